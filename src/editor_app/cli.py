@@ -1,0 +1,60 @@
+"""Command line: `editor-app` opens the window; subcommands work headless (no display needed)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from editor_app import __version__
+
+# Each module has `register(subparsers)`; it sets `handler(args) -> int` on its parsers.
+COMMAND_MODULES = [
+]
+
+NO_DISPLAY_MESSAGE = """\
+editor-app: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.
+  Run it on a desktop session, or under a virtual display:   xvfb-run -a editor-app
+  or without any visible window (e.g. for screenshots):      QT_QPA_PLATFORM=offscreen editor-app
+  Headless commands need no display: editor-app --help"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="editor-app",
+        description="Editorial workstation for financial-news desks. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="SQLite store to use (default: the store in your user data directory)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        try:
+            return int(handler(args) or 0)
+        except KeyboardInterrupt:
+            return 130
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from editor_app.ui.app import run_gui
+
+    return run_gui(db_path=args.db)

@@ -1,0 +1,247 @@
+"""Markdown to safe HTML: the one render used by the preview, export and the command line.
+
+Python-Markdown does the parsing; nh3 (the Rust `ammonia` sanitizer) decides what survives,
+so no script, event handler, style or dangerous URL reaches a page. Top-level blocks carry
+`data-line` (1-based source line) for scroll sync and anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.etree import ElementTree as etree
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from editor_app.core.text import TextStats, normalize_for_store, text_stats
+
+MARKDOWN_EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists", "smarty"]
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong",
+    "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small", "abbr", "q", "cite",
+    "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead", "tbody", "tfoot", "tr",
+    "th", "td", "caption", "span", "div", "figure", "figcaption", "kbd", "time",
+}
+_GENERIC_ATTRS = {"data-line", "title", "lang", "dir"}
+ALLOWED_ATTRIBUTES = {
+    "*": _GENERIC_ATTRS,
+    "a": {"href", "class"},
+    "img": {"src", "alt", "width", "height"},
+    "code": {"class"},
+    "div": {"class"},
+    "span": {"class"},
+    "sup": {"id"},
+    "li": {"id"},
+    "th": {"align", "style"},
+    "td": {"align", "style"},
+    "ol": {"start"},
+    "abbr": {"title"},
+    "time": {"datetime"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "data"}
+_SAFE_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "footnote-backref-wrapper"}
+_LANGUAGE_CLASS = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
+_IMAGE_DATA_URL = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$", re.I)
+_TEXT_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?$")
+
+
+def _filter_attribute(tag: str, attr: str, value: str) -> str | None:
+    """Second line of defence after the allowlist: classes, data URLs, table alignment."""
+    if attr == "class":
+        kept = [c for c in value.split() if c in _SAFE_CLASSES or (tag == "code" and _LANGUAGE_CLASS.match(c))]
+        return " ".join(kept) or None
+    if attr in ("href", "src") and value.strip().lower().startswith("data:"):
+        return value if tag == "img" and _IMAGE_DATA_URL.match(value.strip()) else None
+    if attr == "style":  # only the alignment the tables extension writes
+        return value if _TEXT_ALIGN.match(value.strip()) else None
+    return value
+
+
+def sanitize_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_filter_attribute,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+# --- source line map -------------------------------------------------------------------
+
+class _RecordSource(Preprocessor):
+    """First preprocessor: keeps the (normalized) source lines before anything rewrites them."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md._source_lines = list(lines)  # type: ignore[attr-defined]
+        return lines
+
+
+class _AlignProcessed(Preprocessor):
+    """Last preprocessor: maps each processed line back to a source line.
+
+    Fenced code and raw HTML are collapsed into placeholders by earlier preprocessors, so the
+    processed text is the source with some runs replaced; a greedy forward match recovers it.
+    """
+
+    WINDOW = 4000
+
+    def run(self, lines: list[str]) -> list[str]:
+        src: list[str] = getattr(self.md, "_source_lines", lines)
+        mapping: list[int] = []
+        i = 0
+        n = len(src)
+        for line in lines:
+            if i < n and src[i] == line:
+                mapping.append(i)
+                i += 1
+                continue
+            if not line.strip() or "\x02" in line:
+                # Blank lines are everywhere and placeholders are nowhere: don't search for them.
+                mapping.append(min(i, max(n - 1, 0)))
+                continue
+            k = i
+            stop = min(n, i + self.WINDOW)
+            while k < stop and src[k] != line:
+                k += 1
+            if k < stop:
+                mapping.append(k)
+                i = k + 1
+            else:
+                mapping.append(min(i, max(n - 1, 0)))
+        self.md._line_map = mapping  # type: ignore[attr-defined]
+        return lines
+
+
+class _LineTrackingParser:
+    """Wraps BlockParser.parseBlocks at the root to note which source line each block came from."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        self.md = md
+        parser = md.parser
+        self._orig = parser.parseBlocks
+        parser.parseBlocks = self.parse_blocks  # type: ignore[method-assign]
+
+    def parse_blocks(self, parent: etree.Element, blocks: list[str]) -> None:
+        parser = self.md.parser
+        if parent is not parser.root or not blocks:
+            return self._orig(parent, blocks)
+        original = list(blocks)
+        n = len(original)
+        sizes = [b.count("\n") + 1 for b in original]
+        suffix = [0] * (n + 1)  # lines in original[k:], joined with blank lines
+        for k in range(n - 1, -1, -1):
+            suffix[k] = sizes[k] + (suffix[k + 1] + 1 if k + 1 < n else 0)
+        total = suffix[0]
+        line_map: list[int] = getattr(self.md, "_line_map", [])
+        while blocks:
+            remaining = self._remaining_lines(blocks, original, suffix)
+            start = total - remaining
+            before = len(parent)
+            for processor in parser.blockprocessors:
+                if processor.test(parent, blocks[0]):
+                    if processor.run(parent, blocks) is not False:
+                        break
+            if len(parent) > before:
+                src_line = line_map[start] if 0 <= start < len(line_map) else start
+                for child in parent[before:]:
+                    if isinstance(child.tag, str) and "data-line" not in child.attrib:
+                        child.set("data-line", str(src_line + 1))
+
+    @staticmethod
+    def _remaining_lines(blocks: list[str], original: list[str], suffix: list[int]) -> int:
+        n, m = len(original), len(blocks)
+        # Processors only touch the front; the tail is usually the original objects.
+        if m >= 2 and m - 1 <= n and blocks[1] is original[n - m + 1]:
+            return blocks[0].count("\n") + 1 + 1 + suffix[n - m + 1]
+        if m == 1:
+            return blocks[0].count("\n") + 1
+        joined = 0
+        for b in blocks:
+            joined += b.count("\n") + 1
+        return joined + (m - 1)
+
+
+_STASHED_P = re.compile(r'<p data-line="(\d+)">\x02wzxhzdk:(\d+)\x03</p>')
+
+
+class _LineOnStashedBlocks(Postprocessor):
+    """Moves data-line from the placeholder paragraph onto the stashed block (code, HTML).
+
+    Runs just before Python-Markdown's raw-HTML postprocessor, which only unwraps a bare `<p>`.
+    """
+
+    def run(self, text: str) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+
+        def repl(m: re.Match[str]) -> str:
+            index = int(m.group(2))
+            if 0 <= index < len(blocks) and isinstance(blocks[index], str):
+                blocks[index] = re.sub(r"^(\s*<\w+)", rf'\1 data-line="{m.group(1)}"', blocks[index], count=1)
+            return f"<p>\x02wzxhzdk:{index}\x03</p>"
+
+        return _STASHED_P.sub(repl, text)
+
+
+class _DemoteHeadings(Treeprocessor):
+    """The headline is the page's only h1, so body headings start at h2."""
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if isinstance(el.tag, str) and len(el.tag) == 2 and el.tag[0] == "h" and el.tag[1].isdigit():
+                el.tag = f"h{min(int(el.tag[1]) + 1, 6)}"
+
+
+class SourceLinesExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
+        md.preprocessors.register(_RecordSource(md), "editor_app_record_source", 1000)
+        md.preprocessors.register(_AlignProcessed(md), "editor_app_align", -1000)
+        md.treeprocessors.register(_DemoteHeadings(md), "editor_app_demote", 1)
+        md.postprocessors.register(_LineOnStashedBlocks(md), "editor_app_stashed_lines", 31)
+        _LineTrackingParser(md)
+
+
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[*MARKDOWN_EXTENSIONS, SourceLinesExtension()],
+        extension_configs={"smarty": {"smart_angled_quotes": False}},
+        output_format="html",
+    )
+
+
+_md: markdown.Markdown | None = None
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str
+    stats: TextStats
+
+
+def render_markdown(text: str) -> str:
+    """Markdown source to sanitized HTML (no page, no header). May be slow on hostile input:
+    callers with a user waiting go through `render_process.RenderProcess` instead."""
+    global _md
+    if _md is None:
+        _md = _new_markdown()
+    md = _md
+    md.reset()
+    source = normalize_for_store(text).text.replace("\x00", "\ufffd")
+    try:
+        html = md.convert(source)
+    except BaseException:
+        _md = None  # a half-run parser is not reused
+        raise
+    return sanitize_html(html)
+
+
+def render_body(text: str) -> RenderedBody:
+    return RenderedBody(html=render_markdown(text), stats=text_stats(text))

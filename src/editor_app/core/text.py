@@ -1,0 +1,56 @@
+"""Text hygiene and counts: what reaches the store must be encodable, and writers want numbers."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+READING_WORDS_PER_MINUTE = 230
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
+_MARKUP = re.compile(r"[#>*_`~\[\]()!|]+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    replaced_surrogates: int
+
+    @property
+    def changed(self) -> bool:
+        return self.replaced_surrogates > 0
+
+
+def normalize_for_store(text: str) -> Normalized:
+    """Replace lone surrogates (unencodable in UTF-8/SQLite) with U+FFFD and say how many."""
+    if text.isascii():
+        return Normalized(text, 0)
+    count = 0
+
+    def repl(_m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return "\ufffd"
+
+    cleaned = _SURROGATE.sub(repl, text)
+    return Normalized(cleaned, count)
+
+
+@dataclass(frozen=True)
+class TextStats:
+    words: int
+    characters: int
+    reading_minutes: int
+
+    def describe(self) -> str:
+        minutes = "<1 min" if self.words and self.reading_minutes == 0 else f"{self.reading_minutes} min"
+        return f"{self.words:,} words · {self.characters:,} characters · {minutes} read"
+
+
+def text_stats(markdown: str) -> TextStats:
+    """Counts as a reader sees them: Markdown punctuation is not a word."""
+    words = sum(1 for _ in _WORD.finditer(_MARKUP.sub(" ", markdown)))
+    chars = len(markdown.replace("\r", "").replace("\n", ""))
+    minutes = math.ceil(words / READING_WORDS_PER_MINUTE) if words >= READING_WORDS_PER_MINUTE / 2 else 0
+    return TextStats(words=words, characters=chars, reading_minutes=minutes)
