@@ -141,8 +141,18 @@ class RenderProcess:
         return RenderOutcome("ok", html=reply["html"], stats=TextStats(**reply["stats"]), seconds=seconds)
 
     def close(self) -> None:
-        with self._lock:
-            self._kill()
+        """Stop the child; safe from another thread while a render is blocked on it."""
+        proc = self._proc
+        if proc is not None:
+            try:
+                proc.kill()  # the reply reader sees EOF, so a blocked render() returns at once
+            except OSError:
+                pass
+        if self._lock.acquire(timeout=5):
+            try:
+                self._kill()
+            finally:
+                self._lock.release()
 
     def __enter__(self) -> RenderProcess:
         return self

@@ -10,6 +10,7 @@ READING_WORDS_PER_MINUTE = 230
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 _MARKUP = re.compile(r"[#>*_`~\[\]()!|]+")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<https?://[^>\s]*>|https?://\S+")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class TextStats:
 
 def text_stats(markdown: str) -> TextStats:
     """Counts as a reader sees them: Markdown punctuation is not a word."""
-    words = sum(1 for _ in _WORD.finditer(_MARKUP.sub(" ", markdown)))
+    words = sum(1 for _ in _WORD.finditer(_MARKUP.sub(" ", _LINK_TARGET.sub("] ", markdown))))
     chars = len(markdown.replace("\r", "").replace("\n", ""))
     minutes = math.ceil(words / READING_WORDS_PER_MINUTE) if words >= READING_WORDS_PER_MINUTE / 2 else 0
     return TextStats(words=words, characters=chars, reading_minutes=minutes)

@@ -1,0 +1,58 @@
+"""The article page: one template for the preview and the exported file, so they never differ.
+
+Jinja2 with autoescape: every field a writer typed is text; only the sanitized body is markup.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from editor_app import __version__
+from editor_app.core.article import Article, ArticleStatus
+from editor_app.resources import read_text, resource_path
+
+# No script at all, no network: only inline styles and embedded (data:) images.
+CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+@cache
+def _env() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(resource_path("templates"))),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def stylesheet() -> str:
+    return read_text("styles", "article.css")
+
+
+def article_content(article: Article, body_html: str) -> str:
+    """Header and body: what goes inside <article>. `body_html` must already be sanitized."""
+    status_label = "" if article.status == ArticleStatus.PUBLISHED else article.status.label
+    return _env().get_template("article_content.html.j2").render(
+        article=article,
+        status_label=status_label,
+        body_html=Markup(body_html),
+        updated_iso=article.updated_at.isoformat(),
+        updated_human=article.updated_at.strftime("%d %B %Y, %H:%M UTC").lstrip("0"),
+    )
+
+
+def page_html(article: Article, content_html: str, *, lang: str = "en") -> str:
+    """The complete self-contained HTML5 document."""
+    return _env().get_template("page.html.j2").render(
+        lang=lang,
+        csp=CONTENT_SECURITY_POLICY,
+        version=__version__,
+        title=article.display_title,
+        description=article.dek,
+        css=Markup(stylesheet()),
+        content=Markup(content_html),
+    )

@@ -1,0 +1,201 @@
+"""The store: every read and write of editorial data goes through here (no Qt, no widgets).
+
+Writes return what changed, so the window refreshes just the pane that shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from editor_app.core.article import Article, ArticleStatus, ArticleSummary, utcnow
+from editor_app.core.slug import slugify, unique_slug
+from editor_app.core.text import normalize_for_store
+from editor_app.store.database import open_engine
+from editor_app.store.errors import StoreError, StoreLockedError, StoreReadOnlyError, StoreWriteError
+from editor_app.store.models import ArticleRow
+from editor_app.store.paths import backups_dir_for, default_store_path
+
+EDITABLE_FIELDS = ("title", "dek", "byline", "body")
+
+
+@dataclass(frozen=True)
+class ArticleChange:
+    """Result of a write: which article, which fields, and text the store had to alter."""
+
+    article: Article
+    fields: frozenset[str]
+    replaced_surrogates: int = 0
+
+
+def _to_article(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id, title=row.title, dek=row.dek, byline=row.byline, slug=row.slug,
+        slug_locked=row.slug_locked, body=row.body, status=ArticleStatus(row.status),
+        created_at=row.created_at, updated_at=row.updated_at, deleted_at=row.deleted_at,
+    )
+
+
+def _write_error(exc: OperationalError, path: Path) -> StoreError:
+    msg = str(exc.orig) if exc.orig else str(exc)
+    if "locked" in msg:
+        return StoreLockedError(path)
+    if "readonly" in msg:
+        return StoreReadOnlyError(path, msg)
+    if "full" in msg:
+        return StoreWriteError(f"The disk is full; {path} could not be saved. Your text is kept in the editor.")
+    return StoreWriteError(f"Saving to {path} failed: {msg}. Your text is kept in the editor.")
+
+
+class Store:
+    def __init__(self, engine: Engine, path: Path, created: bool = False) -> None:
+        self.engine = engine
+        self.path = path
+        self.created = created
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # -- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, seed_sample: bool = True) -> Store:
+        path = Path(path) if path else default_store_path()
+        engine, created = open_engine(path, backups_dir_for(path))
+        store = cls(engine, path, created)
+        if created and seed_sample:
+            from editor_app.core.sample import sample_article
+
+            store.create(**sample_article())
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _write(self) -> Session:
+        return self._sessions()
+
+    # -- reads ------------------------------------------------------------------------
+
+    def list_summaries(self, *, deleted: bool = False) -> list[ArticleSummary]:
+        cond = ArticleRow.deleted_at.is_not(None) if deleted else ArticleRow.deleted_at.is_(None)
+        stmt = (
+            select(ArticleRow.id, ArticleRow.title, ArticleRow.byline, ArticleRow.slug,
+                   ArticleRow.status, ArticleRow.updated_at)
+            .where(cond)
+            .order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc())
+        )
+        with self._sessions() as s:
+            return [
+                ArticleSummary(id=r.id, title=r.title, byline=r.byline, slug=r.slug,
+                               status=ArticleStatus(r.status), updated_at=r.updated_at)
+                for r in s.execute(stmt)
+            ]
+
+    def get(self, article_id: int) -> Article | None:
+        with self._sessions() as s:
+            row = s.get(ArticleRow, article_id)
+            return _to_article(row) if row else None
+
+    def count(self) -> int:
+        with self._sessions() as s:
+            return s.scalar(select(func.count()).select_from(ArticleRow).where(ArticleRow.deleted_at.is_(None))) or 0
+
+    def slug_taken(self, slug: str, exclude_id: int | None = None) -> bool:
+        with self._sessions() as s:
+            return self._slug_taken(s, slug, exclude_id)
+
+    @staticmethod
+    def _slug_taken(s: Session, slug: str, exclude_id: int | None) -> bool:
+        stmt = select(ArticleRow.id).where(ArticleRow.slug == slug)
+        if exclude_id is not None:
+            stmt = stmt.where(ArticleRow.id != exclude_id)
+        return s.execute(stmt.limit(1)).first() is not None
+
+    # -- writes -----------------------------------------------------------------------
+
+    def create(self, title: str = "", dek: str = "", byline: str = "", body: str = "",
+               slug: str | None = None) -> Article:
+        now = utcnow()
+        try:
+            with self._write() as s, s.begin():
+                values = {k: normalize_for_store(v).text for k, v in
+                          {"title": title, "dek": dek, "byline": byline, "body": body}.items()}
+                wanted = slug or values["title"]
+                row = ArticleRow(
+                    **values,
+                    slug=unique_slug(wanted, lambda c: self._slug_taken(s, c, None)),
+                    slug_locked=bool(slug),
+                    status=ArticleStatus.DRAFT.value, created_at=now, updated_at=now,
+                )
+                s.add(row)
+                s.flush()
+                return _to_article(row)
+        except OperationalError as exc:
+            raise _write_error(exc, self.path) from exc
+
+    def save(self, article_id: int, **fields: str) -> ArticleChange:
+        """Write the given editable fields (and `slug`, which locks it). Unchanged values are skipped."""
+        unknown = set(fields) - {*EDITABLE_FIELDS, "slug"}
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        replaced = 0
+        try:
+            with self._write() as s, s.begin():
+                row = s.get(ArticleRow, article_id)
+                if row is None:
+                    raise KeyError(article_id)
+                changed: set[str] = set()
+                for name in EDITABLE_FIELDS:
+                    if name in fields:
+                        norm = normalize_for_store(fields[name])
+                        replaced += norm.replaced_surrogates
+                        if getattr(row, name) != norm.text:
+                            setattr(row, name, norm.text)
+                            changed.add(name)
+                if "slug" in fields:
+                    wanted = slugify(fields["slug"]) if fields["slug"].strip() else slugify(row.title)
+                    new_slug = unique_slug(wanted, lambda c: self._slug_taken(s, c, article_id))
+                    locked = bool(fields["slug"].strip())
+                    if new_slug != row.slug or locked != row.slug_locked:
+                        row.slug, row.slug_locked = new_slug, locked
+                        changed.add("slug")
+                elif "title" in changed and not row.slug_locked:
+                    new_slug = unique_slug(row.title, lambda c: self._slug_taken(s, c, article_id))
+                    if new_slug != row.slug:
+                        row.slug = new_slug
+                        changed.add("slug")
+                if changed:
+                    row.updated_at = utcnow()
+                return ArticleChange(_to_article(row), frozenset(changed), replaced)
+        except OperationalError as exc:
+            raise _write_error(exc, self.path) from exc
+
+    def delete(self, article_id: int) -> Article:
+        """Move to the trash (recoverable with `restore`)."""
+        return self._set_deleted(article_id, deleted=True)
+
+    def restore(self, article_id: int) -> Article:
+        return self._set_deleted(article_id, deleted=False)
+
+    def _set_deleted(self, article_id: int, *, deleted: bool) -> Article:
+        try:
+            with self._write() as s, s.begin():
+                row = s.get(ArticleRow, article_id)
+                if row is None:
+                    raise KeyError(article_id)
+                row.deleted_at = utcnow() if deleted else None
+                return _to_article(row)
+        except OperationalError as exc:
+            raise _write_error(exc, self.path) from exc
+
+    def purge(self, article_ids: Iterable[int]) -> None:
+        """Delete for good (only from the trash)."""
+        with self._write() as s, s.begin():
+            for aid in article_ids:
+                row = s.get(ArticleRow, aid)
+                if row is not None and row.deleted_at is not None:
+                    s.delete(row)
