@@ -1,0 +1,77 @@
+"""Every user command in one place: text, shortcut, icon, tip. Menus and toolbars pick from here.
+
+Keeping them together (as Picard does) means one table to read for shortcuts and no clashes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import qtawesome as qta
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    shortcut: str | StandardKey | None = None
+    icon: str | None = None
+    tip: str = ""
+    checkable: bool = False
+
+
+ACTION_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("new_article", "&New Article", StandardKey.New, "fa6s.file-circle-plus", "Start a new article"),
+    ActionSpec("save", "&Save Now", StandardKey.Save, "fa6s.floppy-disk", "Save now (saving is automatic)"),
+    ActionSpec("export_html", "&Export as HTML…", "Ctrl+E", "fa6s.file-export", "Write the article as one HTML file"),
+    ActionSpec("delete_article", "&Delete Article…", None, "fa6s.trash-can", "Move the article to the trash"),
+    ActionSpec("show_trash", "Deleted &Articles…", None, "fa6s.trash-can-arrow-up", "Restore deleted articles"),
+    ActionSpec("quit", "&Quit", StandardKey.Quit, None, "Save and quit"),
+    ActionSpec("undo", "&Undo", StandardKey.Undo, "fa6s.rotate-left"),
+    ActionSpec("redo", "&Redo", StandardKey.Redo, "fa6s.rotate-right"),
+    ActionSpec("bold", "&Bold", StandardKey.Bold, "fa6s.bold", "Bold (**text**)"),
+    ActionSpec("italic", "&Italic", StandardKey.Italic, "fa6s.italic", "Italic (*text*)"),
+    ActionSpec("link", "Insert &Link…", "Ctrl+K", "fa6s.link", "Link ([text](url))"),
+    ActionSpec("find", "&Find…", StandardKey.Find, "fa6s.magnifying-glass", "Find in the article"),
+    ActionSpec("replace", "&Replace…", "Ctrl+H", "fa6s.right-left", "Find and replace (regex optional)"),
+    ActionSpec("find_next", "Find &Next", StandardKey.FindNext),
+    ActionSpec("find_previous", "Find Pre&vious", StandardKey.FindPrevious),
+    ActionSpec("toggle_library", "&Library", "Ctrl+Shift+L", None, "Show or hide the library", True),
+    ActionSpec("toggle_preview", "&Preview", "Ctrl+Shift+P", None, "Show or hide the preview", True),
+    ActionSpec("focus_library_filter", "Filter Library", "Ctrl+Shift+F", None, "Filter the library by title"),
+    ActionSpec("about", "&About Editor App", None, None),
+)
+
+
+class ActionRegistry:
+    """Creates the QActions once; `get(id)` everywhere else."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._actions: dict[str, QAction] = {}
+        for spec in ACTION_SPECS:
+            action = QAction(spec.text, parent)
+            action.setObjectName(f"action_{spec.id}")
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.icon:
+                action.setIcon(qta.icon(spec.icon))
+            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+            shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({shortcut_text})" if shortcut_text else tip)
+            action.setStatusTip(tip)
+            action.setCheckable(spec.checkable)
+            parent.addAction(action)
+            self._actions[spec.id] = action
+
+    def get(self, action_id: str) -> QAction:
+        return self._actions[action_id]
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self._actions[action_id]
+
+    def all(self) -> dict[str, QAction]:
+        return dict(self._actions)

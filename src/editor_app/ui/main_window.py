@@ -1,0 +1,443 @@
+"""The main window: assembles the panes and wires them; the work happens in the parts.
+
+library (left) | header form + editor (centre) | preview (right); claim and ticker panes dock.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app import APP_DISPLAY_NAME, __version__
+from editor_app.core.article import Article
+from editor_app.core.export import ExportError, export_article
+from editor_app.core.page import article_content, page_html
+from editor_app.core.render_process import RenderOutcome, RenderProcess
+from editor_app.core.text import text_stats
+from editor_app.store.errors import StoreError
+from editor_app.store.store import ArticleChange, Store
+from editor_app.ui import formatting
+from editor_app.ui.actions import ActionRegistry
+from editor_app.ui.autosave import AutosaveController, SaveState
+from editor_app.ui.editor import MarkdownEditor
+from editor_app.ui.find_replace import FindReplaceBar
+from editor_app.ui.header_form import HeaderForm
+from editor_app.ui.highlighter import MarkdownHighlighter
+from editor_app.ui.library import LibraryPane
+from editor_app.ui.preview import PreviewView
+from editor_app.ui.render_controller import RenderController
+from editor_app.ui.trash_dialog import TrashDialog
+
+PREVIEW_PAUSED = ("Preview paused: {reason}. Your text is safe and still being saved; "
+                  "the preview resumes when the article can be rendered again.")
+HIGHLIGHT_LIMIT_CHARS = 3_000_000
+
+
+class MainWindow(QMainWindow):
+    export_finished = Signal(str, str)  # path, error message ("" when it worked)
+
+    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or QSettings()
+        self.article: Article | None = None
+        self._body_html = ""
+        self._preview_notice = ""
+        self.setObjectName("mainWindow")
+        self.setDockNestingEnabled(True)
+        self.actions_ = ActionRegistry(self)
+
+        self.library = LibraryPane()
+        self.header = HeaderForm()
+        self.editor = MarkdownEditor()
+        self.highlighter = MarkdownHighlighter(self.editor.document())
+        self.find_bar = FindReplaceBar(self.editor)
+        self.find_bar.hide()
+        self.preview = PreviewView()
+        self.preview.setObjectName("preview")
+
+        centre = QWidget(objectName="editorColumn")
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.editor, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.stats_label = QLabel(objectName="statsLabel")
+        self.save_label = QLabel(objectName="saveLabel")
+        self.undo_delete_button = QToolButton(objectName="undoDeleteButton", text="Undo delete")
+        self.undo_delete_button.hide()
+        self.statusBar().addPermanentWidget(self.undo_delete_button)
+        self.statusBar().addPermanentWidget(self.stats_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._last_deleted: int | None = None
+
+        self.autosave = AutosaveController(store, self._field_value, self)
+        self.renderer = RenderController(self.editor.toPlainText, self)
+        self._export_renderer: RenderProcess | None = None
+
+        self._build_menus()
+        self._connect()
+        self.preview.load_shell(page_html(Article(), ""))
+        self.resize(1400, 860)
+        self._restore_ui_state()
+        self.reload_library()
+        first = self.library.model.index(0)
+        if first.isValid():
+            self.open_article(int(first.data(Qt.ItemDataRole.UserRole + 1)))
+        else:
+            self.new_article()
+        self.editor.setFocus()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for name in ("new_article", "save", "export_html", None, "delete_article", "show_trash", None, "quit"):
+            file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
+        edit_menu = bar.addMenu("&Edit")
+        for name in ("undo", "redo", None, "find", "replace", "find_next", "find_previous"):
+            edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
+        format_menu = bar.addMenu("F&ormat")
+        for name in ("bold", "italic", "link"):
+            format_menu.addAction(a[name])
+        self.view_menu = bar.addMenu("&View")
+        for name in ("toggle_library", "toggle_preview", "focus_library_filter"):
+            self.view_menu.addAction(a[name])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a["about"])
+
+        toolbar = QToolBar("Main toolbar", objectName="mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for name in ("new_article", "save", "export_html", None, "undo", "redo", None, "bold", "italic", "link",
+                     None, "find"):
+            toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+        self.addToolBar(toolbar)
+        self.library.view.addAction(a["delete_article"])
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a["new_article"].triggered.connect(self.new_article)
+        a["save"].triggered.connect(self.save_now)
+        a["export_html"].triggered.connect(self.export_current)
+        a["delete_article"].triggered.connect(self.delete_current)
+        a["show_trash"].triggered.connect(self.show_trash)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(self.editor.undo)
+        a["redo"].triggered.connect(self.editor.redo)
+        self.editor.undoAvailable.connect(a["undo"].setEnabled)
+        self.editor.redoAvailable.connect(a["redo"].setEnabled)
+        a["bold"].triggered.connect(lambda: formatting.toggle_bold(self.editor))
+        a["italic"].triggered.connect(lambda: formatting.toggle_italic(self.editor))
+        a["link"].triggered.connect(lambda: formatting.insert_link(self.editor))
+        a["find"].triggered.connect(self.find_bar.show_find)
+        a["replace"].triggered.connect(self.find_bar.show_replace)
+        a["find_next"].triggered.connect(self.find_bar.find_next)
+        a["find_previous"].triggered.connect(self.find_bar.find_previous)
+        a["toggle_library"].toggled.connect(self.library.setVisible)
+        a["toggle_preview"].toggled.connect(self.preview.setVisible)
+        a["focus_library_filter"].triggered.connect(self._focus_library_filter)
+        a["about"].triggered.connect(self._about)
+        self.undo_delete_button.clicked.connect(self.undo_delete)
+
+        self.library.article_activated.connect(self.open_article)
+        self.editor.textChanged.connect(self._on_body_edited)
+        self.header.edited.connect(self._on_header_edited)
+        self.header.slug_committed.connect(self._on_slug_committed)
+        self.autosave.state_changed.connect(self._on_save_state)
+        self.autosave.saved.connect(self._on_saved)
+        self.autosave.failed.connect(self._on_save_failed)
+        self.renderer.rendered.connect(self._on_rendered)
+        self.export_finished.connect(self._on_export_finished)
+
+    # -- UI state (QSettings: never editorial data) -----------------------------------
+
+    def _restore_ui_state(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        sizes = s.value("window/splitter")
+        if isinstance(sizes, QByteArray):
+            self.splitter.restoreState(sizes)
+        else:
+            self.splitter.setSizes([260, 620, 520])
+        for key, action in (("library", "toggle_library"), ("preview", "toggle_preview")):
+            visible = s.value(f"panes/{key}", True, type=bool)
+            self.actions_[action].setChecked(bool(visible))
+            (self.library if key == "library" else self.preview).setVisible(bool(visible))
+
+    def save_ui_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("panes/library", self.actions_["toggle_library"].isChecked())
+        s.setValue("panes/preview", self.actions_["toggle_preview"].isChecked())
+        s.sync()
+
+    # -- articles ---------------------------------------------------------------------
+
+    def reload_library(self) -> None:
+        self.library.model.reset(self.store.list_summaries())
+
+    def open_article(self, article_id: int) -> bool:
+        if self.article is not None and self.article.id == article_id:
+            return True
+        if not self.autosave.flush():
+            QMessageBox.warning(self, "Not saved", f"{self.autosave.last_error}\n\nStaying on this article.")
+            if self.article is not None and self.article.id is not None:
+                self.library.select(self.article.id)
+            return False
+        article = self.store.get(article_id)
+        if article is None:
+            return False
+        self._load(article)
+        return True
+
+    def _load(self, article: Article | None) -> None:
+        self.article = article
+        self.autosave.attach(article.id if article else None)
+        self.header.load(article)
+        self.highlighter.setDocument(None)
+        self.editor.set_text_quietly(article.body if article else "")
+        if article is not None and len(article.body) <= HIGHLIGHT_LIMIT_CHARS:
+            self.highlighter.setDocument(self.editor.document())
+        self.editor.setReadOnly(article is None)
+        if article is not None and article.id is not None:
+            self.library.select(article.id)
+        self._body_html = ""
+        self._update_title()
+        self.renderer.schedule(len(article.body) if article else 0, immediate=True)
+
+    def new_article(self) -> None:
+        if not self.autosave.flush():
+            QMessageBox.warning(self, "Not saved", self.autosave.last_error)
+            return
+        try:
+            article = self.store.create()
+        except StoreError as exc:
+            QMessageBox.critical(self, "Could not create an article", str(exc))
+            return
+        self.library.model.upsert(article.summary())
+        self._load(article)
+        self.header.title.setFocus()
+
+    def save_now(self) -> None:
+        if self.autosave.flush():
+            self.statusBar().showMessage("Saved", 2000)
+
+    def delete_current(self) -> None:
+        article = self.article
+        if article is None or article.id is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete article?",
+            f"Move “{article.display_title}” to Deleted Articles?\n\n"
+            "You can restore it from File › Deleted Articles.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not self.autosave.flush():
+            QMessageBox.warning(self, "Not saved", self.autosave.last_error)
+            return
+        self.store.delete(article.id)
+        self.library.model.remove(article.id)
+        self._last_deleted = article.id
+        self.undo_delete_button.show()
+        self.statusBar().showMessage(f"Moved “{article.display_title}” to Deleted Articles", 10000)
+        QTimer.singleShot(15000, self.undo_delete_button.hide)
+        self.article = None
+        nxt = self.library.model.index(0)
+        if nxt.isValid():
+            self.open_article(int(nxt.data(Qt.ItemDataRole.UserRole + 1)))
+        else:
+            self._load(None)
+
+    def undo_delete(self) -> None:
+        if self._last_deleted is None:
+            return
+        restored = self.store.restore(self._last_deleted)
+        self._last_deleted = None
+        self.undo_delete_button.hide()
+        self.library.model.upsert(restored.summary())
+        self.open_article(restored.id or 0)
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self.store, self)
+        dialog.exec()
+        if dialog.restored:
+            self.reload_library()
+            self.open_article(dialog.restored[-1])
+
+    # -- editing ----------------------------------------------------------------------
+
+    def _field_value(self, name: str) -> str:
+        return self.editor.toPlainText() if name == "body" else self.header.value(name)
+
+    def _on_body_edited(self) -> None:
+        self.autosave.mark_dirty("body")
+        self.renderer.schedule(self.editor.document().characterCount())
+
+    def _on_header_edited(self, name: str) -> None:
+        self.autosave.mark_dirty(name)
+        if name == "title":
+            self._update_title()
+        self._push_preview()
+
+    def _on_slug_committed(self, slug: str) -> None:
+        if self.article is None or self.article.id is None or not self.autosave.flush():
+            return
+        try:
+            change = self.store.save(self.article.id, slug=slug)
+        except StoreError as exc:
+            self._on_save_failed(str(exc))
+            return
+        self._on_saved(change)
+
+    def _on_saved(self, change: ArticleChange) -> None:
+        self.article = change.article
+        if "slug" in change.fields:
+            self.header.show_slug(change.article.slug)
+        if change.fields:
+            self.library.model.upsert(change.article.summary())
+        if change.replaced_surrogates:
+            self.statusBar().showMessage(
+                f"{change.replaced_surrogates} invalid character(s) (lone surrogates) were saved as “\ufffd”.", 10000)
+        self._update_title()
+
+    def _on_save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {message}", 15000)
+
+    def _on_save_state(self, state: str) -> None:
+        text = {SaveState.SAVED: "Saved", SaveState.MODIFIED: "Edited", SaveState.SAVING: "Saving…",
+                SaveState.FAILED: "Not saved: retrying"}[SaveState(state)]
+        self.save_label.setText(text)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.header.title.text().strip() or "Untitled"
+        state = self.autosave.state
+        mark = {SaveState.SAVED: "", SaveState.MODIFIED: " (edited)", SaveState.SAVING: " (saving…)",
+                SaveState.FAILED: " (NOT SAVED)"}[state]
+        self.setWindowTitle(f"{name}{mark} — {APP_DISPLAY_NAME}")
+
+    # -- preview ----------------------------------------------------------------------
+
+    def _current_meta(self) -> Article:
+        base = self.article or Article()
+        return replace(base, title=self.header.value("title"), dek=self.header.value("dek"),
+                       byline=self.header.value("byline"))
+
+    def _push_preview(self) -> None:
+        self.preview.show_content(article_content(self._current_meta(), self._body_html), self._preview_notice)
+
+    def _on_rendered(self, outcome: RenderOutcome, _seconds: float) -> None:
+        if outcome.ok:
+            self._body_html = outcome.html
+            self._preview_notice = ""
+            stats = outcome.stats
+        else:
+            self._preview_notice = PREVIEW_PAUSED.format(reason=outcome.message)
+            stats = None
+        if stats is None:
+            text = self.editor.toPlainText()
+            stats = text_stats(text) if len(text) < 2_000_000 else None
+        self.stats_label.setText(stats.describe() if stats else "")
+        self._push_preview()
+
+    # -- export -----------------------------------------------------------------------
+
+    def export_current(self) -> None:
+        if self.article is None:
+            return
+        self.autosave.flush()
+        start_dir = Path(str(self.settings.value("export/dir", str(Path.home()))))
+        path, _ = QFileDialog.getSaveFileName(self, "Export as HTML", str(start_dir / f"{self.article.slug}.html"),
+                                              "HTML files (*.html)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Export the current (saved) article to `path` in the background; `export_finished` reports."""
+        article = self._current_meta()
+        article = replace(article, body=self.editor.toPlainText())
+        self.settings.setValue("export/dir", str(path.parent))
+        self.statusBar().showMessage(f"Exporting to {path}…")
+
+        def work() -> None:
+            with RenderProcess() as renderer:
+                try:
+                    export_article(article, path, renderer)
+                    self.export_finished.emit(str(path), "")
+                except ExportError as exc:
+                    self.export_finished.emit(str(path), str(exc))
+
+        threading.Thread(target=work, name="export", daemon=True).start()
+
+    def _on_export_finished(self, path: str, error: str) -> None:
+        if error:
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, "Export failed", error)
+        else:
+            self.statusBar().showMessage(f"Exported {path}", 8000)
+
+    # -- misc -------------------------------------------------------------------------
+
+    def _focus_library_filter(self) -> None:
+        self.actions_["toggle_library"].setChecked(True)
+        self.library.filter.setFocus()
+        self.library.filter.selectAll()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, f"About {APP_DISPLAY_NAME}",
+                          f"<b>{APP_DISPLAY_NAME}</b> {__version__}<br>Editorial workstation for financial-news "
+                          f"desks.<br><br>Store: {self.store.path}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        while not self.autosave.flush():
+            answer = QMessageBox.critical(
+                self, "Your latest changes are not saved",
+                f"{self.autosave.last_error}\n\nRetry, or close anyway and lose the changes since the last save?",
+                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry)
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                break
+        self.save_ui_state()
+        self.renderer.shutdown()
+        event.accept()
+

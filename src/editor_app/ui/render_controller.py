@@ -1,0 +1,93 @@
+"""Preview rendering off the UI thread: debounced, one render in flight, later edits merged.
+
+The render itself runs in a child process (core.render_process) with a time budget, so hostile
+Markdown pauses the preview instead of freezing or crashing the window.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from editor_app.core.render_process import RenderOutcome, RenderProcess
+
+
+def debounce_ms(length: int) -> int:
+    """Short pauses for short texts; long ones wait a little longer so typing stays smooth."""
+    return int(min(600, 60 + length / 4_000))
+
+
+class _RenderWorker(QObject):
+    finished = Signal(object, int)  # RenderOutcome, request number
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.process = RenderProcess()
+
+    @Slot(str, int)
+    def render(self, text: str, request: int) -> None:
+        self.finished.emit(self.process.render(text), request)
+
+
+class RenderController(QObject):
+    """`schedule(length)` after an edit; the text is fetched from `source()` only when the
+    debounce expires (reading a 1.5 MB document on every keystroke would stall typing).
+    Results arrive as `rendered(outcome, seconds_since_edit)`."""
+
+    rendered = Signal(object, float)
+    _start = Signal(str, int)
+
+    def __init__(self, source: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._thread = QThread(self)
+        self._thread.setObjectName("render")
+        self._worker = _RenderWorker()
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.render)
+        self._worker.finished.connect(self._on_finished)
+        self._thread.start()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._dispatch)
+        self._pending = False
+        self._pending_since = 0.0
+        self._busy = False
+        self._inflight_since = 0.0
+        self._request_no = 0
+
+    def schedule(self, length: int, *, immediate: bool = False) -> None:
+        if not self._pending:
+            self._pending_since = time.perf_counter()
+        self._pending = True
+        self._timer.start(0 if immediate else debounce_ms(length))
+
+    @property
+    def busy(self) -> bool:
+        return self._busy or self._pending
+
+    def _dispatch(self) -> None:
+        if self._busy or not self._pending:
+            return  # merged: the newest text goes out when the current render returns
+        self._pending = False
+        text = self._source()
+        self._busy = True
+        self._inflight_since = self._pending_since
+        self._request_no += 1
+        self._start.emit(text, self._request_no)
+
+    @Slot(object, int)
+    def _on_finished(self, outcome: RenderOutcome, _request: int) -> None:
+        self._busy = False
+        self.rendered.emit(outcome, time.perf_counter() - self._inflight_since)
+        if self._pending and not self._timer.isActive():
+            self._dispatch()
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._pending = False
+        self._worker.process.close()  # unblocks a render in progress
+        self._thread.quit()
+        self._thread.wait(5000)
