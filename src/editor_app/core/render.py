@@ -8,7 +8,6 @@ so no script, event handler, style or dangerous URL reaches a page. Top-level bl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from xml.etree import ElementTree as etree
 
 import markdown
@@ -18,7 +17,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from editor_app.core.text import TextStats, normalize_for_store, text_stats
+from editor_app.core.text import normalize_for_store
 
 MARKDOWN_EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists", "smarty"]
 
@@ -220,12 +219,6 @@ def _new_markdown() -> markdown.Markdown:
 _md: markdown.Markdown | None = None
 
 
-@dataclass(frozen=True)
-class RenderedBody:
-    html: str
-    stats: TextStats
-
-
 def render_markdown(text: str) -> str:
     """Markdown source to sanitized HTML (no page, no header). May be slow on hostile input:
     callers with a user waiting go through `render_process.RenderProcess` instead."""
@@ -242,6 +235,3 @@ def render_markdown(text: str) -> str:
         raise
     return sanitize_html(html)
 
-
-def render_body(text: str) -> RenderedBody:
-    return RenderedBody(html=render_markdown(text), stats=text_stats(text))

@@ -169,7 +169,10 @@ def _child_main() -> None:
     except (ImportError, ValueError, OSError):
         pass
     sys.setrecursionlimit(4000)
-    from editor_app.core.render import render_body
+    from editor_app.core.render_cache import SectionRenderer
+    from editor_app.core.text import text_stats
+
+    renderer = SectionRenderer()  # lives as long as the child: unchanged sections are reused
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
@@ -177,8 +180,8 @@ def _child_main() -> None:
         if frame is None:
             return
         try:
-            body = render_body(frame.decode("utf-8"))
-            reply = {"html": body.html, "stats": body.stats.__dict__}
+            text = frame.decode("utf-8")
+            reply = {"html": renderer.render(text), "stats": text_stats(text).__dict__}
         except RecursionError:
             reply = {"error": "the document is nested too deeply to preview"}
         except MemoryError:

@@ -113,7 +113,8 @@ class _ElidedLabel(QLabel):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment()), shown)
         self.setToolTip(self.text() if shown != self.text() else "")
@@ -167,7 +168,8 @@ class FindReplaceBar(QWidget):
         self.replace_edit.setAccessibleName("Replace")
 
         self.toggle_replace_button = _icon_button("fa6s.chevron-right", "Toggle replace")
-        self.match_case = _icon_button("mdi6.format-letter-case", "Match case (Alt+C)", checkable=True)
+        self.match_case = _icon_button("mdi6.format-letter-case", "Match case (Alt+C)",
+                                       checkable=True)
         self.whole_word = _icon_button("mdi6.format-letter-matches", "Whole word (Alt+W)",
                                        checkable=True)
         self.regex = _icon_button("mdi6.regex", "Regular expression (Alt+R)", checkable=True)

@@ -155,7 +155,8 @@ def _toggle(editor: QPlainTextEdit, marker: str) -> bool:
         block = cursor.block()
         text = block.text()
         i = _py_index(text, cursor.position() - block.position())
-        inside_word = 0 < i < len(text) and _WORD_CHAR.match(text[i - 1]) and _WORD_CHAR.match(text[i])
+        inside_word = (0 < i < len(text) and _WORD_CHAR.match(text[i - 1])
+                       and _WORD_CHAR.match(text[i]))
         if not inside_word:
             base = block.position() + _u16(text[:i])
             left, right = _run(text, i - 1, "*", -1), _run(text, i, "*", 1)
@@ -193,8 +194,9 @@ def _toggle(editor: QPlainTextEdit, marker: str) -> bool:
             assert core is not None
             cs, ce = core
             content = seg.text[cs:ce]
-            edits.append(_Edit(base + _u16(seg.text[: cs - width]), base + _u16(seg.text[: ce + width]),
-                               content, 0, _u16(content)))
+            start = base + _u16(seg.text[: cs - width])
+            end = base + _u16(seg.text[: ce + width])
+            edits.append(_Edit(start, end, content, 0, _u16(content)))
             continue
         inner = seg.text[a:b]
         da, db = base + _u16(seg.text[:a]), base + _u16(seg.text[:b])

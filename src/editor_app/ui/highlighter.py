@@ -65,7 +65,9 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _FENCE_CLOSE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
-_ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?=[ \t]|$)(?P<body>.*?)(?P<close>(?:[ \t]+#+)?[ \t]*)$")
+_ATX = re.compile(
+    r"^ {0,3}(?P<marks>#{1,6})(?=[ \t]|$)(?P<body>.*?)(?P<close>(?:[ \t]+#+)?[ \t]*)$"
+)
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}>(?:[ \t]{0,4}>)*[ \t]?")
@@ -94,7 +96,8 @@ _INLINE = re.compile(
 )
 # Inside strong text look for emphasis and vice versa (***both*** and **a *b* c**).
 _EM_ONLY = re.compile(
-    r"(?<!\*)\*(?=[^\s*])(?:.+?)(?<=[^\s*])\*(?!\*)|(?<![\w_])_(?=[^\s_])(?:.+?)(?<=[^\s_])_(?![\w_])"
+    r"(?<!\*)\*(?=[^\s*])(?:.+?)(?<=[^\s*])\*(?!\*)"
+    r"|(?<![\w_])_(?=[^\s_])(?:.+?)(?<=[^\s_])_(?![\w_])"
 )
 _STRONG_ONLY = re.compile(
     r"(?<!\*)\*\*(?=\S)(?:.+?)(?<=\S)\*\*(?!\*)|(?<![\w_])__(?=\S)(?:.+?)(?<=\S)__(?![\w_])"
@@ -282,7 +285,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
         prev_state = self.previousBlockState()
         # setFormat counts UTF-16 code units; Python counts code points (emoji differ).
-        self._astral = None if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)] or None
+        self._astral = (None if text.isascii()
+                        else [m.start() for m in _ASTRAL.finditer(text)] or None)
         if len(text) > MAX_LINE_LENGTH:
             # Too long to be worth it: paint nothing, but keep a code fence open.
             self.setCurrentBlockState(prev_state if prev_state >= STATE_FENCE else STATE_NONE)
