@@ -21,7 +21,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="editor_app_shot_"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, QSettings, QTimer
 
     from editor_app.store.store import Store
     from editor_app.ui.app import create_application
@@ -42,8 +42,10 @@ def main() -> int:
     window.grab().save(str(out))
     print(out)
     window.close()
-    store.close()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
+    store.close()
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -51,7 +51,10 @@ def make_window(qtbot, db_path: Path, settings: QSettings) -> Iterator:
     for window, store in opened:
         if window.isVisible():
             window.close()
+        window.deleteLater()  # pages before profiles, while the application still runs
         store.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
 
 
 def dom_text(qtbot, window, selector: str = "#article") -> str:

@@ -68,4 +68,9 @@ def run_gui(db_path: Path | None = None) -> int:
     try:
         return app.exec()
     finally:
+        # Delete the window (and its web page) while the application object still exists.
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.close()

@@ -63,24 +63,6 @@ class BlockAllRequests(QWebEngineUrlRequestInterceptor):
             info.block(True)
 
 
-_profile: QWebEngineProfile | None = None
-
-
-def preview_profile() -> QWebEngineProfile:
-    """One off-the-record profile (no cache, no cookies on disk) for the application's lifetime.
-
-    It outlives every page (Qt warns when a profile dies before its pages)."""
-    global _profile
-    if _profile is None:
-        from PySide6.QtCore import QCoreApplication
-
-        _profile = QWebEngineProfile(QCoreApplication.instance())
-        interceptor = BlockAllRequests(_profile)
-        _profile.setUrlRequestInterceptor(interceptor)
-        _profile._interceptor = interceptor  # type: ignore[attr-defined]  # keep it alive
-    return _profile
-
-
 class PreviewPage(QWebEnginePage):
     def __init__(self, profile: QWebEngineProfile, parent: QWidget | None = None) -> None:
         super().__init__(profile, parent)
@@ -123,7 +105,15 @@ class PreviewView(QWebEngineView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        page = PreviewPage(preview_profile(), self)
+        # Off-the-record profile: no cache, no cookies on disk. It must outlive its page, and Qt
+        # deletes children in the order they were added, so it is re-added after the page.
+        profile = QWebEngineProfile(self)
+        self._interceptor = BlockAllRequests(profile)
+        profile.setUrlRequestInterceptor(self._interceptor)
+        page = PreviewPage(profile, self)
+        profile.setParent(None)
+        profile.setParent(self)
+        self._profile = profile
         settings = page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
