@@ -12,6 +12,7 @@ from editor_app import __version__
 
 # Each module has `register(subparsers)`; it sets `handler(args) -> int` on its parsers.
 COMMAND_MODULES = [
+    "editor_app.commands.tickers",
 ]
 
 NO_DISPLAY_MESSAGE = """\
@@ -52,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
             return int(handler(args) or 0)
         except KeyboardInterrupt:
             return 130
+        except BrokenPipeError:  # e.g. `editor-app ... | head`: the reader left, that is fine
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+            except OSError:
+                pass
+            return 0
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2

@@ -1,0 +1,96 @@
+"""`editor-app tickers ...`: ticker suggestions and directory search without a display."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "tickers", help="suggest ticker tags for an article, search the symbol directory",
+        description="Ticker tags: suggestions from an article's text and the offline symbol directory.",
+    )
+    sub = parser.add_subparsers(dest="tickers_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("suggest", help="suggest tags for a Markdown or text file",
+                       description="Print the listed companies an article is about or mentions.")
+    p.add_argument("file", type=Path, metavar="FILE", help="Markdown or plain-text article (UTF-8); - for stdin")
+    p.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    p.set_defaults(handler=run_suggest)
+
+    p = sub.add_parser("search", help="search the directory by symbol, notation or name",
+                       description="Look up listings: 'F', 'NYSE: F', '1810.HK', 'Xiaomi', 'toyta'.")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
+    p.set_defaults(handler=run_search)
+
+
+def _read_article(path: Path) -> tuple[str | None, str | None]:
+    """(text, error message)."""
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except FileNotFoundError:
+        return None, f"no such file: {path}"
+    except IsADirectoryError:
+        return None, f"is a directory, not an article file: {path}"
+    except OSError as exc:
+        return None, f"cannot read {path}: {exc.strerror or exc}"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, (f"{path} is not UTF-8 text (bad byte at offset {exc.start}); "
+                      "save it as UTF-8 and try again")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    from editor_app.core.tickers.notation import render
+    from editor_app.core.tickers.suggest import suggest
+
+    text, error = _read_article(args.file)
+    if error:
+        print(f"editor-app tickers suggest: {error}", file=sys.stderr)
+        return 2 if "no such file" in error or "directory" in error else 1
+    suggestions = suggest(text)
+    if args.json:
+        print(json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2))
+        return 0
+    if not suggestions:
+        print("No listed companies found.")
+        return 0
+    for s in suggestions:
+        li = s.listing
+        where = ", ".join(sorted({m.section for m in s.mentions}))
+        print(f"{render(li, 'exchange'):<18} {li.company:<36} {s.role:<8} x{s.count:<3} ({where})")
+        print(f"{'':18} “{s.mentions[0].snippet}”")
+    related = ", ".join(render(s.listing, "exchange") for s in suggestions)
+    print(f"\nRelated stocks: {related}")
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from editor_app.core.tickers.directory import default_directory
+    from editor_app.core.tickers.notation import render
+
+    query = args.query.strip()
+    if not query:
+        print("editor-app tickers search: empty query", file=sys.stderr)
+        return 2
+    if args.limit < 1:
+        print("editor-app tickers search: --limit must be at least 1", file=sys.stderr)
+        return 2
+    hits = default_directory().search(query, limit=args.limit)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print(f"No listing matches {query!r}.")
+        return 1
+    for h in hits:
+        mark = "primary" if h.primary else ""
+        print(f"{render(h, 'exchange'):<20} {h.company:<40} {h.country:<16} {h.currency:<4} {mark}")
+    return 0

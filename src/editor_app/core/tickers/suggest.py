@@ -1,0 +1,496 @@
+"""Ticker suggestions from an article: which listed companies it is about and which it mentions.
+
+Precision matters more than recall: a wrong tag (the word "on" tagged as ON Semiconductor, Ford
+as a Berlin listing) is worse than none. So:
+  * explicit notations (`$F`, `NYSE: F`, `(NYSE:F)`, `HKEX: 1810`, `1810.HK`, `F.N`) count
+    when the listing exists; a bare ticker or number in prose never counts;
+  * names count when capitalised, on word boundaries: curated aliases (aliases.yaml) and
+    directory names; names that are also common words (Apple, Shell) need corroboration,
+    single-word directory names need a legal suffix, a repeat or a ticker;
+  * every suggestion lands on the issuer's primary listing (the desk tags the company).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
+from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, REUTERS_SUFFIX, YAHOO_SUFFIX, exchange
+from editor_app.core.tickers.names import LEGAL_SUFFIXES, fold
+from editor_app.core.tickers.notation import CLASS_LETTERS, normalize_symbol, us_class
+from editor_app.core.tickers.stopwords import COMMON_WORDS, NOT_COMPANY_NAMES, PLACE_WORDS
+
+SNIPPET_CHARS = 40
+ABOUT_MIN_COUNT = 3
+MAX_NAME_TOKENS = 6
+BIG_US_ISSUERS = 1500  # issuer ids follow SEC's list, which is sorted by size
+BIG_LISTING_COUNT = 8  # listed on this many venues: a company the press names by one word
+CONNECTORS = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "y", "&", "for", "in", "com"})
+# Capitalised words after a company's name that make it something else ("Ford Foundation").
+NOT_THE_COMPANY_AFTER = frozenset(
+    """foundation field center centre stadium arena university college institute museum prize
+    award awards river street avenue road bridge family park hall island county school""".split()
+)
+CORPORATE_CUES = re.compile(
+    r"\b(?:shares?|stocks?|inc|corp|ltd|plc|company|companies|firm|maker|makers|group|ceo|cfo|"
+    r"chief executive|executives?|revenues?|earnings|results|quarter(?:ly)?|profits?|sales|"
+    r"analysts?|investors?|market value|valuation|billion|million|percent|deal|merger|"
+    r"acquisition|acquire[sd]?|partnership|supplier|rival|competitors?|brand|products?|"
+    r"customers?|subscribers?|listed|traded|outlook|guidance|forecast|layoffs|chips?|"
+    r"iphones?|ipads?|cloud|smartphones?|devices?|stores?|retailer|said|announced|reported)\b|%",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    snippet: str
+    section: str  # "title", "dek", "lede" (first paragraph), "body"
+    kind: str  # "notation", "cashtag", "alias", "name"
+
+
+@dataclass
+class Suggestion:
+    listing: Listing
+    role: str  # "about" or "mentions"
+    mentions: list[Mention] = field(default_factory=list)
+    written_as: list[str] = field(default_factory=list)  # explicit listings seen, e.g. "NYSE: F"
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    def to_dict(self) -> dict:
+        li = self.listing
+        return {
+            "symbol": li.symbol,
+            "mic": li.mic,
+            "exchange": li.exchange_name,
+            "name": li.company,
+            "country": li.country,
+            "role": self.role,
+            "count": self.count,
+            "written_as": self.written_as,
+            "mentions": [
+                {"start": m.start, "end": m.end, "text": m.text, "section": m.section,
+                 "kind": m.kind, "snippet": m.snippet}
+                for m in self.mentions
+            ],
+        }
+
+
+# ----------------------------------------------------------------------------- the article
+@dataclass(frozen=True)
+class Section:
+    name: str
+    start: int
+    end: int
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_FIELD = re.compile(r"^(title|headline|dek|subtitle|standfirst|summary|description)[ \t]*:[ \t]*(.+)$",
+                          re.MULTILINE | re.IGNORECASE)
+
+
+def sections(text: str) -> list[Section]:
+    """Title, dek, first paragraph ("lede") and body spans of a Markdown or plain-text article.
+
+    Front matter other than title/dek is not article text (it holds tickers, authors, ids)."""
+    out: list[Section] = []
+    pos = 0
+    m = _FRONT.match(text)
+    if m:
+        for f in _FRONT_FIELD.finditer(m.group(1)):
+            name = "title" if f.group(1).lower() in ("title", "headline") else "dek"
+            start = m.start(1) + f.start(2)
+            out.append(Section(name, start, m.start(1) + f.end(2)))
+        pos = m.end()
+    blocks = [(b.start(), b.end()) for b in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text[pos:])]
+    blocks = [(s + pos, e + pos) for s, e in blocks]
+    have_title = any(s.name == "title" for s in out)
+    have_dek = any(s.name == "dek" for s in out)
+    lede_done = False
+    for i, (s, e) in enumerate(blocks):
+        block = text[s:e].strip()
+        if block.startswith("```") or block.startswith("~~~"):
+            continue
+        if re.match(r"#\s", block) and not have_title:
+            first_line_end = text.find("\n", s)
+            first_line_end = e if first_line_end == -1 or first_line_end > e else first_line_end
+            out.append(Section("title", s, first_line_end))
+            have_title = True
+            if text[first_line_end:e].strip():
+                out.append(Section("body", first_line_end, e))
+            continue
+        if not have_title and i == 0 and not m and "\n" not in block and len(block) <= 160 \
+                and not block.endswith((".", ":")):
+            out.append(Section("title", s, e))  # plain text: a short first line is the headline
+            have_title = True
+            continue
+        is_dek = (block.startswith(("*", "_", ">")) or re.match(r"#{2,}\s", block)) and not lede_done
+        if is_dek and have_title and not have_dek and "\n\n" not in block:
+            out.append(Section("dek", s, e))
+            have_dek = True
+            continue
+        if re.match(r"#{1,6}\s", block) or re.match(r"(?i)(by|from)\s+[A-Z][\w.\- ]{0,60}$", block):
+            out.append(Section("body", s, e))  # sub-headings and bylines are not the lede
+            continue
+        if not lede_done:
+            out.append(Section("lede", s, e))
+            lede_done = True
+            continue
+        out.append(Section("body", s, e))
+    return out
+
+
+_MASKS = [
+    re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL),  # fenced code
+    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets
+    re.compile(r"https?://\S+|www\.\S+"),  # bare URLs
+    re.compile(r"<[^>\n]+>"),  # HTML tags
+]
+
+
+def _masked(text: str) -> str:
+    """Same length, with URLs, code and tags blanked: tickers in a URL are not mentions."""
+    chars = list(text)
+    for rx in _MASKS:
+        for m in rx.finditer(text):
+            for i in range(m.start(), m.end()):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+# ----------------------------------------------------------------------------- notations
+def _prefix_pattern() -> re.Pattern[str]:
+    prefixes = sorted({p for p in PREFIX_TO_MIC if len(p) >= 2}, key=len, reverse=True)
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes)
+    return re.compile(
+        r"(?<![\w$])(" + alts + r")\s?:\s?([A-Z0-9][A-Z0-9]{0,9}(?:[.\-/][A-Z]{1,2})?)(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+_PREFIXED = _prefix_pattern()
+_CASHTAG = re.compile(r"(?<![\w$])\$([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{3,6}\.[A-Z]{1,2})(?![\w])")
+_SUFFIXED = re.compile(r"(?<![\w.$/@-])([A-Z0-9][A-Z0-9\-]{0,9}?)([a-z])?\.([A-Z]{1,3})(?![\w])(?!\.\w)")
+
+
+def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Listing, str]]:
+    """(start, end, listing, kind) for explicit ticker notations that resolve to a listing."""
+    found: list[tuple[int, int, Listing, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _PREFIXED.finditer(text):
+        prefix = " ".join(m.group(1).upper().split())
+        if m.group(1).islower():
+            continue  # "set: ..." in prose
+        mic = PREFIX_TO_MIC.get(prefix)
+        symbol = m.group(2)
+        if not mic or not re.search(r"[A-Z0-9]", symbol) or symbol != symbol.upper():
+            continue
+        hit = directory.get(normalize_symbol(symbol, mic), mic)
+        if hit is None and symbol.isdigit():
+            hit = directory.get(symbol, mic)
+        if hit is not None:
+            found.append((m.start(), m.end(), hit, "notation"))
+            taken.append((m.start(), m.end()))
+    for m in _CASHTAG.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        raw = m.group(1)
+        hit = None
+        if raw[0].isdigit():
+            base, _, suffix = raw.partition(".")
+            mic = YAHOO_SUFFIX.get(suffix)
+            hit = directory.get(normalize_symbol(base, mic), mic) if mic else None
+        else:
+            hit = directory.get(us_class(raw))
+        if hit is not None:
+            found.append((m.start(), m.end(), hit, "cashtag"))
+            taken.append((m.start(), m.end()))
+    for m in _SUFFIXED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        base, cls, suffix = m.groups()
+        if len(base) == 1 and len(suffix) == 1 and not cls and (
+                suffix not in ("N", "O") or text[m.end():m.end() + 1] == "."):
+            continue  # "U.S.", "E.U.", "U.N." are abbreviations, not "U" on some exchange
+        mic = None
+        if not cls and suffix in YAHOO_SUFFIX:
+            mic = YAHOO_SUFFIX[suffix]
+        elif suffix in REUTERS_SUFFIX and not (len(suffix) == 1 and suffix in CLASS_LETTERS):
+            mic = REUTERS_SUFFIX[suffix]
+        if mic is None:
+            continue
+        symbol = base + ("." + cls.upper() if cls else "")
+        hit = directory.get(normalize_symbol(symbol, mic), mic)
+        if hit is not None:
+            found.append((m.start(), m.end(), hit, "notation"))
+            taken.append((m.start(), m.end()))
+    return found
+
+
+# ----------------------------------------------------------------------------- names
+@dataclass(frozen=True)
+class _NameEntry:
+    listing_id: int
+    text: str  # as curated / as officially spelled
+    kind: str  # "alias" or "name"
+    ambiguous: bool
+    exact_case: bool
+    single: bool  # one word of a smaller company, from the directory: weak evidence
+
+
+@lru_cache(maxsize=4)
+def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
+    """Folded token key -> candidates. Built once per directory (about 40k names)."""
+    table: dict[str, list[_NameEntry]] = defaultdict(list)
+    alias_keys: set[str] = set()
+    for alias in directory.aliases:
+        key = " ".join(_norm_tokens(alias.text))
+        if not key:
+            continue
+        alias_keys.add(key)
+        table[key].append(_NameEntry(alias.listing_id, alias.text, "alias", alias.ambiguous,
+                                     alias.exact_case, False))
+    best: dict[str, tuple[tuple, int, str]] = {}
+    for iid in range(directory.issuer_count):
+        row = directory._issuers_raw[iid]
+        key = row[6]
+        primary = directory._primary_index(iid)
+        ex = exchange(directory._listings_raw[primary][1])
+        if ex.tier < 2 or not key or key in alias_keys or key in NOT_COMPANY_NAMES:
+            continue
+        words = key.split()
+        if len(words) > MAX_NAME_TOKENS or len(key) < 3:
+            continue
+        distinctive = [w for w in words if w not in COMMON_WORDS and w not in PLACE_WORDS
+                       and w not in CONNECTORS and not w.isdigit() and len(w) > 1]
+        us_main = bool(row[2]) and ex.mic in ("XNYS", "XNAS")
+        if not distinctive and not (us_main and len(words) >= 2
+                                    and any(w not in PLACE_WORDS for w in words)):
+            continue  # "First National" stays out; "First Solar", "Dollar General" are SEC filers
+        if len(words) == 1 and (len(key) < 4 or key in LEGAL_SUFFIXES):
+            continue
+        rank = (-ex.tier, -row[5], iid)
+        if key not in best or rank < best[key][0]:
+            # one word is weak evidence unless the company is big (SEC size order, many venues)
+            big = (us_main and iid < BIG_US_ISSUERS) or row[5] >= BIG_LISTING_COUNT
+            best[key] = (rank, primary, row[0], len(words) == 1 and not big)
+    for key, (_rank, primary, official, weak) in best.items():
+        table[key].append(_NameEntry(primary, official, "name", False, False, weak))
+    return dict(table)
+
+
+_WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*|&")
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return [_norm(t) for t in _WORD.findall(text)]
+
+
+def _norm(token: str) -> str:
+    if token == "&":
+        return "and"
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    return fold(token).replace("'", "").replace("’", "").replace("&", "").strip()
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    norm: str
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group(0), _norm(m.group(0))) for m in _WORD.finditer(text)]
+
+
+def _is_cap(raw: str) -> bool:
+    return raw[:1].isupper() or raw[:1].isdigit()
+
+
+def _case_ok(toks: list[_Tok], entry: _NameEntry) -> bool:
+    if entry.exact_case:
+        return " ".join(t.raw for t in toks) == entry.text
+    if entry.kind == "alias":
+        written = _WORD.findall(entry.text)
+        for tok, w in zip(toks, written):
+            if _is_cap(w) and not _is_cap(tok.raw):
+                return False
+            if w.isupper() and len(w) > 1 and not tok.raw.isupper() and len(tok.raw) <= 4:
+                return False  # "BYD" must not match "Byd"; "Nvidia" may match "NVIDIA"
+        return True
+    return all(_is_cap(t.raw) or t.norm in CONNECTORS for t in toks)
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls: le if le != -1 else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    e_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    e = min(e_candidates) if e_candidates else len(text)
+    return text[s:e]
+
+
+# ----------------------------------------------------------------------------- suggest
+def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggestion]:
+    """Suggestions for an article (Markdown or plain text), 'about' first, then by count."""
+    directory = directory or default_directory()
+    secs = sections(text)
+    scan = _masked(text)
+    # front matter outside title/dek is not scanned
+    fm = _FRONT.match(text)
+    if fm:
+        keep = [(s.start, s.end) for s in secs if s.end <= fm.end()]
+        chars = list(scan)
+        for i in range(fm.start(), fm.end()):
+            if chars[i] != "\n" and not any(a <= i < b for a, b in keep):
+                chars[i] = " "
+        scan = "".join(chars)
+
+    def section_of(pos: int) -> str:
+        for s in secs:
+            if s.start <= pos < s.end:
+                return s.name
+        return "body"
+
+    raw_hits: list[tuple[int, int, int, str, bool]] = []  # start, end, listing id, kind, weak
+    strong_issuers: set[int] = set()
+    notes = _notations(scan, directory)
+    taken = [(s, e) for s, e, _l, _k in notes]
+    for s, e, li, kind in notes:
+        raw_hits.append((s, e, li.id, kind, False))
+        strong_issuers.add(li.issuer_id)
+
+    table = _name_table(directory)
+    toks = _tokens(scan)
+    ambiguous_hits: list[tuple[int, int, int, str]] = []
+    weak_single: list[tuple[int, int, int, bool]] = []
+    i = 0
+    while i < len(toks):
+        matched = False
+        for length in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
+            window = toks[i:i + length]
+            if any(window[k + 1].start - window[k].end > 3 for k in range(length - 1)):
+                continue  # names do not span punctuation or line breaks
+            if "\n" in scan[window[0].start:window[-1].end]:
+                continue
+            key = " ".join(t.norm for t in window)
+            entries = table.get(key)
+            if not entries:
+                continue
+            entry = next((e for e in entries if e.kind == "alias" and _case_ok(window, e)), None) \
+                or next((e for e in entries if _case_ok(window, e)), None)
+            if entry is None:
+                continue
+            s, e = window[0].start, window[-1].end
+            if window[-1].raw.endswith(("'s", "’s")):
+                e -= 2
+            if any(not (e <= a or s >= b) for a, b in taken):
+                break
+            if not _context_ok(scan, toks, i, length, entry):
+                break
+            listing = directory.listing(entry.listing_id)
+            if entry.ambiguous:
+                ambiguous_hits.append((s, e, entry.listing_id, entry.kind))
+            elif entry.single:
+                nxt = toks[i + length] if i + length < len(toks) else None
+                suffixed = nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}
+                weak_single.append((s, e, entry.listing_id, suffixed))
+            else:
+                raw_hits.append((s, e, entry.listing_id, entry.kind, False))
+                strong_issuers.add(listing.issuer_id)
+            i += length
+            matched = True
+            break
+        if not matched:
+            i += 1
+
+    # weak evidence: single directory words need a legal suffix, a repeat or a strong hit
+    weak_counts: dict[int, int] = defaultdict(int)
+    for _s, _e, lid, _suf in weak_single:
+        weak_counts[directory.listing(lid).issuer_id] += 1
+    for s, e, lid, suffixed in weak_single:
+        iid = directory.listing(lid).issuer_id
+        if suffixed or weak_counts[iid] >= 2 or iid in strong_issuers:
+            raw_hits.append((s, e, lid, "name", True))
+    for s, e, lid, kind in ambiguous_hits:
+        iid = directory.listing(lid).issuer_id
+        title_line = _title_case_line(scan, s)
+        cue = not title_line and CORPORATE_CUES.search(_sentence(scan, s, e).replace(scan[s:e], " "))
+        if iid in strong_issuers or cue:
+            raw_hits.append((s, e, lid, kind, True))
+            strong_issuers.add(iid)
+
+    return _collect(text, raw_hits, directory, section_of)
+
+
+def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEntry) -> bool:
+    """Guards against person and place names: 'Gerald Ford', 'Ford Foundation'."""
+    nxt = toks[i + length] if i + length < len(toks) else None
+    if nxt is not None and nxt.norm in NOT_THE_COMPANY_AFTER and _is_cap(nxt.raw) \
+            and nxt.start - toks[i + length - 1].end <= 1:
+        return False
+    if length == 1 and i > 0:
+        prev = toks[i - 1]
+        adjacent = toks[i].start - prev.end == 1 and text[prev.end] == " "
+        if adjacent and _is_cap(prev.raw) and not prev.raw.isupper() \
+                and not prev.raw.endswith(("'s", "’s")) and prev.norm not in COMMON_WORDS \
+                and prev.norm not in PLACE_WORDS and not _title_case_line(text, prev.start):
+            return False  # "Harrison Ford", "Gerald Ford"
+    return True
+
+
+def _collect(text, raw_hits, directory, section_of) -> list[Suggestion]:
+    by_issuer: dict[int, Suggestion] = {}
+    for s, e, lid, kind, _weak in sorted(raw_hits):
+        listing = directory.listing(lid)
+        primary = directory.primary_of(listing)
+        sug = by_issuer.get(primary.issuer_id)
+        if sug is None:
+            sug = by_issuer[primary.issuer_id] = Suggestion(primary, "mentions")
+        sug.mentions.append(Mention(s, e, text[s:e], _snippet(text, s, e), section_of(s), kind))
+        if kind in ("notation", "cashtag"):
+            written = f"{listing.exchange_name}: {listing.symbol}"
+            if written not in sug.written_as:
+                sug.written_as.append(written)
+    if not by_issuer:
+        return []
+    def in_lead(sug: Suggestion) -> bool:
+        return any(m.section in ("title", "dek", "lede") for m in sug.mentions)
+
+    # "about": named in the title, dek or first paragraph, or mentioned more often than any of
+    # those (a story whose lede is generic); everything else "mentions".
+    lead_top = max((s.count for s in by_issuer.values() if in_lead(s)), default=0)
+    for sug in by_issuer.values():
+        frequent = sug.count >= ABOUT_MIN_COUNT and sug.count > lead_top
+        sug.role = "about" if in_lead(sug) or frequent else "mentions"
+    return sorted(by_issuer.values(), key=lambda s: (s.role != "about", -s.count, s.mentions[0].start))
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    s = max(0, start - SNIPPET_CHARS)
+    e = min(len(text), end + SNIPPET_CHARS)
+    out = " ".join(text[s:e].split())
+    return ("…" if s > 0 else "") + out + ("…" if e < len(text) else "")
