@@ -88,3 +88,22 @@ def test_lone_surrogates_and_nul_do_not_crash():
     html = render_markdown("a \ud800 b \x00 c")
     assert "\ufffd" in html
     assert "\x00" not in html
+
+
+def test_claim_markers_become_spans_outside_code_only():
+    src = ("Ford said <!--claim c1-->it held **no** talks<!--/claim--> with Xiaomi.\n\n"
+           "`<!--claim c2-->literal<!--/claim-->`\n\n```\n<!--claim c3-->code<!--/claim-->\n```\n\n"
+           "<!--claim c4-->At the start of a line<!--/claim--> works.\n\n<!--claims-->\n")
+    html = render_markdown(src)
+    assert '<span class="claim" data-claim="c1">it held <strong>no</strong> talks</span>' in html
+    assert 'data-claim="c2"' not in html and "&lt;!--claim c2--&gt;literal" in html
+    assert 'data-claim="c3"' not in html
+    assert '<p data-line="9"><span class="claim" data-claim="c4">At the start of a line</span> works.</p>' in html
+    assert '<div class="claims-box-slot"></div>' in html
+
+
+def test_stray_and_forged_claim_markup_is_harmless():
+    html = render_markdown('a <!--/claim--> b \ue000x\ue001 c <span class="claim" data-claim="c9" onclick="x()">f</span>')
+    assert "\ue000" not in html and "\ue001" not in html
+    assert "onclick" not in html
+    assert html.count("<span") == html.count("</span>")

@@ -33,15 +33,27 @@ def stylesheet() -> str:
     return read_text("styles", "article.css")
 
 
-def article_content(article: Article, body_html: str) -> str:
-    """Header and body: what goes inside <article>. `body_html` must already be sanitized."""
+def header_html(article: Article) -> str:
+    """Inside <header>: status (unless published), headline, dek, byline and date."""
     status_label = "" if article.status == ArticleStatus.PUBLISHED else article.status.label
-    return _env().get_template("article_content.html.j2").render(
+    return _env().get_template("article_header.html.j2").render(
         article=article,
         status_label=status_label,
-        body_html=Markup(body_html),
         updated_iso=article.updated_at.isoformat(),
         updated_human=article.updated_at.strftime("%d %B %Y, %H:%M UTC").lstrip("0"),
+    )
+
+
+def article_content(article: Article, body_html: str, after_html: str = "") -> str:
+    """What goes inside <article>: header, body, and what follows the body (claims box, …).
+
+    `body_html` must already be sanitized; `after_html` must come from our own templates.
+    The `data-part` containers let the preview replace one part without touching the others.
+    """
+    return _env().get_template("article_content.html.j2").render(
+        header_html=Markup(header_html(article)),
+        body_html=Markup(body_html),
+        after_html=Markup(after_html),
     )
 
 

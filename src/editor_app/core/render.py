@@ -34,7 +34,7 @@ ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "width", "height"},
     "code": {"class"},
     "div": {"class"},
-    "span": {"class"},
+    "span": {"class", "data-claim"},
     "sup": {"id"},
     "li": {"id"},
     "th": {"align", "style"},
@@ -44,7 +44,8 @@ ALLOWED_ATTRIBUTES = {
     "time": {"datetime"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "data"}
-_SAFE_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "footnote-backref-wrapper"}
+_SAFE_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "footnote-backref-wrapper", "claim",
+                 "claims-box-slot"}
 _LANGUAGE_CLASS = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
 _IMAGE_DATA_URL = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$", re.I)
 _TEXT_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?$")
@@ -80,7 +81,8 @@ class _RecordSource(Preprocessor):
     """First preprocessor: keeps the (normalized) source lines before anything rewrites them."""
 
     def run(self, lines: list[str]) -> list[str]:
-        self.md._source_lines = list(lines)  # type: ignore[attr-defined]
+        # Compared later with processed lines, so apply the one rewrite that keeps line counts.
+        self.md._source_lines = _ClaimMarkers.rewrite(lines)  # type: ignore[attr-defined]
         return lines
 
 
@@ -190,6 +192,90 @@ class _LineOnStashedBlocks(Postprocessor):
         return _STASHED_P.sub(repl, text)
 
 
+# --- claim anchors -----------------------------------------------------------------------
+# `<!--claim c1-->text<!--/claim-->` (see core/anchors.py) and a `<!--claims-->` line (where the
+# claims box goes) are HTML comments, so other renderers hide them. Here they become private-use
+# placeholders before Python-Markdown stashes raw HTML, and spans after it has finished.
+
+_OPEN_PH, _KEY_END_PH, _CLOSE_PH, _BOX_PH = "\ue000", "\ue001", "\ue002", "\ue003"
+_PLACEHOLDERS = re.compile("[\ue000-\ue003]")
+_CLAIM_OPEN = re.compile(r"<!--\s*claim\s+([a-z][a-z0-9-]{0,31})\s*-->")
+_CLAIM_CLOSE = re.compile(r"<!--\s*/claim\s*-->")
+_CLAIMS_BOX_LINE = re.compile(r"^ {0,3}<!--\s*claims\s*-->[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+CLAIMS_BOX_SLOT = '<div class="claims-box-slot"></div>'
+
+
+def _mark_outside_code(line: str) -> str:
+    out, last = [], 0
+    for m in _CODE_SPAN.finditer(line):
+        out.append(_mark(line[last:m.start()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(_mark(line[last:]))
+    return "".join(out)
+
+
+def _mark(text: str) -> str:
+    if "<!--" not in text:
+        return text
+    text = _CLAIM_OPEN.sub(lambda m: f"{_OPEN_PH}{m.group(1)}{_KEY_END_PH}", text)
+    return _CLAIM_CLOSE.sub(_CLOSE_PH, text)
+
+
+class _ClaimMarkers(Preprocessor):
+    """Runs after fenced code is stashed (markers in code stay literal), before raw HTML is."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return self.rewrite(lines)
+
+    @staticmethod
+    def rewrite(lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            if _CLAIMS_BOX_LINE.match(line):
+                out.append(_BOX_PH)
+            elif "<!--" in line:
+                out.append(_mark_outside_code(line))
+            else:
+                out.append(line)
+        return out
+
+
+_PH_TOKEN = re.compile(f"{_OPEN_PH}([a-z][a-z0-9-]{{0,31}}){_KEY_END_PH}|{_CLOSE_PH}|(?:<p[^>]*>)?{_BOX_PH}(?:</p>)?")
+
+
+def _claim_spans(html: str) -> str:
+    """Placeholders to spans, pairing each open with the next close; strays are dropped."""
+    if not _PLACEHOLDERS.search(html):
+        return html
+    open_key: list[bool] = []
+
+    def repl(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if m.group(1):
+            if open_key:
+                return ""  # claims do not nest: the inner open is ignored
+            open_key.append(True)
+            return f'<span class="claim" data-claim="{m.group(1)}">'
+        if token == _CLOSE_PH:
+            if open_key:
+                open_key.pop()
+                return "</span>"
+            return ""
+        return CLAIMS_BOX_SLOT
+
+    html = _PH_TOKEN.sub(repl, html)
+    if open_key:
+        html += "</span>"
+    return _PLACEHOLDERS.sub("", html)
+
+
+class _ClaimSpans(Postprocessor):
+    def run(self, text: str) -> str:
+        return _claim_spans(text)
+
+
 class _DemoteHeadings(Treeprocessor):
     """The headline is the page's only h1, so body headings start at h2."""
 
@@ -205,6 +291,8 @@ class SourceLinesExtension(Extension):
         md.preprocessors.register(_AlignProcessed(md), "editor_app_align", -1000)
         md.treeprocessors.register(_DemoteHeadings(md), "editor_app_demote", 1)
         md.postprocessors.register(_LineOnStashedBlocks(md), "editor_app_stashed_lines", 31)
+        md.preprocessors.register(_ClaimMarkers(md), "editor_app_claim_markers", 22)
+        md.postprocessors.register(_ClaimSpans(md), "editor_app_claim_spans", 0)
         _LineTrackingParser(md)
 
 
@@ -227,7 +315,7 @@ def render_markdown(text: str) -> str:
         _md = _new_markdown()
     md = _md
     md.reset()
-    source = normalize_for_store(text).text.replace("\x00", "\ufffd")
+    source = _PLACEHOLDERS.sub("\ufffd", normalize_for_store(text).text.replace("\x00", "\ufffd"))
     try:
         html = md.convert(source)
     except BaseException:

@@ -1,17 +1,19 @@
 """Autosave: the article being edited is written to the store shortly after every pause.
 
-Fields are marked dirty as the writer types; a short timer (restarted on each edit) commits
-them, and a ceiling makes sure a writer who never pauses is still saved every few seconds.
-Switching articles, closing and quitting call `flush()`. A failed write keeps the text dirty,
-says why, and retries.
+Fields are marked dirty as the writer types; a short timer (restarted on each edit) takes a
+snapshot on the UI thread and writes it on a background thread, so a large article never
+stalls typing. A ceiling makes sure a writer who never pauses is still saved every few
+seconds. Switching articles, closing and quitting call `flush()`, which waits for a write in
+flight and saves the rest at once. A failed write keeps the text dirty, says why, and retries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from enum import StrEnum
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
 from editor_app.store.errors import StoreError
 from editor_app.store.store import ArticleChange, Store
@@ -32,6 +34,7 @@ class AutosaveController(QObject):
     state_changed = Signal(str)
     saved = Signal(object)           # ArticleChange
     failed = Signal(str)             # a message for the writer
+    _finished = Signal(object)       # Future, from the writer thread
 
     def __init__(self, store: Store, read_field: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +45,12 @@ class AutosaveController(QObject):
         self._state = SaveState.SAVED
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._save_in_background)
         self._since_first_edit = QElapsedTimer()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._inflight: Future[ArticleChange] | None = None
+        self._inflight_fields: frozenset[str] = frozenset()
+        self._finished.connect(self._on_finished)
         self.last_error = ""
 
     @property
@@ -52,7 +59,7 @@ class AutosaveController(QObject):
 
     @property
     def dirty(self) -> bool:
-        return bool(self._dirty)
+        return bool(self._dirty) or self._inflight is not None
 
     def _set_state(self, state: SaveState) -> None:
         if state != self._state:
@@ -75,27 +82,79 @@ class AutosaveController(QObject):
         if self._state != SaveState.FAILED:
             self._set_state(SaveState.MODIFIED)
         if self._since_first_edit.elapsed() >= CEILING_MS:
-            self._timer.start(0)
+            if not self._timer.isActive():
+                self._timer.start(0)
         elif self._state != SaveState.FAILED:
             self._timer.start(PAUSE_MS)
 
+    def _snapshot(self) -> dict[str, str]:
+        fields = {name: self._read_field(name) for name in sorted(self._dirty)}
+        self._dirty.clear()
+        return fields
+
+    # -- background path (timer) --------------------------------------------------------
+
+    def _save_in_background(self) -> None:
+        if self.article_id is None or not self._dirty:
+            return
+        if self._inflight is not None:
+            self._timer.start(50)  # one write at a time; try again when it is done
+            return
+        fields = self._snapshot()
+        self._set_state(SaveState.SAVING)
+        self._inflight_fields = frozenset(fields)
+        future = self._writer.submit(self._store.save, self.article_id, **fields)
+        self._inflight = future
+        future.add_done_callback(self._finished.emit)  # queued to the UI thread
+
+    @Slot(object)
+    def _on_finished(self, future: Future[ArticleChange]) -> None:
+        if future is not self._inflight:
+            return  # flush() already handled it
+        self._inflight = None
+        self._settle(future)
+
+    def _settle(self, future: Future[ArticleChange]) -> bool:
+        exc = future.exception()
+        if exc is not None:
+            self._dirty |= self._inflight_fields  # nothing was written: write it again
+            self._fail(exc)
+            return False
+        self.last_error = ""
+        self.saved.emit(future.result())
+        self._set_state(SaveState.MODIFIED if self._dirty else SaveState.SAVED)
+        return True
+
+    def _fail(self, exc: BaseException) -> None:
+        self.last_error = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
+        self._set_state(SaveState.FAILED)
+        self.failed.emit(self.last_error)
+        self._timer.start(RETRY_MS)
+
+    # -- synchronous path (switch, close, Ctrl+S) -----------------------------------------
+
     def flush(self) -> bool:
-        """Write what is dirty now. Returns False if the store refused (text stays dirty)."""
+        """Write everything now. Returns False if the store refused (the text stays dirty)."""
         self._timer.stop()
+        if self._inflight is not None:
+            future, self._inflight = self._inflight, None
+            future.exception()  # waits
+            if not self._settle(future):
+                return False
         if self.article_id is None or not self._dirty:
             return True
-        fields = {name: self._read_field(name) for name in sorted(self._dirty)}
+        fields = self._snapshot()
         self._set_state(SaveState.SAVING)
         try:
             change: ArticleChange = self._store.save(self.article_id, **fields)
-        except StoreError as exc:
-            self.last_error = str(exc)
-            self._set_state(SaveState.FAILED)
-            self.failed.emit(self.last_error)
-            self._timer.start(RETRY_MS)
+        except (StoreError, OSError) as exc:
+            self._dirty |= set(fields)
+            self._fail(exc)
             return False
-        self._dirty.clear()
         self.last_error = ""
         self._set_state(SaveState.SAVED)
         self.saved.emit(change)
         return True
+
+    def shutdown(self) -> None:
+        self._writer.shutdown(wait=True)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from editor_app import APP_DISPLAY_NAME, __version__
 from editor_app.core.article import Article
 from editor_app.core.export import ExportError, export_article
-from editor_app.core.page import article_content, page_html
+from editor_app.core.page import article_content, header_html, page_html
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 from editor_app.core.text import text_stats
 from editor_app.store.errors import StoreError
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        self.preview.load_shell(page_html(Article(), ""))
+        self.preview.load_shell(page_html(Article(), article_content(Article(), "")))
         self.resize(1400, 860)
         self._restore_ui_state()
         self.reload_library()
@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
             self.library.select(article.id)
         self._body_html = ""
         self._update_title()
+        self._push_header()
         self.renderer.schedule(len(article.body) if article else 0, immediate=True)
 
     def new_article(self) -> None:
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
         self.autosave.mark_dirty(name)
         if name == "title":
             self._update_title()
-        self._push_preview()
+        self._push_header()
 
     def _on_slug_committed(self, slug: str) -> None:
         if self.article is None or self.article.id is None or not self.autosave.flush():
@@ -360,22 +361,21 @@ class MainWindow(QMainWindow):
         return replace(base, title=self.header.value("title"), dek=self.header.value("dek"),
                        byline=self.header.value("byline"))
 
-    def _push_preview(self) -> None:
-        self.preview.show_content(article_content(self._current_meta(), self._body_html), self._preview_notice)
+    def _push_header(self) -> None:
+        self.preview.update_parts(header=header_html(self._current_meta()))
 
-    def _on_rendered(self, outcome: RenderOutcome, _seconds: float) -> None:
+    def _on_rendered(self, outcome: RenderOutcome, body_json: str, _seconds: float) -> None:
         if outcome.ok:
             self._body_html = outcome.html
             self._preview_notice = ""
             stats = outcome.stats
+            self.preview.update_parts(body_json=body_json, notice="")
         else:
             self._preview_notice = PREVIEW_PAUSED.format(reason=outcome.message)
-            stats = None
-        if stats is None:
+            self.preview.update_parts(notice=self._preview_notice)
             text = self.editor.toPlainText()
             stats = text_stats(text) if len(text) < 2_000_000 else None
         self.stats_label.setText(stats.describe() if stats else "")
-        self._push_preview()
 
     # -- export -----------------------------------------------------------------------
 
@@ -439,5 +439,6 @@ class MainWindow(QMainWindow):
                 break
         self.save_ui_state()
         self.renderer.shutdown()
+        self.autosave.shutdown()
         event.accept()
 

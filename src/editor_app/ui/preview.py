@@ -27,29 +27,38 @@ SAFE_EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 
 _UPDATE_JS = """
-(function (html, notice) {
+(function (parts, notice) {
   var root = document.getElementById('article');
   if (!root) { return -1; }
-  var tpl = document.createElement('template');
-  tpl.innerHTML = html;
-  var next = Array.prototype.slice.call(tpl.content.childNodes);
-  var cur = Array.prototype.slice.call(root.childNodes);
-  var changed = 0, i;
-  for (i = 0; i < next.length; i++) {
-    if (i < cur.length) {
-      if (!cur[i].isEqualNode(next[i])) { root.replaceChild(next[i], cur[i]); changed++; }
-    } else { root.appendChild(next[i]); changed++; }
-  }
-  for (i = cur.length - 1; i >= next.length; i--) { root.removeChild(cur[i]); changed++; }
-  var box = document.getElementById('preview-notice');
-  if (notice) {
-    if (!box) {
-      box = document.createElement('div'); box.id = 'preview-notice'; box.className = 'preview-notice';
-      box.setAttribute('role', 'status');
-      root.parentNode.insertBefore(box, root);
+  var changed = 0;
+  function patch(container, html) {
+    var tpl = document.createElement('template');
+    tpl.innerHTML = html;
+    var next = Array.prototype.slice.call(tpl.content.childNodes);
+    var cur = Array.prototype.slice.call(container.childNodes);
+    var i;
+    for (i = 0; i < next.length; i++) {
+      if (i < cur.length) {
+        if (!cur[i].isEqualNode(next[i])) { container.replaceChild(next[i], cur[i]); changed++; }
+      } else { container.appendChild(next[i]); changed++; }
     }
-    box.textContent = notice;
-  } else if (box) { box.remove(); }
+    for (i = cur.length - 1; i >= next.length; i--) { container.removeChild(cur[i]); changed++; }
+  }
+  for (var name in parts) {
+    var box = root.querySelector('[data-part="' + name + '"]');
+    if (box) { patch(box, parts[name]); }
+  }
+  if (notice !== null) {
+    var note = document.getElementById('preview-notice');
+    if (notice) {
+      if (!note) {
+        note = document.createElement('div'); note.id = 'preview-notice'; note.className = 'preview-notice';
+        note.setAttribute('role', 'status');
+        root.parentNode.insertBefore(note, root);
+      }
+      note.textContent = notice;
+    } else if (note) { note.remove(); }
+  }
   return changed;
 })(%s, %s)
 """
@@ -99,7 +108,7 @@ def open_external_link(url: QUrl, parent: QWidget | None) -> bool:
 
 
 class PreviewView(QWebEngineView):
-    """`show_content(html)` updates the article in place; `content_updated` fires after each update."""
+    """`update_parts(...)` changes the article in place; `content_updated` fires after each update."""
 
     content_updated = Signal(int)
 
@@ -123,26 +132,43 @@ class PreviewView(QWebEngineView):
         self.setPage(page)
         self.setContextMenuPolicy(self.contextMenuPolicy())
         self._ready = False
-        self._queued: tuple[str, str] | None = None
+        self._queued_parts: dict[str, str] = {}
+        self._queued_notice: str | None = None
         page.loadFinished.connect(self._on_shell_loaded)
 
     def load_shell(self, shell_html: str) -> None:
-        """Load the empty page (template + stylesheet) once; content follows via show_content."""
+        """Load the empty page (template + stylesheet) once; content follows via update_parts."""
         self._ready = False
         self.setHtml(shell_html, QUrl("about:blank"))
 
     def _on_shell_loaded(self, ok: bool) -> None:
         self._ready = ok
-        if ok and self._queued is not None:
-            html, notice = self._queued
-            self._queued = None
-            self.show_content(html, notice)
+        if ok and (self._queued_parts or self._queued_notice is not None):
+            parts, notice = self._queued_parts, self._queued_notice
+            self._queued_parts, self._queued_notice = {}, None
+            self._send(parts, notice)
 
-    def show_content(self, content_html: str, notice: str = "") -> None:
+    def update_parts(self, *, header: str | None = None, body_json: str | None = None,
+                     after: str | None = None, notice: str | None = None) -> None:
+        """Replace parts of the article in place. `body_json` is the body HTML already encoded
+        as a JSON string literal (done off the UI thread); `notice=None` leaves the notice."""
+        parts: dict[str, str] = {}
+        if header is not None:
+            parts["header"] = json.dumps(header)
+        if body_json is not None:
+            parts["body"] = body_json
+        if after is not None:
+            parts["after"] = json.dumps(after)
         if not self._ready:
-            self._queued = (content_html, notice)
+            self._queued_parts.update(parts)
+            if notice is not None:
+                self._queued_notice = notice
             return
-        code = _UPDATE_JS % (json.dumps(content_html), json.dumps(notice))
+        self._send(parts, notice)
+
+    def _send(self, parts: dict[str, str], notice: str | None) -> None:
+        literal = "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in parts.items()) + "}"
+        code = _UPDATE_JS % (literal, json.dumps(notice))
         self.page().runJavaScript(code, APP_WORLD, lambda changed: self.content_updated.emit(int(changed or 0)))
 
     def run_in_page(self, code: str, callback) -> None:  # noqa: ANN001 - Qt callback
