@@ -175,14 +175,16 @@ def instrument() -> None:
     from PySide6.QtWidgets import QPlainTextEdit
 
     w = PROBE.wrap
-    for name in ("_on_rendered", "_push_preview", "_on_body_edited", "_on_saved", "_on_save_state",
+    for name in ("_on_rendered", "_push_header", "_on_body_edited", "_on_saved", "_on_save_state",
                  "_update_title", "_load", "open_article"):
         setattr(MainWindow, name, w(f"MainWindow.{name}", getattr(MainWindow, name)))
     AutosaveController.flush = w("autosave.flush", AutosaveController.flush)
+    AutosaveController._save_in_background = w("autosave._save_in_background (snapshot)",
+                                               AutosaveController._save_in_background)
     Store.save = w("Store.save", Store.save)
     Store.get = w("Store.get", Store.get)
     Store.list_summaries = w("Store.list_summaries", Store.list_summaries)
-    PreviewView.show_content = w("preview.show_content", PreviewView.show_content)
+    PreviewView.update_parts = w("preview.update_parts", PreviewView.update_parts)
     RenderController._dispatch = w("renderer._dispatch", RenderController._dispatch)
     RenderController.schedule = w("renderer.schedule", RenderController.schedule)
     MarkdownEditor.keyPressEvent = w("editor.keyPressEvent", MarkdownEditor.keyPressEvent)
@@ -192,11 +194,11 @@ def instrument() -> None:
     ArticleListModel.upsert = w("library.model.upsert", ArticleListModel.upsert)
     ArticleListModel.reset = w("library.model.reset", ArticleListModel.reset)
     LibraryPane.select = w("library.select", LibraryPane.select)
-    mw_mod.article_content = w("page.article_content (jinja)", mw_mod.article_content)
+    mw_mod.header_html = w("page.header_html (jinja)", mw_mod.header_html)
     mw_mod.text_stats = w("text_stats", mw_mod.text_stats)
 
-    class _TimedJson:  # json.dumps of the whole HTML in show_content / json.loads of the reply
-        dumps = staticmethod(w("json.dumps (show_content)", json.dumps))
+    class _TimedJson:  # json.dumps of the body HTML (render worker) / json.loads of the reply
+        dumps = staticmethod(w("json.dumps (update_parts / render worker)", json.dumps))
         loads = staticmethod(w("json.loads (render reply, worker thread, holds GIL)", json.loads))
 
     pv_mod.json = _TimedJson  # type: ignore[assignment]

@@ -12,6 +12,7 @@ from editor_app import __version__
 
 # Each module has `register(subparsers)`; it sets `handler(args) -> int` on its parsers.
 COMMAND_MODULES = [
+    "editor_app.commands.articles",
     "editor_app.commands.tickers",
 ]
 

@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.core.article import Article
+from editor_app.core.claim_markup import ClaimMarkup
+from editor_app.core.claims import Claim
+from editor_app.core.metadata import json_ld_script_body, news_article_json_ld
 from editor_app.core.page import article_content, page_html
 from editor_app.core.render_process import RenderProcess
+from editor_app.core.tickers.tags import TickerTag, related_stocks_line
 
 
 class ExportError(Exception):
     """Export could not finish; nothing was written over an existing file."""
+
+
+@dataclass
+class ArticlePackage:
+    """An article with everything published alongside it (claims, stock tags)."""
+
+    article: Article
+    claims: list[Claim] = field(default_factory=list)
+    tickers: list[TickerTag] = field(default_factory=list)
+
+    @property
+    def related_stocks(self) -> str:
+        return related_stocks_line(self.tickers) if self.tickers else ""
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -34,16 +52,21 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
-def export_page(article: Article, body_html: str) -> str:
-    return page_html(article, article_content(article, body_html))
+def export_page(package: ArticlePackage, body_html: str, *, publisher: str = "") -> str:
+    """The full page for an article whose body is already rendered and sanitized."""
+    body, after = ClaimMarkup.from_claims(package.claims).apply(body_html)
+    content = article_content(package.article, body, after, related_stocks=package.related_stocks)
+    data = news_article_json_ld(package.article, claims=package.claims, tickers=package.tickers,
+                                publisher=publisher)
+    return page_html(package.article, content, json_ld=json_ld_script_body(data))
 
 
-def export_article(article: Article, path: Path, renderer: RenderProcess) -> Path:
-    outcome = renderer.render(article.body)
+def export_article(package: ArticlePackage, path: Path, renderer: RenderProcess, *, publisher: str = "") -> Path:
+    outcome = renderer.render(package.article.body)
     if not outcome.ok:
-        raise ExportError(f"'{article.display_title}' could not be exported: {outcome.message}")
+        raise ExportError(f"'{package.article.display_title}' could not be exported: {outcome.message}")
     try:
-        atomic_write_text(path, export_page(article, outcome.html))
+        atomic_write_text(path, export_page(package, outcome.html, publisher=publisher))
     except OSError as exc:
         raise ExportError(f"could not write {path}: {exc.strerror or exc}") from exc
     return Path(path)

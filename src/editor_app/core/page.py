@@ -28,39 +28,46 @@ def _env() -> Environment:
     )
 
 
+def render_template(name: str, **context: object) -> str:
+    return _env().get_template(name).render(**context)
+
+
 @cache
 def stylesheet() -> str:
     return read_text("styles", "article.css")
 
 
-def header_html(article: Article) -> str:
-    """Inside <header>: status (unless published), headline, dek, byline and date."""
+def header_html(article: Article, related_stocks: str = "") -> str:
+    """Inside <header>: status (unless published), headline, dek, byline, date, related stocks."""
     status_label = "" if article.status == ArticleStatus.PUBLISHED else article.status.label
     return _env().get_template("article_header.html.j2").render(
         article=article,
+        related_stocks=related_stocks,
         status_label=status_label,
         updated_iso=article.updated_at.isoformat(),
         updated_human=article.updated_at.strftime("%d %B %Y, %H:%M UTC").lstrip("0"),
     )
 
 
-def article_content(article: Article, body_html: str, after_html: str = "") -> str:
+def article_content(article: Article, body_html: str, after_html: str = "", related_stocks: str = "") -> str:
     """What goes inside <article>: header, body, and what follows the body (claims box, …).
 
     `body_html` must already be sanitized; `after_html` must come from our own templates.
     The `data-part` containers let the preview replace one part without touching the others.
     """
     return _env().get_template("article_content.html.j2").render(
-        header_html=Markup(header_html(article)),
+        header_html=Markup(header_html(article, related_stocks)),
         body_html=Markup(body_html),
         after_html=Markup(after_html),
     )
 
 
-def page_html(article: Article, content_html: str, *, lang: str = "en") -> str:
-    """The complete self-contained HTML5 document."""
+def page_html(article: Article, content_html: str, *, lang: str = "en", json_ld: str = "") -> str:
+    """The complete self-contained HTML5 document. `json_ld` must be script-safe JSON
+    (metadata.json_ld_script_body)."""
     return _env().get_template("page.html.j2").render(
         lang=lang,
+        json_ld=Markup(json_ld),
         csp=CONTENT_SECURITY_POLICY,
         version=__version__,
         title=article.display_title,

@@ -195,51 +195,43 @@ class _LineOnStashedBlocks(Postprocessor):
 # --- claim anchors -----------------------------------------------------------------------
 # `<!--claim c1-->text<!--/claim-->` (see core/anchors.py) and a `<!--claims-->` line (where the
 # claims box goes) are HTML comments, so other renderers hide them. Here they become private-use
-# placeholders before Python-Markdown stashes raw HTML, and spans after it has finished.
+# placeholders before Python-Markdown sees them, and spans after it has finished.
 
 _OPEN_PH, _KEY_END_PH, _CLOSE_PH, _BOX_PH = "\ue000", "\ue001", "\ue002", "\ue003"
 _PLACEHOLDERS = re.compile("[\ue000-\ue003]")
-_CLAIM_OPEN = re.compile(r"<!--\s*claim\s+([a-z][a-z0-9-]{0,31})\s*-->")
-_CLAIM_CLOSE = re.compile(r"<!--\s*/claim\s*-->")
 _CLAIMS_BOX_LINE = re.compile(r"^ {0,3}<!--\s*claims\s*-->[ \t]*$")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 CLAIMS_BOX_SLOT = '<div class="claims-box-slot"></div>'
 
 
-def _mark_outside_code(line: str) -> str:
-    out, last = [], 0
-    for m in _CODE_SPAN.finditer(line):
-        out.append(_mark(line[last:m.start()]))
-        out.append(m.group(0))
-        last = m.end()
-    out.append(_mark(line[last:]))
-    return "".join(out)
+def anchor_placeholders(source: str) -> str:
+    """Turn the anchors that core.anchors recognises (paired, within a paragraph, outside code)
+    into placeholders, so the preview and the claims panel always agree on what is anchored.
+    Stray markers stay HTML comments, which the sanitizer drops."""
+    if "<!--" not in source:
+        return source
+    from editor_app.core.anchors import find_anchors
 
-
-def _mark(text: str) -> str:
-    if "<!--" not in text:
-        return text
-    text = _CLAIM_OPEN.sub(lambda m: f"{_OPEN_PH}{m.group(1)}{_KEY_END_PH}", text)
-    return _CLAIM_CLOSE.sub(_CLOSE_PH, text)
+    parts: list[str] = []
+    last = 0
+    for a in find_anchors(source):
+        parts.append(source[last:a.start])
+        parts.append(f"{_OPEN_PH}{a.key}{_KEY_END_PH}")
+        parts.append(source[a.text_start:a.text_end])
+        parts.append(_CLOSE_PH)
+        last = a.end
+    parts.append(source[last:])
+    return "".join(parts)
 
 
 class _ClaimMarkers(Preprocessor):
-    """Runs after fenced code is stashed (markers in code stay literal), before raw HTML is."""
+    """The `<!--claims-->` line: after fenced code is stashed, before raw HTML is."""
 
     def run(self, lines: list[str]) -> list[str]:
         return self.rewrite(lines)
 
     @staticmethod
     def rewrite(lines: list[str]) -> list[str]:
-        out = []
-        for line in lines:
-            if _CLAIMS_BOX_LINE.match(line):
-                out.append(_BOX_PH)
-            elif "<!--" in line:
-                out.append(_mark_outside_code(line))
-            else:
-                out.append(line)
-        return out
+        return [_BOX_PH if "<!--" in line and _CLAIMS_BOX_LINE.match(line) else line for line in lines]
 
 
 _PH_TOKEN = re.compile(f"{_OPEN_PH}([a-z][a-z0-9-]{{0,31}}){_KEY_END_PH}|{_CLOSE_PH}|(?:<p[^>]*>)?{_BOX_PH}(?:</p>)?")
@@ -316,6 +308,7 @@ def render_markdown(text: str) -> str:
     md = _md
     md.reset()
     source = _PLACEHOLDERS.sub("\ufffd", normalize_for_store(text).text.replace("\x00", "\ufffd"))
+    source = anchor_placeholders(source.replace("\r\n", "\n").replace("\r", "\n"))
     try:
         html = md.convert(source)
     except BaseException:

@@ -48,8 +48,8 @@ def _write_error(exc: OperationalError, path: Path) -> StoreError:
     if "readonly" in msg:
         return StoreReadOnlyError(path, msg)
     if "full" in msg:
-        return StoreWriteError(f"The disk is full; {path} could not be saved. Your text is kept in the editor.")
-    return StoreWriteError(f"Saving to {path} failed: {msg}. Your text is kept in the editor.")
+        return StoreWriteError(f"The disk is full; {path} could not be written.")
+    return StoreWriteError(f"Writing to {path} failed: {msg}.")
 
 
 class Store:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QLabel,
     QLineEdit,
     QListView,
@@ -143,21 +144,54 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """The headline filter combined with an optional set of allowed article ids (ticker filter)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._allowed: frozenset[int] | None = None
+
+    @property
+    def allowed_ids(self) -> frozenset[int] | None:
+        return self._allowed
+
+    def set_allowed_ids(self, ids: set[int] | frozenset[int] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 (invalidateFilter is deprecated there)
+            self.beginFilterChange()
+            self._allowed = frozenset(ids) if ids is not None else None
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._allowed = frozenset(ids) if ids is not None else None
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self._allowed is not None:
+            index = self.sourceModel().index(source_row, 0, source_parent)
+            if index.data(IdRole) not in self._allowed:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
 class LibraryPane(QWidget):
     """Emits `article_activated(id)` when the writer picks an article."""
 
     article_activated = Signal(int)
+    ticker_filter_changed = Signal(object)  # (symbol, mic) or None for all articles
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPane")
         self.model = ArticleListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(objectName="libraryFilter", placeholderText="Filter by headline…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.ticker_filter = QComboBox(objectName="libraryTickerFilter")
+        self.ticker_filter.setToolTip("Show only the articles tagged with a stock")
+        self.ticker_filter.addItem("All stocks", None)
+        self.ticker_filter.currentIndexChanged.connect(self._on_ticker_filter)
         self.view = QListView(objectName="libraryList")
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(ArticleDelegate(self.view))
@@ -172,6 +206,7 @@ class LibraryPane(QWidget):
         title = QLabel("<b>Library</b>")
         layout.addWidget(title)
         layout.addWidget(self.filter)
+        layout.addWidget(self.ticker_filter)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         self.view.selectionModel().currentChanged.connect(self._on_current)
@@ -181,7 +216,58 @@ class LibraryPane(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(f"{n:,} article{'s' if n != 1 else ''}")
+        text = f"{n:,} article{'s' if n != 1 else ''}"
+        if self.proxy.allowed_ids is not None:
+            text = f"{self.proxy.rowCount():,} of {text} tagged {self.ticker_filter.currentText().split(' (')[0]}"
+        self.count_label.setText(text)
+
+    # -- ticker filter ------------------------------------------------------------------
+
+    def set_ticker_choices(self, counts: list[tuple[str, str, str, int]]) -> None:
+        """Fill the stock filter from (symbol, mic, name, articles); keeps the current choice."""
+        current = self.ticker_filter.currentData()
+        self.ticker_filter.blockSignals(True)
+        try:
+            self.ticker_filter.clear()
+            self.ticker_filter.addItem("All stocks", None)
+            for symbol, mic, name, count in counts:
+                label = f"{symbol} · {name} ({count})" if name else f"{symbol} ({count})"
+                self.ticker_filter.addItem(label, (symbol, mic))
+                self.ticker_filter.setItemData(self.ticker_filter.count() - 1, f"{name or symbol} — {mic or 'unlisted'}",
+                                               Qt.ItemDataRole.ToolTipRole)
+            i = self.ticker_filter.findData(current) if current is not None else 0
+            self.ticker_filter.setCurrentIndex(max(0, i))
+        finally:
+            self.ticker_filter.blockSignals(False)
+        if current is not None and self.ticker_filter.currentData() is None:
+            self._on_ticker_filter()  # the stock is no longer tagged anywhere: show all again
+
+    def set_ticker_filter(self, symbol: str | None, mic: str = "", label: str = "") -> None:
+        """Select a stock in the filter (None: all stocks); emits `ticker_filter_changed`."""
+        key = (symbol, mic) if symbol is not None else None
+        i = self.ticker_filter.findData(key) if key is not None else 0
+        if i < 0:
+            self.ticker_filter.addItem(label or symbol or "", key)
+            i = self.ticker_filter.count() - 1
+        if i == self.ticker_filter.currentIndex():
+            self._on_ticker_filter()
+        else:
+            self.ticker_filter.setCurrentIndex(i)
+
+    def ticker_filter_key(self) -> tuple[str, str] | None:
+        data = self.ticker_filter.currentData()
+        return tuple(data) if data is not None else None  # type: ignore[return-value]
+
+    def set_allowed_ids(self, ids: set[int] | None) -> None:
+        """Show only these articles (None: all); the headline filter still applies."""
+        self.proxy.set_allowed_ids(ids)
+        self._update_count()
+        current = self.current_id()
+        if current is not None:
+            self.select(current)
+
+    def _on_ticker_filter(self, *_args: object) -> None:
+        self.ticker_filter_changed.emit(self.ticker_filter_key())
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._silent or not current.isValid():

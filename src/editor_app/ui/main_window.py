@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -25,15 +25,21 @@ from PySide6.QtWidgets import (
 
 from editor_app import APP_DISPLAY_NAME, __version__
 from editor_app.core.article import Article
-from editor_app.core.export import ExportError, export_article
+from editor_app.core.claim_markup import ClaimMarkup
+from editor_app.core.export import ArticlePackage, ExportError, export_article
 from editor_app.core.page import article_content, header_html, page_html
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 from editor_app.core.text import text_stats
+from editor_app.core.tickers.tags import related_stocks_line
+from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
+from editor_app.store.package import load_package
+from editor_app.store.tickers import TickerTagStore
 from editor_app.store.store import ArticleChange, Store
 from editor_app.ui import formatting
 from editor_app.ui.actions import ActionRegistry
 from editor_app.ui.autosave import AutosaveController, SaveState
+from editor_app.ui.docks import LazyDock
 from editor_app.ui.editor import MarkdownEditor
 from editor_app.ui.find_replace import FindReplaceBar
 from editor_app.ui.header_form import HeaderForm
@@ -58,6 +64,7 @@ class MainWindow(QMainWindow):
         self.article: Article | None = None
         self._body_html = ""
         self._preview_notice = ""
+        self._related_stocks = ""
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
         self.actions_ = ActionRegistry(self)
@@ -112,6 +119,7 @@ class MainWindow(QMainWindow):
             self.open_article(int(first.data(Qt.ItemDataRole.UserRole + 1)))
         else:
             self.new_article()
+        self._install_ticker_pane()
         self.editor.setFocus()
 
     # -- building ---------------------------------------------------------------------
@@ -239,8 +247,9 @@ class MainWindow(QMainWindow):
             self.library.select(article.id)
         self._body_html = ""
         self._update_title()
-        self._push_header()
-        self.renderer.schedule(len(article.body) if article else 0, immediate=True)
+        self._on_tags_changed()
+        self._on_claims_changed()
+        self._on_article_loaded_for_panes(article)
 
     def new_article(self) -> None:
         if not self.autosave.flush():
@@ -310,6 +319,7 @@ class MainWindow(QMainWindow):
     def _on_body_edited(self) -> None:
         self.autosave.mark_dirty("body")
         self.renderer.schedule(self.editor.document().characterCount())
+        self._ticker_text_changed()
 
     def _on_header_edited(self, name: str) -> None:
         self.autosave.mark_dirty(name)
@@ -339,7 +349,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_save_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved: {message}", 15000)
+        self.statusBar().showMessage(f"Not saved: {message} Your text is kept in the editor; retrying.", 15000)
 
     def _on_save_state(self, state: str) -> None:
         text = {SaveState.SAVED: "Saved", SaveState.MODIFIED: "Edited", SaveState.SAVING: "Saving…",
@@ -362,14 +372,26 @@ class MainWindow(QMainWindow):
                        byline=self.header.value("byline"))
 
     def _push_header(self) -> None:
-        self.preview.update_parts(header=header_html(self._current_meta()))
+        self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks))
 
-    def _on_rendered(self, outcome: RenderOutcome, body_json: str, _seconds: float) -> None:
+    def _on_claims_changed(self) -> None:
+        """Claims or their statuses changed: restyle spans and the box (sections are cached)."""
+        claims = ClaimStore(self.store).list_claims(self.article.id) if self.article and self.article.id else []
+        self.renderer.set_claim_markup(ClaimMarkup.from_claims(claims))
+        self.renderer.schedule(0, immediate=True)
+
+    def _on_tags_changed(self) -> None:
+        """Stock tags changed: the header's "Related stocks" line follows."""
+        tags = TickerTagStore(self.store).list_tags(self.article.id) if self.article and self.article.id else []
+        self._related_stocks = related_stocks_line(tags)
+        self._push_header()
+
+    def _on_rendered(self, outcome: RenderOutcome, body_json: str, after_html: str, _seconds: float) -> None:
         if outcome.ok:
             self._body_html = outcome.html
             self._preview_notice = ""
             stats = outcome.stats
-            self.preview.update_parts(body_json=body_json, notice="")
+            self.preview.update_parts(body_json=body_json, after=after_html, notice="")
         else:
             self._preview_notice = PREVIEW_PAUSED.format(reason=outcome.message)
             self.preview.update_parts(notice=self._preview_notice)
@@ -391,15 +413,16 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> None:
         """Export the current (saved) article to `path` in the background; `export_finished` reports."""
-        article = self._current_meta()
-        article = replace(article, body=self.editor.toPlainText())
+        article = replace(self._current_meta(), body=self.editor.toPlainText())
+        stored = load_package(self.store, article.id) if article.id else None
+        package = ArticlePackage(article, stored.claims if stored else [], stored.tickers if stored else [])
         self.settings.setValue("export/dir", str(path.parent))
         self.statusBar().showMessage(f"Exporting to {path}…")
 
         def work() -> None:
             with RenderProcess() as renderer:
                 try:
-                    export_article(article, path, renderer)
+                    export_article(package, path, renderer)
                     self.export_finished.emit(str(path), "")
                 except ExportError as exc:
                     self.export_finished.emit(str(path), str(exc))
@@ -412,6 +435,61 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", error)
         else:
             self.statusBar().showMessage(f"Exported {path}", 8000)
+
+    # -- side panes (docks) -----------------------------------------------------------
+
+    def _on_article_loaded_for_panes(self, article: Article | None) -> None:
+        dock = getattr(self, "ticker_dock", None)
+        if dock is not None and dock.built:
+            dock.widget().set_article(article.id if article is not None else None)
+
+    def _install_ticker_pane(self) -> None:
+        """The Stocks dock (built on first show), its View menu entry and the library's stock filter."""
+        from editor_app.store.tickers import TickerTagStore
+        from editor_app.ui.ticker_pane import TickerPane
+
+        self.ticker_tags = TickerTagStore(self.store)
+
+        def factory() -> TickerPane:
+            pane = TickerPane(self.ticker_tags, self._ticker_source_text)
+            pane.tags_changed.connect(lambda _id: self._refresh_library_tickers())
+            pane.show_articles_requested.connect(self._show_articles_with_stock)
+            pane.set_article(self.article.id if self.article is not None else None)
+            return pane
+
+        self.ticker_dock = LazyDock("Stocks", "tickerDock", factory, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ticker_dock)
+        self.restoreDockWidget(self.ticker_dock)  # restoreState ran before the dock existed
+        toggle = self.ticker_dock.toggleViewAction()
+        toggle.setText("&Stocks")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        toggle.setToolTip("Show or hide the stock tags (Ctrl+Shift+T)")
+        self.view_menu.addAction(toggle)
+        self.header.edited.connect(lambda name: name in ("title", "dek") and self._ticker_text_changed())
+        self.library.ticker_filter_changed.connect(self._on_library_ticker_filter)
+        self._refresh_library_tickers()
+
+    def _ticker_source_text(self) -> str:
+        """What the ticker pane scans: headline and dek (as front matter) and the body."""
+        title = " ".join(self.header.value("title").split())
+        dek = " ".join(self.header.value("dek").split())
+        return f"---\ntitle: {title}\ndek: {dek}\n---\n{self.editor.toPlainText()}"
+
+    def _ticker_text_changed(self) -> None:
+        dock = getattr(self, "ticker_dock", None)
+        if dock is not None and dock.built:
+            dock.widget().text_changed()
+
+    def _refresh_library_tickers(self) -> None:
+        self.library.set_ticker_choices(self.ticker_tags.tag_counts())
+        self._on_library_ticker_filter(self.library.ticker_filter_key())
+
+    def _on_library_ticker_filter(self, key: tuple[str, str] | None) -> None:
+        self.library.set_allowed_ids(self.ticker_tags.article_ids_with(*key) if key else None)
+
+    def _show_articles_with_stock(self, symbol: str, mic: str, label: str) -> None:
+        self.actions_["toggle_library"].setChecked(True)
+        self.library.set_ticker_filter(symbol, mic, label)
 
     # -- misc -------------------------------------------------------------------------
 

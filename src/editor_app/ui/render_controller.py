@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from editor_app.core.claim_markup import ClaimMarkup
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 
 
@@ -20,31 +21,38 @@ MAX_WAIT_MS = 350  # a writer who never pauses still sees the preview follow
 
 def debounce_ms(length: int) -> int:
     """Short pauses for short texts; long ones wait a little longer so typing stays smooth.
-    (15 KB: 16 ms, 150 KB: 30 ms, 1.5 MB: 165 ms; renders of long texts are incremental.)"""
-    return int(min(300, 15 + length / 10_000))
+    (15 KB: 22 ms, 150 KB: 90 ms, from 570 KB: 300 ms; typing faster than that renders at
+    most every MAX_WAIT_MS, so the render worker does not compete with the keyboard.)"""
+    return int(min(300, 15 + length / 2_000))
 
 
 class _RenderWorker(QObject):
-    finished = Signal(object, str, int)  # RenderOutcome, body HTML as a JSON string literal, request
+    # RenderOutcome, body HTML as a JSON string literal, HTML after the body, request number
+    finished = Signal(object, str, str, int)
 
     def __init__(self) -> None:
         super().__init__()
         self.process = RenderProcess()
 
-    @Slot(str, int)
-    def render(self, text: str, request: int) -> None:
+    @Slot(str, int, object)
+    def render(self, text: str, request: int, markup: ClaimMarkup) -> None:
         outcome = self.process.render(text)
+        if not outcome.ok:
+            self.finished.emit(outcome, "", "", request)
+            return
+        body, after = markup.apply(outcome.html)
         # Encoding megabytes of HTML for the page happens here, not on the UI thread.
-        self.finished.emit(outcome, json.dumps(outcome.html) if outcome.ok else "", request)
+        self.finished.emit(outcome, json.dumps(body), after, request)
 
 
 class RenderController(QObject):
     """`schedule(length)` after an edit; the text is fetched from `source()` only when the
     debounce expires (reading a 1.5 MB document on every keystroke would stall typing).
-    Results arrive as `rendered(outcome, body_json, seconds_since_edit)`."""
+    Results arrive as `rendered(outcome, body_json, after_html, seconds_since_edit)`; claim spans
+    and the claims box come from the `ClaimMarkup` set with `set_claim_markup`."""
 
-    rendered = Signal(object, str, float)
-    _start = Signal(str, int)
+    rendered = Signal(object, str, str, float)
+    _start = Signal(str, int, object)
 
     def __init__(self, source: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +72,10 @@ class RenderController(QObject):
         self._busy = False
         self._inflight_since = 0.0
         self._request_no = 0
+        self._markup = ClaimMarkup()
+
+    def set_claim_markup(self, markup: ClaimMarkup) -> None:
+        self._markup = markup
 
     def schedule(self, length: int, *, immediate: bool = False) -> None:
         now = time.perf_counter()
@@ -87,12 +99,12 @@ class RenderController(QObject):
         self._busy = True
         self._inflight_since = self._pending_since
         self._request_no += 1
-        self._start.emit(text, self._request_no)
+        self._start.emit(text, self._request_no, self._markup)
 
-    @Slot(object, str, int)
-    def _on_finished(self, outcome: RenderOutcome, body_json: str, _request: int) -> None:
+    @Slot(object, str, str, int)
+    def _on_finished(self, outcome: RenderOutcome, body_json: str, after: str, _request: int) -> None:
         self._busy = False
-        self.rendered.emit(outcome, body_json, time.perf_counter() - self._inflight_since)
+        self.rendered.emit(outcome, body_json, after, time.perf_counter() - self._inflight_since)
         if self._pending and not self._timer.isActive():
             self._dispatch()
 

@@ -1,0 +1,198 @@
+"""Headless article commands: list, show, export, import (no display needed)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from editor_app.core.article import ArticleStatus
+from editor_app.core.claims import claim_to_dict
+from editor_app.store.errors import StoreError
+
+
+def _open_store(args: argparse.Namespace):  # noqa: ANN202 - Store
+    from editor_app.store.store import Store
+
+    return Store.open(args.db)
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"editor-app: {message}", file=sys.stderr)
+    return code
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- list / show --------------------------------------------------------------------------
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        rows = store.list_summaries(deleted=args.deleted)
+        if args.status:
+            rows = [r for r in rows if r.status.value == args.status]
+        if args.json:
+            _print_json([{"id": r.id, "title": r.title, "slug": r.slug, "status": r.status.value,
+                          "byline": r.byline, "updated_at": r.updated_at.isoformat()} for r in rows])
+        else:
+            for r in rows:
+                print(f"{r.id:>6}  {r.status.label:<11} {r.updated_at:%Y-%m-%d %H:%M}  {r.display_title}")
+        return 0
+    finally:
+        store.close()
+
+
+def article_dict(package) -> dict[str, Any]:  # noqa: ANN001 - ArticlePackage
+    a = package.article
+    return {
+        "id": a.id, "title": a.title, "dek": a.dek, "byline": a.byline, "slug": a.slug,
+        "status": a.status.value, "created_at": a.created_at.isoformat(), "updated_at": a.updated_at.isoformat(),
+        "body": a.body,
+        "claims": [claim_to_dict(c) for c in package.claims],
+        "tickers": [t.to_dict() for t in package.tickers],
+        "related_stocks": package.related_stocks,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from editor_app.store.package import load_package
+
+    store = _open_store(args)
+    try:
+        package = load_package(store, args.id)
+        if package is None:
+            return _fail(f"no article with id {args.id} (see `editor-app list`)")
+        if args.json:
+            _print_json(article_dict(package))
+            return 0
+        a = package.article
+        print(f"# {a.display_title}")
+        if a.dek:
+            print(f"\n{a.dek}")
+        print(f"\n{a.status.label} · {a.byline or 'no byline'} · /{a.slug} · updated {a.updated_at:%Y-%m-%d %H:%M} UTC")
+        if package.related_stocks:
+            print(package.related_stocks)
+        for c in package.claims:
+            v = c.effective
+            print(f"\nClaim {c.key}: {c.display_short}\n  {v.status.label}: {v.reason}")
+            for r in c.responses:
+                print(f"  - {r.party or 'Unnamed'} {r.stance.label.lower()}: {r.quote}")
+        print(f"\n{a.body}")
+        return 0
+    finally:
+        store.close()
+
+
+# -- export -------------------------------------------------------------------------------
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from editor_app.core.export import ExportError, export_article
+    from editor_app.core.render_process import RenderProcess
+    from editor_app.store.package import load_package
+
+    if not args.ids and not args.status:
+        return _fail("name article ids or --status (e.g. --status approved)", 2)
+    store = _open_store(args)
+    out = Path(args.out)
+    try:
+        ids = list(args.ids)
+        if args.status:
+            ids += [s.id for s in store.list_summaries() if s.status.value == args.status and s.id not in ids]
+        packages = []
+        for aid in ids:
+            package = load_package(store, aid)
+            if package is None:
+                return _fail(f"no article with id {aid}")
+            packages.append(package)
+        targets = [out / f"{p.article.slug or p.article.id}.html" for p in packages]
+        existing = [t for t in targets if t.exists()]
+        if existing and not args.force:
+            return _fail(f"{len(existing)} file(s) already exist, e.g. {existing[0]}; use --force to replace them")
+        failures = 0
+        with RenderProcess() as renderer:
+            for n, (package, target) in enumerate(zip(packages, targets, strict=True), 1):
+                try:
+                    export_article(package, target, renderer)
+                    print(target)
+                except ExportError as exc:
+                    failures += 1
+                    print(f"editor-app: {exc}", file=sys.stderr)
+                if len(packages) > 1:
+                    print(f"[{n}/{len(packages)}] {package.article.display_title}", file=sys.stderr)
+        return 1 if failures else 0
+    finally:
+        store.close()
+
+
+# -- import -------------------------------------------------------------------------------
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from editor_app.core.importer import ImportFailed, read_article_file
+    from editor_app.store.importing import import_parsed
+
+    store = _open_store(args)
+    results: list[dict[str, Any]] = []
+    failures = 0
+    try:
+        for name in args.files:
+            path = Path(name)
+            try:
+                parsed = read_article_file(path, encoding=args.encoding)
+                result = import_parsed(store, parsed)
+            except ImportFailed as exc:
+                failures += 1
+                print(f"editor-app: {path}: {exc}", file=sys.stderr)
+                continue
+            for w in result.warnings:
+                print(f"editor-app: {path}: {w}", file=sys.stderr)
+            results.append({"file": str(path), "id": result.article.id, "title": result.article.title,
+                            "slug": result.article.slug, "claims": len(result.claims),
+                            "tickers": [t.notation for t in result.tickers], "warnings": result.warnings})
+            if not args.json:
+                print(f"{result.article.id:>6}  {result.article.display_title}  ({path})")
+        if args.json:
+            _print_json(results)
+        return 1 if failures else 0
+    finally:
+        store.close()
+
+
+def _guard(func):  # noqa: ANN001, ANN202
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except StoreError as exc:
+            return _fail(str(exc))
+
+    return run
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("list", help="list articles")
+    p.add_argument("--status", choices=[s.value for s in ArticleStatus])
+    p.add_argument("--deleted", action="store_true", help="list deleted articles instead")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_guard(cmd_list))
+
+    p = sub.add_parser("show", help="show one article (with claims and stock tags)")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_guard(cmd_show))
+
+    p = sub.add_parser("export", help="export articles as self-contained HTML files")
+    p.add_argument("ids", type=int, nargs="*", metavar="ID")
+    p.add_argument("--status", choices=[s.value for s in ArticleStatus], help="export every article with this status")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+    p.set_defaults(handler=_guard(cmd_export))
+
+    p = sub.add_parser("import", help="import Markdown or text files (YAML front matter read)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--encoding", help="decode files with this encoding (e.g. latin-1) instead of UTF-8")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_guard(cmd_import))

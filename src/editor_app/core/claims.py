@@ -1,0 +1,623 @@
+"""Claims, the parties that answered them, and a status that explains itself (plain data, no Qt).
+
+A claim is a statement one or more outlets reported ("Ford held preliminary talks with Xiaomi");
+parties respond to it (Ford denies, Xiaomi denies). Its status is derived from the responses by
+the rules in `derive_status`, each verdict carrying a reason in plain words that names the
+parties; an editor can override it with a reason. Modelled on schema.org `Claim` (text, author,
+appearance, firstAppearance, datePublished) so that export can publish it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from editor_app.core.article import utcnow
+
+SHORT_LIMIT = 75
+
+
+# -- vocabularies ---------------------------------------------------------------------------
+
+
+class Stance(StrEnum):
+    DENIES = "denies"
+    CONFIRMS = "confirms"
+    PARTIALLY_CONFIRMS = "partially_confirms"
+    DECLINES_TO_COMMENT = "declines_to_comment"
+    DID_NOT_RESPOND = "did_not_respond"
+    CLARIFIES = "clarifies"
+    RETRACTS = "retracts"
+
+    @property
+    def label(self) -> str:
+        return _STANCE_LABELS[self]
+
+    @property
+    def substantive(self) -> bool:
+        """Denials and confirmations (incl. partial) decide a status; the rest are mentioned."""
+        return self in (Stance.DENIES, Stance.CONFIRMS, Stance.PARTIALLY_CONFIRMS)
+
+    @classmethod
+    def parse(cls, value: str | Stance) -> Stance:
+        return _parse_vocab(value, cls, _STANCE_ALIASES, "stance")
+
+
+_STANCE_LABELS = {
+    Stance.DENIES: "Denies",
+    Stance.CONFIRMS: "Confirms",
+    Stance.PARTIALLY_CONFIRMS: "Partially confirms",
+    Stance.DECLINES_TO_COMMENT: "Declined to comment",
+    Stance.DID_NOT_RESPOND: "Did not respond",
+    Stance.CLARIFIES: "Clarifies",
+    Stance.RETRACTS: "Retracts",
+}
+_STANCE_ALIASES = {
+    "deny": Stance.DENIES, "denied": Stance.DENIES, "denial": Stance.DENIES,
+    "confirm": Stance.CONFIRMS, "confirmed": Stance.CONFIRMS, "confirmation": Stance.CONFIRMS,
+    "partially_confirm": Stance.PARTIALLY_CONFIRMS, "partially_confirmed": Stance.PARTIALLY_CONFIRMS,
+    "partial_confirmation": Stance.PARTIALLY_CONFIRMS, "partly_confirms": Stance.PARTIALLY_CONFIRMS,
+    "partly_confirmed": Stance.PARTIALLY_CONFIRMS,
+    "declined_to_comment": Stance.DECLINES_TO_COMMENT, "decline_to_comment": Stance.DECLINES_TO_COMMENT,
+    "declines_comment": Stance.DECLINES_TO_COMMENT, "declined": Stance.DECLINES_TO_COMMENT,
+    "declines": Stance.DECLINES_TO_COMMENT, "no_comment": Stance.DECLINES_TO_COMMENT,
+    "did_not_reply": Stance.DID_NOT_RESPOND, "no_response": Stance.DID_NOT_RESPOND,
+    "not_responded": Stance.DID_NOT_RESPOND, "did_not_respond_to_request": Stance.DID_NOT_RESPOND,
+    "didnt_respond": Stance.DID_NOT_RESPOND, "no_reply": Stance.DID_NOT_RESPOND,
+    "clarify": Stance.CLARIFIES, "clarified": Stance.CLARIFIES, "clarification": Stance.CLARIFIES,
+    "retract": Stance.RETRACTS, "retracted": Stance.RETRACTS, "retraction": Stance.RETRACTS,
+}
+
+
+class Channel(StrEnum):
+    STATEMENT = "statement"
+    PRESS_RELEASE = "press_release"
+    EXCHANGE_FILING = "exchange_filing"
+    SOCIAL_MEDIA = "social_media"
+    INTERVIEW = "interview"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _CHANNEL_LABELS[self]
+
+    @classmethod
+    def parse(cls, value: str | Channel) -> Channel:
+        return _parse_vocab(value, cls, _CHANNEL_ALIASES, "channel")
+
+
+_CHANNEL_LABELS = {
+    Channel.STATEMENT: "Statement to media",
+    Channel.PRESS_RELEASE: "Press release",
+    Channel.EXCHANGE_FILING: "Exchange filing",
+    Channel.SOCIAL_MEDIA: "Social media",
+    Channel.INTERVIEW: "Interview",
+    Channel.OTHER: "Other",
+}
+_CHANNEL_ALIASES = {
+    "statement_to_media": Channel.STATEMENT, "media_statement": Channel.STATEMENT,
+    "statement_to_the_media": Channel.STATEMENT, "email": Channel.STATEMENT,
+    "release": Channel.PRESS_RELEASE, "news_release": Channel.PRESS_RELEASE,
+    "filing": Channel.EXCHANGE_FILING, "regulatory_filing": Channel.EXCHANGE_FILING,
+    "stock_exchange_filing": Channel.EXCHANGE_FILING,
+    "social": Channel.SOCIAL_MEDIA, "social_media_post": Channel.SOCIAL_MEDIA,
+    "post": Channel.SOCIAL_MEDIA,
+}
+
+
+class ClaimStatus(StrEnum):
+    UNCONFIRMED = "unconfirmed"
+    DENIED = "denied"
+    CONFIRMED = "confirmed"
+    DISPUTED = "disputed"
+    RETRACTED = "retracted"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @classmethod
+    def parse(cls, value: str | ClaimStatus) -> ClaimStatus:
+        return _parse_vocab(value, cls, {}, "status")
+
+
+class PartyKind(StrEnum):
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    OUTLET = "outlet"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @classmethod
+    def parse(cls, value: str | PartyKind) -> PartyKind:
+        return _parse_vocab(value, cls, {"organization": cls.ORGANISATION, "company": cls.ORGANISATION,
+                                         "media": cls.OUTLET, "publication": cls.OUTLET}, "party kind")
+
+
+def _vocab_key(value: str) -> str:
+    return re.sub(r"[\s\-_]+", "_", value.strip().casefold().replace("'", "").replace("’", ""))
+
+
+def _parse_vocab(value: Any, cls: Any, aliases: Mapping[str, Any], what: str) -> Any:
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        key = _vocab_key(value)
+        try:
+            return cls(key)
+        except ValueError:
+            if key in aliases:
+                return aliases[key]
+    allowed = ", ".join(m.value.replace("_", " ") for m in cls)
+    raise ValueError(f"unknown {what} {value!r}; use one of: {allowed}")
+
+
+# -- data -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Party:
+    id: int | None = None
+    name: str = ""
+    kind: PartyKind = PartyKind.ORGANISATION
+    ticker: str = ""
+
+
+@dataclass
+class Appearance:
+    """Where the claim was reported (schema.org `appearance`)."""
+
+    id: int | None = None
+    outlet: str = ""          # a party name
+    title: str = ""
+    url: str = ""
+    date: date | None = None
+    is_first: bool = False
+    attribution: str = ""     # "people familiar with the matter"
+
+
+@dataclass
+class Response:
+    id: int | None = None
+    party: str = ""           # a party name; "" for an unnamed source
+    stance: Stance = Stance.DENIES
+    quote: str = ""           # quote or paraphrase
+    spokesperson: str = ""
+    date: date | None = None
+    channel: Channel = Channel.STATEMENT
+    reported_by: str = ""     # party name of the outlet that carried the response, may be ""
+    source_url: str = ""
+
+
+@dataclass
+class StatusEvent:
+    status: ClaimStatus
+    reason: str
+    kind: str                 # "derived" | "override" | "override_cleared"
+    who: str
+    at: datetime
+
+
+EVENT_KINDS = ("derived", "override", "override_cleared")
+
+
+@dataclass(frozen=True)
+class StatusVerdict:
+    status: ClaimStatus
+    reason: str
+    overridden: bool = False
+
+
+@dataclass
+class Claim:
+    id: int | None = None
+    article_id: int | None = None
+    key: str = ""             # anchor key, unique within the article ("c1")
+    short: str = ""           # <= 75 characters, for lists and metadata
+    wording: str = ""
+    first_reported: date | None = None
+    appearances: list[Appearance] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    override_status: ClaimStatus | None = None
+    override_reason: str = ""
+    override_by: str = ""
+    override_at: datetime | None = None
+    created_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime = field(default_factory=utcnow)
+    history: list[StatusEvent] = field(default_factory=list)
+
+    @property
+    def derived(self) -> StatusVerdict:
+        return derive_status(self)
+
+    @property
+    def effective(self) -> StatusVerdict:
+        """The override when an editor set one, else the derived status."""
+        if self.override_status is not None:
+            return StatusVerdict(self.override_status, self.override_reason, overridden=True)
+        return self.derived
+
+    @property
+    def reporting_outlets(self) -> list[str]:
+        return _unique_names(a.outlet for a in self.appearances)
+
+    @property
+    def first_appearance(self) -> Appearance | None:
+        """The appearance marked first, else the earliest dated one, else the first listed."""
+        for a in self.appearances:
+            if a.is_first:
+                return a
+        dated = [a for a in self.appearances if a.date is not None]
+        if dated:
+            return min(dated, key=lambda a: a.date)  # type: ignore[arg-type, return-value]
+        return self.appearances[0] if self.appearances else None
+
+    @property
+    def date_first_reported(self) -> date | None:
+        """`first_reported` if set, else the date of the first appearance."""
+        if self.first_reported is not None:
+            return self.first_reported
+        first = self.first_appearance
+        return first.date if first else None
+
+    @property
+    def display_short(self) -> str:
+        return self.short.strip() or short_statement(self.wording) or "Untitled claim"
+
+
+# -- status ---------------------------------------------------------------------------------
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _unique_names(names: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        clean = " ".join(name.split())
+        key = clean.casefold()
+        if clean and key not in seen:
+            seen.add(key)
+            out.append(clean)
+    return out
+
+
+def join_names(names: Sequence[str]) -> str:
+    """"Ford", "Ford and Xiaomi", "Ford, Xiaomi and Tesla"."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_MENTION_PHRASES = {
+    Stance.DECLINES_TO_COMMENT: "declined to comment",
+    Stance.DID_NOT_RESPOND: "did not respond",
+    Stance.CLARIFIES: "clarified",
+    Stance.RETRACTS: "retracted a statement",
+}
+_UNNAMED_PHRASES = {
+    Stance.DENIES: "denied",
+    Stance.CONFIRMS: "confirmed",
+    Stance.PARTIALLY_CONFIRMS: "partially confirmed",
+    **_MENTION_PHRASES,
+}
+
+
+def _capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def derive_status(
+    claim_or_parts: Claim | Sequence[Response] | tuple[Sequence[Appearance], Sequence[Response]],
+    appearances: Sequence[Appearance] | None = None,
+) -> StatusVerdict:
+    """The status the responses support, with a reason naming the parties.
+
+    Accepts a `Claim`, a `(appearances, responses)` pair, or a list of responses (with the
+    appearances passed separately). Rules, in order:
+
+    - no responses: unconfirmed ("No responses recorded");
+    - a reporting outlet (one of the appearances' outlets) retracts: retracted;
+    - named parties both confirm (incl. partially) and deny: disputed;
+    - named parties only confirm: confirmed ("Partially confirmed by X" when partial);
+    - every substantive response from a named party denies: denied;
+    - otherwise (declines to comment, did not respond, clarifies, a retraction by a party
+      that did not report the claim, unnamed sources): unconfirmed, naming who said what.
+
+    When one party responded more than once, its latest substantive response counts (the
+    later date; an undated response counts as older than a dated one; list order breaks ties).
+    Responses without a party name never decide the status but are mentioned.
+    """
+    if isinstance(claim_or_parts, Claim):
+        responses: Sequence[Response] = claim_or_parts.responses
+        appearances = claim_or_parts.appearances
+    elif (isinstance(claim_or_parts, tuple) and len(claim_or_parts) == 2
+          and all(isinstance(p, (list, tuple)) for p in claim_or_parts)):
+        appearances, responses = claim_or_parts  # type: ignore[misc]
+    else:
+        responses = list(claim_or_parts)  # type: ignore[arg-type]
+    appearances = appearances or []
+
+    if not responses:
+        return StatusVerdict(ClaimStatus.UNCONFIRMED, "No responses recorded")
+
+    outlets = {_name_key(name): name for name in _unique_names(a.outlet for a in appearances)}
+    retractors = _unique_names(outlets[_name_key(r.party)] for r in responses
+                               if r.stance is Stance.RETRACTS and _name_key(r.party) in outlets)
+    if retractors:
+        return StatusVerdict(ClaimStatus.RETRACTED, f"Retracted by {join_names(retractors)}")
+
+    # the latest substantive response of each named party decides that party's position
+    latest: dict[str, tuple[tuple[date, int], Response]] = {}
+    for i, r in enumerate(responses):
+        key = _name_key(r.party)
+        if key and r.stance.substantive:
+            order = (r.date or date.min, i)
+            if key not in latest or order >= latest[key][0]:
+                latest[key] = (order, r)
+    deciding = sorted(latest.values(), key=lambda item: item[0][1])
+    confirmed = _unique_names(r.party for _, r in deciding if r.stance is Stance.CONFIRMS)
+    partial = _unique_names(r.party for _, r in deciding if r.stance is Stance.PARTIALLY_CONFIRMS)
+    denied = _unique_names(r.party for _, r in deciding if r.stance is Stance.DENIES)
+
+    clauses: list[str] = []
+    if confirmed:
+        clauses.append(f"confirmed by {join_names(confirmed)}")
+    if partial:
+        clauses.append(f"partially confirmed by {join_names(partial)}")
+    if denied:
+        clauses.append(f"denied by {join_names(denied)}")
+    clauses.extend(_mentions(responses, set(latest)))
+
+    if (confirmed or partial) and denied:
+        status = ClaimStatus.DISPUTED
+    elif confirmed or partial:
+        status = ClaimStatus.CONFIRMED
+    elif denied:
+        status = ClaimStatus.DENIED
+    else:
+        status = ClaimStatus.UNCONFIRMED
+    return StatusVerdict(status, _capitalize_first("; ".join(clauses)))
+
+
+def _mentions(responses: Sequence[Response], deciding: set[str]) -> list[str]:
+    """Clauses for the responses that did not decide: "Ford declined to comment"."""
+    by_phrase: dict[str, list[str]] = {}
+    unnamed: list[str] = []
+    for r in responses:
+        key = _name_key(r.party)
+        if not key:
+            phrase = _UNNAMED_PHRASES[r.stance]
+            if phrase not in unnamed:
+                unnamed.append(phrase)
+            continue
+        if r.stance.substantive:
+            continue  # counted (an earlier position of a party is superseded by its latest)
+        if key in deciding and r.stance is Stance.DID_NOT_RESPOND:
+            continue  # "Ford denied" and "Ford did not respond" cannot both be said
+        by_phrase.setdefault(_MENTION_PHRASES[r.stance], []).append(r.party)
+    clauses = [f"{join_names(_unique_names(names))} {phrase}" for phrase, names in by_phrase.items()]
+    if unnamed:
+        clauses.append(f"an unnamed source {join_names(unnamed)} (not counted)")
+    return clauses
+
+
+# -- short statement --------------------------------------------------------------------------
+
+
+def short_statement(text: str, limit: int = SHORT_LIMIT) -> str:
+    """Whitespace collapsed; cut at a word boundary with "…" so the result fits `limit`."""
+    clean = " ".join(text.split())
+    if len(clean) <= limit:
+        return clean
+    if limit <= 1:
+        return "…"[:limit]
+    cut = clean[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    cut = cut.rstrip(" ,;:–—-")
+    return cut + "…"
+
+
+# -- JSON / front matter ------------------------------------------------------------------------
+
+
+def _iso(d: date | datetime | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """JSON-ready claim for `show --json`, export and other tools."""
+    verdict = claim.effective
+    first = claim.first_appearance
+    return {
+        "id": claim.id,
+        "key": claim.key,
+        "text": claim.wording,
+        "short": claim.display_short if (claim.short or claim.wording) else "",
+        "status": verdict.status.value,
+        "status_label": verdict.status.label,
+        "status_reason": verdict.reason,
+        "overridden": verdict.overridden,
+        "derived_status": claim.derived.status.value if verdict.overridden else verdict.status.value,
+        "override": ({"status": claim.override_status.value, "reason": claim.override_reason,
+                      "by": claim.override_by, "at": _iso(claim.override_at)}
+                     if claim.override_status is not None else None),
+        "first_reported": _iso(claim.date_first_reported),
+        "reported_by": [
+            {"outlet": a.outlet, "title": a.title, "url": a.url, "date": _iso(a.date),
+             "first": a is first, "attribution": a.attribution}
+            for a in claim.appearances
+        ],
+        "responses": [
+            {"party": r.party, "stance": r.stance.value, "stance_label": r.stance.label,
+             "quote": r.quote, "spokesperson": r.spokesperson, "date": _iso(r.date),
+             "channel": r.channel.value, "reported_by": r.reported_by, "source_url": r.source_url}
+            for r in claim.responses
+        ],
+        "history": [
+            {"status": e.status.value, "reason": e.reason, "kind": e.kind, "who": e.who,
+             "at": _iso(e.at)}
+            for e in claim.history
+        ],
+        "created_at": _iso(claim.created_at),
+        "updated_at": _iso(claim.updated_at),
+    }
+
+
+def parse_date(value: Any, what: str = "date") -> date | None:
+    """A date from YAML (`date`/`datetime`) or an ISO string; None for empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"{what}: {value!r} is not a date (use YYYY-MM-DD)")
+
+
+def parse_datetime(value: Any, what: str = "time") -> datetime | None:
+    """An aware UTC datetime from a `datetime`, `date` or ISO string; None for empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{what}: {value!r} is not a date and time (use ISO 8601)") from None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    raise ValueError(f"{what}: {value!r} is not a date and time")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _items(value: Any, what: str) -> list[Any]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, (Mapping, str)):
+        return [value]
+    raise ValueError(f"{what}: expected a list or a mapping, got {type(value).__name__}")
+
+
+def _appearance_from(value: Any) -> Appearance:
+    if isinstance(value, str):
+        return Appearance(outlet=value.strip())
+    if not isinstance(value, Mapping):
+        raise ValueError(f"reported_by: expected a mapping with 'outlet', got {value!r}")
+    outlet = value.get("outlet", value.get("name", value.get("party", "")))
+    return Appearance(
+        outlet=_text(outlet),
+        title=_text(value.get("title")),
+        url=_text(value.get("url")),
+        date=parse_date(value.get("date"), "reported_by date"),
+        is_first=bool(value.get("first", value.get("is_first", False))),
+        attribution=_text(value.get("attribution")),
+    )
+
+
+def _response_from(value: Any) -> Response:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"responses: expected a mapping with 'party' and 'stance', got {value!r}")
+    if "stance" not in value or value["stance"] in (None, ""):
+        raise ValueError(f"response of {_text(value.get('party')) or 'an unnamed party'} has no stance")
+    channel = value.get("channel")
+    return Response(
+        party=_text(value.get("party")),
+        stance=Stance.parse(value["stance"] if isinstance(value["stance"], Stance)
+                            else _text(value["stance"])),
+        quote=_text(value.get("quote")),
+        spokesperson=_text(value.get("spokesperson")),
+        date=parse_date(value.get("date"), "response date"),
+        channel=Channel.parse(channel) if channel else Channel.STATEMENT,
+        reported_by=_text(value.get("reported_by")),
+        source_url=_text(value.get("source_url", value.get("url"))),
+    )
+
+
+def _event_from(value: Any) -> StatusEvent:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"history: expected a mapping, got {value!r}")
+    kind = _text(value.get("kind")) or "derived"
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"history: unknown kind {kind!r}; use one of: {', '.join(EVENT_KINDS)}")
+    return StatusEvent(
+        status=ClaimStatus.parse(_text(value.get("status"))),
+        reason=_text(value.get("reason")),
+        kind=kind,
+        who=_text(value.get("who")),
+        at=parse_datetime(value.get("at"), "history time") or utcnow(),
+    )
+
+
+def claim_from_dict(d: Mapping[str, Any]) -> Claim:
+    """A claim from `claim_to_dict` output or from Markdown front matter (`claims:` items).
+
+    Front matter keys: text (or wording), short, key, reported_by (a mapping, a list of them,
+    or an outlet name), first_reported, responses. The optional `anchor` phrase is not part of
+    the claim: the importer reads it from the mapping and anchors it in the body.
+    Raises ValueError with a message naming the bad value.
+    """
+    if not isinstance(d, Mapping):
+        raise ValueError(f"a claim must be a mapping, got {type(d).__name__}")
+    wording = " ".join(_text(d.get("text", d.get("wording", ""))).split())
+    if not wording:
+        raise ValueError("a claim needs a 'text'")
+    short = short_statement(_text(d.get("short")) or wording)
+    key = _text(d.get("key"))
+    claim = Claim(
+        id=d.get("id") if isinstance(d.get("id"), int) else None,
+        key=key,
+        short=short,
+        wording=wording,
+        first_reported=parse_date(d.get("first_reported"), "first_reported"),
+        appearances=[_appearance_from(a) for a in _items(d.get("reported_by", d.get("appearances")),
+                                                          "reported_by")],
+        responses=[_response_from(r) for r in _items(d.get("responses"), "responses")],
+        history=[_event_from(e) for e in _items(d.get("history"), "history")],
+    )
+    override = d.get("override")
+    if isinstance(override, Mapping) and override.get("status"):
+        claim.override_status = ClaimStatus.parse(_text(override["status"]))
+        claim.override_reason = _text(override.get("reason"))
+        claim.override_by = _text(override.get("by"))
+        claim.override_at = parse_datetime(override.get("at"), "override time")
+    elif d.get("overridden") and d.get("status"):
+        claim.override_status = ClaimStatus.parse(_text(d["status"]))
+        claim.override_reason = _text(d.get("status_reason"))
+    if claim.override_status is not None and not claim.override_reason:
+        raise ValueError(f"the status override of claim {wording[:40]!r} needs a reason")
+    for attr in ("created_at", "updated_at"):
+        when = parse_datetime(d.get(attr), attr)
+        if when is not None:
+            setattr(claim, attr, when)
+    return claim

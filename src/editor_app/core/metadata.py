@@ -1,0 +1,122 @@
+"""Machine-readable metadata for the exported page: schema.org NewsArticle as JSON-LD.
+
+Claims follow schema.org `Claim` (text, author, appearance, firstAppearance, datePublished) and
+sit in the article's `about`; companies are `Corporation`s with `tickerSymbol`, in `about` or
+`mentions` by their tag's role. A `ClaimReview` is emitted only for a claim the desk has given
+a verdict (an editor's override), never for a status merely derived from responses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from editor_app.core.article import Article
+from editor_app.core.claims import Appearance, Claim
+from editor_app.core.tickers.tags import TickerTag
+
+
+def _org(name: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": name}
+
+
+def _appearance(a: Appearance) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if a.title:
+        work["name"] = a.title
+    if a.url:
+        work["url"] = a.url
+    if a.date:
+        work["datePublished"] = a.date.isoformat()
+    if a.outlet:
+        work["publisher"] = _org(a.outlet)
+    return work
+
+
+def claim_json_ld(claim: Claim) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Claim", "text": claim.wording or claim.display_short}
+    if claim.key:
+        data["@id"] = f"#claim-{claim.key}"
+    first = claim.first_appearance
+    if first is not None and first.outlet:
+        data["author"] = _org(first.outlet)
+    if claim.appearances:
+        data["appearance"] = [_appearance(a) for a in claim.appearances]
+    if first is not None:
+        data["firstAppearance"] = _appearance(first)
+    when = claim.date_first_reported
+    if when is not None:
+        data["datePublished"] = when.isoformat()
+    return data
+
+
+def claim_review_json_ld(claim: Claim, publisher: str) -> dict[str, Any] | None:
+    verdict = claim.effective
+    if not verdict.overridden:
+        return None
+    review: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "claimReviewed": claim.wording or claim.display_short,
+        "itemReviewed": claim_json_ld(claim),
+        "reviewRating": {"@type": "Rating", "alternateName": verdict.status.label,
+                         "ratingExplanation": verdict.reason},
+    }
+    if publisher:
+        review["author"] = _org(publisher)
+    if claim.override_at is not None:
+        review["datePublished"] = claim.override_at.date().isoformat()
+    return review
+
+
+def corporation_json_ld(tag: TickerTag) -> dict[str, Any]:
+    corp: dict[str, Any] = {"@type": "Corporation", "name": tag.name or tag.symbol}
+    if not tag.unlisted or tag.mic:
+        corp["tickerSymbol"] = tag.ticker_symbol
+    return corp
+
+
+def news_article_json_ld(
+    article: Article,
+    *,
+    claims: Sequence[Claim] = (),
+    tickers: Sequence[TickerTag] = (),
+    publisher: str = "",
+    canonical_url: str = "",
+    lang: str = "en",
+    keywords: Sequence[str] = (),
+) -> dict[str, Any]:
+    news: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": article.display_title,
+        "inLanguage": lang,
+        "dateCreated": article.created_at.isoformat(),
+        "datePublished": article.created_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+    }
+    if article.dek:
+        news["description"] = article.dek
+    if article.byline:
+        news["author"] = [{"@type": "Person", "name": name.strip()}
+                          for name in article.byline.replace(" and ", ",").split(",") if name.strip()]
+    if publisher:
+        news["publisher"] = _org(publisher)
+    if canonical_url:
+        news["url"] = canonical_url
+        news["mainEntityOfPage"] = canonical_url
+    if keywords:
+        news["keywords"] = list(keywords)
+    about = [claim_json_ld(c) for c in claims] + [corporation_json_ld(t) for t in tickers if t.role == "about"]
+    mentions = [corporation_json_ld(t) for t in tickers if t.role != "about"]
+    if about:
+        news["about"] = about
+    if mentions:
+        news["mentions"] = mentions
+    graph = [news] + [r for c in claims if (r := claim_review_json_ld(c, publisher)) is not None]
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def json_ld_script_body(data: dict[str, Any]) -> str:
+    """JSON safe inside <script type="application/ld+json">: no `</script>` can be formed."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
