@@ -14,6 +14,8 @@ from editor_app import __version__
 COMMAND_MODULES = [
     "editor_app.commands.articles",
     "editor_app.commands.tickers",
+    "editor_app.commands.review",
+    "editor_app.commands.backup",
 ]
 
 NO_DISPLAY_MESSAGE = """\

@@ -91,16 +91,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 # -- export -------------------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from editor_app.core.export import ExportError, export_article
-    from editor_app.core.render_process import RenderProcess
+    from editor_app.core.export import ExportError
+    from editor_app.core.export_batch import export_many
     from editor_app.store.package import load_package
+    from editor_app.store.settings import SettingsStore
 
     if not args.ids and not args.status:
         return _fail("name article ids or --status (e.g. --status approved)", 2)
     store = _open_store(args)
     out = Path(args.out)
     try:
-        ids = list(args.ids)
+        ids = list(dict.fromkeys(args.ids))
         if args.status:
             ids += [s.id for s in store.list_summaries() if s.status.value == args.status and s.id not in ids]
         packages = []
@@ -109,22 +110,33 @@ def cmd_export(args: argparse.Namespace) -> int:
             if package is None:
                 return _fail(f"no article with id {aid}")
             packages.append(package)
-        targets = [out / f"{p.article.slug or p.article.id}.html" for p in packages]
-        existing = [t for t in targets if t.exists()]
-        if existing and not args.force:
-            return _fail(f"{len(existing)} file(s) already exist, e.g. {existing[0]}; use --force to replace them")
-        failures = 0
-        with RenderProcess() as renderer:
-            for n, (package, target) in enumerate(zip(packages, targets, strict=True), 1):
-                try:
-                    export_article(package, target, renderer)
-                    print(target)
-                except ExportError as exc:
-                    failures += 1
-                    print(f"editor-app: {exc}", file=sys.stderr)
-                if len(packages) > 1:
-                    print(f"[{n}/{len(packages)}] {package.article.display_title}", file=sys.stderr)
-        return 1 if failures else 0
+        if not packages:
+            print(f"editor-app: no {args.status} articles: nothing exported", file=sys.stderr)
+            return 0
+
+        def progress(done: int, total: int, title: str) -> None:
+            if total > 1 and title:
+                print(f"[{done + 1}/{total}] {title}", file=sys.stderr)
+
+        try:
+            report = export_many(packages, out, overwrite=args.force, settings=SettingsStore(store).load(),
+                                 on_progress=progress, index=len(packages) > 1 or bool(args.status))
+        except ExportError as exc:
+            return _fail(str(exc))
+        if report.refused:
+            return _fail(f"{len(report.existing)} file(s) already exist, e.g. {report.existing[0]}; "
+                         "use --force to replace them")
+        for title, message in report.failed:
+            print(f"editor-app: '{title}' could not be exported: {message}", file=sys.stderr)
+        if args.json:
+            _print_json({"files": [{"id": f.article_id, "title": f.title, "path": str(f.path)} for f in report.files],
+                         "index": str(report.index) if report.index else None,
+                         "failed": [{"title": t, "error": m} for t, m in report.failed],
+                         "seconds": round(report.seconds, 3)})
+        else:
+            for path in report.written:
+                print(path)
+        return 1 if report.failed else 0
     finally:
         store.close()
 
@@ -189,6 +201,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=[s.value for s in ArticleStatus], help="export every article with this status")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--force", action="store_true", help="replace existing files")
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
     p.set_defaults(handler=_guard(cmd_export))
 
     p = sub.add_parser("import", help="import Markdown or text files (YAML front matter read)")

@@ -37,6 +37,9 @@ class Article:
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)
     deleted_at: datetime | None = None
+    published_at: datetime | None = None
+    canonical_url: str = ""   # the article's own canonical URL ("" = site base URL + slug)
+    tags: list[str] = field(default_factory=list)  # hashtags, without "#" (normalize_tags)
 
     @property
     def display_title(self) -> str:
@@ -45,6 +48,30 @@ class Article:
     def summary(self) -> ArticleSummary:
         return ArticleSummary(id=self.id or 0, title=self.title, byline=self.byline, slug=self.slug,
                               status=self.status, updated_at=self.updated_at)
+
+
+def normalize_tags(values: object) -> list[str]:
+    """Tags as stored: a list of strings (or one comma-separated string, or JSON text of a list)
+    -> unique (case-insensitive) tags without "#", inner whitespace collapsed, at most 100 chars."""
+    if isinstance(values, str):
+        text = values.strip()
+        if text.startswith("["):
+            import json
+
+            try:
+                values = json.loads(text)
+            except ValueError:
+                values = text.strip("[]").split(",")
+        else:
+            values = text.split(",")
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values if isinstance(values, (list, tuple)) else []:
+        tag = " ".join(str(value).split()).lstrip("#").strip()[:100]
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return out
 
 
 @dataclass(frozen=True)

@@ -91,9 +91,11 @@ def news_article_json_ld(
         "headline": article.display_title,
         "inLanguage": lang,
         "dateCreated": article.created_at.isoformat(),
-        "datePublished": article.created_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
     }
+    published_at = getattr(article, "published_at", None)  # unpublished exports carry no datePublished
+    if published_at is not None:
+        news["datePublished"] = published_at.isoformat()
     if article.dek:
         news["description"] = article.dek
     if article.byline:
@@ -114,6 +116,39 @@ def news_article_json_ld(
         news["mentions"] = mentions
     graph = [news] + [r for c in claims if (r := claim_review_json_ld(c, publisher)) is not None]
     return {"@context": "https://schema.org", "@graph": graph}
+
+
+def social_meta_tags(
+    article: Article,
+    *,
+    site_name: str = "",
+    canonical_url: str = "",
+    tags: Sequence[str] = (),
+    twitter_site: str = "",
+    lang: str = "en",
+) -> list[tuple[str, str, str]]:
+    """Open Graph (`property=`) and Twitter card (`name=`) tags as (kind, key, content); the page
+    template escapes the values. No og:image: the page loads nothing from outside."""
+    og: list[tuple[str, str, str]] = [("property", "og:type", "article"),
+                                      ("property", "og:title", article.display_title)]
+    if article.dek:
+        og.append(("property", "og:description", article.dek))
+    if canonical_url:
+        og.append(("property", "og:url", canonical_url))
+    if site_name:
+        og.append(("property", "og:site_name", site_name))
+    og.append(("property", "og:locale", lang.replace("-", "_")))
+    published_at = getattr(article, "published_at", None)
+    if published_at is not None:
+        og.append(("property", "article:published_time", published_at.isoformat()))
+    og.append(("property", "article:modified_time", article.updated_at.isoformat()))
+    og += [("property", "article:tag", tag) for tag in tags]
+    twitter = [("name", "twitter:card", "summary"), ("name", "twitter:title", article.display_title)]
+    if article.dek:
+        twitter.append(("name", "twitter:description", article.dek))
+    if twitter_site:
+        twitter.append(("name", "twitter:site", twitter_site))
+    return og + twitter
 
 
 def json_ld_script_body(data: dict[str, Any]) -> str:

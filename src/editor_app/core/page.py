@@ -5,6 +5,8 @@ Jinja2 with autoescape: every field a writer typed is text; only the sanitized b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -37,19 +39,29 @@ def stylesheet() -> str:
     return read_text("styles", "article.css")
 
 
+def _human_time(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%d %B %Y, %H:%M UTC").lstrip("0")
+
+
 def header_html(article: Article, related_stocks: str = "") -> str:
-    """Inside <header>: status (unless published), headline, dek, byline, date, related stocks."""
+    """Inside <header>: status (unless published), headline, dek, byline, dates, related stocks."""
+    published_at: datetime | None = getattr(article, "published_at", None)  # set once published
     status_label = "" if article.status == ArticleStatus.PUBLISHED else article.status.label
+    if status_label and published_at is None:
+        status_label += " · not published"
     return _env().get_template("article_header.html.j2").render(
         article=article,
         related_stocks=related_stocks,
         status_label=status_label,
+        published_iso=published_at.isoformat() if published_at else "",
+        published_human=_human_time(published_at) if published_at else "",
         updated_iso=article.updated_at.isoformat(),
-        updated_human=article.updated_at.strftime("%d %B %Y, %H:%M UTC").lstrip("0"),
+        updated_human=_human_time(article.updated_at),
     )
 
 
-def article_content(article: Article, body_html: str, after_html: str = "", related_stocks: str = "") -> str:
+def article_content(article: Article, body_html: str, after_html: str = "", related_stocks: str = "",
+                    footer_html: str = "") -> str:
     """What goes inside <article>: header, body, and what follows the body (claims box, …).
 
     `body_html` must already be sanitized; `after_html` must come from our own templates.
@@ -59,12 +71,15 @@ def article_content(article: Article, body_html: str, after_html: str = "", rela
         header_html=Markup(header_html(article, related_stocks)),
         body_html=Markup(body_html),
         after_html=Markup(after_html),
+        footer_html=Markup(footer_html),  # sources note and tags (export), from our own template
     )
 
 
-def page_html(article: Article, content_html: str, *, lang: str = "en", json_ld: str = "") -> str:
+def page_html(article: Article, content_html: str, *, lang: str = "en", json_ld: str = "",
+              canonical_url: str = "", meta_tags: Sequence[tuple[str, str, str]] = ()) -> str:
     """The complete self-contained HTML5 document. `json_ld` must be script-safe JSON
-    (metadata.json_ld_script_body)."""
+    (metadata.json_ld_script_body); `meta_tags` are ("property" | "name", key, content) for
+    Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template."""
     return _env().get_template("page.html.j2").render(
         lang=lang,
         json_ld=Markup(json_ld),
@@ -74,4 +89,6 @@ def page_html(article: Article, content_html: str, *, lang: str = "en", json_ld:
         description=article.dek,
         css=Markup(stylesheet()),
         content=Markup(content_html),
+        canonical_url=canonical_url,
+        meta_tags=list(meta_tags),
     )

@@ -66,6 +66,8 @@ def import_parsed(store: Store, parsed: ParsedArticle, *, who: str = "") -> Impo
         saved_claims = ClaimStore(store).import_claims(article.id, claims, who=who) if claims else []
         tag_store = TickerTagStore(store)
         saved_tags = [tag_store.add(article.id, tag, role=tag.role) for tag in tags]
+        if parsed.tags:
+            store.save(article.id, tags=parsed.tags)  # hashtags from the front matter
     except BaseException:
         store.delete(article.id)
         store.purge([article.id])

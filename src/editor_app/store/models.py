@@ -54,6 +54,9 @@ class ArticleRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    canonical_url: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
+    tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]", nullable=False)  # JSON list
 
     __table_args__ = (Index("ix_articles_updated_at", "updated_at"),)
 

@@ -5,6 +5,7 @@ Writes return what changed, so the window refreshes just the pane that shows it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from editor_app.core.article import Article, ArticleStatus, ArticleSummary, utcnow
+from editor_app.core.article import Article, ArticleStatus, ArticleSummary, normalize_tags, utcnow
+from editor_app.core.settings import safe_http_url
 from editor_app.core.slug import slugify, unique_slug
 from editor_app.core.text import normalize_for_store
 from editor_app.store.database import open_engine
@@ -22,6 +24,9 @@ from editor_app.store.models import ArticleRow
 from editor_app.store.paths import backups_dir_for, default_store_path
 
 EDITABLE_FIELDS = ("title", "dek", "byline", "body")
+# Article metadata save() also accepts (not header-form text, so not in EDITABLE_FIELDS, which the
+# recovery journal reads from the window): canonical URL (http(s) or ""), tags (list or JSON text).
+META_FIELDS = ("canonical_url", "tags")
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,23 @@ def _to_article(row: ArticleRow) -> Article:
         id=row.id, title=row.title, dek=row.dek, byline=row.byline, slug=row.slug,
         slug_locked=row.slug_locked, body=row.body, status=ArticleStatus(row.status),
         created_at=row.created_at, updated_at=row.updated_at, deleted_at=row.deleted_at,
+        published_at=row.published_at,
+        canonical_url=row.canonical_url or "", tags=normalize_tags(row.tags or "[]"),
     )
+
+
+def _meta_values(fields: dict) -> dict[str, str]:
+    """canonical_url and tags as stored; ValueError for a canonical URL that is not http(s)."""
+    out: dict[str, str] = {}
+    if "canonical_url" in fields:
+        raw = str(fields["canonical_url"] or "").strip()
+        url = safe_http_url(raw)
+        if raw and not url:
+            raise ValueError(f"the canonical URL must be an http(s) address, not {raw[:80]!r}")
+        out["canonical_url"] = url
+    if "tags" in fields:
+        out["tags"] = json.dumps(normalize_tags(fields["tags"] or []), ensure_ascii=False)
+    return out
 
 
 def _write_error(exc: OperationalError, path: Path) -> StoreError:
@@ -139,9 +160,10 @@ class Store:
 
     def save(self, article_id: int, **fields: str) -> ArticleChange:
         """Write the given editable fields (and `slug`, which locks it). Unchanged values are skipped."""
-        unknown = set(fields) - {*EDITABLE_FIELDS, "slug"}
+        unknown = set(fields) - {*EDITABLE_FIELDS, "slug", *META_FIELDS}
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
+        meta = _meta_values(fields)
         replaced = 0
         try:
             with self._write() as s, s.begin():
@@ -156,6 +178,10 @@ class Store:
                         if getattr(row, name) != norm.text:
                             setattr(row, name, norm.text)
                             changed.add(name)
+                for name, value in meta.items():
+                    if getattr(row, name) != value:
+                        setattr(row, name, value)
+                        changed.add(name)
                 if "slug" in fields:
                     wanted = slugify(fields["slug"]) if fields["slug"].strip() else slugify(row.title)
                     new_slug = unique_slug(wanted, lambda c: self._slug_taken(s, c, article_id))

@@ -229,6 +229,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         span.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         span.setUnderlineColor(acc["warn_bg"])
         self._formats["warning"].setToolTip("Invisible or direction-changing control character")
+        # claim anchors (<!--claim c1-->words<!--/claim-->): dim markers, a soft marker-pen background
+        claim_accent = QColor(_CLAIM_ACCENT[self._dark])
+        self._formats["claim_mark"] = fmt(_blend(text, base, 0.55))
+        self._formats["claim_text"] = fmt(bg=_blend(base, claim_accent, 0.26 if self._dark else 0.2))
         self._merged = {}
 
     def _fmt(self, *names: str) -> QTextCharFormat:
@@ -297,6 +301,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         else:
             self.setCurrentBlockState(self._markdown_line(text, prev_state))
 
+        if "<!--" in text and prev_state < STATE_FENCE:
+            self._mark_claims(text)
         if not (text.isascii() and text.isprintable()):
             self._mark_suspicious(text)
 
@@ -321,6 +327,20 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 if pos + 1 < len(text):
                     self._overlay(pos + 1, 1, "warning_span")
             self._overlay(pos, 1, "warning")
+
+    def _mark_claims(self, text: str) -> None:
+        """Claim markers dimmed, the anchored words (open and close on this line) on a soft background."""
+        code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+        open_end = -1
+        for m in _CLAIM_MARKER.finditer(text):
+            if any(s <= m.start() < e for s, e in code):
+                continue  # in inline code a marker is text
+            if m.group(1) is not None:
+                open_end = m.end()
+            elif open_end >= 0:
+                self._overlay(open_end, m.start() - open_end, "claim_text")
+                open_end = -1
+            self._overlay(m.start(), m.end() - m.start(), "claim_mark")
 
     def _overlay(self, start: int, length: int, layer: str) -> None:
         """Merge a layer over whatever is already painted, character by character."""
@@ -484,6 +504,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         # Search the inner text on its own: the outer markers must not block lookbehinds.
         for m in rx.finditer(text[s:e]):
             self._marked(s + m.start(), s + m.end(), width, (*layers, kind))
+
+
+# Claim anchors (core/anchors.py) and inline code spans, in which markers are plain text.
+_CLAIM_MARKER = re.compile(r"<!--[ \t]*(?:claim[ \t]+([a-z][a-z0-9-]{0,31})|/claim)[ \t]*-->")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_CLAIM_ACCENT = {False: "#e0a800", True: "#d4a72c"}  # marker-pen yellow, blended into the background
 
 
 _SPAN_KINDS = frozenset(

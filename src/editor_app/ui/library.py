@@ -233,8 +233,8 @@ class LibraryPane(QWidget):
             for symbol, mic, name, count in counts:
                 label = f"{symbol} · {name} ({count})" if name else f"{symbol} ({count})"
                 self.ticker_filter.addItem(label, (symbol, mic))
-                self.ticker_filter.setItemData(self.ticker_filter.count() - 1, f"{name or symbol} — {mic or 'unlisted'}",
-                                               Qt.ItemDataRole.ToolTipRole)
+                tip = f"{name or symbol} — {mic or 'unlisted'}"
+                self.ticker_filter.setItemData(self.ticker_filter.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             i = self.ticker_filter.findData(current) if current is not None else 0
             self.ticker_filter.setCurrentIndex(max(0, i))
         finally:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -39,14 +39,16 @@ from editor_app.store.store import ArticleChange, Store
 from editor_app.ui import formatting
 from editor_app.ui.actions import ActionRegistry
 from editor_app.ui.autosave import AutosaveController, SaveState
-from editor_app.ui.docks import LazyDock
+from editor_app.ui.claims_controller import ClaimsController
 from editor_app.ui.editor import MarkdownEditor
+from editor_app.ui.export_import import install_export_import
 from editor_app.ui.find_replace import FindReplaceBar
 from editor_app.ui.header_form import HeaderForm
 from editor_app.ui.highlighter import MarkdownHighlighter
 from editor_app.ui.library import LibraryPane
 from editor_app.ui.preview import PreviewView
 from editor_app.ui.render_controller import RenderController
+from editor_app.ui.stocks_controller import StocksController
 from editor_app.ui.trash_dialog import TrashDialog
 
 PREVIEW_PAUSED = ("Preview paused: {reason}. Your text is safe and still being saved; "
@@ -56,6 +58,7 @@ HIGHLIGHT_LIMIT_CHARS = 3_000_000
 
 class MainWindow(QMainWindow):
     export_finished = Signal(str, str)  # path, error message ("" when it worked)
+    article_loaded = Signal(object)  # Article | None: side panes follow the open article
 
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -119,7 +122,9 @@ class MainWindow(QMainWindow):
             self.open_article(int(first.data(Qt.ItemDataRole.UserRole + 1)))
         else:
             self.new_article()
-        self._install_ticker_pane()
+        self.stocks = StocksController(self)
+        self.claims = ClaimsController(self)
+        install_export_import(self)
         self.editor.setFocus()
 
     # -- building ---------------------------------------------------------------------
@@ -133,9 +138,9 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         for name in ("undo", "redo", None, "find", "replace", "find_next", "find_previous"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
-        format_menu = bar.addMenu("F&ormat")
+        self.format_menu = bar.addMenu("F&ormat")
         for name in ("bold", "italic", "link"):
-            format_menu.addAction(a[name])
+            self.format_menu.addAction(a[name])
         self.view_menu = bar.addMenu("&View")
         for name in ("toggle_library", "toggle_preview", "focus_library_filter"):
             self.view_menu.addAction(a[name])
@@ -249,7 +254,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._on_tags_changed()
         self._on_claims_changed()
-        self._on_article_loaded_for_panes(article)
+        self.article_loaded.emit(article)
 
     def new_article(self) -> None:
         if not self.autosave.flush():
@@ -261,6 +266,8 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Could not create an article", str(exc))
             return
         self.library.model.upsert(article.summary())
+        if self.library.ticker_filter_key() is not None:
+            self.library.set_ticker_filter(None)  # the new article must be visible
         self._load(article)
         self.header.title.setFocus()
 
@@ -284,6 +291,7 @@ class MainWindow(QMainWindow):
             return
         self.store.delete(article.id)
         self.library.model.remove(article.id)
+        self.stocks.refresh_library()
         self._last_deleted = article.id
         self.undo_delete_button.show()
         self.statusBar().showMessage(f"Moved “{article.display_title}” to Deleted Articles", 10000)
@@ -302,11 +310,13 @@ class MainWindow(QMainWindow):
         self._last_deleted = None
         self.undo_delete_button.hide()
         self.library.model.upsert(restored.summary())
+        self.stocks.refresh_library()
         self.open_article(restored.id or 0)
 
     def show_trash(self) -> None:
         dialog = TrashDialog(self.store, self)
         dialog.exec()
+        self.stocks.refresh_library()
         if dialog.restored:
             self.reload_library()
             self.open_article(dialog.restored[-1])
@@ -319,7 +329,6 @@ class MainWindow(QMainWindow):
     def _on_body_edited(self) -> None:
         self.autosave.mark_dirty("body")
         self.renderer.schedule(self.editor.document().characterCount())
-        self._ticker_text_changed()
 
     def _on_header_edited(self, name: str) -> None:
         self.autosave.mark_dirty(name)
@@ -435,61 +444,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", error)
         else:
             self.statusBar().showMessage(f"Exported {path}", 8000)
-
-    # -- side panes (docks) -----------------------------------------------------------
-
-    def _on_article_loaded_for_panes(self, article: Article | None) -> None:
-        dock = getattr(self, "ticker_dock", None)
-        if dock is not None and dock.built:
-            dock.widget().set_article(article.id if article is not None else None)
-
-    def _install_ticker_pane(self) -> None:
-        """The Stocks dock (built on first show), its View menu entry and the library's stock filter."""
-        from editor_app.store.tickers import TickerTagStore
-        from editor_app.ui.ticker_pane import TickerPane
-
-        self.ticker_tags = TickerTagStore(self.store)
-
-        def factory() -> TickerPane:
-            pane = TickerPane(self.ticker_tags, self._ticker_source_text)
-            pane.tags_changed.connect(lambda _id: self._refresh_library_tickers())
-            pane.show_articles_requested.connect(self._show_articles_with_stock)
-            pane.set_article(self.article.id if self.article is not None else None)
-            return pane
-
-        self.ticker_dock = LazyDock("Stocks", "tickerDock", factory, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ticker_dock)
-        self.restoreDockWidget(self.ticker_dock)  # restoreState ran before the dock existed
-        toggle = self.ticker_dock.toggleViewAction()
-        toggle.setText("&Stocks")
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        toggle.setToolTip("Show or hide the stock tags (Ctrl+Shift+T)")
-        self.view_menu.addAction(toggle)
-        self.header.edited.connect(lambda name: name in ("title", "dek") and self._ticker_text_changed())
-        self.library.ticker_filter_changed.connect(self._on_library_ticker_filter)
-        self._refresh_library_tickers()
-
-    def _ticker_source_text(self) -> str:
-        """What the ticker pane scans: headline and dek (as front matter) and the body."""
-        title = " ".join(self.header.value("title").split())
-        dek = " ".join(self.header.value("dek").split())
-        return f"---\ntitle: {title}\ndek: {dek}\n---\n{self.editor.toPlainText()}"
-
-    def _ticker_text_changed(self) -> None:
-        dock = getattr(self, "ticker_dock", None)
-        if dock is not None and dock.built:
-            dock.widget().text_changed()
-
-    def _refresh_library_tickers(self) -> None:
-        self.library.set_ticker_choices(self.ticker_tags.tag_counts())
-        self._on_library_ticker_filter(self.library.ticker_filter_key())
-
-    def _on_library_ticker_filter(self, key: tuple[str, str] | None) -> None:
-        self.library.set_allowed_ids(self.ticker_tags.article_ids_with(*key) if key else None)
-
-    def _show_articles_with_stock(self, symbol: str, mic: str, label: str) -> None:
-        self.actions_["toggle_library"].setChecked(True)
-        self.library.set_ticker_filter(symbol, mic, label)
 
     # -- misc -------------------------------------------------------------------------
 

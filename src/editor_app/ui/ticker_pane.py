@@ -199,7 +199,8 @@ class TagTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
         return None
@@ -906,9 +907,13 @@ class TickerPane(QWidget):
             self.results.clear()
             self._search_results = []
             return
-        self.search_status.setText("Searching…" if self._worker.loaded else "Loading the symbol directory…")
+        self._set_search_status("Searching…" if self._worker.loaded else "Loading the symbol directory…")
         self._search_timer.start()
         self._update_search_buttons()
+
+    def _set_search_status(self, text: str) -> None:
+        self.search_status.setText(text)
+        self.search_status.setVisible(bool(text))
 
     def _dispatch_search(self) -> None:
         query = self.search.text().strip()
@@ -920,10 +925,10 @@ class TickerPane(QWidget):
             return
         if isinstance(results, str):
             self._search_results = []
-            self.search_status.setText(f"Search failed: {results}")
+            self._set_search_status(f"Search failed: {results}")
         else:
             self._search_results = list(results)  # type: ignore[arg-type]
-            self.search_status.setText("" if self._search_results else
+            self._set_search_status("" if self._search_results else
                                        f"No listing matches “{query}”. Check the spelling, or add it "
                                        "as unlisted if you are sure.")
         self.results.clear()

@@ -1,0 +1,91 @@
+"""Desk settings: editorial configuration shared by everyone on the desk (plain data, no Qt).
+
+They live in the store (table `desk_settings`), not in QSettings, because they are part of what
+is published: the publisher in JSON-LD and Open Graph, the site's base URL for canonical links,
+the language of the page. Per-user UI state (e.g. "open after export") stays in QSettings.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from dataclasses import dataclass, fields, replace
+from urllib.parse import urlsplit
+
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):  # no login name (containers, odd environments)
+        return ""
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    publisher: str = ""          # "Example Financial News" (JSON-LD publisher, og:site_name)
+    site_base_url: str = ""      # "https://news.example.com/articles/" (canonical = base + slug + ".html")
+    desk_user: str = ""          # who acts on this desk ("" = the OS user, see `user`)
+    language: str = "en"         # BCP 47 tag for <html lang> and inLanguage
+    twitter_site: str = ""       # "@examplenews" (twitter:site)
+
+    @property
+    def user(self) -> str:
+        return self.desk_user.strip() or default_user()
+
+    @property
+    def lang(self) -> str:
+        value = self.language.strip()
+        return value if _LANG.match(value) else "en"
+
+    @property
+    def twitter_handle(self) -> str:
+        """"@handle", or "" when unset or not a valid handle."""
+        value = self.twitter_site.strip()
+        if not value or not _HANDLE.match(value):
+            return ""
+        return value if value.startswith("@") else f"@{value}"
+
+    def canonical_url(self, slug: str, own_url: str = "") -> str:
+        """The article's own canonical URL if it has one, else base + slug + ".html" (or "")."""
+        own = safe_http_url(own_url)
+        if own:
+            return own
+        base = safe_http_url(self.site_base_url)
+        if not base or not slug:
+            return ""
+        return f"{base if base.endswith('/') else base + '/'}{slug}.html"
+
+    def problems(self) -> list[str]:
+        """What is wrong with the values as typed (empty list = fine)."""
+        out: list[str] = []
+        if self.site_base_url.strip() and not safe_http_url(self.site_base_url):
+            out.append("The site base URL must start with http:// or https://.")
+        if self.language.strip() and not _LANG.match(self.language.strip()):
+            out.append("The language must be a language tag such as en, en-GB or de.")
+        if self.twitter_site.strip() and not _HANDLE.match(self.twitter_site.strip()):
+            out.append("The Twitter handle may only hold letters, digits and _ (at most 15).")
+        return out
+
+    def to_items(self) -> dict[str, str]:
+        return {f.name: str(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_items(cls, items: dict[str, str]) -> DeskSettings:
+        known = {f.name for f in fields(cls)}
+        values = {k: str(v) for k, v in items.items() if k in known and v is not None}
+        return replace(cls(), **values)
+
+
+def safe_http_url(url: str) -> str:
+    """`url` stripped if it is an absolute http(s) URL with a host, else ""."""
+    value = (url or "").strip()
+    if not value or any(c in value for c in "\x00\r\n\t <>\"'`"):
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

@@ -1,0 +1,46 @@
+"""Desk settings in the store: a key/value table read into `core.settings.DeskSettings` (no Qt)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from editor_app.core.settings import DeskSettings
+from editor_app.store.settings_models import DeskSettingRow
+from editor_app.store.store import Store, _write_error
+
+__all__ = ["DeskSettingRow", "SettingsStore"]
+
+
+class SettingsStore:
+    """`load()` never fails on a store without the table yet (defaults); `save()` writes all keys
+    in one transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def load(self) -> DeskSettings:
+        try:
+            with self.store._sessions() as s:
+                items = {row.key: row.value for row in s.scalars(select(DeskSettingRow))}
+        except OperationalError as exc:
+            if "no such table" in str(exc):
+                return DeskSettings()
+            raise
+        return DeskSettings.from_items(items)
+
+    def save(self, settings: DeskSettings) -> DeskSettings:
+        problems = settings.problems()
+        if problems:
+            raise ValueError(" ".join(problems))
+        try:
+            with self.store._write() as s, s.begin():
+                for key, value in settings.to_items().items():
+                    row = s.get(DeskSettingRow, key)
+                    if row is None:
+                        s.add(DeskSettingRow(key=key, value=value))
+                    elif row.value != value:
+                        row.value = value
+        except OperationalError as exc:
+            raise _write_error(exc, self.store.path) from exc
+        return settings

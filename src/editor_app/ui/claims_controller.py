@@ -1,0 +1,250 @@
+"""Wires the Claims dock into the window: "Mark as Claim", the panel, and the anchors in the
+editor (click a claim to select its words; put the cursor in an anchor to select the claim)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QToolBar
+
+from editor_app.core.article import Article
+from editor_app.store.claims import ClaimStore
+from editor_app.store.errors import StoreError
+from editor_app.ui.docks import LazyDock
+
+if TYPE_CHECKING:
+    from editor_app.ui.claims_panel import ClaimsPanel
+    from editor_app.ui.main_window import MainWindow
+
+
+class ClaimsController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = ClaimStore(window.store)
+        window.claim_store = self.store
+        mark = window.actions_["mark_claim"]
+        mark.triggered.connect(self.mark_claim)
+        self.dock = LazyDock("Claims", "claimsDock", self._build_panel, window)
+        window.claims_dock = self.dock
+        if not window.restoreDockWidget(self.dock):  # restoreState ran before the dock existed
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            ticker = getattr(window, "ticker_dock", None)
+            if ticker is not None and window.dockWidgetArea(ticker) == Qt.DockWidgetArea.RightDockWidgetArea:
+                window.tabifyDockWidget(ticker, self.dock)  # Claims on top, Stocks one tab away
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("C&laims")
+        toggle.setToolTip("Show or hide the claims of the article")
+        window.view_menu.addAction(toggle)
+        window.format_menu.addSeparator()
+        window.format_menu.addAction(mark)
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        if toolbar is not None:
+            items = toolbar.actions()
+            link = window.actions_["link"]
+            after = items[items.index(link) + 1] if link in items and items.index(link) + 1 < len(items) else None
+            if after is not None:
+                toolbar.insertAction(after, mark)  # right after Link, before the separator
+            else:
+                toolbar.addAction(mark)
+        editor = window.editor
+        editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        editor.customContextMenuRequested.connect(self.show_editor_context_menu)
+        self._cursor_timer = QTimer(self, singleShot=True, interval=150)
+        self._cursor_timer.timeout.connect(self.sync_from_cursor)
+        editor.cursorPositionChanged.connect(self._cursor_timer.start)
+        editor.textChanged.connect(self.body_changed)
+        window.article_loaded.connect(self.article_loaded)
+
+    def _build_panel(self) -> ClaimsPanel:
+        from editor_app.ui.claims_panel import ClaimsPanel
+
+        w = self.window
+        panel = ClaimsPanel(self.store)
+        panel.set_body_text_provider(w.editor.toPlainText)
+        panel.set_mark_action(w.actions_["mark_claim"])
+        panel.claim_activated.connect(self.on_claim_activated)
+        panel.claims_changed.connect(w._on_claims_changed)
+        panel.claim_deleted.connect(self.remove_markers)
+        panel.set_article(w.article.id if w.article is not None else None)
+        return panel
+
+    def panel(self) -> ClaimsPanel | None:
+        return self.dock.widget() if self.dock.built else None  # type: ignore[return-value]
+
+    def article_loaded(self, article: Article | None) -> None:
+        panel = self.panel()
+        if panel is not None:
+            panel.set_article(article.id if article is not None else None)
+
+    def body_changed(self) -> None:
+        panel = self.panel()
+        if panel is not None:
+            panel.body_changed()
+
+    def editor_context_menu(self, pos):  # noqa: ANN001, ANN201 - QPoint -> QMenu
+        """The editor's standard menu plus "Mark as Claim" (pos in viewport coordinates)."""
+        menu = self.window.editor.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addAction(self.window.actions_["mark_claim"])
+        return menu
+
+    def show_editor_context_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
+        menu = self.editor_context_menu(pos)
+        menu.exec(self.window.editor.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def refused(self, reason: str) -> None:
+        self.window.statusBar().showMessage(f"Not marked as a claim: {reason}", 10000)
+
+    def mark_claim(self) -> None:
+        """Anchor a new claim on the editor's selection (one undo step removes the markers)."""
+        from PySide6.QtGui import QTextCursor
+
+        from editor_app.core.anchors import CLOSE_MARKER, anchored_keys, check_span, next_key, open_marker
+        from editor_app.core.claims import short_statement
+        from editor_app.ui.claims_panel import index_from_utf16, utf16_offset
+
+        article = self.window.article
+        if article is None or article.id is None or self.window.editor.isReadOnly():
+            self.refused("open an article first.")
+            return
+        cursor = self.window.editor.textCursor()
+        if not cursor.hasSelection():
+            self.refused("select the words of the claim first.")
+            return
+        text = self.window.editor.toPlainText()
+        try:
+            start, end = check_span(text, index_from_utf16(text, cursor.selectionStart()),
+                                    index_from_utf16(text, cursor.selectionEnd()))
+        except ValueError as exc:
+            self.refused(str(exc))
+            return
+        words = text[start:end]
+        try:
+            key = next_key(self.store.keys(article.id) | anchored_keys(text))
+            self.store.create(article.id, key=key, short=short_statement(words), wording=" ".join(words.split()))
+        except (StoreError, ValueError, KeyError) as exc:
+            QMessageBox.warning(self.window, "Claim not created", str(exc))
+            return
+        opener = open_marker(key)
+        u_start, u_end = utf16_offset(text, start), utf16_offset(text, end)
+        edit = QTextCursor(self.window.editor.document())
+        edit.beginEditBlock()
+        edit.setPosition(u_end)
+        edit.insertText(CLOSE_MARKER)
+        edit.setPosition(u_start)
+        edit.insertText(opener)
+        edit.endEditBlock()
+        shown = QTextCursor(self.window.editor.document())
+        shown.setPosition(u_start + len(opener))
+        shown.setPosition(u_end + len(opener), QTextCursor.MoveMode.KeepAnchor)
+        self.window.editor.setTextCursor(shown)
+        self.window.autosave.flush()
+        self.dock.show()
+        self.dock.raise_()
+        panel = self.dock.content()
+        panel.refresh()
+        panel.select_key(key)
+        self.window._on_claims_changed()
+        self.window.statusBar().showMessage(f"Claim {key} marked: add who reported it and the responses in the Claims "
+                                     "panel.", 8000)
+
+    def on_claim_activated(self, key: str) -> None:
+        """Select the claim's words in the editor (the next anchor of it on each click) and show it in the preview."""
+        from PySide6.QtGui import QTextCursor
+
+        from editor_app.core.anchors import find_anchors
+        from editor_app.ui.claims_panel import utf16_offset
+
+        text = self.window.editor.toPlainText()
+        anchors = [a for a in find_anchors(text) if a.key == key]
+        if not anchors:
+            self.window.statusBar().showMessage(f"Claim {key} is not anchored in the text: its markers were deleted.", 8000)
+            return
+        current = self.window.editor.textCursor()
+        spans = [(utf16_offset(text, a.text_start), utf16_offset(text, a.text_end)) for a in anchors]
+        now = (current.selectionStart(), current.selectionEnd())
+        start, end = spans[(spans.index(now) + 1) % len(spans)] if now in spans else spans[0]
+        cursor = QTextCursor(self.window.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.window.editor.setTextCursor(cursor)
+        self.window.editor.ensureCursorVisible()
+        self.scroll_preview_to_claim(key)
+
+    def scroll_preview_to_claim(self, key: str, callback=None) -> None:  # noqa: ANN001
+        """Scroll the preview to the claim's span; `callback(found: bool)` when the page answered."""
+        import re
+
+        if not re.fullmatch(r"[a-z][a-z0-9-]{0,31}", key):  # the key goes into JavaScript
+            return
+        code = (f"(function(){{var e=document.querySelector('[data-claim=\"{key}\"]');"
+                "if(e){e.scrollIntoView({block:'center'});return true}return false})()")
+        self.window.preview.run_in_page(code, callback or (lambda _found: None))
+
+    def sync_from_cursor(self) -> None:
+        """The cursor is inside an anchor: select that claim in the panel (without jumping back)."""
+        panel = self.panel()
+        if panel is None or not self.dock.isVisible():
+            return
+        key = self.key_at_cursor()
+        if key and key != panel.current_key():
+            panel.select_key(key)
+
+    def key_at_cursor(self) -> str:
+        """The key of the anchor around the editor cursor, scanning only the cursor's paragraph."""
+        from editor_app.core.anchors import anchor_at
+        from editor_app.ui.claims_panel import index_from_utf16
+        from editor_app.ui.highlighter import STATE_FENCE
+
+        cursor = self.window.editor.textCursor()
+        block = cursor.block()
+        if block.userState() >= STATE_FENCE:
+            return ""  # inside a code block markers are text
+        first = last = block
+        for _ in range(50):  # anchors never cross a blank line
+            prev = first.previous()
+            if not prev.isValid() or not prev.text().strip(" \t>"):
+                break
+            first = prev
+        for _ in range(50):
+            nxt = last.next()
+            if not nxt.isValid() or not nxt.text().strip(" \t>"):
+                break
+            last = nxt
+        lines = [first.text()]
+        b = first
+        while b != last:
+            b = b.next()
+            lines.append(b.text())
+        paragraph = "\n".join(lines)
+        if "<!--" not in paragraph:
+            return ""
+        anchor = anchor_at(paragraph, index_from_utf16(paragraph, cursor.position() - first.position()))
+        return anchor.key if anchor is not None else ""
+
+    def remove_markers(self, key: str) -> None:
+        """A deleted claim's markers leave the text (one undo step); the words stay."""
+        from PySide6.QtGui import QTextCursor
+
+        from editor_app.core.anchors import find_anchors
+        from editor_app.ui.claims_panel import utf16_offset
+
+        text = self.window.editor.toPlainText()
+        spans: list[tuple[int, int]] = []
+        for a in find_anchors(text):
+            if a.key == key:
+                spans += [(a.start, a.text_start), (a.text_end, a.end)]
+        if not spans:
+            return
+        cursor = QTextCursor(self.window.editor.document())
+        cursor.beginEditBlock()
+        for s, e in sorted(spans, reverse=True):
+            cursor.setPosition(utf16_offset(text, s))
+            cursor.setPosition(utf16_offset(text, e), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        cursor.endEditBlock()
+        self.window.autosave.flush()
+

@@ -1,0 +1,576 @@
+"""File › Export Articles…, File › Import…, drag and drop onto the library, and Desk Settings.
+
+`install_export_import(window)` adds the actions to the File menu and the drop target to the
+library; everything here goes through the store and core (export_batch, importer), so the
+command line and the window behave the same. Export runs in a QThread behind a progress dialog
+with Cancel; the window stays responsive.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.article import ArticleStatus
+from editor_app.core.export import ArticlePackage, ExportError
+from editor_app.core.export_batch import INDEX_NAME, ExportReport, export_many, file_names
+from editor_app.core.importer import ImportFailed, NotUTF8Error, read_article_file
+from editor_app.core.settings import DeskSettings
+from editor_app.store.errors import StoreError
+from editor_app.store.importing import import_parsed
+from editor_app.store.package import load_package
+from editor_app.store.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from editor_app.ui.main_window import MainWindow
+
+IMPORT_SUFFIXES = (".md", ".markdown", ".txt")
+ENCODINGS = (("UTF-8", "utf-8"), ("Windows-1252 (Western European)", "cp1252"),
+             ("Latin-1 (ISO-8859-1)", "latin-1"), ("UTF-16", "utf-16"))
+OPEN_AFTER_KEY = "export/open_after"
+EXPORT_DIR_KEY = "export/dir"
+IMPORT_DIR_KEY = "import/dir"
+PREVIEW_LINES = 12
+
+
+# -- install -------------------------------------------------------------------------------
+
+
+def install_export_import(window: MainWindow) -> ExportImport:
+    """Actions in the File menu (after "Export as HTML…"), drop target on the library."""
+    controller = ExportImport(window)
+    window.export_import = controller  # type: ignore[attr-defined]
+    return controller
+
+
+class ExportImport(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings: QSettings = window.settings
+        self.job: ExportJob | None = None
+        self.last_report: ExportReport | None = None
+        self.last_imported: list[int] = []
+        self.message_box: QMessageBox | None = None  # the last non-blocking result box
+        a = window.actions_
+        a["export_many"].triggered.connect(self.export_articles)
+        a["import_files"].triggered.connect(self.import_dialog)
+        a["desk_settings"].triggered.connect(self.edit_desk_settings)
+        self._add_to_file_menu([a["export_many"], a["import_files"], None, a["desk_settings"]])
+        view = window.library.view
+        view.setAcceptDrops(True)
+        view.viewport().setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+
+    def _add_to_file_menu(self, actions: list) -> None:
+        menu: QMenu | None = None
+        for entry in self.window.menuBar().actions():
+            if entry.menu() is not None and entry.text() == "&File":
+                menu = entry.menu()
+                break
+        if menu is None:
+            return
+        items = menu.actions()
+        export_current = self.window.actions_["export_html"]
+        before = None
+        if export_current in items and items.index(export_current) + 1 < len(items):
+            before = items[items.index(export_current) + 1]
+        for action in actions:
+            if action is None:
+                sep = menu.insertSeparator(before) if before is not None else menu.addSeparator()
+                del sep
+            elif before is not None:
+                menu.insertAction(before, action)
+            else:
+                menu.addAction(action)
+
+    # -- drag and drop onto the library ----------------------------------------------
+
+    @staticmethod
+    def importable_paths(urls: list[QUrl]) -> list[Path]:
+        return [Path(u.toLocalFile()) for u in urls
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORT_SUFFIXES]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, (QDragEnterEvent, QDragMoveEvent))
+            if event.mimeData().hasUrls() and self.importable_paths(event.mimeData().urls()):
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                return True
+            return False
+        if kind == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            if not event.mimeData().hasUrls():
+                return False
+            urls = event.mimeData().urls()
+            paths = self.importable_paths(urls)
+            skipped = [Path(u.toLocalFile()).name or u.toString() for u in urls
+                       if not (u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORT_SUFFIXES)]
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.import_files(paths, skipped=skipped)
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- import -----------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        start = str(self.settings.value(IMPORT_DIR_KEY, str(Path.home())))
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import articles", start,
+            "Markdown or text (*.md *.markdown *.txt);;All files (*)")
+        if names:
+            self.settings.setValue(IMPORT_DIR_KEY, str(Path(names[0]).parent))
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path], *, skipped: list[str] | None = None) -> list[int]:
+        """Import each file whole or not at all; report failures and warnings in one box."""
+        window = self.window
+        who = SettingsStore(window.store).load().user
+        imported: list[int] = []
+        problems: list[str] = [f"{name}: not a Markdown or text file (.md, .markdown, .txt)"
+                               for name in (skipped or [])]
+        warnings: list[str] = []
+        for path in paths:
+            try:
+                parsed = read_article_file(path)
+            except NotUTF8Error as exc:
+                encoding = self.choose_encoding(path, exc)
+                if encoding is None:
+                    problems.append(f"{path.name}: not imported (not UTF-8 and no encoding chosen)")
+                    continue
+                try:
+                    parsed = read_article_file(path, encoding=encoding)
+                except ImportFailed as again:
+                    problems.append(f"{path.name}: {again}")
+                    continue
+            except ImportFailed as exc:
+                problems.append(str(exc) if path.name in str(exc) else f"{path.name}: {exc}")
+                continue
+            try:
+                result = import_parsed(window.store, parsed, who=who)
+            except (ImportFailed, StoreError, ValueError) as exc:
+                problems.append(f"{path.name}: {exc}")
+                continue
+            imported.append(result.article.id or 0)
+            warnings += [f"{path.name}: {w}" for w in result.warnings]
+        self.last_imported = imported
+        if imported:
+            window.reload_library()
+            window.open_article(imported[0])
+            window.statusBar().showMessage(f"Imported {len(imported)} article(s)", 8000)
+        if problems or warnings:
+            lines = []
+            if imported:
+                lines.append(f"Imported {len(imported)} article(s).")
+            if problems:
+                lines.append(f"{len(problems)} file(s) could not be imported:")
+                lines += [f"• {p}" for p in problems]
+            if warnings:
+                lines.append("Changed or not taken over on import:")
+                lines += [f"• {w}" for w in warnings]
+            self._show(QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information,
+                       "Import", "\n".join(lines))
+        return imported
+
+    def choose_encoding(self, path: Path, error: NotUTF8Error) -> str | None:
+        dialog = EncodingDialog(path, error, self.window)
+        return dialog.encoding if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # -- export -----------------------------------------------------------------------
+
+    def export_articles(self) -> None:
+        window = self.window
+        if self.job is not None:
+            QMessageBox.information(window, "Export running", "An export is already running.")
+            return
+        window.autosave.flush()
+        dialog = ExportArticlesDialog(window.store, self.settings, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        ids, folder, open_after = dialog.chosen_ids(), dialog.folder(), dialog.open_after.isChecked()
+        self.settings.setValue(OPEN_AFTER_KEY, open_after)
+        self.settings.setValue(EXPORT_DIR_KEY, str(folder))
+        self.start_export(ids, folder, open_after=open_after)
+
+    def start_export(self, ids: list[int], folder: Path, *, open_after: bool = False) -> ExportJob | None:
+        window = self.window
+        packages = [p for aid in ids if (p := load_package(window.store, aid)) is not None]
+        if not packages:
+            self._show(QMessageBox.Icon.Information, "Export", "No articles to export.")
+            return None
+        index = len(packages) > 1
+        targets = [folder / n for n in file_names(packages)] + ([folder / INDEX_NAME] if index else [])
+        existing = [t for t in targets if t.exists()]
+        if existing and not self.confirm_replace(existing):
+            window.statusBar().showMessage("Export cancelled: existing files were kept.", 8000)
+            return None
+        agreed = {p.resolve() for p in existing}
+
+        def overwrite(found: list[Path]) -> bool:  # asked above; files that appeared since are kept
+            return all(p.resolve() in agreed for p in found)
+
+        progress = QProgressDialog("Exporting…", "Cancel", 0, len(packages), window)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle("Export Articles")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)
+        job = ExportJob(packages, folder, SettingsStore(window.store).load(), overwrite, index)
+        job.open_after = open_after
+        job.progress_dialog = progress
+        progress.canceled.connect(job.cancel)
+        job.progressed.connect(self._on_progress)
+        job.finished.connect(self._on_finished)
+        self.job = job
+        job.start()
+        return job
+
+    def confirm_replace(self, existing: list[Path]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Replace existing files?",
+                          f"{len(existing)} file(s) already exist in {existing[0].parent} and would be "
+                          "replaced:\n\n" + "\n".join(p.name for p in existing[:12])
+                          + ("\n…" if len(existing) > 12 else ""),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("replaceFilesBox")
+        box.button(QMessageBox.StandardButton.Yes).setText("Replace")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setDetailedText("\n".join(str(p) for p in existing))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _on_progress(self, done: int, total: int, title: str) -> None:
+        job = self.job
+        if job is None or job.progress_dialog is None:
+            return
+        job.progress_dialog.setMaximum(total)
+        job.progress_dialog.setValue(done)
+        if title:
+            job.progress_dialog.setLabelText(f"Exporting {done + 1} of {total}: {title}")
+
+    def _on_finished(self) -> None:
+        job, self.job = self.job, None
+        if job is None:
+            return
+        job.wait()
+        if job.progress_dialog is not None:
+            job.progress_dialog.reset()
+            job.progress_dialog.deleteLater()
+        report, error = job.report, job.error
+        self.last_report = report
+        window = self.window
+        if error or report is None:
+            self._show(QMessageBox.Icon.Warning, "Export failed", error or "The export did not finish.")
+            return
+        window.statusBar().showMessage(report.summary(), 10000)
+        if report.failed or report.refused or report.cancelled:
+            lines = [report.summary()] + [f"• {t}: {m}" for t, m in report.failed]
+            if report.cancelled and report.files:
+                lines.append("The files written before you cancelled are complete and were kept.")
+            self._show(QMessageBox.Icon.Warning, "Export", "\n".join(lines))
+        target = report.index or (report.files[0].path if len(report.files) == 1 else None)
+        if job.open_after and target is not None and not report.cancelled:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    # -- desk settings ---------------------------------------------------------------
+
+    def edit_desk_settings(self) -> bool:
+        dialog = DeskSettingsDialog(SettingsStore(self.window.store), self.window)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _show(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        """A result box that does not block (the import or export is over)."""
+        if self.message_box is not None:
+            self.message_box.close()
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("exportImportResult")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda *_: setattr(self, "message_box", None) if self.message_box is box else None)
+        self.message_box = box
+        box.open()
+        return box
+
+
+# -- the export job (worker thread) ----------------------------------------------------------
+
+
+class ExportJob(QThread):
+    progressed = Signal(int, int, str)
+
+    def __init__(self, packages: list[ArticlePackage], folder: Path, settings: DeskSettings,
+                 overwrite, index: bool) -> None:  # noqa: ANN001 - Callable[[list[Path]], bool]
+        super().__init__()
+        self.packages, self.folder, self.desk, self.overwrite, self.index = packages, folder, settings, overwrite, index
+        self._cancel = threading.Event()
+        self.report: ExportReport | None = None
+        self.error = ""
+        self.open_after = False
+        self.progress_dialog: QProgressDialog | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            self.report = export_many(self.packages, self.folder, on_progress=self.progressed.emit,
+                                      should_cancel=self._cancel.is_set, overwrite=self.overwrite,
+                                      settings=self.desk, index=self.index)
+        except ExportError as exc:
+            self.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - shown to the writer, never lost in a thread
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
+# -- dialogs ----------------------------------------------------------------------------------
+
+
+class ExportArticlesDialog(QDialog):
+    """Which articles (approved ones pre-checked), which folder, open afterwards or not."""
+
+    def __init__(self, store, settings: QSettings, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("exportArticlesDialog")
+        self.setWindowTitle("Export Articles")
+        self.resize(560, 480)
+        self.list = QListWidget(objectName="exportArticleList")
+        for s in store.list_summaries():
+            item = QListWidgetItem(f"{s.display_title}  —  {s.status.label}")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, s.status.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if s.status == ArticleStatus.APPROVED
+                               else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        approved = QPushButton("All &Approved", objectName="selectApproved")
+        approved.clicked.connect(self.select_approved)
+        every = QPushButton("&All", objectName="selectAll")
+        every.clicked.connect(lambda: self._check_all(True))
+        none = QPushButton("&None", objectName="selectNone")
+        none.clicked.connect(lambda: self._check_all(False))
+        picks = QHBoxLayout()
+        for b in (approved, every, none):
+            picks.addWidget(b)
+        picks.addStretch(1)
+        self.folder_edit = QLineEdit(str(settings.value(EXPORT_DIR_KEY, str(Path.home() / "Exported articles"))),
+                                     objectName="exportFolder")
+        browse = QPushButton("&Browse…", objectName="browseFolder")
+        browse.clicked.connect(self.browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.open_after = QCheckBox("&Open in the browser after export", objectName="openAfterExport")
+        self.open_after.setChecked(settings.value(OPEN_AFTER_KEY, False, type=bool))
+        self.hint = QLabel(objectName="exportHint")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Articles to export (one HTML file each; an index page lists them):"))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(picks)
+        layout.addWidget(QLabel("Into the folder:"))
+        layout.addLayout(folder_row)
+        layout.addWidget(self.open_after)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.list.itemChanged.connect(self._update)
+        self.folder_edit.textChanged.connect(self._update)
+        self._update()
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _check_all(self, on: bool) -> None:
+        for item in self._items():
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def select_approved(self) -> None:
+        for item in self._items():
+            approved = item.data(Qt.ItemDataRole.UserRole + 1) == ArticleStatus.APPROVED.value
+            item.setCheckState(Qt.CheckState.Checked if approved else Qt.CheckState.Unchecked)
+
+    def set_checked(self, ids: list[int]) -> None:
+        wanted = set(ids)
+        for item in self._items():
+            on = int(item.data(Qt.ItemDataRole.UserRole)) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def chosen_ids(self) -> list[int]:
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self._items()
+                if i.checkState() == Qt.CheckState.Checked]
+
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text().strip()).expanduser()
+
+    def browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Export into folder", self.folder_edit.text())
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def _update(self, *_args: object) -> None:
+        n = len(self.chosen_ids())
+        ok = n > 0 and bool(self.folder_edit.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.hint.setText(f"{n} article(s) chosen." if n else "Choose at least one article.")
+
+
+class EncodingDialog(QDialog):
+    """A file is not UTF-8: explain, let the writer pick an encoding with a preview, or refuse."""
+
+    def __init__(self, path: Path, error: NotUTF8Error, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("encodingDialog")
+        self.setWindowTitle("Choose the file's encoding")
+        self.resize(620, 420)
+        try:
+            self.data = path.read_bytes()[:64 * 1024]
+        except OSError:
+            self.data = b""
+        self.encoding = ENCODINGS[1][1]
+        explain = QLabel(
+            f"<b>{_html(path.name)}</b> is not UTF-8 text: byte {error.position} cannot be read as UTF-8. "
+            "It was probably saved by an older program in another encoding. Choose the encoding that "
+            "makes the preview read correctly, or cancel to leave the file out.")
+        explain.setWordWrap(True)
+        self.combo = QComboBox(objectName="encodingChoice")
+        for label, codec in ENCODINGS:
+            self.combo.addItem(label, codec)
+        self.combo.setCurrentIndex(1)
+        self.preview = QPlainTextEdit(objectName="encodingPreview", readOnly=True)
+        self.status = QLabel(objectName="encodingStatus")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Don’t Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Encoding:", self.combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("First lines as they would be imported:"))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.combo.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def select_encoding(self, codec: str) -> None:
+        i = self.combo.findData(codec)
+        if i >= 0:
+            self.combo.setCurrentIndex(i)
+
+    def _update(self, *_args: object) -> None:
+        self.encoding = str(self.combo.currentData())
+        try:
+            text = self.data.decode(self.encoding)
+            ok = True
+        except UnicodeDecodeError as exc:
+            text = self.data.decode(self.encoding, errors="replace")
+            ok = False
+            self.status.setText(f"{self.combo.currentText()} cannot read this file (byte {exc.start}).")
+        if ok:
+            self.status.setText("")
+        self.preview.setPlainText("\n".join(text.splitlines()[:PREVIEW_LINES]))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class DeskSettingsDialog(QDialog):
+    """Editorial settings of the desk, saved in the store (shared by everyone using it)."""
+
+    def __init__(self, settings_store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskSettingsDialog")
+        self.setWindowTitle("Desk Settings")
+        self.settings_store = settings_store
+        current = settings_store.load()
+        self.publisher = QLineEdit(current.publisher, objectName="publisher")
+        self.publisher.setPlaceholderText("Example Financial News")
+        self.base_url = QLineEdit(current.site_base_url, objectName="siteBaseUrl")
+        self.base_url.setPlaceholderText("https://news.example.com/articles/")
+        self.desk_user = QLineEdit(current.desk_user, objectName="deskUser")
+        self.desk_user.setPlaceholderText(current.user or "your name")
+        self.language = QLineEdit(current.language, objectName="language")
+        self.language.setPlaceholderText("en")
+        self.twitter = QLineEdit(current.twitter_site, objectName="twitterSite")
+        self.twitter.setPlaceholderText("@examplenews")
+        self.error = QLabel(objectName="settingsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a32020;")
+        form = QFormLayout()
+        form.addRow("&Publisher:", self.publisher)
+        form.addRow("&Site base URL:", self.base_url)
+        form.addRow("Desk &user:", self.desk_user)
+        form.addRow("&Language:", self.language)
+        form.addRow("&Twitter handle:", self.twitter)
+        note = QLabel("Used in exported pages: the publisher in the metadata, canonical URLs "
+                      "(base URL + slug + .html unless an article sets its own), the page language.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def value(self) -> DeskSettings:
+        return DeskSettings(publisher=self.publisher.text().strip(), site_base_url=self.base_url.text().strip(),
+                            desk_user=self.desk_user.text().strip(), language=self.language.text().strip() or "en",
+                            twitter_site=self.twitter.text().strip())
+
+    def accept(self) -> None:
+        value = self.value()
+        problems = value.problems()
+        if problems:
+            self.error.setText(" ".join(problems))
+            return
+        try:
+            self.settings_store.save(value)
+        except (StoreError, ValueError) as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)

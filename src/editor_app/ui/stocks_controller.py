@@ -1,0 +1,92 @@
+"""Wires the Stocks dock (ticker tags) into the window: the pane, its menu entry, the library's
+stock filter, and the text the suggestions are computed from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+
+from editor_app.core.article import Article
+from editor_app.store.tickers import TickerTagStore
+from editor_app.ui.docks import LazyDock
+
+if TYPE_CHECKING:
+    from editor_app.ui.main_window import MainWindow
+    from editor_app.ui.ticker_pane import TickerPane
+
+
+class StocksController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tags = TickerTagStore(window.store)
+        window.ticker_tags = self.tags
+        self.dock = LazyDock("Stocks", "tickerDock", self._build_pane, window)
+        window.ticker_dock = self.dock
+        if not window.restoreDockWidget(self.dock):  # restoreState ran before the dock existed
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("&Stocks")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        toggle.setToolTip("Show or hide the stock tags (Ctrl+Shift+T)")
+        toggle.triggered.connect(lambda shown: shown and self.dock.raise_())  # front of its tab group
+        window.view_menu.addAction(toggle)
+        window.header.edited.connect(lambda name: name in ("title", "dek") and self.text_changed())
+        window.editor.textChanged.connect(self.text_changed)
+        window.article_loaded.connect(self.article_loaded)
+        window.library.ticker_filter_changed.connect(self.apply_library_filter)
+        self.refresh_library()
+
+    def _build_pane(self) -> TickerPane:
+        from editor_app.ui.ticker_pane import TickerPane
+
+        pane = TickerPane(self.tags, self.source_text)
+        pane.tags_changed.connect(self._on_tags_changed)
+        pane.show_articles_requested.connect(self.show_articles_with_stock)
+        article = self.window.article
+        pane.set_article(article.id if article is not None else None)
+        return pane
+
+    def pane(self) -> TickerPane | None:
+        return self.dock.widget() if self.dock.built else None  # type: ignore[return-value]
+
+    def _on_tags_changed(self, _article_id: int) -> None:
+        self.refresh_library()
+        self.window._on_tags_changed()
+
+    def article_loaded(self, article: Article | None) -> None:
+        pane = self.pane()
+        if pane is not None:
+            pane.set_article(article.id if article is not None else None)
+
+    def source_text(self) -> str:
+        """What the suggestions scan: headline and dek (as front matter) and the body."""
+        w = self.window
+        title = " ".join(w.header.value("title").split())
+        dek = " ".join(w.header.value("dek").split())
+        return f"---\ntitle: {title}\ndek: {dek}\n---\n{w.editor.toPlainText()}"
+
+    def text_changed(self) -> None:
+        pane = self.pane()
+        if pane is not None:
+            pane.text_changed()
+
+    def refresh(self) -> None:
+        """After tags changed elsewhere (import, trash): the pane and the library filter."""
+        pane = self.pane()
+        if pane is not None:
+            pane.refresh()
+        self.refresh_library()
+
+    def refresh_library(self) -> None:
+        self.window.library.set_ticker_choices(self.tags.tag_counts())
+        self.apply_library_filter(self.window.library.ticker_filter_key())
+
+    def apply_library_filter(self, key: tuple[str, str] | None) -> None:
+        self.window.library.set_allowed_ids(self.tags.article_ids_with(*key) if key else None)
+
+    def show_articles_with_stock(self, symbol: str, mic: str, label: str) -> None:
+        self.window.actions_["toggle_library"].setChecked(True)
+        self.window.library.set_ticker_filter(symbol, mic, label)
