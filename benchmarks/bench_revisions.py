@@ -50,14 +50,20 @@ def article(rng: random.Random, size: int = 15_000) -> str:
     return "\n\n".join(paras)[:size]
 
 
-def edit(rng: random.Random, text: str) -> str:
+def edit(rng: random.Random, text: str, target: int = 15_000) -> str:
     pos = rng.randint(0, len(text))
     choice = rng.random()
-    if choice < 0.5:
+    # balanced so the article stays near its size; edits stay inside a paragraph (writers
+    # rarely delete paragraph breaks by accident, and a benchmark that does ends with one line)
+    cut = rng.randint(1, 14)
+    nl = text.find("\n", pos, pos + cut)
+    if nl >= 0:
+        cut = nl - pos
+    if choice < (0.5 if len(text) < target else 0.3):  # keeps the article near `target`
         return text[:pos] + rng.choice(WORDS) + " " + text[pos:]
     if choice < 0.8:
-        return text[:pos] + text[pos + rng.randint(1, 12):]
-    return text[:pos] + rng.choice(WORDS) + text[pos + rng.randint(1, 12):]
+        return text[:pos] + text[pos + cut:]
+    return text[:pos] + rng.choice(WORDS) + text[pos + cut:]
 
 
 def run(days: int, per_day: int, reason: str, step: timedelta, size: int, sync: str) -> None:
@@ -80,7 +86,7 @@ def run(days: int, per_day: int, reason: str, step: timedelta, size: int, sync: 
         times = []
         start = time.perf_counter()
         for i in range(n):
-            text = edit(rng, text)
+            text = edit(rng, text, size)
             t0 = time.perf_counter()
             revs.record(a.id, reason, "bench", text, at=at)  # the body as just saved
             times.append(time.perf_counter() - t0)

@@ -27,5 +27,12 @@ mkdir -p "$TOOLS"
 say "installing $want into $TOOLS"
 # playwright-core never downloads a browser on install; the tests use /usr/bin/chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error $want >&2
+log="$(mktemp)"
+if ! npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error $want >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    printf '[web-tools] npm install failed: the HTML validity and accessibility tests will be skipped\n' >&2
+    exit 1
+fi
+[ "$QUIET" = 1 ] || cat "$log" >&2
+rm -f "$log"
 say "done"

@@ -76,3 +76,51 @@ def dom_html(qtbot, window, selector: str = "#article") -> str:
     )
     qtbot.waitUntil(lambda: "v" in result, timeout=10000)
     return result["v"] or ""
+
+
+# A news story with no front matter, no claim markers and no stock tags: the text the first-start
+# sample had before it came with a claim and two tags. Tests that need an article without claims
+# or tags paste it into a new article with `fresh_article`.
+NEWS_BODY = """\
+**Ford Motor** and **Xiaomi** on Tuesday rejected a newspaper report that they had held talks about producing electric vehicles together in the United States.
+
+The report, citing people familiar with the matter, said executives of the two companies had met twice this autumn to discuss a joint plant. Neither company was named as a source.
+
+## What the companies said
+
+> "The report is not accurate. We are not in discussions with Xiaomi about a partnership in the United States," a Ford spokesperson said in a statement.
+
+Xiaomi said in a filing to the Hong Kong stock exchange that it was "not negotiating any such arrangement" and that it did not comment on market rumours.
+
+## Why it matters
+
+- Ford (NYSE: F) has been looking for ways to cut the cost of its next generation of EVs.
+- Xiaomi (HKEX: 1810) began delivering its first car in 2024 and has said it wants to sell abroad.
+- A US plant would face scrutiny over **Chinese ownership** and battery sourcing rules.
+
+## How the shares moved
+
+| Company | Exchange | Change on the day |
+|---|---|--:|
+| Ford | NYSE | -0.8% |
+| Xiaomi | HKEX | +1.2% |
+
+Read the [company statement](https://example.com/ford-statement) and the [exchange filing](https://example.com/hkex-filing).
+"""
+
+
+def fresh_article(qtbot, window, text: str = NEWS_BODY) -> int:
+    """File › New Article, then paste `text` into the empty body with Ctrl+V (the real paste path).
+
+    The new article has no claims and no stock tags, unlike the first-start sample. Returns its id.
+    """
+    window.new_article()
+    editor = window.editor
+    assert editor.toPlainText() == ""
+    QApplication.clipboard().setText(text)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == text
+    assert window.claim_store.list_claims(window.article.id) == []
+    assert window.ticker_tags.list_tags(window.article.id) == []
+    return window.article.id

@@ -18,7 +18,11 @@ from editor_app.store.store import Store
 from editor_app.ui.claim_dialogs import AppearanceDialog, ResponseDialog
 from editor_app.ui.claims_panel import ClaimListModel, ClaimsPanel
 from editor_app.ui.highlighter import block_formats
-from tests.gui.conftest import dom_html, dom_text
+from tests.gui.conftest import dom_html, dom_text, fresh_article
+
+# The first-start sample comes with claim c1 already anchored in SENTENCE's paragraph, so the tests
+# that mark claims of their own work on a new article holding the same story without any claims
+# (`fresh_article`); what the sample itself shows is tested on its own below.
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -133,6 +137,7 @@ def _stored_claims(db_path, article_id):
 
 def test_mark_report_deny_preview_and_reopen(qtbot, make_window, db_path):
     window = make_window()
+    fresh_article(qtbot, window)
     article_id = window.article.id
     _mark(qtbot, window, SENTENCE)
     body = window.editor.toPlainText()
@@ -150,7 +155,7 @@ def test_mark_report_deny_preview_and_reopen(qtbot, make_window, db_path):
     assert panel.appearances_table.item(0, 4).text() == "Yes"
 
     _add_response(qtbot, panel, "Ford", "The report is not accurate.")
-    # the second party autocompletes from the known parties ("Ford", "Financial Times")
+    # the second party autocompletes from the known parties (this claim's and the sample's)
     _add_response(qtbot, panel, "Xiaomi", "We are not negotiating any such arrangement.")
     assert panel.status_label.text() == "Denied"
     assert panel.reason_label.text() == "Denied by Ford and Xiaomi"
@@ -181,8 +186,53 @@ def test_mark_report_deny_preview_and_reopen(qtbot, make_window, db_path):
     assert [(r.party, r.stance) for r in claim.responses] == [("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)]
 
 
+def test_first_start_sample_claim_is_denied_in_panel_and_preview(qtbot, make_window, db_path):
+    window = make_window()
+    sample_anchor = "held talks about producing electric vehicles together in the United States"
+    body = window.editor.toPlainText()
+    assert not body.startswith("---")  # the front matter became data, not text
+    assert body.count("<!--claim") == 1
+    assert f"they had <!--claim c1-->{sample_anchor}<!--/claim-->." in body
+
+    window.claims_dock.show()
+    window.claims_dock.raise_()
+    panel = _panel(window)
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.current_key() == "c1", timeout=3000)
+    assert panel.model.rowCount() == 1
+    assert panel.status_label.text() == "Denied"
+    assert panel.reason_label.text() == "Denied by Ford and Xiaomi"
+    assert _row_text(panel) == "Denied · Ford and Xiaomi held talks on a US EV venture · 2 responses · 1 report"
+    assert panel.short_edit.text() == "Ford and Xiaomi held talks on a US EV venture"
+    assert panel.wording_edit.toPlainText() == ("Ford and Xiaomi held talks about producing electric vehicles "
+                                                "together in the United States")
+    assert not panel.unanchored_label.isVisible()
+    assert panel.appearances_table.rowCount() == 1
+    assert panel.appearances_table.item(0, 0).text() == "The Daily Ledger"
+    assert [panel.responses_table.item(r, 0).text() for r in range(panel.responses_table.rowCount())] == [
+        "Ford", "Xiaomi"]
+    (claim,) = _stored_claims(db_path, window.article.id)
+    assert [(r.party, r.stance) for r in claim.responses] == [("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)]
+
+    # the preview: the anchored words in a denied-claim span, and the box after the body
+    qtbot.waitUntil(lambda: 'class="claim claim-denied" data-claim="c1"' in dom_html(qtbot, window), timeout=15000)
+    assert _js(qtbot, window, "document.querySelectorAll('#article .claim').length") == 1
+    # the span holds the anchored words, after a hidden "[claim, denied]" for screen readers
+    span_text = "document.querySelector('#article [data-claim=\"c1\"]').textContent"
+    assert _js(qtbot, window, span_text) == f"[claim, denied] {sample_anchor}"
+    qtbot.waitUntil(lambda: "Claims and responses" in dom_text(qtbot, window), timeout=15000)
+    box = dom_text(qtbot, window, ".claims-box")
+    for words in ("Denied", "The Daily Ledger", "Ford", "Xiaomi", "not negotiating any such arrangement"):
+        assert words in box, words
+
+    # clicking the claim selects its words in the editor
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    _click_row(qtbot, panel, 0)
+    assert window.editor.textCursor().selectedText() == sample_anchor
+
+
 def test_dialog_refuses_a_bad_url_and_autocompletes_parties(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     panel.add_response(Response(party="Financial Times", stance=Stance.CLARIFIES))
@@ -202,6 +252,7 @@ def test_dialog_refuses_a_bad_url_and_autocompletes_parties(qtbot, make_window):
 
 def test_rows_edit_remove_and_reorder(qtbot, make_window, db_path):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     panel.add_response(Response(party="Ford", stance=Stance.DENIES, quote="No."))
@@ -231,6 +282,7 @@ def test_rows_edit_remove_and_reorder(qtbot, make_window, db_path):
 
 def test_one_undo_removes_the_markers_and_the_claim_stays_unanchored(qtbot, make_window, db_path):
     window = make_window()
+    fresh_article(qtbot, window)
     before = window.editor.toPlainText()
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
@@ -244,6 +296,7 @@ def test_one_undo_removes_the_markers_and_the_claim_stays_unanchored(qtbot, make
 
 def test_anchor_survives_typing_before_and_inside_and_undo_of_a_deletion(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     editor = window.editor
@@ -278,6 +331,7 @@ def test_anchor_survives_typing_before_and_inside_and_undo_of_a_deletion(qtbot, 
 
 def test_anchor_survives_cut_and_paste_of_its_paragraph(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     editor = window.editor
@@ -299,6 +353,7 @@ def test_anchor_survives_cut_and_paste_of_its_paragraph(qtbot, make_window):
 
 def test_clicking_a_claim_selects_its_words_and_the_cursor_selects_the_claim(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     second = "executives of the two companies had met twice this autumn"
     _mark(qtbot, window, SENTENCE)
     _mark(qtbot, window, second)
@@ -377,6 +432,7 @@ def test_mark_as_claim_refuses_with_a_reason(qtbot, make_window, db_path, body, 
 
 def test_mark_as_claim_refuses_no_selection_and_overlap(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     window.editor.moveCursor(QTextCursor.MoveOperation.Start)
     window.actions_["mark_claim"].trigger()
     assert "select the words" in window.statusBar().currentMessage()
@@ -401,6 +457,7 @@ def test_menus_toolbar_and_context_menu_offer_mark_as_claim(qtbot, make_window):
 
 def test_editor_highlights_anchors(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     text = window.editor.toPlainText()
     block = window.editor.document().findBlock(text.index("<!--claim c1-->"))
@@ -423,6 +480,7 @@ def test_editor_highlights_anchors(qtbot, make_window):
 
 def test_override_needs_a_reason_and_is_kept_in_the_history(qtbot, make_window, db_path):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     panel.add_response(Response(party="Ford", stance=Stance.DENIES))
@@ -459,6 +517,7 @@ def test_override_needs_a_reason_and_is_kept_in_the_history(qtbot, make_window, 
 
 def test_text_fields_save_themselves(qtbot, make_window, db_path):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     panel.short_edit.selectAll()
@@ -489,6 +548,7 @@ def test_text_fields_save_themselves(qtbot, make_window, db_path):
 def test_deleting_a_claim_asks_and_removes_its_markers_but_keeps_the_words(qtbot, make_window, db_path,
                                                                             monkeypatch):
     window = make_window()
+    fresh_article(qtbot, window)
     before = window.editor.toPlainText()
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
@@ -515,6 +575,7 @@ def test_deleting_a_claim_asks_and_removes_its_markers_but_keeps_the_words(qtbot
 
 def test_hostile_text_is_text_in_panel_and_preview(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     panel.short_edit.setText(f"Short {SCRIPT}")
@@ -547,6 +608,7 @@ def test_hostile_text_is_text_in_panel_and_preview(qtbot, make_window):
 
 def test_panel_follows_the_article(qtbot, make_window):
     window = make_window()
+    fresh_article(qtbot, window)
     _mark(qtbot, window, SENTENCE)
     panel = _panel(window)
     first = window.article.id

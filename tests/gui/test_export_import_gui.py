@@ -158,6 +158,16 @@ def test_refusing_the_encoding_imports_nothing(qtbot, make_window, tmp_path, mon
     assert "no encoding chosen" in window.export_import.message_box.text()
 
 
+def _drag_enter(mime: QMimeData) -> QDragEnterEvent:
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(QPointF(10, 10), *args)  # PySide6 >= 6.12
+    except TypeError:
+        from PySide6.QtCore import QPoint
+
+        return QDragEnterEvent(QPoint(10, 10), *args)  # older PySide6 (Python 3.11 installs)
+
+
 def test_drop_files_on_the_library_imports_them(qtbot, make_window, tmp_path):
     window = make_window()
     before = window.library.model.rowCount()
@@ -171,12 +181,10 @@ def test_drop_files_on_the_library_imports_them(qtbot, make_window, tmp_path):
     # as a real drag does: enter (Qt then makes the view the drop target), then drop
     refused = QMimeData()
     refused.setUrls([QUrl.fromLocalFile(str(other))])
-    enter_pdf = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, refused, Qt.MouseButton.LeftButton,
-                                Qt.KeyboardModifier.NoModifier)
+    enter_pdf = _drag_enter(refused)
     QApplication.sendEvent(viewport, enter_pdf)
     assert not enter_pdf.isAccepted()  # nothing importable: the cursor says no
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = _drag_enter(mime)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from editor_app.ui.app import create_application, open_store_interactively
+from editor_app.ui.app import create_application
+from editor_app.ui.store_opening import open_store_interactively
 
 
 def test_not_a_database_shows_a_dialog_and_leaves_the_file(qtbot, tmp_path: Path, monkeypatch):
@@ -23,12 +24,12 @@ def test_not_a_database_shows_a_dialog_and_leaves_the_file(qtbot, tmp_path: Path
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     assert open_store_interactively(path) is None
     (text, buttons), = shown
-    assert str(path) in text and "not an editor_app database" in text and "has not been changed" in text
+    assert str(path) in text and "not an editor_app store" in text and "will not be changed" in text
     assert any("Another File" in b for b in buttons) and any("New Store" in b for b in buttons)
     assert path.read_bytes() == before
 
 
-def test_choosing_another_file_opens_it(qtbot, tmp_path: Path, monkeypatch):
+def test_choosing_another_file_opens_it_and_keeps_the_bad_one(qtbot, tmp_path: Path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     create_application()
@@ -38,12 +39,63 @@ def test_choosing_another_file_opens_it(qtbot, tmp_path: Path, monkeypatch):
 
     def fake_exec(box: QMessageBox) -> int:
         for b in box.buttons():
-            if "New Store" in b.text():
+            if "Another File" in b.text():
                 b.click()
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(good), ""))
-    store = open_store_interactively(bad)
-    assert store is not None and store.path == good and store.count() == 1
-    store.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    opened = open_store_interactively(bad)
+    assert opened is not None and opened.store.path == good and opened.store.count() == 1
+    assert bad.read_bytes() == b"\x00garbage" * 100  # the bad file is never touched
+    opened.close()
+
+
+def test_start_a_new_store_moves_the_damaged_file_aside(qtbot, tmp_path: Path, monkeypatch):
+    create_application()
+    bad = tmp_path / "desk.sqlite"
+    bad.write_bytes(b"PK\x03\x04 not a store" * 50)
+    original = bad.read_bytes()
+
+    def fake_exec(box: QMessageBox) -> int:
+        for b in box.buttons():
+            if b.text() == "Start a New Store":
+                b.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    opened = open_store_interactively(bad)
+    assert opened is not None and opened.store.count() == 1  # a fresh store with the sample
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("desk.sqlite.damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == original
+    opened.close()
+
+
+def test_second_window_is_offered_read_only(qtbot, tmp_path: Path, monkeypatch):
+    from editor_app.store.errors import StoreReadOnlyError
+    from editor_app.store.lock import StoreLock
+
+    create_application()
+    path = tmp_path / "shared.sqlite"
+    first = open_store_interactively(path)
+    assert first is not None
+    assert StoreLock(path).acquire() is False  # the first window holds it
+
+    def fake_exec(box: QMessageBox) -> int:
+        assert "already open" in box.text() or "another Editor App window" in box.text()
+        for b in box.buttons():
+            if b.text() == "Open Read-Only":
+                b.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    second = open_store_interactively(path)
+    assert second is not None and second.lock is None and second.store.read_only
+    aid = second.store.list_summaries()[0].id
+    import pytest
+
+    with pytest.raises(StoreReadOnlyError):
+        second.store.save(aid, body="must not be written")
+    second.close()
+    first.close()

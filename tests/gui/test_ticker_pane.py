@@ -1,6 +1,9 @@
-"""The Stocks pane in the real window: suggestions from the sample, accept / reorder / remove /
-dismiss with the real buttons, persistence across a restart, typing, search, unlisted symbols,
-and the library's stock filter."""
+"""The Stocks pane in the real window: the first-start sample's tags, suggestions from a story's
+text, accept / reorder / remove / dismiss with the real buttons, persistence across a restart,
+typing, search, unlisted symbols, and the library's stock filter.
+
+The sample is already tagged with Ford and Xiaomi, so the tests of suggestions paste the same
+story into a new article without tags (`fresh_article`)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
 from editor_app.ui.ticker_pane import SuggestionItem, TagTableModel, TickerPane
+from tests.gui.conftest import dom_text, fresh_article
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -41,9 +45,31 @@ def _replace_body(qtbot, window, text: str) -> None:
     qtbot.keyClicks(editor, text)
 
 
+def test_first_start_sample_is_tagged_with_ford_and_xiaomi(qtbot, make_window):
+    window = make_window()
+    related = "Related stocks: NYSE: F, HKEX: 1810"
+    # the preview header (read back from the page) lists the sample's two stocks in their order
+    qtbot.waitUntil(lambda: dom_text(qtbot, window, "#article header .related-stocks") == related, timeout=15000)
+
+    pane = _pane(qtbot, window)
+    assert pane.article_id == window.article.id
+    assert [(t.symbol, t.mic, t.role) for t in pane.tags] == [("F", "XNYS", "about"), ("1810", "XHKG", "about")]
+    assert pane.tag_model.rowCount() == 2
+    assert pane.tag_model.index(0, TagTableModel.COMPANY).data() == "Ford Motor"
+    assert pane.tag_model.index(1, TagTableModel.COMPANY).data() == "Xiaomi"
+    assert pane.related.text() == related
+    _wait_scanned(qtbot, pane)
+    assert pane.card("F", "XNYS") is None and pane.card("1810", "XHKG") is None  # tags, not suggestions
+    combo = window.library.ticker_filter
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["All stocks", "1810 · Xiaomi (1)", "F · Ford Motor (1)"]
+
+
 def test_suggest_accept_reorder_remove_dismiss_and_restart(qtbot, make_window):
     window = make_window()
     pane = _pane(qtbot, window)
+    fresh_article(qtbot, window)
+    assert pane.article_id == window.article.id and pane.tags == []
     qtbot.waitUntil(lambda: pane.card("F", "XNYS") is not None and pane.card("1810", "XHKG") is not None,
                     timeout=10000)
     ford = pane.card("F", "XNYS")
@@ -103,6 +129,7 @@ def test_typing_a_cashtag_brings_a_suggestion(qtbot, make_window):
 def test_stale_results_are_dropped(qtbot, make_window):
     window = make_window()
     pane = _pane(qtbot, window)
+    fresh_article(qtbot, window)
     _wait_scanned(qtbot, pane)
     shown = pane.suggestions
     assert shown
@@ -162,31 +189,41 @@ def test_drag_and_drop_reorders_through_the_store(qtbot, make_window):
 def test_library_filters_by_stock_and_a_tag_lists_its_articles(qtbot, make_window):
     window = make_window()
     pane = _pane(qtbot, window)
-    sample_id = window.article.id
+    sample_id = window.article.id  # tagged F and 1810 on first start
+    story_id = fresh_article(qtbot, window)
     qtbot.waitUntil(lambda: pane.card("F", "XNYS") is not None, timeout=10000)
     qtbot.mouseClick(pane.card("F", "XNYS").about_button, LEFT)
+    assert [t.key for t in pane.tags] == [("F", "XNYS")]
     window.new_article()
     assert pane.article_id == window.article.id and pane.tags == []
     library = window.library
-    assert library.proxy.rowCount() == 2
+    assert library.proxy.rowCount() == 3
     combo = library.ticker_filter
     labels = [combo.itemText(i) for i in range(combo.count())]
-    assert labels == ["All stocks", "F · Ford Motor (1)"]
+    assert labels == ["All stocks", "F · Ford Motor (2)", "1810 · Xiaomi (1)"]  # most used first
     combo.setCurrentIndex(1)
-    assert library.proxy.rowCount() == 1
-    assert library.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1) == sample_id
-    assert "1 of 2 articles" in library.count_label.text()
-    combo.setCurrentIndex(0)
     assert library.proxy.rowCount() == 2
 
+    def shown_ids() -> set[int]:
+        proxy = library.proxy
+        return {proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(proxy.rowCount())}
+
+    assert shown_ids() == {sample_id, story_id}
+    assert "2 of 3 articles" in library.count_label.text()
+    combo.setCurrentIndex(2)
+    assert shown_ids() == {sample_id}
+    assert "1 of 3 articles" in library.count_label.text()
+    combo.setCurrentIndex(0)
+    assert library.proxy.rowCount() == 3
+
     # from the tag's context menu: show all articles with this stock
-    window.open_article(sample_id)
-    tag = pane.tags[0]
+    window.open_article(story_id)
+    (tag,) = pane.tags
     menu = pane.tag_menu(tag)
     action = next(a for a in menu.actions() if a.objectName() == "showArticlesWithStock")
     action.trigger()
     assert library.ticker_filter_key() == ("F", "XNYS")
-    assert library.proxy.rowCount() == 1
+    assert shown_ids() == {sample_id, story_id}
 
 
 def test_directory_is_loaded_off_the_ui_thread(qtbot, tmp_path):

@@ -187,3 +187,22 @@ def test_an_id_reused_by_a_newer_article_is_not_overwritten(store: Store, tmp_pa
     new_id = restore_pending(store, j, edit)
     assert store.get(newer.id).body == "someone else's text"
     assert store.get(new_id).body == "unsaved words for the old article"
+
+
+@pytest.mark.parametrize(("button", "restored"), [("Restore", 1), ("Discard", 0), ("Decide Later", 0)])
+def test_offer_recovery_buttons(store: Store, tmp_path: Path, qtbot, monkeypatch, button: str, restored: int):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor_app.ui.recovery_hook import offer_recovery
+
+    art = store.create(title="Headline", body="saved")
+    j = _journal(store, tmp_path)
+    j.record(art.id, {"body": "saved and unsaved"})
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton",
+                        lambda self: next(b for b in self.buttons() if b.text() == button))
+    assert offer_recovery(None, store, j) == restored
+    assert "Headline" in shown[0]
+    assert store.get(art.id).body == ("saved and unsaved" if button == "Restore" else "saved")
+    assert bool(j.entries()) == (button == "Decide Later")

@@ -150,7 +150,8 @@ def export_page(package: ArticlePackage, body_html: str, *, publisher: str = "",
     article = package.article
     canonical = settings.canonical_url(article.slug, getattr(article, "canonical_url", ""))
     tags = list(getattr(article, "tags", []))
-    body, after = ClaimMarkup.from_claims(package.claims).apply(normalize_heading_levels(external_images_to_links(body_html)))
+    body_html = normalize_heading_levels(external_images_to_links(body_html))  # export only
+    body, after = ClaimMarkup.from_claims(package.claims).apply(body_html)
     content = article_content(article, body, after, related_stocks=package.related_stocks,
                               footer_html=footer_html(package))
     data = news_article_json_ld(article, claims=package.claims, tickers=package.tickers,

@@ -10,13 +10,13 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from editor_app.store.errors import NotADatabaseError, StoreLockedError, StoreReadOnlyError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-HEAD_REVISION = "0005_export"  # tests check this equals the Alembic head
+HEAD_REVISION = "0006_library"  # tests check this equals the Alembic head
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -49,7 +49,8 @@ def check_sqlite_file(path: Path) -> None:
 
 
 def create_store_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not an f-string: '?', '#' and '%' are legal in file names.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     _configure(engine)
     return engine
 

@@ -58,7 +58,11 @@ class ArticleRow(Base):
     canonical_url: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]", nullable=False)  # JSON list
 
-    __table_args__ = (Index("ix_articles_updated_at", "updated_at"),)
+    __table_args__ = (
+        Index("ix_articles_updated_at", "updated_at"),
+        # the library's covering index (migration 0006_library, store/library_query.py)
+        Index("ix_articles_library", "deleted_at", "updated_at", "id", "status", "byline", "title"),
+    )
 
 
 # -- claims (revision 0002_claims) ------------------------------------------------------------

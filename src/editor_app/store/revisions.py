@@ -19,6 +19,8 @@ and one delta. A delta is zlib-compressed JSON, a list of operations on the snap
 
     [a, b]           copy snapshot lines a..b-1
     [i, p, s, "t"]   snapshot line i with its middle replaced: line[:p] + t + line[len-s:]
+    [i, [ops]]       snapshot line i rebuilt from its character ranges [a, b] and new strings
+                     (several edits in one long paragraph)
     "text"           new lines (joined with "\\n")
 """
 
@@ -26,11 +28,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -129,14 +133,51 @@ def common_suffix(a: str, b: str, limit: int) -> int:
     return lo
 
 
+_WORDS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def _word_ops(old: str, new: str) -> list:
+    """Copy ranges of `old` ([a, b]) and new strings that build `new`, at word level."""
+    ta, tb = _WORDS.findall(old), _WORDS.findall(new)
+    offsets = [0]
+    for tok in ta:
+        offsets.append(offsets[-1] + len(tok))
+    ops: list = []
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            a, b = offsets[i1], offsets[i2]
+            if ops and isinstance(ops[-1], list) and ops[-1][1] == a:
+                ops[-1][1] = b
+            else:
+                ops.append([a, b])
+        elif j2 > j1:
+            piece = "".join(tb[j1:j2])
+            if ops and isinstance(ops[-1], str):
+                ops[-1] += piece
+            else:
+                ops.append(piece)
+    return ops
+
+
 def _line_patch(old: str, new: str) -> list | str:
-    """[p, s, middle] when it is shorter than the new line itself, else the new line."""
+    """A patch of one line, when it is shorter than the new line itself, else the new line:
+    [p, s, middle] (one changed stretch) or [word ops] (several changes in a long line)."""
     p = common_prefix(old, new)
     s = common_suffix(old, new, min(len(old), len(new)) - p)
     middle = new[p:len(new) - s]
-    if len(middle) + 12 < len(new):
-        return [p, s, middle]
-    return new
+    if len(middle) <= 64:
+        return [p, s, middle] if len(middle) + 12 < len(new) else new
+    ops = _word_ops(old, new)
+    cost = sum(len(op) + 2 if isinstance(op, str) else 12 for op in ops)
+    if cost + 12 < min(len(middle), len(new)):
+        return [ops]
+    return [p, s, middle] if len(middle) + 12 < len(new) else new
+
+
+# Consecutive revisions against one snapshot repeat most line patches: remember them.
+# (Results are never mutated: delta_ops copies them into new lists.)
+_line_patch_cached = lru_cache(maxsize=2048)(_line_patch)
 
 
 def delta_ops(base: str, new: str) -> list:
@@ -155,7 +196,8 @@ def delta_ops(base: str, new: str) -> list:
     def copy(i1: int, i2: int) -> None:
         if i2 <= i1:
             return
-        if ops and isinstance(ops[-1], list) and len(ops[-1]) == 2 and ops[-1][1] == i1:
+        if ops and isinstance(ops[-1], list) and len(ops[-1]) == 2 and isinstance(ops[-1][1], int) \
+                and ops[-1][1] == i1:
             ops[-1][1] = i2
         else:
             ops.append([i1, i2])
@@ -177,7 +219,7 @@ def delta_ops(base: str, new: str) -> list:
                 pairs = min(i2 - i1, j2 - j1)
                 pending: list[str] = []
                 for k in range(pairs):
-                    patch = _line_patch(am[i1 + k], bm[j1 + k])
+                    patch = _line_patch_cached(am[i1 + k], bm[j1 + k])
                     if isinstance(patch, list):
                         insert(pending)
                         pending = []
@@ -197,12 +239,15 @@ def apply_ops(base: str, ops: list) -> str:
     for op in ops:
         if isinstance(op, str):
             out.extend(op.split("\n"))
-        elif len(op) == 2:
+        elif len(op) == 2 and isinstance(op[1], int):
             out.extend(a[op[0]:op[1]])
-        else:
+        elif len(op) == 4:
             i, p, s, middle = op
             line = a[i]
             out.append(line[:p] + middle + line[len(line) - s:])
+        else:  # [i, word ops]
+            line = a[op[0]]
+            out.append("".join(w if isinstance(w, str) else line[w[0]:w[1]] for w in op[1]))
     return "\n".join(out)
 
 
@@ -262,26 +307,24 @@ class RevisionStore:
     def _encode(self, s: Session, article_id: int, body: str, exclude_id: int | None = None
                 ) -> tuple[str, int | None, bytes]:
         """(kind, base_id, data) for a revision of `body` placed after the article's others."""
-        full = compress_full(body)
-        stmt = (select(RevisionRow.id).where(RevisionRow.article_id == article_id,
-                                             RevisionRow.kind == "full")
-                .order_by(RevisionRow.id.desc()).limit(1))
+        stmt = (select(RevisionRow.id, RevisionRow.kind, RevisionRow.size, func.length(RevisionRow.data))
+                .where(RevisionRow.article_id == article_id)
+                .order_by(RevisionRow.id.desc()).limit(SNAPSHOT_EVERY))
         if exclude_id is not None:
             stmt = stmt.where(RevisionRow.id != exclude_id)
-        base_id = s.scalar(stmt)
-        if base_id is None:
-            return "full", None, full
-        since_q = select(func.count()).select_from(RevisionRow).where(
-            RevisionRow.article_id == article_id, RevisionRow.id > base_id)
-        if exclude_id is not None:
-            since_q = since_q.where(RevisionRow.id != exclude_id)
-        since = s.scalar(since_q) or 0
-        if since + 1 >= SNAPSHOT_EVERY:
-            return "full", None, full
-        delta = make_delta(self._snapshot_text(s, base_id), body)
-        if len(delta) > SNAPSHOT_RATIO * len(full):
-            return "full", None, full
-        return "delta", base_id, delta
+        recent = s.execute(stmt).all()
+        since = next((i for i, r in enumerate(recent) if r.kind == "full"), None)
+        if since is None or since + 1 >= SNAPSHOT_EVERY:
+            return "full", None, compress_full(body)
+        base = recent[since]
+        delta = make_delta(self._snapshot_text(s, base.id), body)
+        # the snapshot's compressed size, scaled to this text, stands in for compressing it again
+        full_estimate = base[3] * max(len(body), 1) / max(base.size, 1)
+        if len(delta) > SNAPSHOT_RATIO * full_estimate:
+            full = compress_full(body)
+            if len(delta) > SNAPSHOT_RATIO * len(full):
+                return "full", None, full
+        return "delta", base.id, delta
 
     def _record(self, s: Session, row: ArticleRow, reason: str, who: str, body: str | None = None,
                 at: datetime | None = None) -> RevisionRow:
@@ -290,10 +333,12 @@ class RevisionStore:
             raise ValueError(f"unknown revision reason {reason!r}; use one of: {', '.join(REASONS)}")
         at = at or utcnow()
         body = row.body if body is None else normalize_for_store(body).text
-        latest = s.scalars(select(RevisionRow).where(RevisionRow.article_id == row.id)
-                           .order_by(RevisionRow.id.desc()).limit(1)).first()
         header = (row.title, row.dek, row.byline)
-        if reason == "typing" and latest is not None:
+        latest = None
+        if reason == "typing":
+            latest = s.scalars(select(RevisionRow).where(RevisionRow.article_id == row.id)
+                               .order_by(RevisionRow.id.desc()).limit(1)).first()
+        if latest is not None:
             same = (latest.title, latest.dek, latest.byline) == header and latest.size == len(body) \
                 and self._body_of(s, latest) == body
             if same:

@@ -74,27 +74,41 @@ def _write_error(exc: OperationalError, path: Path) -> StoreError:
 
 
 class Store:
-    def __init__(self, engine: Engine, path: Path, created: bool = False) -> None:
+    def __init__(self, engine: Engine, path: Path, created: bool = False, *, read_only: bool = False) -> None:
         self.engine = engine
         self.path = path
         self.created = created
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None = None, *, seed_sample: bool = True) -> Store:
+    def open(cls, path: Path | None = None, *, seed_sample: bool = True, read_only: bool = False) -> Store:
         path = Path(path) if path else default_store_path()
+        if read_only:
+            from editor_app.store.readonly import open_read_only
+
+            return open_read_only(path)
         engine, created = open_engine(path, backups_dir_for(path))
         store = cls(engine, path, created)
         if created and seed_sample:
             from editor_app.core.sample import sample_article
+            from editor_app.store.importing import import_parsed
 
-            store.create(**sample_article())
+            import_parsed(store, sample_article())
         return store
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def reopen(self) -> None:
+        """Open the same file again (after a restore from backup): every object holding this
+        Store keeps working, on the new file."""
+        self.engine.dispose()
+        engine, _created = open_engine(self.path, backups_dir_for(self.path))
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def _write(self) -> Session:
         return self._sessions()
@@ -220,8 +234,11 @@ class Store:
 
     def purge(self, article_ids: Iterable[int]) -> None:
         """Delete for good (only from the trash)."""
-        with self._write() as s, s.begin():
-            for aid in article_ids:
-                row = s.get(ArticleRow, aid)
-                if row is not None and row.deleted_at is not None:
-                    s.delete(row)
+        try:
+            with self._write() as s, s.begin():
+                for aid in article_ids:
+                    row = s.get(ArticleRow, aid)
+                    if row is not None and row.deleted_at is not None:
+                        s.delete(row)
+        except OperationalError as exc:
+            raise _write_error(exc, self.path) from exc

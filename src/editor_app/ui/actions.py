@@ -33,6 +33,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", "&Import…", "Ctrl+Shift+I", "fa6s.file-import", "Import Markdown or text files"),
     ActionSpec("desk_settings", "Des&k Settings…", None, "fa6s.gear", "Publisher, site URL, desk user, language"),
     ActionSpec("delete_article", "&Delete Article…", None, "fa6s.trash-can", "Move the article to the trash"),
+    ActionSpec("backups", "&Backups…", None, "fa6s.clock-rotate-left", "Back up the store or restore a backup"),
     ActionSpec("show_trash", "Deleted &Articles…", None, "fa6s.trash-can-arrow-up", "Restore deleted articles"),
     ActionSpec("quit", "&Quit", StandardKey.Quit, None, "Save and quit"),
     ActionSpec("undo", "&Undo", StandardKey.Undo, "fa6s.rotate-left"),

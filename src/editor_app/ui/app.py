@@ -26,44 +26,23 @@ def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplic
     return app
 
 
-def open_store_interactively(db_path: Path | None):  # noqa: ANN201 - Store | None
-    """Open the store; on failure explain and offer another file (never overwrite the bad one)."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-    from editor_app.store.errors import StoreError
-    from editor_app.store.store import Store
-
-    path = db_path
-    while True:
-        try:
-            return Store.open(path)
-        except StoreError as exc:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open the store", str(exc))
-            other = box.addButton("Open Another File…", QMessageBox.ButtonRole.AcceptRole)
-            new = box.addButton("Create a New Store…", QMessageBox.ButtonRole.ActionRole)
-            box.addButton(QMessageBox.StandardButton.Close)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is other:
-                chosen, _ = QFileDialog.getOpenFileName(None, "Open store", "", "SQLite stores (*.sqlite *.db);;All files (*)")
-            elif clicked is new:
-                chosen, _ = QFileDialog.getSaveFileName(None, "New store", "editor_app.sqlite", "SQLite stores (*.sqlite)")
-            else:
-                return None
-            if not chosen:
-                return None
-            path = Path(chosen)
-
-
 def run_gui(db_path: Path | None = None) -> int:
     app = create_application()
-    store = open_store_interactively(db_path)
-    if store is None:
+    from editor_app.ui.store_opening import open_store_interactively
+
+    opened = open_store_interactively(db_path)
+    if opened is None:
         return 1
     from editor_app.ui.main_window import MainWindow
+    from editor_app.ui.recovery_hook import offer_recovery
 
-    window = MainWindow(store)
+    window = MainWindow(opened.store)
+    window.store_lock = opened.lock
     window.show()
+    if window.journal is not None:
+        if offer_recovery(window, opened.store, window.journal):
+            window.reload_library()
+            window.reload_current()
     app.aboutToQuit.connect(window.autosave.flush)
     try:
         return app.exec()
@@ -73,4 +52,4 @@ def run_gui(db_path: Path | None = None) -> int:
 
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        store.close()
+        opened.close()

@@ -88,6 +88,7 @@ class ClaimsController(QObject):
         menu = self.window.editor.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(self.window.actions_["mark_claim"])
+        for action in getattr(self.window, "extra_editor_actions", []): menu.addAction(action)
         return menu
 
     def show_editor_context_menu(self, pos) -> None:  # noqa: ANN001 - QPoint

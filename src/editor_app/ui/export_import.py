@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -87,6 +87,16 @@ class ExportImport(QObject):
         view.setDropIndicatorShown(True)
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def shutdown(self) -> None:
+        """Quitting during an export: stop between two files and wait (no half-written file)."""
+        job = self.job
+        if job is not None and job.isRunning():
+            job.cancel()
+            job.wait(30000)
 
     def _add_to_file_menu(self, actions: list) -> None:
         menu: QMenu | None = None

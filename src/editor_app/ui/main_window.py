@@ -34,6 +34,7 @@ from editor_app.core.tickers.tags import related_stocks_line
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
 from editor_app.store.package import load_package
+from editor_app.store.settings import SettingsStore
 from editor_app.store.tickers import TickerTagStore
 from editor_app.store.store import ArticleChange, Store
 from editor_app.ui import formatting
@@ -47,7 +48,10 @@ from editor_app.ui.header_form import HeaderForm
 from editor_app.ui.highlighter import MarkdownHighlighter
 from editor_app.ui.library import LibraryPane
 from editor_app.ui.preview import PreviewView
+from editor_app.store.journal import RecoveryJournal
+from editor_app.ui.recovery_hook import attach_journal
 from editor_app.ui.render_controller import RenderController
+from editor_app.ui.review_controller import ReviewController
 from editor_app.ui.stocks_controller import StocksController
 from editor_app.ui.trash_dialog import TrashDialog
 
@@ -108,6 +112,12 @@ class MainWindow(QMainWindow):
         self._last_deleted: int | None = None
 
         self.autosave = AutosaveController(store, self._field_value, self)
+        self.read_only = bool(getattr(store, "read_only", False))
+        self.store_lock = None  # set by run_gui: the StoreLock this window writes under
+        self.journal: RecoveryJournal | None = None
+        if not self.read_only:  # keystrokes between autosaves survive a crash
+            self.journal = RecoveryJournal(store.path)
+            self._journal_hook = attach_journal(self.autosave, self.journal, self._field_value)
         self.renderer = RenderController(self.editor.toPlainText, self)
         self._export_renderer: RenderProcess | None = None
 
@@ -120,11 +130,20 @@ class MainWindow(QMainWindow):
         first = self.library.model.index(0)
         if first.isValid():
             self.open_article(int(first.data(Qt.ItemDataRole.UserRole + 1)))
+        elif self.read_only:
+            self._load(None)
         else:
             self.new_article()
         self.stocks = StocksController(self)
         self.claims = ClaimsController(self)
         install_export_import(self)
+        self.review = ReviewController(self)
+        if self.read_only:  # a second window on a store: look, copy, export; never write
+            for name in ("new_article", "save", "delete_article", "mark_claim", "bold", "italic", "link",
+                         "replace", "import_files"):
+                if name in self.actions_.all():
+                    self.actions_[name].setEnabled(False)
+            self.statusBar().showMessage("Read-only: this store is open in another window.")
         self.editor.setFocus()
 
     # -- building ---------------------------------------------------------------------
@@ -133,7 +152,8 @@ class MainWindow(QMainWindow):
         a = self.actions_
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for name in ("new_article", "save", "export_html", None, "delete_article", "show_trash", None, "quit"):
+        for name in ("new_article", "save", "export_html", None, "delete_article", "show_trash", "backups", None,
+                     "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit_menu = bar.addMenu("&Edit")
         for name in ("undo", "redo", None, "find", "replace", "find_next", "find_previous"):
@@ -163,6 +183,7 @@ class MainWindow(QMainWindow):
         a["export_html"].triggered.connect(self.export_current)
         a["delete_article"].triggered.connect(self.delete_current)
         a["show_trash"].triggered.connect(self.show_trash)
+        a["backups"].triggered.connect(self.show_backups)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.editor.undo)
         a["redo"].triggered.connect(self.editor.redo)
@@ -223,7 +244,48 @@ class MainWindow(QMainWindow):
     # -- articles ---------------------------------------------------------------------
 
     def reload_library(self) -> None:
-        self.library.model.reset(self.store.list_summaries())
+        self.library.reload(self.store)
+
+    def restore_from(self, backup_path: Path) -> bool:
+        """Put a backup in place of the store and show what it holds (the current file is
+        backed up first by restore_backup)."""
+        from editor_app.store.backups import restore_backup
+
+        if not self.autosave.flush():
+            QMessageBox.warning(self, "Not restored", f"{self.autosave.last_error}\n\nNothing was changed.")
+            return False
+        self.store.engine.dispose()
+        try:
+            restore_backup(self.store.path, backup_path, lock=self.store_lock)
+        except (StoreError, OSError) as exc:
+            QMessageBox.critical(self, "Restore failed", str(exc))
+            return False
+        finally:
+            self.store.reopen()
+        self.reload_library()
+        self.article = None
+        self.reload_current()
+        self.statusBar().showMessage(f"Restored the backup {backup_path.name}", 10000)
+        return True
+
+    def show_backups(self) -> None:
+        from editor_app.ui.backup_dialog import BackupDialog
+
+        BackupDialog(self).exec()
+
+    def reload_current(self) -> None:
+        """Show the open article as the store has it now (after a recovery or a restore)."""
+        if self.article is not None and self.article.id is not None:
+            fresh = self.store.get(self.article.id)
+            self.article = None
+            if fresh is not None and fresh.deleted_at is None:
+                self._load(fresh)
+                return
+        first = self.library.model.index(0)
+        if first.isValid():
+            self.open_article(int(first.data(Qt.ItemDataRole.UserRole + 1)))
+        else:
+            self._load(None)
 
     def open_article(self, article_id: int) -> bool:
         if self.article is not None and self.article.id == article_id:
@@ -247,7 +309,9 @@ class MainWindow(QMainWindow):
         self.editor.set_text_quietly(article.body if article else "")
         if article is not None and len(article.body) <= HIGHLIGHT_LIMIT_CHARS:
             self.highlighter.setDocument(self.editor.document())
-        self.editor.setReadOnly(article is None)
+        self.editor.setReadOnly(article is None or self.read_only)
+        if self.read_only:
+            self.header.setEnabled(False)
         if article is not None and article.id is not None:
             self.library.select(article.id)
         self._body_html = ""
@@ -371,7 +435,8 @@ class MainWindow(QMainWindow):
         state = self.autosave.state
         mark = {SaveState.SAVED: "", SaveState.MODIFIED: " (edited)", SaveState.SAVING: " (saving…)",
                 SaveState.FAILED: " (NOT SAVED)"}[state]
-        self.setWindowTitle(f"{name}{mark} — {APP_DISPLAY_NAME}")
+        ro = " (read-only)" if self.read_only else ""
+        self.setWindowTitle(f"{name}{mark}{ro} — {APP_DISPLAY_NAME}")
 
     # -- preview ----------------------------------------------------------------------
 
@@ -424,14 +489,16 @@ class MainWindow(QMainWindow):
         """Export the current (saved) article to `path` in the background; `export_finished` reports."""
         article = replace(self._current_meta(), body=self.editor.toPlainText())
         stored = load_package(self.store, article.id) if article.id else None
-        package = ArticlePackage(article, stored.claims if stored else [], stored.tickers if stored else [])
+        package = (replace(stored, article=article) if stored is not None
+                   else ArticlePackage(article))
+        settings = SettingsStore(self.store).load()
         self.settings.setValue("export/dir", str(path.parent))
         self.statusBar().showMessage(f"Exporting to {path}…")
 
         def work() -> None:
             with RenderProcess() as renderer:
                 try:
-                    export_article(package, path, renderer)
+                    export_article(package, path, renderer, settings=settings)
                     self.export_finished.emit(str(path), "")
                 except ExportError as exc:
                     self.export_finished.emit(str(path), str(exc))

@@ -1,0 +1,674 @@
+"""Wires editorial review into the window: the Status menu and toolbar badge (workflow with the
+checklist gate), the Checklist, Sources and Comments docks, comment highlights in the editor,
+revisions after every autosave, and the History dialog.
+
+Bookkeeping after a save (comments follow the edit, a coalesced revision is kept) runs on the
+ReviewWorker thread in save order; the UI only paints the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSizePolicy, QToolBar, QToolButton, QWidget
+
+from editor_app.core.article import Article, ArticleStatus, utcnow
+from editor_app.core.checklist import CheckItem
+from editor_app.core.workflow import ACTION_LABELS, ChecklistBlocked, WorkflowError, allowed_targets, runs_checklist
+from editor_app.store.errors import StoreError
+from editor_app.store.review import EditMap, ReviewStore
+from editor_app.store.revisions import RevisionStore
+from editor_app.ui.claims_panel import index_from_utf16, utf16_offset
+from editor_app.ui.comment_highlights import CommentHighlights, current_ranges
+from editor_app.ui.docks import LazyDock
+from editor_app.ui.review_common import badge_icon, show_dock, status_colour, status_icon, who_acts
+from editor_app.ui.review_worker import ReviewWorker
+from editor_app.ui.status_dialog import BlockedChoice, ChecklistBlockedDialog, StatusNoteDialog
+
+if TYPE_CHECKING:
+    from editor_app.store.store import ArticleChange
+    from editor_app.ui.checklist_pane import ChecklistPane
+    from editor_app.ui.comments_pane import CommentsPane
+    from editor_app.ui.history_dialog import HistoryDialog
+    from editor_app.ui.main_window import MainWindow
+    from editor_app.ui.sources_pane import SourcesPane
+
+CHECKLIST_DELAY_MS = 800      # re-run the checklist this long after a save
+BOOKKEEPING_DELAY_MS = 1000   # comments follow and a revision is kept this long after the last save
+BOOKKEEPING_CEILING_MS = 8000 # ...and at least this often while saves keep coming
+LIBRARY_DELAY_MS = 400        # coalesce library refreshes after comment changes
+# the Status menu: moving the story forward first, sending it back next, killing it last
+MENU_ORDER = [ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED, ArticleStatus.PUBLISHED, ArticleStatus.NEEDS_WORK,
+              ArticleStatus.DRAFT, ArticleStatus.SPIKED]
+
+
+class ReviewController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.review = ReviewStore(window.store)
+        window.review_store = self.review
+        self.worker = ReviewWorker(window.store, self)
+        self.worker.done.connect(self._on_worker_done)
+        self.worker.failed.connect(lambda msg: window.statusBar().showMessage(f"Review bookkeeping failed: {msg}",
+                                                                             10000))
+        self.highlights = CommentHighlights(window.editor)
+        self.history_dialog: HistoryDialog | None = None
+        self.last_checklist: list[CheckItem] | None = None
+        self.checklist_runs = 0
+        art = window.article
+        self._saved_body = art.body if art else ""    # the body of the latest save
+        self._anchor_body = self._saved_body          # the body the stored anchors refer to
+        self._compose_base = ""                       # editor text when a range comment was started
+        self._loaded_id: int | None = None
+        self._checklist_timer = QTimer(self, singleShot=True, interval=CHECKLIST_DELAY_MS)
+        self._checklist_timer.timeout.connect(self.run_checklist)
+        self._library_timer = QTimer(self, singleShot=True, interval=LIBRARY_DELAY_MS)
+        self._pending_save: tuple[int, str, str] | None = None  # article id, body before, body after
+        self._pending_since = QElapsedTimer()
+        self._save_timer = QTimer(self, singleShot=True, interval=BOOKKEEPING_DELAY_MS)
+        self._save_timer.timeout.connect(self._dispatch_save)
+        self._library_timer.timeout.connect(self._refresh_library)
+
+        self._build_actions()
+        self._build_docks()
+        self._build_menus()
+        window.extra_editor_actions = [*getattr(window, "extra_editor_actions", []), self.actions["comment_selection"]]
+
+        window.article_loaded.connect(self.article_loaded)
+        window.autosave.saved.connect(self._on_saved)
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_quit)
+        self.article_loaded(window.article)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _action(self, key: str, text: str, icon: str | None, shortcut: str | None, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{key}")
+        if icon:
+            action.setIcon(qta.icon(icon))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        self.window.addAction(action)
+        self.actions[key] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        self._action("comment_selection", "Co&mment on Selection…", "fa6s.comment", "Ctrl+Alt+M",
+                     "Add a review comment on the selected words").triggered.connect(self.comment_on_selection)
+        self._action("comment_article", "Comment on &Article…", "fa6s.message", None,
+                     "Add a review comment on the whole article").triggered.connect(self.comment_on_article)
+        self._action("run_checklist", "Run &Checklist", "fa6s.list-check", "Ctrl+Alt+K",
+                     "Run the pre-publish checklist").triggered.connect(self.show_checklist)
+        self._action("history", "&History…", "fa6s.clock-rotate-left", "Ctrl+Alt+H",
+                     "Revisions and status history of the article").triggered.connect(self.show_history)
+        self._action("status_history", "Status &History…", "fa6s.list-ol", None,
+                     "Who changed the status, when, and why").triggered.connect(
+            lambda: self.show_history(tab=1))
+
+    def _build_docks(self) -> None:
+        w = self.window
+        self.checklist_dock = LazyDock("Checklist", "checklistDock", self._build_checklist, w)
+        self.sources_dock = LazyDock("Sources", "sourcesDock", self._build_sources, w)
+        self.comments_dock = LazyDock("Comments", "commentsDock", self._build_comments, w)
+        w.checklist_dock, w.sources_dock, w.comments_dock = self.checklist_dock, self.sources_dock, self.comments_dock
+        anchor = getattr(w, "claims_dock", None) or getattr(w, "ticker_dock", None)
+        for dock, label, tip in ((self.checklist_dock, "Chec&klist", "Show or hide the pre-publish checklist"),
+                                 (self.sources_dock, "So&urces", "Show or hide the article's sources"),
+                                 (self.comments_dock, "Co&mments", "Show or hide the review comments")):
+            if not w.restoreDockWidget(dock):  # restoreState ran before the dock existed
+                w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                if anchor is not None and w.dockWidgetArea(anchor) == Qt.DockWidgetArea.RightDockWidgetArea:
+                    w.tabifyDockWidget(anchor, dock)
+            toggle = dock.toggleViewAction()
+            toggle.setText(label)
+            toggle.setToolTip(tip)
+            toggle.triggered.connect(lambda shown, d=dock: shown and d.raise_())
+            w.view_menu.addAction(toggle)
+        claims = getattr(w, "claims_dock", None)
+        if claims is not None:
+            QTimer.singleShot(0, claims.raise_)  # Claims stays the front tab
+
+    def _build_menus(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        help_entry = next((a for a in bar.actions() if a.menu() is not None and a.text() == "&Help"), None)
+        self.status_menu = QMenu("&Status", w)
+        self.status_menu.setObjectName("statusMenu")
+        self.review_menu = QMenu("Re&view", w)
+        self.review_menu.setObjectName("reviewMenu")
+        for key in ("comment_selection", "comment_article", None, "run_checklist", None, "history"):
+            self.review_menu.addSeparator() if key is None else self.review_menu.addAction(self.actions[key])
+        if help_entry is not None:
+            bar.insertMenu(help_entry, self.status_menu)
+            bar.insertMenu(help_entry, self.review_menu)
+        else:
+            bar.addMenu(self.status_menu)
+            bar.addMenu(self.review_menu)
+
+        self.status_button = QToolButton(objectName="statusButton")
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.status_button.setMenu(self.status_menu)
+        self.status_button.setAutoRaise(True)
+        toolbar = w.findChild(QToolBar, "mainToolbar")
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addAction(self.actions["comment_selection"])
+            spacer = QWidget(objectName="statusSpacer")
+            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            toolbar.addWidget(spacer)
+            toolbar.addWidget(self.status_button)
+
+    def _build_checklist(self) -> ChecklistPane:
+        from editor_app.ui.checklist_pane import ChecklistPane
+
+        pane = ChecklistPane()
+        pane.refresh_requested.connect(self.run_checklist)
+        pane.item_activated.connect(self.go_to)
+        if self.last_checklist is not None:
+            pane.set_items(self.last_checklist, self._checked_at)
+        elif self.article_id is not None:
+            QTimer.singleShot(0, self.run_checklist)
+        return pane
+
+    def _build_sources(self) -> SourcesPane:
+        from editor_app.ui.sources_pane import SourcesPane
+
+        pane = SourcesPane(self.review, self.window.claim_store, lambda: who_acts(self.store))
+        pane.set_read_only(self.read_only)
+        pane.before_write = self.settle_writes
+        pane.sources_changed.connect(self._on_review_data_changed)
+        pane.set_article(self.article_id)
+        return pane
+
+    def _build_comments(self) -> CommentsPane:
+        from editor_app.ui.comments_pane import CommentsPane
+
+        pane = CommentsPane(self.review, lambda: who_acts(self.store))
+        pane.set_selection_action(self.actions["comment_selection"])
+        pane.set_read_only(self.read_only)
+        pane.anchor_resolver = self._resolve_anchor
+        pane.before_write = self.settle_writes
+        pane.comment_activated.connect(self.show_comment)
+        pane.comments_changed.connect(self._on_comments_changed)
+        pane.set_article(self.article_id)
+        return pane
+
+    def checklist_pane(self) -> ChecklistPane:
+        return self.checklist_dock.content()  # type: ignore[return-value]
+
+    def sources_pane(self) -> SourcesPane:
+        return self.sources_dock.content()  # type: ignore[return-value]
+
+    def comments_pane(self) -> CommentsPane:
+        return self.comments_dock.content()  # type: ignore[return-value]
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def article_id(self) -> int | None:
+        a = self.window.article
+        return a.id if a is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.window, "read_only", False))
+
+    def who(self) -> str:
+        return who_acts(self.store)
+
+    def article_loaded(self, article: Article | None) -> None:
+        same = article is not None and article.id is not None and article.id == self._loaded_id
+        self._loaded_id = article.id if article is not None else None
+        self._saved_body = self._anchor_body = article.body if article is not None else ""
+        aid = article.id if article is not None else None
+        self.last_checklist = None
+        for dock in (self.sources_dock, self.comments_dock):
+            if dock.built:
+                dock.widget().set_article(aid)  # type: ignore[union-attr]
+        if self.checklist_dock.built:
+            if aid is None:
+                self.checklist_pane().show_message("Open an article to check it.")
+            else:
+                self.checklist_pane().set_busy(True)
+                self._checklist_timer.start(0)
+        self.refresh_highlights()
+        self.update_status_ui()
+        has = aid is not None
+        for key in ("comment_selection", "comment_article"):
+            self.actions[key].setEnabled(has and not self.read_only)
+        for key in ("run_checklist", "history", "status_history"):
+            self.actions[key].setEnabled(has)
+        if self.history_dialog is not None and not same:  # another article: its history is not this one
+            self.history_dialog.close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close and watched is self.window:
+            self._on_close()
+        return False
+
+    def _on_close(self) -> None:
+        """The window is closing: save, do the bookkeeping now and wait for the worker, so no
+        job of ours still holds a connection when the store is closed after the window."""
+        self._checklist_timer.stop()
+        if not self.read_only:
+            self.window.autosave.flush()  # closeEvent flushes too; first here, so its bookkeeping runs
+        self._dispatch_save()
+        self.worker.drain(10.0)
+
+    def _on_quit(self) -> None:
+        """The application quits (after the window's close flushed the text): do the bookkeeping
+        of the last saves now, and wait for it."""
+        self._dispatch_save()
+        self.worker.drain(10.0)
+        self.worker.shutdown()
+
+    # -- after saves --------------------------------------------------------------------
+
+    def _on_saved(self, change: ArticleChange) -> None:
+        """Queue the bookkeeping of a save. It waits for a pause (saves in a row are coalesced
+        into one job) so it never races the write that often follows a flush on the UI thread
+        (delete, switch, a claim edit): SQLite refuses a write whose read snapshot went stale."""
+        aid = change.article.id
+        if aid is None or aid != self.article_id or not change.fields:
+            return
+        old, new = self._saved_body, change.article.body
+        self._saved_body = new
+        pending = self._pending_save
+        if pending is not None and pending[0] != aid:
+            self._dispatch_save()
+            pending = None
+        if pending is None:
+            self._pending_save = (aid, old, new)
+            self._pending_since.start()
+        else:
+            self._pending_save = (aid, pending[1], new)
+        if self._pending_since.elapsed() < BOOKKEEPING_CEILING_MS or not self._save_timer.isActive():
+            self._save_timer.start()
+        if self.checklist_dock.built and self.checklist_dock.isVisible():
+            self._checklist_timer.start()
+        else:
+            self.last_checklist = None  # stale: run again when shown
+
+    def _dispatch_save(self) -> None:
+        self._save_timer.stop()
+        pending, self._pending_save = self._pending_save, None
+        if pending is not None:
+            aid, old, new = pending
+            self.worker.after_save(aid, old, new, self.who())
+
+    @property
+    def busy(self) -> bool:
+        """Bookkeeping is queued or running (tests wait for it)."""
+        return self._pending_save is not None or self.worker.pending > 0
+
+    def _on_worker_done(self, article_id: int, new_body: str, changed: list) -> None:
+        if article_id != self.article_id:
+            return
+        self._anchor_body = new_body
+        if changed and self.comments_dock.built:
+            self.comments_pane().refresh()
+        self.refresh_highlights()
+        if self.history_dialog is not None and self.history_dialog.isVisible():
+            self.history_dialog.refresh()
+
+    def settle_writes(self) -> None:
+        """Before a write on the UI thread: let the worker finish (one writer at a time)."""
+        self.worker.drain()
+
+    def sync(self, timeout: float = 30.0) -> None:
+        """Save now and wait for the bookkeeping of every save (tests, restore, comments)."""
+        self.window.autosave.flush()
+        self._dispatch_save()
+        self.worker.drain(timeout)
+        self._anchor_body = self._saved_body
+
+    # -- comment highlights ---------------------------------------------------------------
+
+    def refresh_highlights(self) -> None:
+        aid = self.article_id
+        if aid is None:
+            self.highlights.clear()
+            return
+        threads = self.review.list_comments(aid)
+        ranges = current_ranges(threads, self._anchor_body, self.window.editor.toPlainText())
+        active = self.comments_pane().selected_id if self.comments_dock.built else None
+        self.highlights.set_ranges(ranges, active)
+
+    def show_comment(self, comment_id: int) -> None:
+        """Select the thread's words in the editor (or say they are gone)."""
+        pane = self.comments_pane()
+        thread = pane.thread(comment_id)
+        self.highlights.set_active(thread.id if thread else None)
+        if thread is None:
+            return
+        if thread.detached:
+            self.window.statusBar().showMessage(f"The words of this comment were deleted: “{thread.anchor_text}”",
+                                                10000)
+            return
+        if thread.anchor_start is None:
+            return
+        text = self.window.editor.toPlainText()
+        ranges = current_ranges([thread], self._anchor_body, text)
+        if not ranges:
+            return
+        start, end, _ = ranges[0]
+        self._select_in_editor(utf16_offset(text, start), utf16_offset(text, end), focus=False)
+
+    def _select_in_editor(self, u_start: int, u_end: int, *, focus: bool = True) -> None:
+        editor = self.window.editor
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(u_start)
+        cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        if focus:
+            editor.setFocus()
+
+    # -- comments -----------------------------------------------------------------------
+
+    def comment_on_selection(self) -> None:
+        w = self.window
+        if self.article_id is None or self.read_only:
+            return
+        cursor = w.editor.textCursor()
+        if not cursor.hasSelection():
+            w.statusBar().showMessage("Select the words to comment on first (or use Review › Comment on Article).",
+                                      8000)
+            return
+        text = w.editor.toPlainText()
+        start = index_from_utf16(text, cursor.selectionStart())
+        end = index_from_utf16(text, cursor.selectionEnd())
+        if not text[start:end].strip():
+            w.statusBar().showMessage("Select some words, not only spaces.", 6000)
+            return
+        self._compose_base = text
+        show_dock(self.comments_dock)
+        self.comments_pane().start_anchor_comment(start, end, text[start:end])
+
+    def comment_on_article(self) -> None:
+        if self.article_id is None or self.read_only:
+            return
+        show_dock(self.comments_dock)
+        self.comments_pane().start_article_comment()
+
+    def _resolve_anchor(self, anchor: tuple[int, int, str]) -> tuple[int, int, str] | None:
+        """The composer's range on the editor text it was taken from -> a range on the saved body."""
+        self.sync()
+        start, end, quoted = anchor
+        body = self._saved_body
+        if self._compose_base != body:
+            mapped = EditMap.between(self._compose_base, body).map_range(start, end)
+            if mapped is None or not body[mapped[0]:mapped[1]].strip():
+                return None
+            start, end = mapped
+        if not 0 <= start < end <= len(body):
+            return None
+        return start, end, body[start:end]
+
+    def _on_comments_changed(self) -> None:
+        self.refresh_highlights()
+        self._on_review_data_changed()
+
+    def _on_review_data_changed(self) -> None:
+        if self.checklist_dock.built:
+            self._checklist_timer.start(150)
+        else:
+            self.last_checklist = None
+        self._library_timer.start()
+
+    def _refresh_library(self) -> None:
+        w = self.window
+        w.reload_library()
+        if self.article_id is not None:
+            w.library.select(self.article_id)
+
+    # -- checklist ----------------------------------------------------------------------
+
+    def show_checklist(self) -> None:
+        show_dock(self.checklist_dock)
+        self.run_checklist()
+
+    def run_checklist(self) -> None:
+        aid = self.article_id
+        if aid is None:
+            return
+        pane = self.checklist_pane() if self.checklist_dock.built else None
+        if pane is not None:
+            pane.set_busy(True)
+        review = self.review
+
+        def done(items: object) -> None:
+            if aid != self.article_id:
+                return
+            self.last_checklist = list(items)  # type: ignore[call-overload]
+            self._checked_at = datetime.now().astimezone()
+            self.checklist_runs += 1
+            if self.checklist_dock.built:
+                self.checklist_pane().set_busy(False)
+                self.checklist_pane().set_items(self.last_checklist, self._checked_at)
+
+        done(review.checklist(aid))  # EXPERIMENT
+
+    _checked_at: datetime | None = None
+
+    def go_to(self, item: CheckItem) -> None:
+        """Show where a checklist item is: a header field, the body, a claim, a comment..."""
+        w = self.window
+        where = item.where
+        if where.part == "header":
+            field = {"title": w.header.title, "dek": w.header.dek, "byline": w.header.byline}.get(where.field)
+            if field is not None:
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                field.selectAll()
+        elif where.part == "body" and where.offset is not None:
+            text = w.editor.toPlainText()
+            start = min(where.offset, len(text))
+            end = start
+            while end < len(text) and text[end] not in " \t\n)>\"'":
+                end += 1
+            self._select_in_editor(utf16_offset(text, start), utf16_offset(text, max(end, start)))
+        elif where.part == "claim":
+            show_dock(getattr(w, "claims_dock", None))
+            panel = w.claims.dock.content()
+            panel.select_key(where.key)
+        elif where.part == "comment":
+            show_dock(self.comments_dock)
+            if where.id is not None:
+                self.comments_pane().select_thread(where.id)
+        elif where.part == "source":
+            show_dock(self.sources_dock)
+            if where.id is not None:
+                self.sources_pane().select_source(where.id)
+        elif where.part == "ticker":
+            show_dock(getattr(w, "ticker_dock", None))
+
+    # -- workflow -----------------------------------------------------------------------
+
+    def current_status(self) -> ArticleStatus | None:
+        a = self.window.article
+        return a.status if a is not None else None
+
+    def update_status_ui(self) -> None:
+        status = self.current_status()
+        # not QMenu.clear(): this runs inside a status action's `triggered`, and deleting the
+        # sender while it emits crashes; the old actions go when control is back in the loop
+        for action in self.status_menu.actions():
+            self.status_menu.removeAction(action)
+            if action.parent() is self.status_menu:
+                action.deleteLater()
+        self.status_actions: dict[ArticleStatus, QAction] = {}
+        pal = self.window.palette()
+        if status is None:
+            self.status_button.setText("No article")
+            self.status_button.setIcon(qta.icon("fa6s.circle"))
+            self.status_button.setEnabled(False)
+            self.status_menu.setEnabled(False)
+            return
+        self.status_button.setEnabled(True)
+        self.status_menu.setEnabled(True)
+        self.status_button.setText(status.label)
+        self.status_button.setIcon(badge_icon(status, pal))
+        colour = status_colour(status, pal).name()
+        self.status_button.setStyleSheet(
+            f"QToolButton#statusButton {{ color: {colour}; font-weight: 600; border: 1px solid {colour}; "
+            f"border-radius: 11px; padding: 2px 8px 2px 6px; margin-right: 6px; }}"
+            "QToolButton#statusButton::menu-indicator { subcontrol-position: right center; right: 4px; }")
+        self.status_button.setToolTip(f"Status: {status.label}. Click to change it.")
+        heading = self.status_menu.addAction(f"Now: {status.label}")
+        heading.setIcon(badge_icon(status, pal))
+        heading.setEnabled(False)
+        self.status_menu.addSeparator()
+        targets = sorted(allowed_targets(status), key=MENU_ORDER.index)
+        for target in targets:
+            if target == ArticleStatus.SPIKED and len(targets) > 1:
+                self.status_menu.addSeparator()  # the destructive one apart
+            action = self.status_menu.addAction(status_icon(target, pal), ACTION_LABELS[target] + "…")
+            action.setObjectName(f"status_{target.value}")
+            action.setEnabled(not self.read_only)
+            if runs_checklist(target):
+                action.setToolTip("Runs the pre-publish checklist first")
+            action.triggered.connect(lambda _checked=False, t=target: self.change_status(t))
+            self.status_actions[target] = action
+        self.status_menu.addSeparator()
+        self.status_menu.addAction(self.actions["status_history"])
+
+    def status_action(self, target: ArticleStatus | str) -> QAction | None:
+        """The Status menu's action for `target` (None when not allowed now)."""
+        return self.status_actions.get(ArticleStatus(target))
+
+    def change_status(self, target: ArticleStatus) -> bool:
+        w = self.window
+        article = w.article
+        if article is None or article.id is None or self.read_only:
+            return False
+        if not w.autosave.flush():
+            QMessageBox.warning(w, "Not saved", f"{w.autosave.last_error}\n\nThe status was not changed.")
+            return False
+        self.sync()
+        dialog = StatusNoteDialog(article.status, target, w.header.value("title"), w)
+        if dialog.exec() != StatusNoteDialog.DialogCode.Accepted:
+            return False
+        note = dialog.note_text()
+        items: list[CheckItem] | None = None
+        reason = ""
+        if runs_checklist(target):
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                items = self.review.checklist(article.id)
+            except (StoreError, KeyError) as exc:
+                QMessageBox.warning(w, "Checklist failed", str(exc))
+                return False
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._show_checklist_result(items)
+            errors = [i for i in items if i.level == "error"]
+            if errors:
+                blocked = ChecklistBlockedDialog(items, target, w)
+                self.last_blocked_dialog = blocked
+                blocked.exec()
+                if blocked.choice == BlockedChoice.GO_TO_FIRST:
+                    show_dock(self.checklist_dock)
+                    self.go_to(errors[0])
+                    return False
+                if blocked.choice != BlockedChoice.OVERRIDE:
+                    return False
+                reason = blocked.reason_text
+        try:
+            change = self.review.change_status(article.id, target, who=self.who(), note=note,
+                                               checklist_items=items, override_reason=reason)
+        except ChecklistBlocked as exc:
+            QMessageBox.warning(w, "Not changed", str(exc))
+            return False
+        except (WorkflowError, StoreError, KeyError) as exc:
+            QMessageBox.warning(w, "Status not changed", str(exc))
+            return False
+        fresh = self.store.get(article.id)
+        w.article = replace(w.article or article, status=change.to_status,
+                            updated_at=fresh.updated_at if fresh else utcnow(),
+                            published_at=fresh.published_at if fresh else article.published_at)
+        w._push_header()
+        self.update_status_ui()
+        self._refresh_library()
+        if self.history_dialog is not None and self.history_dialog.isVisible():
+            self.history_dialog.refresh()
+        text = f"{change.from_status.label} → {change.to_status.label} by {change.who}"
+        if change.override_reason:
+            text += " (checklist overridden)"
+        w.statusBar().showMessage(text, 8000)
+        return True
+
+    def _show_checklist_result(self, items: list[CheckItem]) -> None:
+        self.last_checklist = list(items)
+        self._checked_at = datetime.now().astimezone()
+        if self.checklist_dock.built:
+            self.checklist_pane().set_items(items, self._checked_at)
+
+    # -- history ------------------------------------------------------------------------
+
+    def show_history(self, tab: int = 0) -> HistoryDialog | None:
+        from editor_app.ui.history_dialog import HistoryDialog
+
+        w = self.window
+        if self.article_id is None:
+            return None
+        self.sync()
+        if self.history_dialog is None:
+            self.history_dialog = HistoryDialog(self.store, self.article_id, w.header.value("title"),
+                                                restore=None if self.read_only else self.restore_revision,
+                                                parent=w)
+            self.history_dialog.finished.connect(self._history_closed)
+        else:
+            self.history_dialog.refresh()
+        self.history_dialog.tabs.setCurrentIndex(tab)
+        self.history_dialog.show()
+        self.history_dialog.raise_()
+        self.history_dialog.activateWindow()
+        return self.history_dialog
+
+    def _history_closed(self, _result: int) -> None:
+        self.history_dialog = None  # the window owns it; closed dialogs are few and small
+
+    def restore_revision(self, rev_id: int) -> bool:
+        """Bring back a revision (after asking); the current text is kept as a revision first."""
+        w = self.window
+        aid = self.article_id
+        if aid is None or self.read_only:
+            return False
+        answer = QMessageBox.question(
+            self.history_dialog or w, "Restore this revision?",
+            "Replace the headline, summary, byline and text with this revision?\n\n"
+            "The current version is kept in the history, so you can go back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if not w.autosave.flush():
+            QMessageBox.warning(w, "Not saved", f"{w.autosave.last_error}\n\nNothing was restored.")
+            return False
+        self.sync()
+        try:
+            RevisionStore(self.store).restore(aid, rev_id, self.who())
+        except (StoreError, KeyError, ValueError) as exc:
+            QMessageBox.warning(w, "Not restored", str(exc))
+            return False
+        w.reload_current()
+        self._refresh_library()
+        if self.comments_dock.built:
+            self.comments_pane().refresh()
+        w.statusBar().showMessage("Revision restored; the text before it is kept in the history.", 8000)
+        return True

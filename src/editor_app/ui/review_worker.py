@@ -1,0 +1,111 @@
+"""One background thread for review bookkeeping after saves: comments follow the edit and a
+revision is recorded, off the UI thread, in the order the saves happened.
+
+    worker = ReviewWorker(store)
+    worker.after_save(article_id, old_body, new_body, who)   # from autosave.saved
+    worker.done.connect(...)         # (article id, body the anchors now refer to, changed comments)
+    worker.drain()                   # wait for queued work (before a restore)
+
+The store is thread-safe per call; this worker has its own RevisionStore (its snapshot cache is
+not shared with the UI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from editor_app.store.errors import StoreLockedError
+from editor_app.store.review import ReviewStore
+from editor_app.store.revisions import RevisionStore
+from editor_app.store.store import Store
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def _retry(work: Callable[[], T], attempts: int = 4) -> T:
+    """Another connection committed between our read and write (SQLite answers "locked" at
+    once for a stale snapshot): run the transaction again."""
+    for i in range(attempts):
+        try:
+            return work()
+        except StoreLockedError:
+            if i == attempts - 1:
+                raise
+            time.sleep(0.1 * (i + 1))
+    raise AssertionError("unreachable")
+
+
+class ReviewWorker(QObject):
+    done = Signal(int, str, object)     # article id, new body, list[Comment] whose anchor moved
+    failed = Signal(str)                # a message for the status bar
+    _result = Signal(object)            # Future, from the worker thread
+    job_finished = Signal(str)          # kind of job ("save", "checklist", ...) for tests
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._review = ReviewStore(store)
+        self._revisions = RevisionStore(store)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review")
+        self._callbacks: dict[Future, Callable[[object], None]] = {}
+        self._result.connect(self._on_result)
+        self.pending = 0
+
+    def after_save(self, article_id: int, old_body: str, new_body: str, who: str, *,
+                   record: bool = True) -> None:
+        """Re-anchor the article's comments from `old_body` to `new_body`, then record a
+        (coalesced) "typing" revision."""
+
+        def work() -> tuple[int, str, list]:
+            changed = []
+            if old_body != new_body:
+                changed = _retry(lambda: self._review.reanchor_comments(article_id, old_body, new_body))
+            if record:
+                _retry(lambda: self._revisions.record(article_id, "typing", who))
+            return article_id, new_body, changed
+
+        self.submit(work, lambda result: self.done.emit(*result), kind="save")
+
+    def submit(self, work: Callable[[], object], on_result: Callable[[object], None], *,
+               kind: str = "job") -> Future:
+        """Run `work` on the worker thread; `on_result(value)` on the UI thread."""
+        self.pending += 1
+        future = self._pool.submit(work)
+        self._callbacks[future] = lambda value: (on_result(value), self.job_finished.emit(kind))
+        future.add_done_callback(self._deliver)
+        return future
+
+    def _deliver(self, future: Future) -> None:
+        """On the worker thread: hand the result to the UI thread (queued)."""
+        try:
+            self._result.emit(future)
+        except RuntimeError:  # the window (and this object) is gone: nobody to tell
+            pass
+
+    @Slot(object)
+    def _on_result(self, future: Future) -> None:
+        callback = self._callbacks.pop(future, None)
+        self.pending = max(0, self.pending - 1)
+        exc = future.exception()
+        if exc is not None:
+            log.warning("review work failed: %s", exc)
+            self.failed.emit(str(exc))
+            return
+        if callback is not None:
+            callback(future.result())
+
+    def drain(self, timeout: float = 30.0) -> None:
+        """Wait until everything queued so far has run (results are delivered later)."""
+        try:
+            self._pool.submit(lambda: None).result(timeout)
+        except Exception:  # noqa: BLE001 - a stuck worker must not block the window forever
+            log.warning("review worker did not drain in %s s", timeout)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)

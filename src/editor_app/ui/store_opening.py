@@ -1,0 +1,130 @@
+"""Opening the store at start-up, with a clear choice for every way it can fail.
+
+One writer per store (a lock file); a second window is offered read-only. A damaged file is
+explained, never overwritten: restore the newest good backup, open another file, or start a
+new store (the damaged one is moved aside). A daily backup is taken once the file is known good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from editor_app.store.backups import BackupError, maybe_daily_backup, newest_good_backup, restore_backup
+from editor_app.store.damaged import diagnose, move_aside
+from editor_app.store.errors import StoreError
+from editor_app.store.lock import StoreLock
+from editor_app.store.paths import default_store_path
+from editor_app.store.store import Store
+
+
+@dataclass
+class OpenedStore:
+    store: Store
+    lock: StoreLock | None  # None when opened read-only
+
+    def close(self) -> None:
+        self.store.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def _ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+         buttons: list[str], detail: str = "") -> str | None:
+    """A message box with named buttons; returns the label clicked (None for Close/Esc)."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    if detail:
+        box.setInformativeText(detail)
+    made = {box.addButton(label, QMessageBox.ButtonRole.ActionRole): label for label in buttons}
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return made.get(box.clickedButton())
+
+
+def _choose_file(parent: QWidget | None, new: bool) -> Path | None:
+    if new:
+        chosen, _ = QFileDialog.getSaveFileName(parent, "New store", "editor_app.sqlite", "SQLite stores (*.sqlite)")
+    else:
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Open store", "", "SQLite stores (*.sqlite *.db);;All files (*)")
+    return Path(chosen) if chosen else None
+
+
+def open_store_interactively(db_path: Path | None, parent: QWidget | None = None) -> OpenedStore | None:
+    path = Path(db_path) if db_path else default_store_path()
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            answer = _ask(parent, QMessageBox.Icon.Critical, "Cannot open the store",
+                          f"The folder {path.parent} cannot be created: {exc.strerror or exc}.",
+                          ["Open Another File…", "Create a New Store…"])
+            if answer is None or (path := _choose_file(parent, answer.startswith("Create"))) is None:
+                return None
+            continue
+        lock = StoreLock(path)
+        if not lock.acquire():
+            holder = lock.holder()
+            who = holder.describe() if holder else "another program"
+            answer = _ask(parent, QMessageBox.Icon.Warning, "The store is already open",
+                          f"{path} is open in another Editor App window ({who}). Two windows never write "
+                          "to the same store.",
+                          ["Open Read-Only", "Open Another File…"],
+                          "Switch to the other window to keep writing there, or open this one read-only.")
+            if answer == "Open Read-Only":
+                try:
+                    return OpenedStore(Store.open(path, read_only=True), None)
+                except StoreError as exc:
+                    QMessageBox.critical(parent, "Cannot open the store", str(exc))
+                    return None
+            if answer is None or (path := _choose_file(parent, False)) is None:
+                return None
+            continue
+        opened = _open_locked(path, lock, parent)
+        if opened is None:
+            lock.release()
+            return None
+        if isinstance(opened, Path):  # the writer chose another file
+            lock.release()
+            path = opened
+            continue
+        return opened
+
+
+def _open_locked(path: Path, lock: StoreLock, parent: QWidget | None) -> OpenedStore | Path | None:
+    diagnosis = diagnose(path) if path.exists() and path.stat().st_size else None
+    if diagnosis is not None and diagnosis.damaged:
+        backup = newest_good_backup(path)
+        buttons = (["Restore Newest Backup"] if backup else []) + ["Open Another File…", "Start a New Store"]
+        detail = (f"The newest good backup is from {backup.created_at:%d %B %Y, %H:%M} UTC." if backup
+                  else "No good backup of it was found.")
+        answer = _ask(parent, QMessageBox.Icon.Critical, "The store is damaged",
+                      f"{path} cannot be used: {diagnosis.detail}\n\nThe file will not be changed.",
+                      buttons, detail + " Whatever you choose, the damaged file is kept.")
+        if answer == "Restore Newest Backup" and backup is not None:
+            try:
+                restore_backup(path, backup.path, lock=lock)
+            except StoreError as exc:
+                QMessageBox.critical(parent, "Restore failed", str(exc))
+                return None
+        elif answer == "Start a New Store":
+            moved = move_aside(path)
+            QMessageBox.information(parent, "Damaged store kept",
+                                    f"The damaged file was moved to {moved}. A new store is created.")
+        elif answer == "Open Another File…":
+            return _choose_file(parent, False)
+        else:
+            return None
+    try:
+        maybe_daily_backup(path) if path.exists() and path.stat().st_size else None
+    except (BackupError, OSError):
+        pass  # a failed backup must not stop the writer; the next start tries again
+    try:
+        return OpenedStore(Store.open(path), lock)
+    except StoreError as exc:
+        answer = _ask(parent, QMessageBox.Icon.Critical, "Cannot open the store", str(exc),
+                      ["Open Another File…", "Create a New Store…"])
+        if answer is None:
+            return None
+        return _choose_file(parent, answer.startswith("Create"))
