@@ -114,6 +114,12 @@ def normalize_heading_levels(body_html: str) -> str:
     return _HEADING_TAG.sub(repl, body_html)
 
 
+def finish_body(body_html: str) -> str:
+    """The last steps on a rendered body, shared by export and the preview so they never differ:
+    remote images become links (nothing is fetched) and heading levels have no gaps."""
+    return normalize_heading_levels(external_images_to_links(body_html))
+
+
 def sources_for(package: ArticlePackage) -> list[SourceLink]:
     """Outlets that reported the claims (first URL each), then the package's other sources;
     one entry per name, case-insensitively, in order of appearance."""
@@ -150,8 +156,7 @@ def export_page(package: ArticlePackage, body_html: str, *, publisher: str = "",
     article = package.article
     canonical = settings.canonical_url(article.slug, getattr(article, "canonical_url", ""))
     tags = list(getattr(article, "tags", []))
-    body_html = normalize_heading_levels(external_images_to_links(body_html))  # export only
-    body, after = ClaimMarkup.from_claims(package.claims).apply(body_html)
+    body, after = ClaimMarkup.from_claims(package.claims).apply(finish_body(body_html))
     content = article_content(article, body, after, related_stocks=package.related_stocks,
                               footer_html=footer_html(package))
     data = news_article_json_ld(article, claims=package.claims, tickers=package.tickers,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from editor_app import APP_DISPLAY_NAME, __version__
 from editor_app.core.article import Article
 from editor_app.core.claim_markup import ClaimMarkup
-from editor_app.core.export import ArticlePackage, ExportError, export_article
+from editor_app.core.export import ArticlePackage, ExportError, export_article, footer_html
 from editor_app.core.page import article_content, header_html, page_html
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 from editor_app.core.text import text_stats
@@ -449,10 +449,13 @@ class MainWindow(QMainWindow):
         self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks))
 
     def _on_claims_changed(self) -> None:
-        """Claims or their statuses changed: restyle spans and the box (sections are cached)."""
-        claims = ClaimStore(self.store).list_claims(self.article.id) if self.article and self.article.id else []
+        """Claims, their statuses or the sources changed: restyle spans, the claims box and the
+        sources note (a re-render is cheap: unchanged sections are cached)."""
+        package = load_package(self.store, self.article.id) if self.article and self.article.id else None
+        claims = package.claims if package is not None else []
         self.renderer.set_claim_markup(ClaimMarkup.from_claims(claims))
         self.renderer.schedule(0, immediate=True)
+        self.preview.update_parts(footer=footer_html(package) if package is not None else "")
 
     def _on_tags_changed(self) -> None:
         """Stock tags changed: the header's "Related stocks" line follows."""

@@ -149,7 +149,7 @@ class PreviewView(QWebEngineView):
             self._send(parts, notice)
 
     def update_parts(self, *, header: str | None = None, body_json: str | None = None,
-                     after: str | None = None, notice: str | None = None) -> None:
+                     after: str | None = None, footer: str | None = None, notice: str | None = None) -> None:
         """Replace parts of the article in place. `body_json` is the body HTML already encoded
         as a JSON string literal (done off the UI thread); `notice=None` leaves the notice."""
         parts: dict[str, str] = {}
@@ -159,6 +159,8 @@ class PreviewView(QWebEngineView):
             parts["body"] = body_json
         if after is not None:
             parts["after"] = json.dumps(after)
+        if footer is not None:
+            parts["footer"] = json.dumps(footer)
         if not self._ready:
             self._queued_parts.update(parts)
             if notice is not None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from editor_app.core.claim_markup import ClaimMarkup
+from editor_app.core.export import finish_body
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 
 
@@ -40,7 +41,7 @@ class _RenderWorker(QObject):
         if not outcome.ok:
             self.finished.emit(outcome, "", "", request)
             return
-        body, after = markup.apply(outcome.html)
+        body, after = markup.apply(finish_body(outcome.html))
         # Encoding megabytes of HTML for the page happens here, not on the UI thread.
         self.finished.emit(outcome, json.dumps(body), after, request)
 
