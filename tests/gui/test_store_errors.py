@@ -99,3 +99,28 @@ def test_second_window_is_offered_read_only(qtbot, tmp_path: Path, monkeypatch):
         second.store.save(aid, body="must not be written")
     second.close()
     first.close()
+
+
+def test_second_start_can_bring_the_running_window_forward(qtbot, tmp_path: Path, monkeypatch):
+    from editor_app.ui.instance_link import InstanceServer
+
+    create_application()
+    path = tmp_path / "desk.sqlite"
+    first = open_store_interactively(path)
+    assert first is not None
+    server = InstanceServer(path)
+    assert server.listening
+    raised: list[bool] = []
+    server.raise_requested.connect(lambda: raised.append(True))
+
+    def fake_exec(box: QMessageBox) -> int:
+        for b in box.buttons():
+            if b.text() == "Bring That Window Forward":
+                b.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert open_store_interactively(path) is None  # this start ends; the first window is asked
+    qtbot.waitUntil(lambda: raised == [True], timeout=3000)
+    server.close()
+    first.close()

@@ -32,13 +32,18 @@ def run_gui(db_path: Path | None = None) -> int:
 
     opened = open_store_interactively(db_path)
     if opened is None:
-        return 1
+        return 0  # the writer chose to stop (or to bring the running window forward)
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.recovery_hook import offer_recovery
 
     window = MainWindow(opened.store)
     window.store_lock = opened.lock
     window.show()
+    if opened.lock is not None:  # a second start on this store brings this window forward
+        from editor_app.ui.instance_link import InstanceServer
+
+        link = InstanceServer(opened.store.path, window)
+        link.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     if window.journal is not None:
         if offer_recovery(window, opened.store, window.journal):
             window.reload_library()

@@ -6,8 +6,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextOption
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
-LARGE_PASTE_CHARS = 10_000_000   # ask before pasting more than this
-MAX_PASTE_CHARS = 50_000_000     # refuse beyond this
+LARGE_PASTE_CHARS = 10_500_000   # up to ~10 MB pastes silently; beyond, ask first
+MAX_PASTE_CHARS = 60_000_000     # 50 MB works (after the question); beyond this, refuse
 
 
 def editor_font() -> QFont:

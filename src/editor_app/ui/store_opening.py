@@ -70,8 +70,17 @@ def open_store_interactively(db_path: Path | None, parent: QWidget | None = None
             answer = _ask(parent, QMessageBox.Icon.Warning, "The store is already open",
                           f"{path} is open in another Editor App window ({who}). Two windows never write "
                           "to the same store.",
-                          ["Open Read-Only", "Open Another File…"],
-                          "Switch to the other window to keep writing there, or open this one read-only.")
+                          ["Bring That Window Forward", "Open Read-Only", "Open Another File…"],
+                          "Keep writing in the other window, or open this one read-only.")
+            if answer == "Bring That Window Forward":
+                from editor_app.ui.instance_link import ask_running_instance_to_raise
+
+                if ask_running_instance_to_raise(path):
+                    return None  # the running window is in front; this start ends here
+                QMessageBox.information(parent, "No answer",
+                                        "The other window did not answer (it may be on another computer). "
+                                        "Open this store read-only, or another file.")
+                continue
             if answer == "Open Read-Only":
                 try:
                     return OpenedStore(Store.open(path, read_only=True), None)
