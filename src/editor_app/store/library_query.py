@@ -99,11 +99,11 @@ class LibraryRow:
 
     @property
     def claims_label(self) -> str:
-        """'2 · 1 denied, 1 unconfirmed'; '' without claims."""
+        """'2 · 1 denied' (claims, then the settled ones by status), '2 unconfirmed', or ''."""
         if not self.claims:
             return ""
-        parts = ", ".join(f"{n} {status}" for status, n in self.claim_statuses)
-        return f"{self.claims} · {parts}" if parts else str(self.claims)
+        parts = ", ".join(f"{n} {status}" for status, n in self.claim_statuses if status != "unconfirmed")
+        return f"{self.claims} · {parts}" if parts else f"{self.claims} unconfirmed"
 
 
 # -- SQL pieces --------------------------------------------------------------------------------

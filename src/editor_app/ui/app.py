@@ -23,6 +23,9 @@ def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplic
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("editor-app")
+    from editor_app.ui import gc_on_ui_thread
+
+    gc_on_ui_thread.install(app)
     return app
 
 

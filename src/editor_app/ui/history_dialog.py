@@ -173,9 +173,9 @@ class HistoryDialog(QDialog):
             item.setToolTip(0, plain_tooltip(tip))
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.rev_list.addTopLevelItem(item)
-        for c, minimum in enumerate((150, 110, 90, 70)):
+        for c, cap in enumerate((150, 110, 120)):  # the size column takes the rest
             self.rev_list.resizeColumnToContents(c)
-            self.rev_list.setColumnWidth(c, max(minimum, self.rev_list.columnWidth(c) + 12))
+            self.rev_list.setColumnWidth(c, min(cap, self.rev_list.columnWidth(c) + 10))
         self.rev_list.blockSignals(False)
         self.compare.blockSignals(True)
         chosen = self.compare.currentData()

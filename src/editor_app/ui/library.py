@@ -63,7 +63,7 @@ COLUMNS = (
     ("headline", "Headline", "headline", True),
     ("status", "Status", "status", False),
     ("byline", "Byline", "byline", False),
-    ("updated", "Updated", "updated", True),
+    ("updated", "Updated", "updated", False),
     ("stocks", "Stocks", "stocks", False),
     ("claims", "Claims", "claims", False),
     ("comments", "Comments", "comments", True),
@@ -77,6 +77,7 @@ DATE_RANGES = (("Any time", None), ("Last 24 hours", 1.0), ("Last 7 days", 7.0),
 CACHE_ROWS = 6000          # rows kept in memory (60 pages)
 SMALL_STORE = 20_000       # below this, headline filtering runs on every keystroke
 SETTINGS_KEY = "library/header"
+FILTER_HINT = "Filter headlines · Enter: full text"
 _MARK_RE = re.compile(f"{MARK_OPEN}(.*?){MARK_CLOSE}", re.DOTALL)
 
 
@@ -125,6 +126,24 @@ def _status_icon(status: ArticleStatus) -> QIcon:
     return cache[status]
 
 
+def _comment_icon() -> QIcon:
+    """A small speech bubble for the Comments column header (narrow: no text)."""
+    cache = _comment_icon.__dict__
+    if "icon" not in cache:
+        pm = QPixmap(14, 14)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QColor("#6b7280"))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(1, 1, 12, 9, 2.5, 2.5)
+        p.drawLine(4, 10, 3, 13)
+        p.drawLine(3, 13, 7, 10)
+        p.end()
+        cache["icon"] = QIcon(pm)
+    return cache["icon"]
+
+
 def _row_from_summary(s: ArticleSummary) -> LibraryRow:
     return LibraryRow(id=s.id, title=s.title, status=s.status, byline=s.byline, updated_at=s.updated_at, slug=s.slug)
 
@@ -161,10 +180,14 @@ class LibraryTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
+        key = COLUMNS[section][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section][0] in ("comments",):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return "" if key == "comments" else COLUMNS[section][1]
+        if role == Qt.ItemDataRole.DecorationRole and key == "comments":
+            return _comment_icon()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {"comments": "Open comment threads", "claims": "Claims, and how many are settled by status",
+                    "stocks": "Tagged stocks"}.get(key, COLUMNS[section][1])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -183,7 +206,7 @@ class LibraryTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if key == "comments":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row = self.row_at(index.row())
         if row is None:
@@ -336,10 +359,11 @@ class LibraryTableModel(QAbstractTableModel):
     def _upsert(self, summary: ArticleSummary) -> bool:
         aid = summary.id
         row = self.row_of(aid)
+        old = self._rows.get(aid)
         if self.index_ is None:
             self._rows[aid] = _row_from_summary(summary)
         else:
-            self._rows.pop(aid, None)
+            self._rows.pop(aid, None)  # fetched again (with its counts) when next shown
         if row == -1:
             if self.index_ is not None and self.query.filtered and not self.index_.matches(aid, self.query):
                 return False
@@ -350,11 +374,31 @@ class LibraryTableModel(QAbstractTableModel):
             self.endInsertRows()
             return not self._newest_first()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        if self._newest_first() and row > 0 and not self.query.is_search:
-            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), 0)
-            self._ids.insert(0, self._ids.pop(row))
-            self.endMoveRows()
-        return self.index_ is not None and (not self._newest_first() or self.query.filtered)
+        q = self.query
+        if q.effective_sort == "updated" and not q.is_search:  # a save makes it the newest
+            target = 0 if q.descending else len(self._ids) - 1
+            if row != target:
+                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target + (1 if target > row else 0))
+                self._ids.insert(target, self._ids.pop(row))
+                self.endMoveRows()
+        if self.index_ is None:
+            return False
+        if q.is_search:
+            return True  # the body may match or not any more
+        # only a change of what the order or a filter looks at needs the query again
+        changed = {"title", "byline", "status"} if old is None else {
+            name for name, before, after in (("title", old.title, summary.title),
+                                             ("byline", old.byline, summary.byline),
+                                             ("status", old.status, summary.status)) if before != after}
+        looks_at = {"headline": "title", "byline": "byline", "status": "status"}
+        needs = {looks_at[q.effective_sort]} if q.effective_sort in looks_at else set()
+        if q.text.strip():
+            needs.add("title")
+        if q.byline.strip():
+            needs.add("byline")
+        if q.statuses:
+            needs.add("status")
+        return bool(changed & needs)
 
     def remove(self, article_id: int) -> None:
         row = self.row_of(article_id)
@@ -410,9 +454,13 @@ class HeadlineDelegate(QStyledItemDelegate):
         if row.snippet:
             self._paint_segments(painter, bottom, snippet_segments(row.snippet), small, fg, muted)
         else:
-            parts = [row.status.label, row.byline]
-            if self.pane.view.isColumnHidden(COL["updated"]):
-                parts.append(_when(row.updated_at))
+            hidden = self.pane.view.isColumnHidden
+            parts = [row.status.label if hidden(COL["status"]) else "",
+                     row.byline if hidden(COL["byline"]) else "",
+                     _when(row.updated_at) if hidden(COL["updated"]) else "",
+                     row.tickers if hidden(COL["stocks"]) else ""]
+            if not any(parts):
+                parts = [f"/{row.slug}"]
             painter.setFont(small)
             painter.setPen(muted)
             fm = QFontMetrics(small)
@@ -424,6 +472,10 @@ class HeadlineDelegate(QStyledItemDelegate):
     @staticmethod
     def _paint_segments(painter: QPainter, rect: QRect, segments: list[tuple[str, bool]], font: QFont,
                         strong: QColor, muted: QColor) -> None:
+        if len(segments) > 1 and not segments[0][1]:  # keep a few words of context before the match
+            words = segments[0][0].split(" ")
+            if len(words) > 4:
+                segments = [("…" + " ".join(words[-4:]), False), *segments[1:]]
         bold = QFont(font)
         bold.setBold(True)
         x, right = rect.left(), rect.right()
@@ -444,6 +496,17 @@ class HeadlineDelegate(QStyledItemDelegate):
             x += width
 
 
+class LibraryTableView(QTableView):
+    """Moves like a list: Home and End go to the first and last article, not the first and last
+    column."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            modifiers = modifiers | Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+
 class LibraryPane(QWidget):
     """Emits `article_activated(id)` when the writer picks an article."""
 
@@ -460,10 +523,11 @@ class LibraryPane(QWidget):
         self._total = 0
         self._silent = False
         self._state_restored = False
+        self._kept_id: int | None = None
 
         # search / headline filter
         self.filter = QLineEdit(objectName="libraryFilter")
-        self.filter.setPlaceholderText("Filter headlines · Enter searches all text")
+        self.filter.setPlaceholderText(FILTER_HINT)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_text_changed)
         self.filter.returnPressed.connect(self._on_return)
@@ -473,6 +537,10 @@ class LibraryPane(QWidget):
         self.search_toggle.setToolTip("Search headline, summary and body (full text, best match first) "
                                       "instead of filtering headlines")
         self.search_toggle.toggled.connect(self._on_search_toggled)
+        self.search_toggle.setStyleSheet(
+            "QToolButton { padding: 2px 7px; border: 1px solid palette(mid); border-radius: 3px; }"
+            "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border-color: palette(highlight); }")
 
         # status, date, byline, stock
         self.status_button = QToolButton(objectName="libraryStatusFilter", text="Status")
@@ -507,7 +575,7 @@ class LibraryPane(QWidget):
         self.date_filter.setMinimumContentsLength(6)
 
         # the table
-        self.view = QTableView(objectName="libraryList")
+        self.view = LibraryTableView(objectName="libraryList")
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(COL["headline"], HeadlineDelegate(self))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -533,9 +601,10 @@ class LibraryPane(QWidget):
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(COL["headline"], QHeaderView.ResizeMode.Stretch)
-        for key, width in (("status", 96), ("byline", 110), ("updated", 62), ("stocks", 90),
-                           ("claims", 130), ("comments", 40)):
-            hh.resizeSection(COL[key], width)
+        fm = hh.fontMetrics()
+        for key, sample in (("status", "● Needs work"), ("byline", "Maria Costa-Lopez"), ("updated", "28 Nov"),
+                            ("stocks", "NVDA, 1810"), ("claims", "2 · 1 denied"), ("comments", "99")):
+            hh.resizeSection(COL[key], fm.horizontalAdvance(sample) + 22)
         for i, (_key, _label, _sort, visible) in enumerate(COLUMNS):
             self.view.setColumnHidden(i, not visible)
         hh.setSortIndicator(COL["updated"], Qt.SortOrder.DescendingOrder)
@@ -544,7 +613,7 @@ class LibraryPane(QWidget):
         hh.customContextMenuRequested.connect(self._header_menu)
         hh.sectionResized.connect(lambda *_a: self._save_timer.start())
         hh.sectionMoved.connect(lambda *_a: self._save_timer.start())
-        hh.sortIndicatorChanged.connect(lambda *_a: self._save_timer.start())
+        hh.sortIndicatorChanged.connect(self._on_sort_clicked)
 
         self.count_label = QLabel(objectName="libraryCount")
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
@@ -571,7 +640,8 @@ class LibraryPane(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._on_rows_added_or_removed)
-        self.model.modelReset.connect(self._update_count)
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
         self.model.requery_wanted.connect(self.schedule_requery)
 
         self._text_timer = QTimer(self, singleShot=True, interval=150)   # typing in the filters
@@ -604,7 +674,7 @@ class LibraryPane(QWidget):
         self._total = index.count() if index is not None else self.model.rowCount()
 
     def schedule_requery(self) -> None:
-        self._requery_timer.start()
+        self._requery_timer.start(1000 if self.model.query.is_search else 400)
 
     def _requery_keeping_place(self) -> None:
         if self.model.index_ is None:
@@ -618,11 +688,12 @@ class LibraryPane(QWidget):
             self._select_quietly(current, scroll=False)
         bar.setValue(value)
 
-    def _set_query(self, query: LibraryQuery) -> None:
-        if query == self.model.query:
+    def _set_query(self, query: LibraryQuery, *, force: bool = False) -> None:
+        if query == self.model.query and not force:
             return
         self._requery_timer.stop()
         current = self.current_id()
+        self._refresh_total()
         self.model.set_query(query)
         self._update_count()
         if current is not None and self.model.row_of(current) >= 0:
@@ -645,16 +716,15 @@ class LibraryPane(QWidget):
         if not self.search_toggle.isChecked() and self.filter.text().strip():
             self.search_toggle.setChecked(True)  # runs the search
         else:
-            self._apply_filters()
+            self._apply_filters(force=True)
         if self.model.rowCount():
             self.view.setFocus()
             if not self.view.currentIndex().isValid() or self.model.row_of(self.current_id() or -1) != 0:
                 self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def _on_search_toggled(self, on: bool) -> None:
-        self.filter.setPlaceholderText("Search headline, summary and body" if on
-                                       else "Filter headlines · Enter searches all text")
-        self._apply_filters()
+    def _on_search_toggled(self, on: bool, *, force: bool = False) -> None:
+        self.filter.setPlaceholderText("Search headline, summary and body" if on else FILTER_HINT)
+        self._apply_filters(force=force)
 
     def set_search(self, text: str) -> None:
         """Full-text search (programmatic Enter): '' ends the search."""
@@ -664,7 +734,7 @@ class LibraryPane(QWidget):
         self.search_toggle.blockSignals(True)
         self.search_toggle.setChecked(bool(text.strip()))
         self.search_toggle.blockSignals(False)
-        self._apply_filters()
+        self._on_search_toggled(self.search_toggle.isChecked(), force=True)
 
     def _on_status_filter(self, _checked: bool) -> None:
         chosen = [s for s, a in self.status_actions.items() if a.isChecked()]
@@ -686,7 +756,9 @@ class LibraryPane(QWidget):
             act.blockSignals(False)
         self._on_status_filter(False)
 
-    def _apply_filters(self, *_args: object) -> None:
+    def _apply_filters(self, *_args: object, force: bool = False) -> None:
+        """Build the query from the filter bar and run it (`force`: even when unchanged, e.g.
+        Enter in the search box runs the search again over what was saved since)."""
         self._text_timer.stop()
         text = self.filter.text().strip()
         searching = self.search_toggle.isChecked() and bool(text)
@@ -703,7 +775,7 @@ class LibraryPane(QWidget):
             byline=self.byline_filter.text().strip(),
             updated_from=updated_since(days) if days else None, updated_to=None,
             ticker=self.ticker_filter_key(), sort=sort, descending=descending)
-        self._set_query(new)
+        self._set_query(new, force=force)
         self._sync_sort_indicator()
 
     def _sync_sort_indicator(self) -> None:
@@ -749,6 +821,22 @@ class LibraryPane(QWidget):
         self.count_label.setText(text)
 
     # -- window updates ------------------------------------------------------------------
+
+    def _before_reset(self) -> None:
+        self._kept_id = self.current_id()
+
+    def _after_reset(self) -> None:
+        """The query ran again: the same article stays current (quietly), wherever it is now."""
+        kept, self._kept_id = self._kept_id, None
+        if kept is not None and self.model.row_of(kept) >= 0:
+            self._select_quietly(kept, scroll=False)
+        self._update_count()
+
+    def _on_sort_clicked(self, *_args: object) -> None:
+        self._save_timer.start()
+        current = self.current_id()
+        if current is not None:
+            QTimer.singleShot(0, self, lambda: self._select_quietly(current, scroll=True))
 
     def _on_rows_added_or_removed(self, *_args: object) -> None:
         self._refresh_total()  # an article was created, deleted or restored
@@ -814,9 +902,11 @@ class LibraryPane(QWidget):
 
     # -- selection -----------------------------------------------------------------------
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._silent or not current.isValid():
             return
+        if previous.isValid() and previous.row() == current.row():
+            return  # only the column changed
         aid = int(current.data(IdRole))
         self.article_activated.emit(aid)
         q = self.model.query

@@ -463,7 +463,7 @@ class ReviewController(QObject):
                 self.checklist_pane().set_busy(False)
                 self.checklist_pane().set_items(self.last_checklist, self._checked_at)
 
-        done(review.checklist(aid))  # EXPERIMENT
+        self.worker.submit(lambda: review.checklist(aid), done, kind="checklist")
 
     _checked_at: datetime | None = None
 

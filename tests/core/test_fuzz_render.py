@@ -1,0 +1,521 @@
+"""Property-based tests (hypothesis) for render, sanitize and export on hostile input.
+
+Properties, on arbitrary text and on Markdown built from a grammar of dangerous fragments
+(script, event handlers with odd spacing/case/entities, javascript:/vbscript:/data: URLs with
+entity and whitespace obfuscation, svg, iframes, style, comments, claim markers, backticks and
+brackets):
+
+- `render_markdown` and `sanitize_html` never raise;
+- their output has no `<script`, no element outside the allowlist, no `on*` attribute, no
+  javascript:/vbscript: (or any non-allowlisted scheme) in href/src, and no data: URL except
+  data:image/(png|jpeg|gif|webp) in an img src — checked by parsing with html.parser;
+- the section renderer (core/render_cache.py) gives the same HTML as a whole render for long
+  generated documents (> 60 KB);
+- `export_page` on generated article packages with hostile header fields, claims, quotes and
+  party names: only `<script type="application/ld+json">`, JSON-LD that parses, and every
+  hostile field shows up as text, never as markup.
+
+Example counts are set per test (`EXAMPLES`) and reported in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import markupsafe
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor_app.core.article import Article
+from editor_app.core.claims import Appearance, Claim, ClaimStatus, Response, Stance
+from editor_app.core.export import ArticlePackage, export_page
+from editor_app.core.render import ALLOWED_TAGS, render_markdown, sanitize_html
+from editor_app.core.render_cache import SECTION_THRESHOLD, SectionRenderer
+from editor_app.core.settings import DeskSettings
+
+# Examples per property (kept small enough that the file runs in ~15 s on 2 cores).
+EXAMPLES = {
+    "render_arbitrary": 300,
+    "render_grammar": 250,
+    "sanitize_arbitrary": 300,
+    "sanitize_grammar": 300,
+    "sections": 12,
+    "export": 60,
+}
+
+
+def _settings(name: str) -> settings:
+    return settings(max_examples=EXAMPLES[name], deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.filter_too_much])
+
+
+# ---------------------------------------------------------------------------------------------
+# checking HTML
+# ---------------------------------------------------------------------------------------------
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+_IMAGE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp)[;,]", re.I)
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "background", "poster", "data",
+              "srcset", "cite", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase"}
+# What a browser ignores when it reads a URL's scheme (WHATWG URL: leading/trailing C0 controls
+# and spaces are stripped, tab/LF/CR removed anywhere).
+_URL_NOISE = re.compile("[\t\n\r]")
+
+
+# BUG (reported): render._filter_attribute checks `value.strip().lower().startswith("data:")`, so a
+# data: URL whose scheme holds a tab/LF/CR ("da\tta:") or starts with a C0 control ("\x01data:")
+# escapes the data:-only-for-images rule (nh3 lets "data" through as an allowed scheme). The
+# xfail tests below pin it; set this to True once the filter normalizes like a browser does.
+DATA_URL_FILTER_FIXED = False
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser would see in an attribute value (already entity-decoded)."""
+    v = _URL_NOISE.sub("", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                       "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    m = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", v)
+    return m.group(1).lower() if m else None
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list[tuple[str, str]]]] = []
+        self.comments: list[str] = []
+        self.stack: list[str] = []
+        self.text: dict[str, list[str]] = {}   # text directly inside elements, by "tag.class"
+        self.scripts: list[tuple[dict[str, str], str]] = []
+        self._script: dict[str, str] | None = None
+        self._buf: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001 - HTMLParser API
+        pairs = [(k.lower(), v or "") for k, v in attrs]
+        self.elements.append((tag.lower(), pairs))
+        if tag.lower() == "script":
+            self._script = dict(pairs)
+            self._buf = []
+        cls = dict(pairs).get("class", "").split()
+        self.stack.append(f"{tag.lower()}.{cls[0]}" if cls else tag.lower())
+
+    def handle_startendtag(self, tag, attrs):  # noqa: ANN001
+        pairs = [(k.lower(), v or "") for k, v in attrs]
+        self.elements.append((tag.lower(), pairs))
+
+    def handle_endtag(self, tag):  # noqa: ANN001
+        if tag.lower() == "script" and self._script is not None:
+            self.scripts.append((self._script, "".join(self._buf)))
+            self._script = None
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):  # noqa: ANN001
+        if self._script is not None:
+            self._buf.append(data)
+        for name in self.stack:
+            self.text.setdefault(name, []).append(data)
+
+    def handle_comment(self, data):  # noqa: ANN001
+        self.comments.append(data)
+
+
+def parse(markup: str) -> _Collector:
+    p = _Collector()
+    p.feed(markup)
+    p.close()
+    return p
+
+
+def assert_no_executable_markup(markup: str, *, fragment: bool = True) -> _Collector:
+    """The safety properties every rendered body and every exported page must have."""
+    low = markup.lower()
+    if fragment:
+        assert "<script" not in low, markup
+    p = parse(markup)
+    for tag, attrs in p.elements:
+        if fragment:
+            assert tag in ALLOWED_TAGS, (tag, markup)
+        assert tag not in {"iframe", "object", "embed", "svg", "math", "form", "input", "button",
+                           "base", "frame", "frameset", "applet", "template", "textarea", "select"}, (tag, markup)
+        if tag == "script":
+            assert not fragment
+            assert dict(attrs).get("type") == "application/ld+json", (attrs, markup)
+            assert "src" not in dict(attrs)
+        if tag == "meta":
+            equiv = dict(attrs).get("http-equiv", "").lower()
+            assert equiv in ("", "content-security-policy"), attrs
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name, value, markup)
+            if name in _URL_ATTRS or name.endswith(":href"):
+                scheme = url_scheme(value)
+                if scheme == "data":
+                    if not DATA_URL_FILTER_FIXED and not value.strip().lower().startswith("data:"):
+                        continue  # the known bypass pinned by test_data_url_hidden_by_* (xfail) below
+                    assert tag == "img" and name == "src" and _IMAGE_DATA.match(value.strip()), (tag, name, value)
+                else:
+                    assert scheme is None or scheme in SAFE_SCHEMES, (tag, name, value, markup)
+            if fragment and name == "style":
+                assert tag in ("th", "td") and re.fullmatch(r"text-align:\s*(left|right|center);?", value.strip()), \
+                    (tag, value)
+    if fragment:
+        assert p.comments == [], p.comments
+    return p
+
+
+# ---------------------------------------------------------------------------------------------
+# a grammar of dangerous fragments
+# ---------------------------------------------------------------------------------------------
+
+def _entity(ch: str, style: int) -> str:
+    return [f"&#{ord(ch)};", f"&#x{ord(ch):x};", f"&#X{ord(ch):X}", f"&#{ord(ch):07d}", ch][style]
+
+
+@st.composite
+def obfuscated_scheme(draw) -> str:  # noqa: ANN001 - hypothesis
+    word = draw(st.sampled_from(["javascript", "vbscript", "data", "livescript", "jscript"]))
+    word = "".join(c.upper() if draw(st.booleans()) else c for c in word) if draw(st.booleans()) else word
+    chars = list(word + ":")
+    out = []
+    for ch in chars:
+        noise = draw(st.sampled_from(["", "", "", "\t", "\n", "\r", "\x00", "&#9;", "&#x0A;", "&Tab;", "&NewLine;"]))
+        out.append(noise + _entity(ch, draw(st.integers(0, 4))) if draw(st.integers(0, 5)) == 0 else noise + ch)
+    lead = draw(st.sampled_from(["", " ", "\x01", "\x1f", "&#32;", "\u00a0", "%20"]))
+    return lead + "".join(out)
+
+
+PAYLOADS = ["alert(1)", "alert(document.cookie)//", "text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+", "image/png;base64,iVBORw0KGgo=",
+            "image/gif;base64,R0lGODlhAQABAAAAACw=", "text/html,<script>alert(1)</script>", "msgbox(1)",
+            "%61lert(1)", "void(0)"]
+
+
+@st.composite
+def dangerous_url(draw) -> str:  # noqa: ANN001
+    return draw(obfuscated_scheme()) + draw(st.sampled_from(PAYLOADS))
+
+
+@st.composite
+def url_in_context(draw) -> str:  # noqa: ANN001
+    url = draw(st.one_of(dangerous_url(), st.sampled_from(["https://ok.example/x", "mailto:a@b.c", "#top",
+                                                           "/relative", "ftp://files.example/x"])))
+    q = url.replace('"', "&quot;")
+    templates = [
+        f"[link]({url})", f"[link](<{url}>)", f"![img]({url})", f"<{url}>", f'<a href="{q}">a</a>',
+        f"<a href='{url}'>a</a>", f"<a href={url}>a</a>", f'<img src="{q}">', f'<img src="{q}" alt="x">',
+        f"[ref link][r]\n\n[r]: {url}", f"![ref img][i]\n\n[i]: <{url}>", f'<iframe src="{q}"></iframe>',
+        f'<form action="{q}"><button formaction="{q}">go</button></form>',
+        f'<svg><a xlink:href="{q}"><text>x</text></a></svg>', f'<object data="{q}"></object>',
+        f'<math href="{q}">m</math>', f'<embed src="{q}">', f'<video poster="{q}"></video>',
+        f'<table background="{q}"><tr><td>x</td></tr></table>', f'<img srcset="{q} 1x">',
+        f'<base href="{q}">', f'<meta http-equiv="refresh" content="0;url={q}">',
+        f'<a href="https://ok.example" title="{q}">t</a>',
+    ]
+    return draw(st.sampled_from(templates))
+
+
+@st.composite
+def event_handler(draw) -> str:  # noqa: ANN001
+    tag = draw(st.sampled_from(["img", "div", "a", "p", "svg", "body", "details", "video", "input", "span",
+                                "td", "marquee", "iframe", "x", "IMG", "sVg", "table", "h2", "li", "code"]))
+    name = draw(st.sampled_from(["onerror", "onload", "onclick", "ONMOUSEOVER", "OnFocus", "ontoggle",
+                                 "onpointerenter", "onanimationstart", "onbegin", "onx", "o&#110;click"]))
+    gap = draw(st.sampled_from([" ", "\t", "\n", "/", "  ", "\x0c", "/ ", '"', " x "]))
+    eq = draw(st.sampled_from(["=", " = ", "\n=\n", "=\t"]))
+    value = draw(st.sampled_from(["alert(1)", '"alert(1)"', "'alert(1)'", "`alert(1)`", "&#97;lert(1)",
+                                  '"javascript:alert(1)"', "alert&lpar;1&rpar;"]))
+    pre = draw(st.sampled_from(["", " src=x", ' href="#"', " open", " autofocus", " style=\"x\""]))
+    body = draw(st.sampled_from(["", "text", "**bold**", "<b>b</b>"]))
+    return f"<{tag}{pre}{gap}{name}{eq}{value}>{body}</{tag}>"
+
+
+SCRIPTS = [
+    "<script>alert(1)</script>", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>", "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<script/xss src=x></script>", "<<script>alert(1);//<</script>", "<script\n>alert(1)</script\n>",
+    '<script type="module">import("x")</script>', "<ScRiPt>alert(1)</sCrIpT>", "<script>", "</script>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    "<svg><script>alert(1)</script></svg>", "<svg/onload=alert(1)>", "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>", "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<style>body{background:url(javascript:alert(1))}</style>", "<style>@import 'x';</style>",
+    '<div style="background:url(javascript:alert(1))">s</div>', '<p style="x:expression(alert(1))">e</p>',
+    "<!-- <script>alert(1)</script> -->", "<!--><script>alert(1)</script>-->", "<!---->", "<!--",
+    "<![CDATA[<script>alert(1)</script>]]>", "<?php echo 1 ?>", "<!DOCTYPE html>",
+    "<template><script>alert(1)</script></template>", "<object data=x></object>", "<embed src=x>",
+    "<base href=\"javascript:/\">", "<link rel=import href=x>", "<meta charset=x>",
+    "<textarea><script>alert(1)</script></textarea>", "<title><script>alert(1)</script></title>",
+    "<xmp><script>alert(1)</script></xmp>", "<plaintext><script>", "<select><option>x</select>",
+    "<table><tr><td>cell</td></tr></table>", "<th style=\"text-align: left\">h</th>",
+    '<code class="language-python evil">x</code>', '<span class="claim x" data-claim="c1">x</span>',
+]
+MARKERS = ["<!--claim c1-->", "<!--/claim-->", "<!-- claim ford-x -->", "<!--claim C1-->", "<!--claims-->",
+           "<!--claim c1--><script>alert(1)</script><!--/claim-->", "<!--claim c2-->", "\ue000c1\ue001",
+           "\ue002", "\ue003"]
+MARKDOWN = ["`", "``", "```", "```js\n", "~~~", "[", "]", "[[", "]]", "(", ")", "![", "*", "**", "_", "__",
+            "> ", "- ", "1. ", "# ", "## ", "    ", "|", "| a | b |\n|---|---|\n", "\\", "&", "&amp;", "&#0;",
+            "[^1]", "[^1]: note", "---", "***", "<", ">", "\"", "'", "<http://x.example>", "\x00", "\u202e",
+            "text", "Ford", "Xiaomi", "\n", "\n\n", "  \n"]
+
+fragment = st.one_of(
+    st.sampled_from(SCRIPTS), st.sampled_from(MARKERS), st.sampled_from(MARKDOWN), event_handler(),
+    url_in_context(), st.text(max_size=12),
+)
+separator = st.sampled_from(["", " ", "\n", "\n\n", "\n> ", "\n- ", "\n    ", "`", "\n```\n", " * ", "\t"])
+
+
+@st.composite
+def hostile_markdown(draw, max_parts: int = 30) -> str:  # noqa: ANN001
+    parts = draw(st.lists(st.tuples(fragment, separator), min_size=1, max_size=max_parts))
+    return "".join(f + s for f, s in parts)
+
+
+ANY_CHAR = st.one_of(st.characters(), st.characters(categories=["Cs"]),
+                     st.sampled_from("\x00\r\n\t\u202e\u200d\ufeff\u0301<>&\"'`[]*_#!-|\\"))
+arbitrary_text = st.text(ANY_CHAR, max_size=400)
+arbitrary_text_no_surrogates = st.text(st.one_of(st.characters(exclude_categories=["Cs"]),
+                                                 st.sampled_from("\x00\r\n\t\u202e<>&\"'`[]*")), max_size=400)
+
+
+# ---------------------------------------------------------------------------------------------
+# render / sanitize
+# ---------------------------------------------------------------------------------------------
+
+@_settings("render_arbitrary")
+@given(arbitrary_text)
+def test_render_never_raises_on_arbitrary_text(text):
+    assert_no_executable_markup(render_markdown(text))
+
+
+@_settings("render_grammar")
+@given(hostile_markdown())
+def test_render_of_hostile_markdown_is_safe(text):
+    out = render_markdown(text)
+    assert_no_executable_markup(out)
+
+
+@_settings("sanitize_arbitrary")
+@given(arbitrary_text_no_surrogates)
+def test_sanitize_never_raises_on_arbitrary_text(text):
+    assert_no_executable_markup(sanitize_html(text))
+
+
+@_settings("sanitize_grammar")
+@given(hostile_markdown(max_parts=20))
+def test_sanitize_of_hostile_html_is_safe(text):
+    out = sanitize_html(text)
+    assert_no_executable_markup(out)
+    # sanitizing is idempotent: a second pass changes nothing that matters for safety
+    assert_no_executable_markup(sanitize_html(out))
+
+
+@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
+                   reason="sanitize_html passes lone surrogates to nh3 (Rust), which raises UnicodeEncodeError; "
+                          "render_markdown normalizes first, sanitize_html itself does not")
+def test_sanitize_html_accepts_lone_surrogates():
+    assert_no_executable_markup(sanitize_html("<b>a\ud800b</b><script>x</script>"))
+
+
+@pytest.mark.xfail(strict=True, reason="render._filter_attribute tests value.strip().startswith('data:'): a tab, "
+                   "LF or CR inside the scheme ('da&#9;ta:') or a leading C0 control ('&#1;data:') hides a "
+                   "data:text/html link from the data:-only-in-img rule")
+@pytest.mark.parametrize("source", [
+    '<a href="da&#9;ta:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    "[x](&#100;ata\n:text/html,<script>alert(1)</script>)",
+    '<a href="&#1;data:text/html,<script>alert(1)</script>">y</a>',
+])
+def test_data_url_hidden_by_whitespace_or_controls_is_dropped_from_links(source):
+    out = render_markdown(source)
+    for tag, attrs in parse(out).elements:
+        for name, value in attrs:
+            assert url_scheme(value) != "data", (tag, name, value)
+
+
+@pytest.mark.xfail(strict=True, reason="same filter bug: 'data&#10;:image/svg+xml' in img src is kept although "
+                   "only png/jpeg/gif/webp data images are allowed")
+def test_data_url_hidden_by_newline_in_img_src_is_limited_to_raster_images():
+    out = render_markdown('<img src="data&#10;:image/svg+xml;base64,PHN2Zz4=">')
+    assert "svg+xml" not in out
+
+
+def test_grammar_reaches_the_dangerous_cases():
+    """The fragments really are dangerous: unsanitized, they would fail the checks."""
+    raw = "<script>alert(1)</script><img src=x onerror=alert(1)><a href=\"jav&#x09;ascript:alert(1)\">a</a>"
+    with pytest.raises(AssertionError):
+        assert_no_executable_markup(raw)
+    assert url_scheme(html.unescape("jav&#x09;ascript:alert(1)")) == "javascript"
+    assert url_scheme(" \x01java\nscript:x") == "javascript"
+    out = render_markdown("[x](javascript:alert(1)) ![i](data:image/png;base64,iVBORw0KGgo=) "
+                          "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">")
+    assert 'src="data:image/png;base64,iVBORw0KGgo="' in out and "svg+xml" not in out
+    assert_no_executable_markup(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# section renderer == whole render on long documents
+# ---------------------------------------------------------------------------------------------
+
+words = st.text(st.sampled_from("abcdefghij XYZ*_`[]()!#<>&\"'-.,:;|~\\\u00e9\u202e\U0001f4c8"),
+                min_size=1, max_size=60).filter(lambda s: s.strip())
+safe_words = st.text(st.sampled_from("abcdefghij XYZ.,;:'\"-"), min_size=1, max_size=40).filter(lambda s: s.strip())
+
+
+@st.composite
+def md_block(draw) -> str:  # noqa: ANN001
+    kind = draw(st.integers(0, 15))
+    w = draw(words)
+    s = draw(safe_words)
+    if kind == 0:
+        return f"{'#' * draw(st.integers(1, 6))} {s}"
+    if kind == 1:
+        return "\n".join(f"- {draw(words)}" for _ in range(draw(st.integers(1, 4))))
+    if kind == 2:
+        return "\n".join(f"{i + 1}. {draw(words)}" for i in range(draw(st.integers(1, 4))))
+    if kind == 3:
+        return f"> {w}\n> {draw(words)}"
+    if kind == 4:
+        fence = draw(st.sampled_from(["```", "~~~", "````"]))
+        inner = draw(st.sampled_from(["## not a heading", "[r1]: https://in.code/x", "", "x = 1", "<div>"]))
+        return f"{fence}\n{w}\n\n{inner}\n{fence}"
+    if kind == 5:
+        return f"| A | B |\n|---|---|\n| {s} | {draw(safe_words)} |"
+    if kind == 6:
+        return f"[r{draw(st.integers(0, 3))}]: https://example.com/{draw(st.integers(0, 99))}"
+    if kind == 7:
+        return f"See [{s}][r{draw(st.integers(0, 3))}] and [{draw(safe_words)}](https://e.example/a)."
+    if kind == 8:
+        return f"Text <!--claim c{draw(st.integers(1, 3))}-->{s}<!--/claim--> more {w}"
+    if kind == 9:
+        return f"{s}\n{'=' if draw(st.booleans()) else '-'}{'=' * 3}"
+    if kind == 10:
+        return f"Inline {draw(st.sampled_from(SCRIPTS[:12]))} and {draw(event_handler())} end"
+    if kind == 11:
+        return f"Link {draw(url_in_context())} done".replace("\n\n", " ")
+    if kind == 12:
+        return f"    indented code {w}"
+    if kind == 13:
+        return "***"
+    if kind == 14:
+        return f"{s}\n{w}"  # a paragraph with a lazy second line
+    return f"Paragraph about **{s}** and *{draw(safe_words)}* with `code` {w}."
+
+
+def _norm(markup: str) -> str:
+    return re.sub(r"\s+", " ", markup).strip()
+
+
+@_settings("sections")
+@given(st.lists(md_block(), min_size=2, max_size=14), st.integers(0, 1000))
+def test_section_renderer_matches_whole_render_on_long_documents(blocks, salt):
+    unit = "\n\n".join(blocks)
+    parts: list[str] = []
+    size = 0
+    i = 0
+    while size <= SECTION_THRESHOLD + 1000:
+        # vary the copies a little so the cache sees distinct sections
+        block = blocks[i % len(blocks)]
+        parts.append(block if i % 7 else f"Copy {i} {salt} of the text.")
+        size += len(parts[-1]) + 2
+        i += 1
+    doc = "\n\n".join(parts)
+    assert len(doc) > SECTION_THRESHOLD and unit
+    renderer = SectionRenderer()
+    sectioned = renderer.render(doc)
+    whole = render_markdown(doc)
+    assert _norm(sectioned) == _norm(whole)
+    assert_no_executable_markup(sectioned)
+    # a second pass from the cache is the same too
+    assert _norm(renderer.render(doc)) == _norm(whole)
+
+
+# ---------------------------------------------------------------------------------------------
+# export
+# ---------------------------------------------------------------------------------------------
+
+HOSTILE_TEXT = st.one_of(
+    st.sampled_from(SCRIPTS), event_handler(), url_in_context(),
+    st.sampled_from(['"><script>alert(1)</script>', "</title><script>alert(1)</script>",
+                     "</script><script>alert(1)</script>", "<!--", "-->", "]]>", "&amp;&lt;", "{{ 7*7 }}",
+                     "{% raw %}", "\u202eevil\u202c", "Ford \u2014 Xiaomi", "'; DROP TABLE articles;--",
+                     "\u2028\u2029", "<\x00script>", "&#60;script&#62;"]),
+    st.text(ANY_CHAR.filter(lambda c: not ("\ud800" <= c <= "\udfff")), max_size=40),
+)
+KEYS = ["c1", "c2", "ford-xiaomi", "k"]
+
+
+@st.composite
+def claim(draw, key: str) -> Claim:  # noqa: ANN001
+    url = draw(st.one_of(dangerous_url(), st.just("https://ok.example/r"), st.just("")))
+    appearances = [Appearance(outlet=draw(HOSTILE_TEXT), title=draw(HOSTILE_TEXT), url=url,
+                              date=draw(st.none() | st.just(date(2024, 11, 5))), is_first=draw(st.booleans()),
+                              attribution=draw(HOSTILE_TEXT))
+                   for _ in range(draw(st.integers(0, 2)))]
+    responses = [Response(party=draw(HOSTILE_TEXT), stance=draw(st.sampled_from(list(Stance))),
+                          quote=draw(HOSTILE_TEXT), spokesperson=draw(HOSTILE_TEXT),
+                          reported_by=draw(HOSTILE_TEXT), source_url=draw(dangerous_url()))
+                 for _ in range(draw(st.integers(0, 3)))]
+    c = Claim(key=key, short=draw(HOSTILE_TEXT), wording=draw(HOSTILE_TEXT), appearances=appearances,
+              responses=responses)
+    if draw(st.booleans()):
+        c.override_status = draw(st.sampled_from(list(ClaimStatus)))
+        c.override_reason = draw(HOSTILE_TEXT) or "reason"
+    return c
+
+
+@st.composite
+def article_package(draw) -> ArticlePackage:  # noqa: ANN001
+    keys = draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=3))
+    claims = [draw(claim(k)) for k in keys]
+    body_parts = [draw(hostile_markdown(max_parts=8))]
+    for k in keys:
+        body_parts.append(f"Reported: <!--claim {k}-->{draw(safe_words)}<!--/claim-->.")
+    if draw(st.booleans()):
+        body_parts.append("<!--claims-->")
+    article = Article(id=1, title=draw(HOSTILE_TEXT), dek=draw(HOSTILE_TEXT), byline=draw(HOSTILE_TEXT),
+                      slug="story", body="\n\n".join(body_parts),
+                      canonical_url=draw(st.one_of(dangerous_url(), st.just(""), st.just("https://ok.example/c"))),
+                      tags=draw(st.lists(HOSTILE_TEXT, max_size=3)))
+    return ArticlePackage(article=article, claims=claims)
+
+
+def _text_of(p: _Collector, key: str) -> str:
+    return "".join(p.text.get(key, []))
+
+
+@_settings("export")
+@given(article_package(), HOSTILE_TEXT)
+def test_export_page_of_hostile_package_is_safe(package, publisher):
+    article = package.article
+    page = export_page(package, render_markdown(article.body), settings=DeskSettings(publisher=publisher))
+    assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
+    scripts = re.findall(r"<script\b[^>]*>", page, flags=re.I)
+    assert scripts == ['<script type="application/ld+json">'], scripts
+    assert len(re.findall(r"<style\b", page, flags=re.I)) == 1
+    assert len(re.findall(r"</script", page, flags=re.I)) == 1
+    p = assert_no_executable_markup(page, fragment=False)
+    # the JSON-LD parses and carries the fields exactly (its escaping is reversible)
+    ((attrs, body),) = p.scripts
+    data = json.loads(body)
+    news = data["@graph"][0]
+    assert news["headline"] == article.display_title
+    if article.dek:
+        assert news["description"] == article.dek
+    # hostile header fields are text, not markup: the parsed text equals what the writer typed
+    assert _text_of(p, "h1.headline") == article.display_title
+    assert _text_of(p, "title") == article.display_title
+    if article.dek:
+        assert _text_of(p, "p.dek") == article.dek
+    if article.byline:
+        assert ("By " + article.byline) in _text_of(p, "span.byline")
+    quotes = _text_of(p, "q")
+    for c in package.claims:
+        for r in c.responses:
+            if r.quote:
+                assert r.quote in quotes
+    # ...and the page holds them escaped exactly as the template's autoescape writes them
+    assert str(markupsafe.escape(article.display_title)) in page
+    for raw in (article.dek, article.byline):
+        if raw:
+            assert str(markupsafe.escape(raw)) in page
