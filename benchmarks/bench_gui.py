@@ -192,7 +192,7 @@ def instrument() -> None:
     MarkdownEditor.set_text_quietly = w("editor.set_text_quietly", MarkdownEditor.set_text_quietly)
     MarkdownHighlighter.highlightBlock = w("highlighter.highlightBlock", MarkdownHighlighter.highlightBlock)
     ArticleListModel.upsert = w("library.model.upsert", ArticleListModel.upsert)
-    ArticleListModel.reset = w("library.model.reset", ArticleListModel.reset)
+    LibraryPane.reload = w("library.reload", LibraryPane.reload)
     LibraryPane.select = w("library.select", LibraryPane.select)
     mw_mod.header_html = w("page.header_html (jinja)", mw_mod.header_html)
     mw_mod.text_stats = w("text_stats", mw_mod.text_stats)

@@ -48,6 +48,8 @@ _SAFE_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "footnote-backr
                  "claims-box-slot"}
 _LANGUAGE_CLASS = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
 _IMAGE_DATA_URL = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$", re.I)
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _TEXT_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?$")
 
 
@@ -56,8 +58,16 @@ def _filter_attribute(tag: str, attr: str, value: str) -> str | None:
     if attr == "class":
         kept = [c for c in value.split() if c in _SAFE_CLASSES or (tag == "code" and _LANGUAGE_CLASS.match(c))]
         return " ".join(kept) or None
-    if attr in ("href", "src") and value.strip().lower().startswith("data:"):
-        return value if tag == "img" and _IMAGE_DATA_URL.match(value.strip()) else None
+    if attr in ("href", "src"):
+        # Browsers ignore ASCII whitespace and control characters inside a URL's scheme
+        # ("da\tta:", "\x01data:"), so the check must too.
+        cleaned = _URL_NOISE.sub("", value)
+        scheme = _SCHEME.match(cleaned)
+        name = scheme.group(1).lower() if scheme else ""
+        if name == "data":
+            return cleaned if tag == "img" and _IMAGE_DATA_URL.match(cleaned) else None
+        if name and name not in ("http", "https", "mailto"):
+            return None
     if attr == "style":  # only the alignment the tables extension writes
         return value if _TEXT_ALIGN.match(value.strip()) else None
     return value
