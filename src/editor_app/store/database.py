@@ -33,7 +33,10 @@ def _configure(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: object) -> None:
-        conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+        # IMMEDIATE: take the write lock at the start, so two threads or processes never both
+        # read and then try to upgrade (SQLite answers that with "database is locked" at once,
+        # without waiting for busy_timeout). Transactions here are short.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
 
 def check_sqlite_file(path: Path) -> None:
