@@ -15,21 +15,26 @@ brackets):
   party names: only `<script type="application/ld+json">`, JSON-LD that parses, and every
   hostile field shows up as text, never as markup.
 
-Example counts are set per test (`EXAMPLES`) and reported in benchmarks/RESULTS.md.
+Bugs found here are pinned by strict xfail tests next to the property that found them; until
+they are fixed, the properties skip exactly the inputs that trigger them (see the flags
+SECTION_BUGS_FIXED). Example counts are set per test (`EXAMPLES`, times EDITOR_APP_FUZZ_SCALE)
+and reported in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from datetime import date
 from html.parser import HTMLParser
 
 import markupsafe
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
+from markdown.blockprocessors import HRProcessor
 
 from editor_app.core.article import Article
 from editor_app.core.claims import Appearance, Claim, ClaimStatus, Response, Stance
@@ -38,7 +43,9 @@ from editor_app.core.render import ALLOWED_TAGS, render_markdown, sanitize_html
 from editor_app.core.render_cache import SECTION_THRESHOLD, SectionRenderer
 from editor_app.core.settings import DeskSettings
 
-# Examples per property (kept small enough that the file runs in ~15 s on 2 cores).
+# Examples per property (kept small enough that the file runs in ~15 s on 2 cores); a longer
+# hunt: EDITOR_APP_FUZZ_SCALE=20 ./dev test tests/core/test_fuzz_render.py
+SCALE = float(os.environ.get("EDITOR_APP_FUZZ_SCALE", "1"))
 EXAMPLES = {
     "render_arbitrary": 300,
     "render_grammar": 250,
@@ -50,7 +57,7 @@ EXAMPLES = {
 
 
 def _settings(name: str) -> settings:
-    return settings(max_examples=EXAMPLES[name], deadline=None,
+    return settings(max_examples=max(1, int(EXAMPLES[name] * SCALE)), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much])
 
@@ -66,13 +73,6 @@ _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "background",
 # What a browser ignores when it reads a URL's scheme (WHATWG URL: leading/trailing C0 controls
 # and spaces are stripped, tab/LF/CR removed anywhere).
 _URL_NOISE = re.compile("[\t\n\r]")
-
-
-# BUG (reported): render._filter_attribute checks `value.strip().lower().startswith("data:")`, so a
-# data: URL whose scheme holds a tab/LF/CR ("da\tta:") or starts with a C0 control ("\x01data:")
-# escapes the data:-only-for-images rule (nh3 lets "data" through as an allowed scheme). The
-# xfail tests below pin it; set this to True once the filter normalizes like a browser does.
-DATA_URL_FILTER_FIXED = False
 
 
 def url_scheme(value: str) -> str | None:
@@ -154,8 +154,6 @@ def assert_no_executable_markup(markup: str, *, fragment: bool = True) -> _Colle
             if name in _URL_ATTRS or name.endswith(":href"):
                 scheme = url_scheme(value)
                 if scheme == "data":
-                    if not DATA_URL_FILTER_FIXED and not value.strip().lower().startswith("data:"):
-                        continue  # the known bypass pinned by test_data_url_hidden_by_* (xfail) below
                     assert tag == "img" and name == "src" and _IMAGE_DATA.match(value.strip()), (tag, name, value)
                 else:
                     assert scheme is None or scheme in SAFE_SCHEMES, (tag, name, value, markup)
@@ -318,9 +316,7 @@ def test_sanitize_html_accepts_lone_surrogates():
     assert_no_executable_markup(sanitize_html("<b>a\ud800b</b><script>x</script>"))
 
 
-@pytest.mark.xfail(strict=True, reason="render._filter_attribute tests value.strip().startswith('data:'): a tab, "
-                   "LF or CR inside the scheme ('da&#9;ta:') or a leading C0 control ('&#1;data:') hides a "
-                   "data:text/html link from the data:-only-in-img rule")
+# Found by this file's fuzzing (the filter compared value.strip() with "data:"); fixed in ba1e013.
 @pytest.mark.parametrize("source", [
     '<a href="da&#9;ta:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
     "[x](&#100;ata\n:text/html,<script>alert(1)</script>)",
@@ -333,8 +329,6 @@ def test_data_url_hidden_by_whitespace_or_controls_is_dropped_from_links(source)
             assert url_scheme(value) != "data", (tag, name, value)
 
 
-@pytest.mark.xfail(strict=True, reason="same filter bug: 'data&#10;:image/svg+xml' in img src is kept although "
-                   "only png/jpeg/gif/webp data images are allowed")
 def test_data_url_hidden_by_newline_in_img_src_is_limited_to_raster_images():
     out = render_markdown('<img src="data&#10;:image/svg+xml;base64,PHN2Zz4=">')
     assert "svg+xml" not in out
@@ -390,7 +384,11 @@ def md_block(draw) -> str:  # noqa: ANN001
     if kind == 9:
         return f"{s}\n{'=' if draw(st.booleans()) else '-'}{'=' * 3}"
     if kind == 10:
-        return f"Inline {draw(st.sampled_from(SCRIPTS[:12]))} and {draw(event_handler())} end"
+        # one line, no raw-text element (script, style, iframe...): those trip upstream bug (d)
+        tag = draw(event_handler()).replace("\n", " ")
+        assume(not re.search(r"<(?:script|style|iframe|xmp|textarea|title|noscript|plaintext|noembed|noframes)",
+                             tag, re.I))
+        return f"Inline <b>bold</b> and {tag} end"
     if kind == 11:
         return f"Link {draw(url_in_context())} done".replace("\n\n", " ")
     if kind == 12:
@@ -406,7 +404,75 @@ def _norm(markup: str) -> str:
     return re.sub(r"\s+", " ", markup).strip()
 
 
-@_settings("sections")
+# BUGS (reported) in render_cache.SectionRenderer, pinned by the xfail tests below:
+#  (a) _REFERENCE_DEF's negated classes `[^\]^]` / `[^\]]*` match newlines, so a line starting with
+#      an unclosed "[" up to the next "]:" (across blank lines, paragraphs, code) is taken as one
+#      "definition" and the whole run is appended to every section: the preview repeats that text
+#      once per section and the render grows quadratically;
+#  (b) definitions inside fenced code are appended as real definitions, so `[x][r]` links in
+#      sections although the whole render leaves it as text.
+#  (c) in core/render.py (whole renders too): a paragraph line directly followed by an ATX heading,
+#      a quote or a rule line ("Ford said\n# Heading") is split by Python-Markdown, which parses the first
+#      part through a nested parseBlocks(root, [before]); _LineTrackingParser treats that as a new
+#      document and gives the paragraph data-line="1" (scroll sync jumps to the top), and sections
+#      give a different wrong number.
+#  (d) upstream Python-Markdown 3.11.3 (its HTML extractor on Python 3.13's html.parser): an
+#      inline tag broken over lines with a setext underline in between ("<span a\n=\n'b'>"), or an
+#      inline mixed-case <ScRiPt>..</sCrIpT>, can make raw-HTML placeholders trade places or leave a
+#      script start tag open: text of one paragraph turns up in another, or the sanitizer drops
+#      everything after it. It depends on the context, so sections and whole renders differ.
+#      The section grammar keeps inline HTML on one line and without raw-text elements; pinned below.
+#  (e) in core/anchors.py: a code fence opened inside a block quote ("> ```" or "> ~~~") that is not
+#      closed inside the quote is taken to run to the end of the document (or to the next fence,
+#      wherever it is), so every later claim anchor is treated as code and dropped, although the
+#      renderer shows a plain quote (Python-Markdown has no fences inside quotes). Which anchors
+#      survive then depends on where a section starts. Pinned in test_fuzz_anchors.py.
+# Until fixed, the property skips documents that trigger (a)-(c) and (e) (exactly those).
+SECTION_BUGS_FIXED = False
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_SPLIT_BLOCK_LINE = re.compile(r"^(?:#{1,6}| {0,3}>)")  # and rules, by Python-Markdown's own pattern
+_QUOTE_LINE = re.compile(r"^ {0,3}>")
+_QUOTED_FENCE = re.compile(r"^[ \t]*>[ \t>]*(?:`{3,}|~{3,})", re.M)
+
+
+def _hits_known_section_bug(doc: str) -> bool:
+    from editor_app.core.render_cache import _REFERENCE_DEF
+
+    fenced: list[tuple[int, int]] = []
+    pos, fence, start = 0, None, 0
+    for line in doc.split("\n"):
+        m = _FENCE_LINE.match(line)
+        if fence is None and m:
+            fence, start = m.group(1), pos
+        elif fence is not None and m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+            fenced.append((start, pos + len(line)))
+            fence = None
+        pos += len(line) + 1
+    if fence is not None:
+        fenced.append((start, len(doc)))
+    for m in _REFERENCE_DEF.finditer(doc):
+        if "\n" in m.group(0) or any(a <= m.start() < b for a, b in fenced):
+            return True
+    # (e): a fence inside a block quote
+    if _QUOTED_FENCE.search(doc):
+        return True
+    # (c): a heading, quote or rule line right under a paragraph line, outside code
+    pos = 0
+    prev = ""
+    for line in doc.split("\n"):
+        if (prev.strip() and not _QUOTE_LINE.match(prev)
+                and (_SPLIT_BLOCK_LINE.match(line) or HRProcessor.SEARCH_RE.match(line))
+                and not any(a <= pos < b for a, b in fenced)):
+            return True
+        prev = line
+        pos += len(line) + 1
+    return False
+
+
+@settings(max_examples=max(1, int(EXAMPLES["sections"] * SCALE)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+          # no shrink phase: shrinking 60 KB documents takes minutes; the blocks list is readable as is
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(st.lists(md_block(), min_size=2, max_size=14), st.integers(0, 1000))
 def test_section_renderer_matches_whole_render_on_long_documents(blocks, salt):
     unit = "\n\n".join(blocks)
@@ -421,13 +487,83 @@ def test_section_renderer_matches_whole_render_on_long_documents(blocks, salt):
         i += 1
     doc = "\n\n".join(parts)
     assert len(doc) > SECTION_THRESHOLD and unit
+    if not SECTION_BUGS_FIXED:
+        assume(not _hits_known_section_bug(doc))
     renderer = SectionRenderer()
     sectioned = renderer.render(doc)
     whole = render_markdown(doc)
-    assert _norm(sectioned) == _norm(whole)
+    # `data-line` (a scroll-sync hint) may differ where a section boundary meets an unpaired `<`;
+    # the content must be identical.
+    assert re.sub(r' data-line="\d+"', "", _norm(sectioned)) == re.sub(r' data-line="\d+"', "", _norm(whole))
     assert_no_executable_markup(sectioned)
     # a second pass from the cache is the same too
     assert _norm(renderer.render(doc)) == _norm(whole)
+
+
+_PARA = "Ford and Xiaomi deny the report about EV talks, the companies said on Tuesday. " * 5
+
+
+@pytest.mark.xfail(strict=True, reason="render_cache._REFERENCE_DEF collects '[f]: url' from inside fenced code "
+                   "and appends it to every section, so '[the filing][f]' becomes a link only in sectioned renders")
+def test_sections_ignore_reference_definitions_inside_fenced_code():
+    doc = "\n\n".join([_PARA] * 200 + ["See [the filing][f].", "```\n[f]: https://example.com/filing\n```"])
+    assert len(doc) > SECTION_THRESHOLD
+    assert _norm(SectionRenderer().render(doc)) == _norm(render_markdown(doc))
+
+
+@pytest.mark.xfail(strict=True, reason="render_cache._REFERENCE_DEF matches across newlines: from a line starting "
+                   "with an unclosed '[' to the next ']:' the whole text is appended to every section "
+                   "(the preview shows the article 11 times over for this 84 KB document)")
+def test_sections_do_not_copy_text_after_an_unclosed_bracket_into_every_section():
+    doc = "\n\n".join(["See [the filing][f].", "[Corrects second paragraph"] + [_PARA] * 200
+                       + ["[f]: https://example.com/filing"])
+    out = SectionRenderer().render(doc)
+    assert out.count("Corrects second paragraph") == 1
+    assert _norm(out) == _norm(render_markdown(doc))
+
+
+@pytest.mark.xfail(strict=True, reason="render._LineTrackingParser: Python-Markdown's HashHeader, BlockQuote and HR "
+                   "processors parse the paragraph lines before a heading/quote/rule line through a nested "
+                   "parseBlocks(root, [before]), which is numbered as if it started the document: "
+                   "<p data-line=\"1\">Ford said</p>")
+@pytest.mark.parametrize("split_line, element", [("# Heading", "h2"), ("> Quoted", "blockquote"), ("***", "hr")])
+def test_paragraph_directly_above_a_heading_quote_or_rule_keeps_its_source_line(split_line, element):
+    out = render_markdown(f"Intro\n\nFord said\n{split_line}\n\nEnd")
+    assert '<p data-line="3">Ford said</p>' in out, out
+    assert f'<{element} data-line="4"' in out, out
+
+
+@pytest.mark.xfail(strict=True, reason="upstream Python-Markdown 3.11.3 (also without extensions): an inline tag "
+                   "broken over a setext underline line makes later raw-HTML placeholders trade places; "
+                   "'479 of the text.' is spliced into another paragraph and <b> is left open")
+def test_inline_html_over_a_setext_line_does_not_move_text_between_paragraphs():
+    h = "Inline <b>x</b> and <span src=x ONMOUSEOVER\n=\n'alert(1)'>text</span> end"
+    doc = "\n\n".join([h, '> &,~|,[,\u00e9&#[ih_ ~Xf\n> "jY', h,
+                       "See [;dgeggi'hdccXaYb][r2] and [Za.ZYXc\"jXh](https://e.example/a).",
+                       "Copy 1813 479 of the text.", h])
+    out = render_markdown(doc)
+    assert_no_executable_markup(out)  # garbled, but still safe
+    assert out.count("479 of the text.") == 1, out
+
+
+@pytest.mark.xfail(strict=True, reason="upstream Python-Markdown 3.11.3: an inline <ScRiPt>..</sCrIpT> leaves an "
+                   "unclosed script start tag in one section of this document, so the sanitizer drops the rest "
+                   "of that section (about 150 elements of the preview vanish)")
+def test_inline_mixed_case_script_does_not_swallow_the_rest_of_a_section():
+    blocks = ["b- edeee\n<", "Text <!--claim c1-->fYb<!--/claim--> more if",
+              "See [;dgeggi'hdccXaYb][r2] and [Za.ZYXc\"jXh](https://e.example/a).", "| A | B |\n|---|---|\n| c | '  |",
+              "- \\fh", ":\ng(;!`~b", "Inline <ScRiPt>alert(1)</sCrIpT> and <span src=x ONMOUSEOVER = 'alert(1)'>text</span> end",
+              '> &,~|,[,\u00e9&#[ih_ ~Xf\n> "jY', "    indented code i", ' "\n,\u202e']
+    parts = []
+    size = i = 0
+    while size <= SECTION_THRESHOLD + 1000:
+        parts.append(blocks[i % len(blocks)] if i % 7 else f"Copy {i} 479 of the text.")
+        size += len(parts[-1]) + 2
+        i += 1
+    doc = "\n\n".join(parts)
+    sectioned = SectionRenderer().render(doc)
+    assert_no_executable_markup(sectioned)  # text is lost, but nothing unsafe gets through
+    assert sectioned.count("of the text.") == doc.count("of the text."), "paragraphs vanished from the preview"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -440,7 +576,8 @@ HOSTILE_TEXT = st.one_of(
                      "</script><script>alert(1)</script>", "<!--", "-->", "]]>", "&amp;&lt;", "{{ 7*7 }}",
                      "{% raw %}", "\u202eevil\u202c", "Ford \u2014 Xiaomi", "'; DROP TABLE articles;--",
                      "\u2028\u2029", "<\x00script>", "&#60;script&#62;"]),
-    st.text(ANY_CHAR.filter(lambda c: not ("\ud800" <= c <= "\udfff")), max_size=40),
+    st.text(st.one_of(st.characters(exclude_categories=["Cs"]),
+                      st.sampled_from("\x00\r\n\t\u202e\u200d\ufeff\u0301<>&\"'`[]*_#!-|\\")), max_size=40),
 )
 KEYS = ["c1", "c2", "ford-xiaomi", "k"]
 

@@ -35,6 +35,11 @@ class MarkdownEditor(QPlainTextEdit):
         self.setCenterOnScroll(False)
         self.document().setDocumentMargin(14)
 
+    def markdown_text(self) -> str:
+        """The text exactly as typed. toPlainText() turns no-break spaces into plain ones
+        ("100\u00a0%"), which would change the writer's text on save; the raw text keeps them."""
+        return self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
     def set_text_quietly(self, text: str) -> None:
         """Load an article: no undo history from the previous one, no 'modified' signal storm."""
         blocked = self.blockSignals(True)

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         if not self.read_only:  # keystrokes between autosaves survive a crash
             self.journal = RecoveryJournal(store.path)
             self._journal_hook = attach_journal(self.autosave, self.journal, self._field_value)
-        self.renderer = RenderController(self.editor.toPlainText, self)
+        self.renderer = RenderController(self.editor.markdown_text, self)
         self._export_renderer: RenderProcess | None = None
 
         self._build_menus()
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
     # -- editing ----------------------------------------------------------------------
 
     def _field_value(self, name: str) -> str:
-        return self.editor.toPlainText() if name == "body" else self.header.value(name)
+        return self.editor.markdown_text() if name == "body" else self.header.value(name)
 
     def _on_body_edited(self) -> None:
         self.autosave.mark_dirty("body")
@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> None:
         """Export the current (saved) article to `path` in the background; `export_finished` reports."""
-        article = replace(self._current_meta(), body=self.editor.toPlainText())
+        article = replace(self._current_meta(), body=self.editor.markdown_text())
         stored = load_package(self.store, article.id) if article.id else None
         package = (replace(stored, article=article) if stored is not None
                    else ArticlePackage(article))
