@@ -309,9 +309,6 @@ def test_sanitize_of_hostile_html_is_safe(text):
     assert_no_executable_markup(sanitize_html(out))
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="sanitize_html passes lone surrogates to nh3 (Rust), which raises UnicodeEncodeError; "
-                          "render_markdown normalizes first, sanitize_html itself does not")
 def test_sanitize_html_accepts_lone_surrogates():
     assert_no_executable_markup(sanitize_html("<b>a\ud800b</b><script>x</script>"))
 
@@ -503,17 +500,12 @@ def test_section_renderer_matches_whole_render_on_long_documents(blocks, salt):
 _PARA = "Ford and Xiaomi deny the report about EV talks, the companies said on Tuesday. " * 5
 
 
-@pytest.mark.xfail(strict=True, reason="render_cache._REFERENCE_DEF collects '[f]: url' from inside fenced code "
-                   "and appends it to every section, so '[the filing][f]' becomes a link only in sectioned renders")
 def test_sections_ignore_reference_definitions_inside_fenced_code():
     doc = "\n\n".join([_PARA] * 200 + ["See [the filing][f].", "```\n[f]: https://example.com/filing\n```"])
     assert len(doc) > SECTION_THRESHOLD
     assert _norm(SectionRenderer().render(doc)) == _norm(render_markdown(doc))
 
 
-@pytest.mark.xfail(strict=True, reason="render_cache._REFERENCE_DEF matches across newlines: from a line starting "
-                   "with an unclosed '[' to the next ']:' the whole text is appended to every section "
-                   "(the preview shows the article 11 times over for this 84 KB document)")
 def test_sections_do_not_copy_text_after_an_unclosed_bracket_into_every_section():
     doc = "\n\n".join(["See [the filing][f].", "[Corrects second paragraph"] + [_PARA] * 200
                        + ["[f]: https://example.com/filing"])

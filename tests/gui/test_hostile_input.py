@@ -142,7 +142,8 @@ def run_case(qtbot, window, db_path: Path, case: Case) -> dict:
         editor.insertPlainText(case.text)
     t1 = time.perf_counter()
 
-    shown = editor.toPlainText()
+    # the text as the window saves it (raw document text: no-break spaces kept, see editor.py)
+    shown = getattr(editor, "markdown_text", editor.toPlainText)()
     budget = budget_for(shown)
     qtbot.waitUntil(lambda: bool(saved_at) and not window.autosave.dirty and window.autosave.state == "saved",
                     timeout=int((10 + len(shown) / 1_000_000) * 1000))

@@ -75,7 +75,7 @@ def _filter_attribute(tag: str, attr: str, value: str) -> str | None:
 
 def sanitize_html(html: str) -> str:
     return nh3.clean(
-        html,
+        normalize_for_store(html).text,  # nh3 refuses lone surrogates
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,

@@ -21,10 +21,24 @@ CACHE_CHARS = 40_000_000        # bound on cached source text
 
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:", re.M)
 _HTML_BLOCK = re.compile(r"^ {0,3}<[A-Za-z!?/]", re.M)  # raw HTML blocks may span blank lines
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:[ \t]*\S.*$", re.M)
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]^\n][^\]\n]*\]:[ \t]*\S.*$")  # one line, outside code
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DATA_LINE = re.compile(r'data-line="(\d+)"')
 _NOT_A_SAFE_START = re.compile(r"^(?:[ \t]|[-+*] |\d{1,9}[.)] |[>|<\[:]|\d{1,9}[.)]$|[-+*]$|\s*$|=+\s*$|-+\s*$)")
+
+
+def _outside_fences(lines: list[str]):  # noqa: ANN202 - Iterator[str]
+    """Lines that are not inside fenced code (reference definitions there are just text)."""
+    fence: str | None = None
+    for line in lines:
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+        elif m:
+            fence = m.group(1)
+        else:
+            yield line
 
 
 def split_sections(lines: list[str]) -> list[int]:
@@ -67,9 +81,9 @@ class SectionRenderer:
             self.last_rendered_sections = 1
             return render_markdown(text)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        refs = "\n".join(m.group(0) for m in _REFERENCE_DEF.finditer(text))
-        suffix = f"\n\n{refs}\n" if refs else ""
         lines = text.split("\n")
+        refs = "\n".join(line for line in _outside_fences(lines) if _REFERENCE_DEF.match(line))
+        suffix = f"\n\n{refs}\n" if refs else ""
         starts = split_sections(lines)
         parts: list[str] = []
         self.last_rendered_sections = 0

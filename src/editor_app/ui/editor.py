@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextOption
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
@@ -23,6 +23,10 @@ def editor_font() -> QFont:
 
 
 class MarkdownEditor(QPlainTextEdit):
+    # Emitted with the document's size after a paste, before the paste: the window turns the
+    # syntax highlighter off for very long articles so a huge paste does not freeze it.
+    about_to_paste = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("markdownEditor")
@@ -66,6 +70,7 @@ class MarkdownEditor(QPlainTextEdit):
                 f"Paste {len(text):,} characters? Very long articles make the preview slower.")
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self.about_to_paste.emit(self.document().characterCount() + len(text))
         self.textCursor().insertText(text)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
 
         self.library.article_activated.connect(self.open_article)
         self.editor.textChanged.connect(self._on_body_edited)
+        self.editor.about_to_paste.connect(self._before_paste)
         self.header.edited.connect(self._on_header_edited)
         self.header.slug_committed.connect(self._on_slug_committed)
         self.autosave.state_changed.connect(self._on_save_state)
@@ -393,6 +394,12 @@ class MainWindow(QMainWindow):
     def _on_body_edited(self) -> None:
         self.autosave.mark_dirty("body")
         self.renderer.schedule(self.editor.document().characterCount())
+
+    def _before_paste(self, size_after: int) -> None:
+        """Highlighting a multi-megabyte paste would freeze the window for seconds."""
+        if size_after > HIGHLIGHT_LIMIT_CHARS and self.highlighter.document() is not None:
+            self.highlighter.setDocument(None)
+            self.statusBar().showMessage("Syntax highlighting is off for articles over 3 MB.", 10000)
 
     def _on_header_edited(self, name: str) -> None:
         self.autosave.mark_dirty(name)
