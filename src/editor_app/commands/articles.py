@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from editor_app.core.article import ArticleStatus
 from editor_app.core.claims import claim_to_dict
-from editor_app.store.errors import StoreError
-
-
-def _open_store(args: argparse.Namespace):  # noqa: ANN202 - Store
-    from editor_app.store.store import Store
-
-    return Store.open(args.db)
-
-
-def _fail(message: str, code: int = 1) -> int:
-    print(f"editor-app: {message}", file=sys.stderr)
-    return code
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+from editor_app.commands.common import fail as _fail
+from editor_app.commands.common import guard as _guard
+from editor_app.commands.common import open_store as _open_store
+from editor_app.commands.common import print_json as _print_json
 
 
 # -- list / show --------------------------------------------------------------------------
@@ -173,15 +160,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
 
-
-def _guard(func):  # noqa: ANN001, ANN202
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except StoreError as exc:
-            return _fail(str(exc))
-
-    return run
 
 
 def register(sub: argparse._SubParsersAction) -> None:

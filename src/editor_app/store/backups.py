@@ -24,7 +24,7 @@ from pathlib import Path
 
 from editor_app.store.damaged import (
     SQLITE_MAGIC,
-    _fsync_dir,
+    fsync_dir,
     check_integrity,
     connect_read_only,
     move_aside,
@@ -166,7 +166,7 @@ def backup_now(store_path: Path, reason: str = "manual", *, now: datetime | None
                               "it was not backed up. Restore it from an earlier backup.")
         _fsync_file(tmp)
         os.replace(tmp, dest)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except sqlite3.Error as exc:
         raise BackupError(f"{store_path} could not be backed up ({exc}); it may be damaged: "
                           "check it with `editor-app check-store`.") from exc
@@ -289,7 +289,7 @@ def restore_backup(store_path: Path, backup_path: Path, *, lock: object | None =
             for side in side_files(store_path):  # stale WAL would be replayed onto the new file
                 side.unlink()
             os.replace(tmp, store_path)
-            _fsync_dir(store_path.parent)
+            fsync_dir(store_path.parent)
         finally:
             tmp.unlink(missing_ok=True)
         return previous

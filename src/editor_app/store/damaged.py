@@ -228,11 +228,11 @@ def move_aside(path: Path, *, now: datetime | None = None) -> Path:
         _rename_no_replace(side, target.with_name(target.name + side.name[len(path.name):]))
     if path.exists():
         _rename_no_replace(path, target)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return target
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     try:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor_app.core.text import normalize_for_store
+from editor_app.store.damaged import fsync_dir
 from editor_app.store.paths import data_dir
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ class RecoveryJournal:
                     os.fsync(fh.fileno())
             os.replace(tmp, target)
             if new_dir or article_id not in self._last_write:
-                _fsync_dir(self.dir)
+                fsync_dir(self.dir)
         except OSError as exc:
             self.last_error = f"The recovery journal could not be written: {exc}"
             try:
@@ -311,16 +312,3 @@ def restore_pending(store: Store, journal: RecoveryJournal, edit: PendingEdit) -
     return edit.article_id
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
