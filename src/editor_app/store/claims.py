@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from editor_app.core.anchors import is_valid_key, next_key
@@ -43,7 +42,7 @@ from editor_app.store.models import (
     ResponseRow,
     StatusEventRow,
 )
-from editor_app.store.store import Store, _write_error
+from editor_app.store.store import Store
 
 _PREFIX_END = "\U0010ffff"
 
@@ -169,46 +168,43 @@ class ClaimStore:
         who = who or current_user()
         now = utcnow()
         ids: list[int] = []
-        try:
-            with self.store._write() as s, s.begin():
-                if s.get(ArticleRow, article_id) is None:
-                    raise KeyError(article_id)
-                used = set(s.scalars(select(ClaimRow.key).where(ClaimRow.article_id == article_id)))
-                position = s.scalar(select(func.max(ClaimRow.position))
-                                    .where(ClaimRow.article_id == article_id))
-                position = -1 if position is None else position
-                parties: dict[str, PartyRow] = {}
-                for claim in claims:
-                    key = claim.key.strip()
-                    if not key:
-                        key = next_key(used)
-                    elif not is_valid_key(key):
-                        raise ValueError(f"invalid claim key {key!r} (use e.g. 'c1')")
-                    elif key in used:
-                        raise ValueError(f"claim key {key!r} is already used in this article")
-                    used.add(key)
-                    position += 1
-                    _check_override(claim)
-                    row = ClaimRow(article_id=article_id, key=key, position=position,
-                                   created_at=claim.created_at or now, updated_at=now)
-                    _write_fields(row, claim)
-                    _write_children(s, row, claim, parties)
-                    if claim.override_status is not None:
-                        row.override_by = _clean(claim.override_by) or who
-                        row.override_at = claim.override_at or now
-                    s.add(row)
-                    for e in claim.history:
-                        row.events.append(StatusEventRow(status=e.status.value, reason=e.reason,
-                                                         kind=e.kind, who=e.who, at=e.at))
-                    verdict = _to_claim_unsaved(row, claim).effective
-                    last = claim.history[-1] if claim.history else None
-                    if last is None or (last.status, last.reason) != (verdict.status, verdict.reason):
-                        kind = "override" if verdict.overridden else "derived"
-                        row.events.append(_event(verdict, kind, who, now))
-                    s.flush()
-                    ids.append(row.id)
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            if s.get(ArticleRow, article_id) is None:
+                raise KeyError(article_id)
+            used = set(s.scalars(select(ClaimRow.key).where(ClaimRow.article_id == article_id)))
+            position = s.scalar(select(func.max(ClaimRow.position))
+                                .where(ClaimRow.article_id == article_id))
+            position = -1 if position is None else position
+            parties: dict[str, PartyRow] = {}
+            for claim in claims:
+                key = claim.key.strip()
+                if not key:
+                    key = next_key(used)
+                elif not is_valid_key(key):
+                    raise ValueError(f"invalid claim key {key!r} (use e.g. 'c1')")
+                elif key in used:
+                    raise ValueError(f"claim key {key!r} is already used in this article")
+                used.add(key)
+                position += 1
+                _check_override(claim)
+                row = ClaimRow(article_id=article_id, key=key, position=position,
+                               created_at=claim.created_at or now, updated_at=now)
+                _write_fields(row, claim)
+                _write_children(s, row, claim, parties)
+                if claim.override_status is not None:
+                    row.override_by = _clean(claim.override_by) or who
+                    row.override_at = claim.override_at or now
+                s.add(row)
+                for e in claim.history:
+                    row.events.append(StatusEventRow(status=e.status.value, reason=e.reason,
+                                                     kind=e.kind, who=e.who, at=e.at))
+                verdict = _to_claim_unsaved(row, claim).effective
+                last = claim.history[-1] if claim.history else None
+                if last is None or (last.status, last.reason) != (verdict.status, verdict.reason):
+                    kind = "override" if verdict.overridden else "derived"
+                    row.events.append(_event(verdict, kind, who, now))
+                s.flush()
+                ids.append(row.id)
         return [self._fresh(i) for i in ids]
 
     def update(self, claim: Claim, who: str = "") -> Claim:
@@ -222,41 +218,38 @@ class ClaimStore:
         _check_override(claim)
         who = who or current_user()
         now = utcnow()
-        try:
-            with self.store._write() as s, s.begin():
-                row = s.scalars(select(ClaimRow).where(ClaimRow.id == claim.id).options(*_LOAD)).first()
-                if row is None:
-                    raise KeyError(claim.id)
-                before = _to_claim(row)
-                key = claim.key.strip() or row.key
-                if key != row.key:
-                    if not is_valid_key(key):
-                        raise ValueError(f"invalid claim key {key!r} (use e.g. 'c1')")
-                    taken = s.scalar(select(ClaimRow.id).where(ClaimRow.article_id == row.article_id,
-                                                               ClaimRow.key == key, ClaimRow.id != row.id))
-                    if taken is not None:
-                        raise ValueError(f"claim key {key!r} is already used in this article")
-                    row.key = key
-                _write_fields(row, claim)
-                row.appearances.clear()
-                row.responses.clear()
-                s.flush()  # old child rows go before the new ones arrive
-                _write_children(s, row, claim, {})
-                override_changed = (before.override_status, before.override_reason) != (
-                    row.override_status and ClaimStatus(row.override_status), row.override_reason)
-                if override_changed:
-                    row.override_by = who if claim.override_status is not None else ""
-                    row.override_at = now if claim.override_status is not None else None
-                else:
-                    row.override_by, row.override_at = before.override_by, before.override_at
-                row.updated_at = now
-                s.flush()
-                after = _to_claim(row)
-                self._record_change(row, before.effective, after.effective, override_changed,
-                                    who, now)
-                claim_id = row.id
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            row = s.scalars(select(ClaimRow).where(ClaimRow.id == claim.id).options(*_LOAD)).first()
+            if row is None:
+                raise KeyError(claim.id)
+            before = _to_claim(row)
+            key = claim.key.strip() or row.key
+            if key != row.key:
+                if not is_valid_key(key):
+                    raise ValueError(f"invalid claim key {key!r} (use e.g. 'c1')")
+                taken = s.scalar(select(ClaimRow.id).where(ClaimRow.article_id == row.article_id,
+                                                           ClaimRow.key == key, ClaimRow.id != row.id))
+                if taken is not None:
+                    raise ValueError(f"claim key {key!r} is already used in this article")
+                row.key = key
+            _write_fields(row, claim)
+            row.appearances.clear()
+            row.responses.clear()
+            s.flush()  # old child rows go before the new ones arrive
+            _write_children(s, row, claim, {})
+            override_changed = (before.override_status, before.override_reason) != (
+                row.override_status and ClaimStatus(row.override_status), row.override_reason)
+            if override_changed:
+                row.override_by = who if claim.override_status is not None else ""
+                row.override_at = now if claim.override_status is not None else None
+            else:
+                row.override_by, row.override_at = before.override_by, before.override_at
+            row.updated_at = now
+            s.flush()
+            after = _to_claim(row)
+            self._record_change(row, before.effective, after.effective, override_changed,
+                                who, now)
+            claim_id = row.id
         return self._fresh(claim_id)
 
     def set_override(self, claim_id: int, status: ClaimStatus | None, reason: str, who: str = "") -> Claim:
@@ -268,60 +261,51 @@ class ClaimStore:
                 raise ValueError("Give a reason for overriding the status.")
         who = who or current_user()
         now = utcnow()
-        try:
-            with self.store._write() as s, s.begin():
-                row = s.scalars(select(ClaimRow).where(ClaimRow.id == claim_id).options(*_LOAD)).first()
-                if row is None:
-                    raise KeyError(claim_id)
-                before = _to_claim(row)
-                if status is None:
-                    if before.override_status is None:
-                        return before
-                    row.override_status, row.override_reason = None, ""
-                    row.override_by, row.override_at = "", None
-                    verdict = before.derived
-                    note = f" (override cleared: {reason})" if reason else " (override cleared)"
-                    row.events.append(_event(
-                        StatusVerdict(verdict.status, verdict.reason + note), "override_cleared", who, now))
-                else:
-                    if (before.override_status, before.override_reason) == (status, reason):
-                        return before
-                    row.override_status, row.override_reason = status.value, reason
-                    row.override_by, row.override_at = who, now
-                    row.events.append(_event(StatusVerdict(status, reason, True), "override", who, now))
-                row.updated_at = now
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            row = s.scalars(select(ClaimRow).where(ClaimRow.id == claim_id).options(*_LOAD)).first()
+            if row is None:
+                raise KeyError(claim_id)
+            before = _to_claim(row)
+            if status is None:
+                if before.override_status is None:
+                    return before
+                row.override_status, row.override_reason = None, ""
+                row.override_by, row.override_at = "", None
+                verdict = before.derived
+                note = f" (override cleared: {reason})" if reason else " (override cleared)"
+                row.events.append(_event(
+                    StatusVerdict(verdict.status, verdict.reason + note), "override_cleared", who, now))
+            else:
+                if (before.override_status, before.override_reason) == (status, reason):
+                    return before
+                row.override_status, row.override_reason = status.value, reason
+                row.override_by, row.override_at = who, now
+                row.events.append(_event(StatusVerdict(status, reason, True), "override", who, now))
+            row.updated_at = now
         return self._fresh(claim_id)
 
     def delete(self, claim_id: int) -> None:
         """Delete a claim with its appearances, responses and history (parties stay)."""
-        try:
-            with self.store._write() as s, s.begin():
-                row = s.get(ClaimRow, claim_id)
-                if row is None:
-                    raise KeyError(claim_id)
-                s.delete(row)
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            row = s.get(ClaimRow, claim_id)
+            if row is None:
+                raise KeyError(claim_id)
+            s.delete(row)
 
     def move(self, claim_id: int, new_position: int) -> list[Claim]:
         """Move a claim to `new_position` (0-based, clamped) in its article's list; returns the list."""
-        try:
-            with self.store._write() as s, s.begin():
-                row = s.get(ClaimRow, claim_id)
-                if row is None:
-                    raise KeyError(claim_id)
-                siblings = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == row.article_id)
-                                          .order_by(ClaimRow.position, ClaimRow.id)))
-                siblings.remove(row)
-                siblings.insert(max(0, min(new_position, len(siblings))), row)
-                for i, sib in enumerate(siblings):
-                    if sib.position != i:
-                        sib.position = i
-                article_id = row.article_id
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            row = s.get(ClaimRow, claim_id)
+            if row is None:
+                raise KeyError(claim_id)
+            siblings = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == row.article_id)
+                                      .order_by(ClaimRow.position, ClaimRow.id)))
+            siblings.remove(row)
+            siblings.insert(max(0, min(new_position, len(siblings))), row)
+            for i, sib in enumerate(siblings):
+                if sib.position != i:
+                    sib.position = i
+            article_id = row.article_id
         return self.list_claims(article_id)
 
     def set_party(self, name: str, *, kind: PartyKind | None = None, ticker: str | None = None) -> Party:
@@ -329,22 +313,19 @@ class ClaimStore:
         clean = _name(name)
         if not clean:
             raise ValueError("a party needs a name")
-        try:
-            with self.store._write() as s, s.begin():
-                row = s.scalars(select(PartyRow).where(PartyRow.name_key == party_key(clean))).first()
-                if row is None:
-                    row = PartyRow(name=clean, name_key=party_key(clean),
-                                   kind=(kind or PartyKind.ORGANISATION).value, ticker="")
-                    s.add(row)
-                row.name = clean
-                if kind is not None:
-                    row.kind = PartyKind.parse(kind).value
-                if ticker is not None:
-                    row.ticker = _clean(ticker)
-                s.flush()
-                return _to_party(row)
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            row = s.scalars(select(PartyRow).where(PartyRow.name_key == party_key(clean))).first()
+            if row is None:
+                row = PartyRow(name=clean, name_key=party_key(clean),
+                               kind=(kind or PartyKind.ORGANISATION).value, ticker="")
+                s.add(row)
+            row.name = clean
+            if kind is not None:
+                row.kind = PartyKind.parse(kind).value
+            if ticker is not None:
+                row.ticker = _clean(ticker)
+            s.flush()
+            return _to_party(row)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 import editor_app.store.review_models  # noqa: F401  (registers the tables on Base)
@@ -47,7 +46,7 @@ from editor_app.store.review_models import (
     SourceRow,
     StatusChangeRow,
 )
-from editor_app.store.store import Store, _write_error
+from editor_app.store.store import Store
 
 T = TypeVar("T")
 
@@ -209,11 +208,8 @@ class ReviewStore:
         return self.store._sessions()
 
     def _run(self, work: Callable[[Session], T]) -> T:
-        try:
-            with self.store._write() as s, s.begin():
-                return work(s)
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            return work(s)
 
     @staticmethod
     def _article(s: Session, article_id: int) -> ArticleRow:

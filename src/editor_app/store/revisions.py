@@ -37,7 +37,6 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 import editor_app.store.review_models  # noqa: F401  (registers the tables on Base)
@@ -45,7 +44,7 @@ from editor_app.core.article import utcnow
 from editor_app.core.text import normalize_for_store
 from editor_app.store.models import ArticleRow
 from editor_app.store.review_models import RevisionRow
-from editor_app.store.store import ArticleChange, Store, _write_error
+from editor_app.store.store import ArticleChange, Store
 
 SNAPSHOT_EVERY = 20
 SNAPSHOT_RATIO = 0.5
@@ -372,14 +371,11 @@ class RevisionStore:
         """Keep the article's current state (or its header with `text` as the body).
 
         "typing" is coalesced (see the module docstring); other reasons always add one."""
-        try:
-            with self.store._write() as s, s.begin():
-                row = s.get(ArticleRow, article_id)
-                if row is None:
-                    raise KeyError(article_id)
-                return _to_revision(self._record(s, row, reason, who, text, at))
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                raise KeyError(article_id)
+            return _to_revision(self._record(s, row, reason, who, text, at))
 
     def restore(self, article_id: int, revision_id: int, who: str = "") -> ArticleChange:
         """Bring back a revision: records the current state ("before restore"), writes the

@@ -7,7 +7,7 @@ from sqlalchemy.exc import OperationalError
 
 from editor_app.core.settings import DeskSettings
 from editor_app.store.settings_models import DeskSettingRow
-from editor_app.store.store import Store, _write_error
+from editor_app.store.store import Store
 
 __all__ = ["DeskSettingRow", "SettingsStore"]
 
@@ -33,14 +33,11 @@ class SettingsStore:
         problems = settings.problems()
         if problems:
             raise ValueError(" ".join(problems))
-        try:
-            with self.store._write() as s, s.begin():
-                for key, value in settings.to_items().items():
-                    row = s.get(DeskSettingRow, key)
-                    if row is None:
-                        s.add(DeskSettingRow(key=key, value=value))
-                    elif row.value != value:
-                        row.value = value
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            for key, value in settings.to_items().items():
+                row = s.get(DeskSettingRow, key)
+                if row is None:
+                    s.add(DeskSettingRow(key=key, value=value))
+                elif row.value != value:
+                    row.value = value
         return settings

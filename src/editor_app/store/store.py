@@ -6,7 +6,8 @@ Writes return what changed, so the window refreshes just the pane that shows it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +113,16 @@ class Store:
 
     def _write(self) -> Session:
         return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction for every store module; SQLite failures (full, locked,
+        read-only) become StoreErrors a writer can read."""
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        except OperationalError as exc:
+            raise _write_error(exc, self.path) from exc
 
     # -- reads ------------------------------------------------------------------------
 

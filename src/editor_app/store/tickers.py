@@ -10,14 +10,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 import editor_app.store.ticker_models  # noqa: F401  (registers the tables on Base)
 from editor_app.core.article import ArticleStatus, ArticleSummary, utcnow
 from editor_app.core.tickers.tags import TickerTag, check_role
 from editor_app.store.models import ArticleRow
-from editor_app.store.store import Store, _write_error
+from editor_app.store.store import Store
 from editor_app.store.ticker_models import ArticleTickerRow, TickerDismissalRow
 
 if TYPE_CHECKING:
@@ -43,11 +42,8 @@ class TickerTagStore:
         return self.store._sessions()
 
     def _run(self, work: Callable[[Session], T]) -> T:
-        try:
-            with self.store._write() as s, s.begin():
-                return work(s)
-        except OperationalError as exc:
-            raise _write_error(exc, self.store.path) from exc
+        with self.store.transaction() as s:
+            return work(s)
 
     @staticmethod
     def _rows(s: Session, article_id: int) -> list[ArticleTickerRow]:
