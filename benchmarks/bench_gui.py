@@ -53,6 +53,7 @@ TARGET_START_S = 1.5
 
 # ---------------------------------------------------------------------------------------- helpers
 
+
 def ms(seconds: float | None) -> str:
     return "   n/a" if seconds is None else f"{seconds * 1000:6.0f}"
 
@@ -82,7 +83,7 @@ def machine_facts() -> list[str]:
     ]
 
 
-def spin_until(pred, timeout: float, step_ms: int = 2) -> bool:  # noqa: ANN001
+def spin_until(pred, timeout: float, step_ms: int = 2) -> bool:
     """Run the Qt event loop until pred() is true (checked every step_ms) or timeout seconds."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -111,6 +112,7 @@ def spin_for(seconds: float) -> None:
 
 # ------------------------------------------------------------------------------ instrumentation
 
+
 class Probe:
     """Records (name, start, end, thread) for wrapped callables."""
 
@@ -118,10 +120,10 @@ class Probe:
         self.calls: list[tuple[str, float, float, str]] = []
         self.enabled = True
 
-    def wrap(self, name: str, fn):  # noqa: ANN001, ANN201
+    def wrap(self, name: str, fn):
         probe = self
 
-        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        def wrapper(*args, **kwargs):
             if not probe.enabled:
                 return fn(*args, **kwargs)
             t = time.perf_counter()
@@ -161,6 +163,8 @@ PROBE = Probe()
 def instrument() -> None:
     """Wrap suspect methods at class/module level, before any window exists, so that signal
     connections made in __init__ already go through the wrappers."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
     import editor_app.core.render_process as rp_mod
     import editor_app.ui.main_window as mw_mod
     import editor_app.ui.preview as pv_mod
@@ -172,15 +176,23 @@ def instrument() -> None:
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.preview import PreviewView
     from editor_app.ui.render_controller import RenderController
-    from PySide6.QtWidgets import QPlainTextEdit
 
     w = PROBE.wrap
-    for name in ("_on_rendered", "_push_header", "_on_body_edited", "_on_saved", "_on_save_state",
-                 "_update_title", "_load", "open_article"):
+    for name in (
+        "_on_rendered",
+        "_push_header",
+        "_on_body_edited",
+        "_on_saved",
+        "_on_save_state",
+        "_update_title",
+        "_load",
+        "open_article",
+    ):
         setattr(MainWindow, name, w(f"MainWindow.{name}", getattr(MainWindow, name)))
     AutosaveController.flush = w("autosave.flush", AutosaveController.flush)
-    AutosaveController._save_in_background = w("autosave._save_in_background (snapshot)",
-                                               AutosaveController._save_in_background)
+    AutosaveController._save_in_background = w(
+        "autosave._save_in_background (snapshot)", AutosaveController._save_in_background
+    )
     Store.save = w("Store.save", Store.save)
     Store.get = w("Store.get", Store.get)
     Store.list_summaries = w("Store.list_summaries", Store.list_summaries)
@@ -203,8 +215,7 @@ def instrument() -> None:
 
     pv_mod.json = _TimedJson  # type: ignore[assignment]
     rp_mod.json = _TimedJson  # type: ignore[assignment]
-    rp_mod.RenderProcess.render = w("RenderProcess.render (worker thread, mostly waiting)",
-                                    rp_mod.RenderProcess.render)
+    rp_mod.RenderProcess.render = w("RenderProcess.render (worker thread, mostly waiting)", rp_mod.RenderProcess.render)
     # Qt virtuals not overridden in Python: patched before any instance exists, so they dispatch here.
     MarkdownEditor.paintEvent = w("editor.paintEvent", QPlainTextEdit.paintEvent)
     MarkdownEditor.resizeEvent = w("editor.resizeEvent", QPlainTextEdit.resizeEvent)
@@ -217,8 +228,14 @@ def instrument() -> None:
         if phase == "start":
             started[info["generation"]] = time.perf_counter()
         elif info["generation"] in started:
-            PROBE.calls.append((f"python gc gen{info['generation']}", started.pop(info["generation"]),
-                                time.perf_counter(), threading.current_thread().name))
+            PROBE.calls.append(
+                (
+                    f"python gc gen{info['generation']}",
+                    started.pop(info["generation"]),
+                    time.perf_counter(),
+                    threading.current_thread().name,
+                )
+            )
 
     gc.callbacks.append(on_gc)
 
@@ -261,7 +278,7 @@ def gap_summary(gaps: list[tuple[float, float, float]]) -> dict[str, float]:
     }
 
 
-def describe_gaps(gaps, top: int = 5, indent: str = "    ") -> list[str]:  # noqa: ANN001
+def describe_gaps(gaps, top: int = 5, indent: str = "    ") -> list[str]:
     """The biggest gaps (> 16 ms), each with the wrapped calls that ran inside it (ms)."""
     lines = []
     base = gaps[0][1] if gaps else 0.0
@@ -276,10 +293,11 @@ def describe_gaps(gaps, top: int = 5, indent: str = "    ") -> list[str]:  # noq
 
 # ------------------------------------------------------------------------------- window helpers
 
+
 class PreviewWatch:
     """On every content_updated: note the time and check (textContent) whether `want` is in the DOM."""
 
-    def __init__(self, window) -> None:  # noqa: ANN001
+    def __init__(self, window) -> None:
         self.window = window
         self.want = ""
         self.updates: list[tuple[float, int]] = []
@@ -298,10 +316,12 @@ class PreviewWatch:
         want = self.want
         if not want or self.found_at is not None:
             return
-        js = ("(function(){var e=document.getElementById('article');"
-              f"return e ? e.textContent.indexOf({json.dumps(want)}) >= 0 : false;}})()")
+        js = (
+            "(function(){var e=document.getElementById('article');"
+            f"return e ? e.textContent.indexOf({json.dumps(want)}) >= 0 : false;}})()"
+        )
 
-        def result(value, t=t, want=want) -> None:  # noqa: ANN001
+        def result(value, t=t, want=want) -> None:
             if value and want == self.want and self.found_at is None:
                 self.found_at = t
                 self.confirmed_at = time.perf_counter()
@@ -309,14 +329,14 @@ class PreviewWatch:
         self.window.preview.run_in_page(js, result)
 
 
-def wait_idle(window, settle: float = 0.25, timeout: float = 60) -> None:  # noqa: ANN001
+def wait_idle(window, settle: float = 0.25, timeout: float = 60) -> None:
     ok = spin_until(lambda: not window.renderer.busy and window.autosave.state == "saved", timeout)
     if not ok:
         print(f"    (warning: window not idle after {timeout}s)", file=sys.stderr)
     spin_for(settle)
 
 
-def make_window(tmp: Path):  # noqa: ANN201
+def make_window(tmp: Path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -345,7 +365,7 @@ def typing_position(text: str) -> int:
     return i + len(anchor)
 
 
-def open_sized_article(window, store, label: str, size: int, watch: PreviewWatch, hb: Heartbeat):  # noqa: ANN001, ANN201
+def open_sized_article(window, store, label: str, size: int, watch: PreviewWatch, hb: Heartbeat):
     from corpus import article
 
     end_marker = f"zzend{label.replace(' ', '').replace('.', '')}q"
@@ -368,19 +388,23 @@ def open_sized_article(window, store, label: str, size: int, watch: PreviewWatch
 
 # --------------------------------------------------------------------------------- (a) keystroke
 
-def bench_keystroke(window, store, watch: PreviewWatch, reps: int) -> dict:  # noqa: ANN001
+
+def bench_keystroke(window, store, watch: PreviewWatch, reps: int) -> dict:
     from PySide6.QtTest import QTest
 
     hb = Heartbeat()
     results = {}
     for si, (label, size) in enumerate(SIZES.items()):
-        art, body, t_open, t_sync, cold, open_gaps, gaps = open_sized_article(window, store, label, size, watch, hb)
+        art, _body, t_open, t_sync, cold, open_gaps, gaps = open_sized_article(window, store, label, size, watch, hb)
         calls = PROBE.since(t_open)
         hl = sum(b - a for n, a, b, _ in calls if n == "highlighter.highlightBlock")
         hl_n = sum(1 for n, *_ in calls if n == "highlighter.highlightBlock")
-        print(f"  {label}: open_article() {t_sync * 1000:.0f} ms synchronous; cold preview {ms(cold).strip()} ms; "
-              f"longest UI stall while opening {open_gaps['max'] * 1000:.0f} ms; "
-              f"highlightBlock x{hl_n} = {hl * 1000:.0f} ms", flush=True)
+        print(
+            f"  {label}: open_article() {t_sync * 1000:.0f} ms synchronous; cold preview {ms(cold).strip()} ms; "
+            f"longest UI stall while opening {open_gaps['max'] * 1000:.0f} ms; "
+            f"highlightBlock x{hl_n} = {hl * 1000:.0f} ms",
+            flush=True,
+        )
         for line in describe_gaps(gaps, top=3, indent="      "):
             print(line)
         pos = typing_position(window.editor.toPlainText())
@@ -415,34 +439,53 @@ def bench_keystroke(window, store, watch: PreviewWatch, reps: int) -> dict:  # n
             key_sync.append(t_key)
             changed.append(upd[0] if upd else -1)
             if disp and rend and ren:
-                breakdown.append((disp[-1] - t0, ren[-1][1] - ren[-1][0], rend[-1][1] - rend[-1][0],
-                                  watch.found_at - rend[-1][1]))
+                breakdown.append(
+                    (disp[-1] - t0, ren[-1][1] - ren[-1][0], rend[-1][1] - rend[-1][0], watch.found_at - rend[-1][1])
+                )
             wait_idle(window, settle=0.1)
         res = {
-            "cold": cold, "open_sync": t_sync, "open_stall": open_gaps["max"],
+            "cold": cold,
+            "open_sync": t_sync,
+            "open_stall": open_gaps["max"],
             "median": statistics.median(samples) if samples else None,
             "max": max(samples) if samples else None,
             "key_sync_max": max(key_sync) if key_sync else None,
-            "samples": samples, "changed": changed,
-            "breakdown": [statistics.median(x) for x in zip(*breakdown)] if breakdown else None,
-            "article_id": art.id, "pos": pos,
+            "samples": samples,
+            "changed": changed,
+            "breakdown": [statistics.median(x) for x in zip(*breakdown, strict=False)] if breakdown else None,
+            "article_id": art.id,
+            "pos": pos,
         }
         results[label] = res
         bd = res["breakdown"]
-        print(f"    keystroke->preview: {', '.join(f'{s * 1000:.0f}' for s in samples)} ms "
-              f"(median {ms(res['median']).strip()}, max {ms(res['max']).strip()}); keyClick itself max "
-              f"{ms(res['key_sync_max']).strip()} ms; top-level nodes replaced per update {changed}", flush=True)
+        print(
+            f"    keystroke->preview: {', '.join(f'{s * 1000:.0f}' for s in samples)} ms "
+            f"(median {ms(res['median']).strip()}, max {ms(res['max']).strip()}); keyClick itself max "
+            f"{ms(res['key_sync_max']).strip()} ms; top-level nodes replaced per update {changed}",
+            flush=True,
+        )
         if bd:
-            print(f"    median breakdown: debounce {bd[0] * 1000:.0f} ms | child render+IPC {bd[1] * 1000:.0f} ms"
-                  f" | _on_rendered (template+json+runJavaScript call) {bd[2] * 1000:.0f} ms"
-                  f" | page DOM update until content_updated {bd[3] * 1000:.0f} ms", flush=True)
+            print(
+                f"    median breakdown: debounce {bd[0] * 1000:.0f} ms | child render+IPC {bd[1] * 1000:.0f} ms"
+                f" | _on_rendered (template+json+runJavaScript call) {bd[2] * 1000:.0f} ms"
+                f" | page DOM update until content_updated {bd[3] * 1000:.0f} ms",
+                flush=True,
+            )
     return results
 
 
 # ----------------------------------------------------------------------------------- (b) stalls
 
-def bench_typing(window, label: str, article_id: int, watch: PreviewWatch, n_keys: int = 200,
-                 interval_ms: int = 30, tail_s: float = 2.0) -> dict:  # noqa: ANN001
+
+def bench_typing(
+    window,
+    label: str,
+    article_id: int,
+    watch: PreviewWatch,
+    n_keys: int = 200,
+    interval_ms: int = 30,
+    tail_s: float = 2.0,
+) -> dict:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -489,13 +532,22 @@ def bench_typing(window, label: str, article_id: int, watch: PreviewWatch, n_key
     first_after = min((t for t in upd if t > state["last"]), default=None)
     longest = PROBE.longest(t0, t_end)
     typed_ok = phrase.strip()[:10] in window.editor.toPlainText()
-    res = {**summ, "typing_s": state["last"] - state["first"], "updates_during": during,
-           "preview_after_last_key": (first_after - state["last"]) if first_after else None,
-           "longest": longest, "top_gaps": describe_gaps(gaps, top=6), "typed_ok": typed_ok}
-    print(f"  {label}: typing took {res['typing_s']:.2f} s for {n_keys} keys; max gap {summ['max'] * 1000:.0f} ms, "
-          f"p99 {summ['p99'] * 1000:.1f} ms, gaps>16ms {summ['over16']}, gaps>50ms {summ['over50']} "
-          f"(of {summ['n']} beats); preview updates while typing {during}; first preview after last key "
-          f"{ms(res['preview_after_last_key']).strip()} ms", flush=True)
+    res = {
+        **summ,
+        "typing_s": state["last"] - state["first"],
+        "updates_during": during,
+        "preview_after_last_key": (first_after - state["last"]) if first_after else None,
+        "longest": longest,
+        "top_gaps": describe_gaps(gaps, top=6),
+        "typed_ok": typed_ok,
+    }
+    print(
+        f"  {label}: typing took {res['typing_s']:.2f} s for {n_keys} keys; max gap {summ['max'] * 1000:.0f} ms, "
+        f"p99 {summ['p99'] * 1000:.1f} ms, gaps>16ms {summ['over16']}, gaps>50ms {summ['over50']} "
+        f"(of {summ['n']} beats); preview updates while typing {during}; first preview after last key "
+        f"{ms(res['preview_after_last_key']).strip()} ms",
+        flush=True,
+    )
     for line in res["top_gaps"]:
         print(line)
     print("    longest single call of each wrapped function during the run (ms, count):")
@@ -507,10 +559,10 @@ def bench_typing(window, label: str, article_id: int, watch: PreviewWatch, n_key
 
 # ----------------------------------------------------------------------------------- (c) startup
 
+
 def build_store(path: Path, n: int) -> float:
     """`n` articles of ~3 KB, written with one executemany after the app created the schema."""
     from corpus import _COMPANIES, _VERBS, article
-
     from editor_app.store.store import Store
 
     t = time.perf_counter()
@@ -521,13 +573,27 @@ def build_store(path: Path, n: int) -> float:
     for i in range(n):
         when = (now - timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S.%f")
         title = f"{_COMPANIES[i % 10]} {_VERBS[i % 6]} EV talks report, part {i}"
-        rows.append((title, "A dek for the story.", "Desk Reporter", f"bench-article-{i}", 0,
-                     bodies[i % 50], "draft", when, when, None))
+        rows.append(
+            (
+                title,
+                "A dek for the story.",
+                "Desk Reporter",
+                f"bench-article-{i}",
+                0,
+                bodies[i % 50],
+                "draft",
+                when,
+                when,
+                None,
+            )
+        )
     con = sqlite3.connect(path)
     with con:
         con.executemany(
             "INSERT INTO articles (title, dek, byline, slug, slug_locked, body, status, created_at, updated_at,"
-            " deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            " deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
     con.close()
     return time.perf_counter() - t
 
@@ -547,7 +613,6 @@ def startup_child(db: str, ini: str, profile: bool) -> None:
 
     import PySide6.QtWebEngineWidgets  # noqa: F401
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     mark("import_qt")
     from editor_app.ui.app import create_application
@@ -566,8 +631,11 @@ def startup_child(db: str, ini: str, profile: bool) -> None:
     first: dict[str, float] = {}
     window.preview.content_updated.connect(lambda _n: first.setdefault("t", time.perf_counter()))
     window.show()
-    spin_until(lambda: window.isVisible() and window.windowHandle() is not None
-               and window.windowHandle().isExposed(), 30, step_ms=1)
+    spin_until(
+        lambda: window.isVisible() and window.windowHandle() is not None and window.windowHandle().isExposed(),
+        30,
+        step_ms=1,
+    )
     mark("exposed")
     spin_until(lambda: "t" in first, 60, step_ms=1)
     marks["first_preview"] = first["t"] - T_SCRIPT0 if "t" in first else -1.0
@@ -575,12 +643,17 @@ def startup_child(db: str, ini: str, profile: bool) -> None:
     got: dict[str, object] = {}
     window.preview.run_in_page(
         "(function(){var e=document.getElementById('article'); return e ? e.textContent : '';})()",
-        lambda v: got.setdefault("v", v))
+        lambda v: got.setdefault("v", v),
+    )
     spin_until(lambda: "v" in got, 10)
     if prof is not None:
         prof.disable()
-    result = {"marks": marks, "epoch0": EPOCH0, "rows": window.library.model.rowCount(),
-              "title_in_preview": bool(title) and title in str(got.get("v", ""))}
+    result = {
+        "marks": marks,
+        "epoch0": EPOCH0,
+        "rows": window.library.model.rowCount(),
+        "title_in_preview": bool(title) and title in str(got.get("v", "")),
+    }
     print("RESULT " + json.dumps(result), flush=True)
     if prof is not None:
         import io
@@ -605,7 +678,7 @@ def run_child(db: Path, profile: bool = False) -> tuple[dict, float, str]:
     line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT ")), None)
     if line is None:
         raise RuntimeError(f"startup child failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
-    data = json.loads(line[len("RESULT "):])
+    data = json.loads(line[len("RESULT ") :])
     return data, data["epoch0"] - spawn, proc.stdout
 
 
@@ -616,13 +689,17 @@ def bench_startup(runs: int, n_articles: int, profile: bool) -> dict:
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         interp.append(time.perf_counter() - t)
-    print(f"  interpreter start+exit (python -c pass): median {statistics.median(interp) * 1000:.0f} ms, "
-          f"max {max(interp) * 1000:.0f} ms", flush=True)
+    print(
+        f"  interpreter start+exit (python -c pass): median {statistics.median(interp) * 1000:.0f} ms, "
+        f"max {max(interp) * 1000:.0f} ms",
+        flush=True,
+    )
     big = tmp / "big" / "editor.sqlite"
     big.parent.mkdir(parents=True)
     built = build_store(big, n_articles)
-    print(f"  built a store with {n_articles:,} articles in {built:.1f} s "
-          f"({big.stat().st_size / 1e6:.0f} MB)", flush=True)
+    print(
+        f"  built a store with {n_articles:,} articles in {built:.1f} s ({big.stat().st_size / 1e6:.0f} MB)", flush=True
+    )
     small = tmp / "small" / "editor.sqlite"
     from editor_app.store.store import Store
 
@@ -633,17 +710,27 @@ def bench_startup(runs: int, n_articles: int, profile: bool) -> dict:
     for _ in range(runs):  # interleaved, so background load on the machine hits both alike
         for label, db in stores:
             data, pre, _stdout = run_child(db)
-            all_rows[label].append({**data["marks"], "spawn_to_script": pre, "rows": data["rows"],
-                                    "ok": data["title_in_preview"]})
+            all_rows[label].append(
+                {**data["marks"], "spawn_to_script": pre, "rows": data["rows"], "ok": data["title_in_preview"]}
+            )
     for label, _db in stores:
         rows = all_rows[label]
         out[label] = rows
         med = {k: statistics.median(r[k] for r in rows) for k in rows[0] if k not in ("rows", "ok")}
         mx = {k: max(r[k] for r in rows) for k in rows[0] if k not in ("rows", "ok")}
-        print(f"  {label}: library rows {rows[0]['rows']}, article title shown in preview: {all(r['ok'] for r in rows)}")
+        print(
+            f"  {label}: library rows {rows[0]['rows']}, article title shown in preview: {all(r['ok'] for r in rows)}"
+        )
         print(f"    phase (s since script top)  {'median':>8} {'max':>8}")
-        for k in ("import_qt", "qapplication", "store_open", "import_window", "window_init", "exposed",
-                  "first_preview"):
+        for k in (
+            "import_qt",
+            "qapplication",
+            "store_open",
+            "import_window",
+            "window_init",
+            "exposed",
+            "first_preview",
+        ):
             print(f"    {k:<27} {med[k]:8.3f} {mx[k]:8.3f}")
         print(f"    spawn->script top (interp)  {med['spawn_to_script']:8.3f} {mx['spawn_to_script']:8.3f}", flush=True)
         out[label + " med"] = med
@@ -656,6 +743,7 @@ def bench_startup(runs: int, n_articles: int, profile: bool) -> dict:
 
 
 # ------------------------------------------------------------------------------------------ main
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -703,13 +791,17 @@ def main() -> None:
         for label, r in key_res.items():
             tgt = TARGETS_KEY_MS[label]
             verdict = "ok" if r["max"] is not None and r["max"] * 1000 <= tgt else "OVER"
-            print(f"  keystroke->preview {label:>7}: median {ms(r['median'])} ms  max {ms(r['max'])} ms"
-                  f"  cold {ms(r['cold'])} ms    <= {tgt} ms  {verdict}")
+            print(
+                f"  keystroke->preview {label:>7}: median {ms(r['median'])} ms  max {ms(r['max'])} ms"
+                f"  cold {ms(r['cold'])} ms    <= {tgt} ms  {verdict}"
+            )
     if typing_res:
         for label, r in typing_res.items():
             verdict = "ok" if r["max"] * 1000 <= TARGET_STALL_MS else "OVER"
-            print(f"  typing stall {label:>7}: max {r['max'] * 1000:6.0f} ms  p99 {r['p99'] * 1000:6.1f} ms"
-                  f"  gaps>16ms {r['over16']:4d}            <= {TARGET_STALL_MS} ms  {verdict}")
+            print(
+                f"  typing stall {label:>7}: max {r['max'] * 1000:6.0f} ms  p99 {r['p99'] * 1000:6.1f} ms"
+                f"  gaps>16ms {r['over16']:4d}            <= {TARGET_STALL_MS} ms  {verdict}"
+            )
     if start_res:
         interp = statistics.median(start_res["interp"])
         for key in [k for k in start_res if k.endswith(" med")]:
@@ -717,10 +809,12 @@ def main() -> None:
             med, mx = start_res[key], start_res[label + " max"]
             total_med = med["exposed"] + med["spawn_to_script"]
             verdict = "ok" if total_med <= TARGET_START_S else "OVER"
-            print(f"  start {label:>16}: exposed median {med['exposed']:.2f} s (max {mx['exposed']:.2f}),"
-                  f" first preview median {med['first_preview']:.2f} s (max {mx['first_preview']:.2f})"
-                  f" [script clock]; +{med['spawn_to_script']:.2f} s spawn->script"
-                  f" (python -c pass {interp:.2f} s)   <= {TARGET_START_S} s  {verdict}")
+            print(
+                f"  start {label:>16}: exposed median {med['exposed']:.2f} s (max {mx['exposed']:.2f}),"
+                f" first preview median {med['first_preview']:.2f} s (max {mx['first_preview']:.2f})"
+                f" [script clock]; +{med['spawn_to_script']:.2f} s spawn->script"
+                f" (python -c pass {interp:.2f} s)   <= {TARGET_START_S} s  {verdict}"
+            )
 
 
 if __name__ == "__main__":

@@ -36,22 +36,111 @@ from pathlib import Path
 from editor_app.store.library_query import LibraryIndex, LibraryQuery
 from editor_app.store.store import Store
 
-COMMON = ("the of and to in a is that for on said with as was by at shares company percent "
-          "market billion investors year quarter").split()
-NAMES = ("Ford Xiaomi Tesla Toyota Apple Nvidia Shell HSBC Barclays Siemens Sony Samsung "
-         "Alibaba Tencent Volkswagen Stellantis Renault BYD Honda Nissan").split()
-TOPICAL = ("electric vehicle battery profit warning regulator approval merger dividend chips guidance "
-           "cut sold revenue rose fell chief executive hong kong exchange filing talks").split()
+COMMON = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "is",
+    "that",
+    "for",
+    "on",
+    "said",
+    "with",
+    "as",
+    "was",
+    "by",
+    "at",
+    "shares",
+    "company",
+    "percent",
+    "market",
+    "billion",
+    "investors",
+    "year",
+    "quarter",
+]
+NAMES = [
+    "Ford",
+    "Xiaomi",
+    "Tesla",
+    "Toyota",
+    "Apple",
+    "Nvidia",
+    "Shell",
+    "HSBC",
+    "Barclays",
+    "Siemens",
+    "Sony",
+    "Samsung",
+    "Alibaba",
+    "Tencent",
+    "Volkswagen",
+    "Stellantis",
+    "Renault",
+    "BYD",
+    "Honda",
+    "Nissan",
+]
+TOPICAL = [
+    "electric",
+    "vehicle",
+    "battery",
+    "profit",
+    "warning",
+    "regulator",
+    "approval",
+    "merger",
+    "dividend",
+    "chips",
+    "guidance",
+    "cut",
+    "sold",
+    "revenue",
+    "rose",
+    "fell",
+    "chief",
+    "executive",
+    "hong",
+    "kong",
+    "exchange",
+    "filing",
+    "talks",
+]
 BYLINES = ["Anna Berg", "Li Wei", "Tom Hart", "Maria Costa", "Desk Reporter", "Sam Okafor", "Jun Park"]
 STATUSES = ["draft"] * 5 + ["in_review"] * 2 + ["needs_work", "approved"] + ["published"] * 6 + ["spiked"]
-TICKERS = [("F", "XNYS", "Ford Motor"), ("1810", "XHKG", "Xiaomi"), ("TSLA", "XNAS", "Tesla"),
-           ("7203", "XTKS", "Toyota"), ("NVDA", "XNAS", "Nvidia"), ("005930", "XKRX", "Samsung")]
+TICKERS = [
+    ("F", "XNYS", "Ford Motor"),
+    ("1810", "XHKG", "Xiaomi"),
+    ("TSLA", "XNAS", "Tesla"),
+    ("7203", "XTKS", "Toyota"),
+    ("NVDA", "XNAS", "Nvidia"),
+    ("005930", "XKRX", "Samsung"),
+]
 CLAIM_STATUSES = ["unconfirmed", "denied", "confirmed", "disputed", "unconfirmed"]
 QUERIES = [
-    "xiaomi", "ford talks", "shares", "the", "electric vehicle", '"chief executive"', "batt*",
-    "profit warning", "regulator approval merger", "dividend", "nvidia OR tesla",
-    "shares NOT ford", "hong kong exchange filing", "zzyzx", "quarter revenue rose", "samsung chips",
-    "guidance cut", "investors sold", "year*", "talks",
+    "xiaomi",
+    "ford talks",
+    "shares",
+    "the",
+    "electric vehicle",
+    '"chief executive"',
+    "batt*",
+    "profit warning",
+    "regulator approval merger",
+    "dividend",
+    "nvidia OR tesla",
+    "shares NOT ford",
+    "hong kong exchange filing",
+    "zzyzx",
+    "quarter revenue rose",
+    "samsung chips",
+    "guidance cut",
+    "investors sold",
+    "year*",
+    "talks",
 ]
 
 
@@ -67,13 +156,20 @@ def _bodies(n: int, size: int, rng: random.Random) -> list[str]:
         words, total = [], 0
         for w in tail:
             r = rng.random()
-            w = (rng.choice(COMMON) if r < 0.45 else rng.choice(NAMES) if r < 0.50
-                 else rng.choice(TOPICAL) if r < 0.53 else w)
+            w = (
+                rng.choice(COMMON)
+                if r < 0.45
+                else rng.choice(NAMES)
+                if r < 0.50
+                else rng.choice(TOPICAL)
+                if r < 0.53
+                else w
+            )
             words.append(w)
             total += len(w) + 1
             if total >= size:
                 break
-        out.append("\n\n".join(" ".join(words[i:i + 90]).capitalize() + "." for i in range(0, len(words), 90)))
+        out.append("\n\n".join(" ".join(words[i : i + 90]).capitalize() + "." for i in range(0, len(words), 90)))
     return out
 
 
@@ -88,14 +184,28 @@ def build_store(path: Path, n: int, size: int = 2500) -> float:
     articles = []
     for i in range(n):
         when = (now - timedelta(minutes=7 * i)).strftime(fmt)
-        title = " ".join([rng.choice(NAMES)] + rng.sample(TOPICAL, 3) + [rng.choice(COMMON)]).capitalize()
-        articles.append((i + 1, f"{title} ({i})", "A dek for the story about " + rng.choice(NAMES),
-                         rng.choice(BYLINES), f"bench-{i}", 0, bodies[i % len(bodies)],
-                         rng.choice(STATUSES), when, when))
+        title = " ".join([rng.choice(NAMES), *rng.sample(TOPICAL, 3), rng.choice(COMMON)]).capitalize()
+        articles.append(
+            (
+                i + 1,
+                f"{title} ({i})",
+                "A dek for the story about " + rng.choice(NAMES),
+                rng.choice(BYLINES),
+                f"bench-{i}",
+                0,
+                bodies[i % len(bodies)],
+                rng.choice(STATUSES),
+                when,
+                when,
+            )
+        )
     con = sqlite3.connect(path)
     with con:
-        con.executemany("INSERT INTO articles (id, title, dek, byline, slug, slug_locked, body, status, "
-                        "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", articles)
+        con.executemany(
+            "INSERT INTO articles (id, title, dek, byline, slug, slug_locked, body, status, "
+            "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            articles,
+        )
         stamp = now.strftime(fmt)
         tags, claims, events, comments = [], [], [], []
         claim_id = 0
@@ -110,16 +220,25 @@ def build_store(path: Path, n: int, size: int = 2500) -> float:
                     events.append((claim_id, rng.choice(CLAIM_STATUSES), "", "derived", "bench", stamp))
             if aid % 25 == 0:
                 for _ in range(rng.randint(1, 3)):
-                    comments.append((aid, None, "editor", "Check this", "", 0, rng.random() < 0.3, "",
-                                     stamp, stamp))
-        con.executemany("INSERT INTO article_tickers (article_id, symbol, mic, name, exchange, role, unlisted,"
-                        " position, created_at) VALUES (?,?,?,?,?,?,?,?,?)", tags)
-        con.executemany("INSERT INTO claims (id, article_id, key, short, wording, position, created_at,"
-                        " updated_at, override_reason, override_by) VALUES (?,?,?,?,?,?,?,?,'','')", claims)
-        con.executemany("INSERT INTO claim_status_events (claim_id, status, reason, kind, who, at)"
-                        " VALUES (?,?,?,?,?,?)", events)
-        con.executemany("INSERT INTO comments (article_id, parent_id, author, body, anchor_text, detached,"
-                        " resolved, resolved_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", comments)
+                    comments.append((aid, None, "editor", "Check this", "", 0, rng.random() < 0.3, "", stamp, stamp))
+        con.executemany(
+            "INSERT INTO article_tickers (article_id, symbol, mic, name, exchange, role, unlisted,"
+            " position, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            tags,
+        )
+        con.executemany(
+            "INSERT INTO claims (id, article_id, key, short, wording, position, created_at,"
+            " updated_at, override_reason, override_by) VALUES (?,?,?,?,?,?,?,?,'','')",
+            claims,
+        )
+        con.executemany(
+            "INSERT INTO claim_status_events (claim_id, status, reason, kind, who, at) VALUES (?,?,?,?,?,?)", events
+        )
+        con.executemany(
+            "INSERT INTO comments (article_id, parent_id, author, body, anchor_text, detached,"
+            " resolved, resolved_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            comments,
+        )
     con.execute("PRAGMA optimize")
     con.close()
     return time.perf_counter() - t
@@ -148,22 +267,25 @@ def bench_queries(path: Path, n: int) -> None:
     index = LibraryIndex(store)
     index.ids()  # warm the page cache
     print(f"\nQueries over {n:,} articles")
-    for label, q in [("ids, default sort (newest first)", LibraryQuery()),
-                     ("ids, sorted by headline", LibraryQuery(sort="headline", descending=False)),
-                     ("ids, sorted by status", LibraryQuery(sort="status")),
-                     ("ids, sorted by claims", LibraryQuery(sort="claims")),
-                     ("ids, headline filter 'ford'", LibraryQuery(text="ford")),
-                     ("ids, status published + byline 'berg'",
-                      LibraryQuery(statuses=frozenset({"published"}), byline="berg")),
-                     ("ids, stock F", LibraryQuery(ticker=("F", "XNYS")))]:
+    for label, q in [
+        ("ids, default sort (newest first)", LibraryQuery()),
+        ("ids, sorted by headline", LibraryQuery(sort="headline", descending=False)),
+        ("ids, sorted by status", LibraryQuery(sort="status")),
+        ("ids, sorted by claims", LibraryQuery(sort="claims")),
+        ("ids, headline filter 'ford'", LibraryQuery(text="ford")),
+        ("ids, status published + byline 'berg'", LibraryQuery(statuses=frozenset({"published"}), byline="berg")),
+        ("ids, stock F", LibraryQuery(ticker=("F", "XNYS"))),
+    ]:
         ms, ids = _ms(lambda q=q: index.ids(q))
         print(f"  {label:<42} {ms:8.2f} ms  ({len(ids):,} ids)")
     ms, total = _ms(lambda: index.count())
     print(f"  {'count, everything':<42} {ms:8.2f} ms  ({total:,})")
     ids = index.ids()
-    for label, page in [("rows, first page of 100", ids[:100]),
-                        ("rows, page of 100 in the middle", ids[len(ids) // 2:len(ids) // 2 + 100]),
-                        ("rows, page of 100 at the end", ids[-100:])]:
+    for label, page in [
+        ("rows, first page of 100", ids[:100]),
+        ("rows, page of 100 in the middle", ids[len(ids) // 2 : len(ids) // 2 + 100]),
+        ("rows, page of 100 at the end", ids[-100:]),
+    ]:
         ms, rows = _ms(lambda page=page: index.rows(page), repeat=9)
         print(f"  {label:<42} {ms:8.2f} ms  ({sum(1 for r in rows if r.claims)} with claims)")
     store.close()
@@ -185,9 +307,11 @@ def bench_search(path: Path, n: int) -> None:
     total = [a + b for a, b in zip(ids_ms, page_ms, strict=True)]
     for q, a, b, h in zip(QUERIES, ids_ms, page_ms, hits, strict=True):
         print(f"    {q!r:<28} {h:>7,} hits  ids {a:7.2f} ms  page {b:6.2f} ms")
-    print(f"  median over {len(QUERIES)} queries: {statistics.median(total):.2f} ms "
-          f"(ids {statistics.median(ids_ms):.2f} + page {statistics.median(page_ms):.2f}); "
-          f"max {max(total):.2f} ms ({QUERIES[total.index(max(total))]!r})")
+    print(
+        f"  median over {len(QUERIES)} queries: {statistics.median(total):.2f} ms "
+        f"(ids {statistics.median(ids_ms):.2f} + page {statistics.median(page_ms):.2f}); "
+        f"max {max(total):.2f} ms ({QUERIES[total.index(max(total))]!r})"
+    )
     store.close()
 
 
@@ -212,9 +336,11 @@ def bench_gui(path: Path, n: int) -> None:
     pane.show()
     app.processEvents()
     shown = (time.perf_counter() - t) * 1000
-    print(f"\nGUI, {n:,} articles: library query + first paint {shown:.0f} ms "
-          f"({pane.model.rowCount():,} rows, {pane.model.pages_fetched} page(s) fetched; "
-          f"store opened in {opened:.0f} ms, empty pane built in {built:.0f} ms)")
+    print(
+        f"\nGUI, {n:,} articles: library query + first paint {shown:.0f} ms "
+        f"({pane.model.rowCount():,} rows, {pane.model.pages_fetched} page(s) fetched; "
+        f"store opened in {opened:.0f} ms, empty pane built in {built:.0f} ms)"
+    )
 
     bar = pane.view.verticalScrollBar()
     steps = 200
@@ -241,8 +367,10 @@ def bench_gui(path: Path, n: int) -> None:
     t = time.perf_counter()
     app.exec()
     took = time.perf_counter() - t
-    print(f"  scrolled top to bottom in {steps} steps in {took:.2f} s: longest stall {max(stalls):.1f} ms, "
-          f"median {statistics.median(stalls):.1f} ms; {pane.model.pages_fetched} page(s) fetched")
+    print(
+        f"  scrolled top to bottom in {steps} steps in {took:.2f} s: longest stall {max(stalls):.1f} ms, "
+        f"median {statistics.median(stalls):.1f} ms; {pane.model.pages_fetched} page(s) fetched"
+    )
     t = time.perf_counter()
     pane.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     pane.view.viewport().repaint()
@@ -250,15 +378,19 @@ def bench_gui(path: Path, n: int) -> None:
     t = time.perf_counter()
     pane.set_search("xiaomi")
     pane.view.viewport().repaint()
-    print(f"  full-text search 'xiaomi' ({pane.model.rowCount():,} hits) and repaint: "
-          f"{(time.perf_counter() - t) * 1000:.0f} ms")
+    print(
+        f"  full-text search 'xiaomi' ({pane.model.rowCount():,} hits) and repaint: "
+        f"{(time.perf_counter() - t) * 1000:.0f} ms"
+    )
     t = time.perf_counter()
     pane.set_search("")
     pane.filter.setText("ford")
     pane._apply_filters()
     pane.view.viewport().repaint()
-    print(f"  headline filter 'ford' ({pane.model.rowCount():,} rows) and repaint: "
-          f"{(time.perf_counter() - t) * 1000:.0f} ms")
+    print(
+        f"  headline filter 'ford' ({pane.model.rowCount():,} rows) and repaint: "
+        f"{(time.perf_counter() - t) * 1000:.0f} ms"
+    )
     pane.close()
     store.close()
 
@@ -271,8 +403,11 @@ def main() -> int:
     args = ap.parse_args()
     parts = set(args.only.split(","))
     import sqlite3 as _s
-    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python "
-          f"{sys.version.split()[0]}, SQLite {_s.sqlite_version}, {datetime.now():%Y-%m-%d}")
+
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{sys.version.split()[0]}, SQLite {_s.sqlite_version}, {datetime.now():%Y-%m-%d}"
+    )
     tmp = None
     cache = args.cache
     if cache is None:

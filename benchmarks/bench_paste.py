@@ -43,7 +43,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 MIB = 1024 * 1024
 
 
-def spin_until(pred, timeout: float, step_ms: int = 2) -> bool:  # noqa: ANN001
+def spin_until(pred, timeout: float, step_ms: int = 2) -> bool:
     from PySide6.QtCore import QEventLoop, QTimer
 
     if pred():
@@ -101,8 +101,10 @@ def machine() -> str:
     import PySide6
     from PySide6 import QtCore
 
-    return (f"{cpu}, {os.cpu_count()} logical cores; Python {platform.python_version()}; "
-            f"PySide6 {PySide6.__version__} (Qt {QtCore.qVersion()}), {os.environ.get('QT_QPA_PLATFORM')}")
+    return (
+        f"{cpu}, {os.cpu_count()} logical cores; Python {platform.python_version()}; "
+        f"PySide6 {PySide6.__version__} (Qt {QtCore.qVersion()}), {os.environ.get('QT_QPA_PLATFORM')}"
+    )
 
 
 def paste_text(size: int) -> tuple[str, str]:
@@ -113,21 +115,38 @@ def paste_text(size: int) -> tuple[str, str]:
     return body + "\n\n" + marker, marker
 
 
-def run_one(size: int, tmp: Path, settle: float = 2.0, timeout: float = 240.0) -> dict:
+# Long unbroken lines (issue 10): targets for the longest UI stall while pasting them.
+LINE_CASES = {
+    # name: (text builder, marker the preview shows, stall target in ms)
+    "brackets_100k": (lambda: "[" * 50_000 + "]" * 50_000, None, 200),
+    "urls_100k": (lambda: ",".join(f"https://example.com/q/{i:06d}" for i in range(3_600))[:100_000], None, 200),
+    "ten_lines_10k": (lambda: "\n".join(f"{i}:" + "x" * 9_998 for i in range(10)), None, 100),
+}
+
+
+def case_text(name: str) -> tuple[str, str | None, int | None]:
+    """(text, marker or None, stall target ms or None) for a named case or a size in MiB."""
+    if name in LINE_CASES:
+        build, marker, target = LINE_CASES[name]
+        return build(), marker, target
+    text, marker = paste_text(int(float(name) * MIB))
+    return text, marker, None
+
+
+def run_one(name: str, tmp: Path, settle: float = 2.0, timeout: float = 240.0) -> dict:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from editor_app.core.render_process import budget_for
     from editor_app.store.store import Store
-    from editor_app.ui import editor as editor_mod
     from editor_app.ui.app import create_application
     from editor_app.ui.main_window import MainWindow
 
     create_application()
-    text, marker = paste_text(size)
-    db = tmp / f"store-{size}" / "editor.sqlite"
+    text, marker, target = case_text(name)
+    db = tmp / f"store-{name}" / "editor.sqlite"
     store = Store.open(db)
-    window = MainWindow(store, QSettings(str(tmp / f"ui-{size}.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(store, QSettings(str(tmp / f"ui-{name}.ini"), QSettings.Format.IniFormat))
     window.show()
     spin_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), 10)
     window.new_article()
@@ -140,7 +159,7 @@ def run_one(size: int, tmp: Path, settle: float = 2.0, timeout: float = 240.0) -
     QMessageBox.question = staticmethod(lambda *a, **k: asked.append(len(text)) or QMessageBox.StandardButton.Yes)
     events: dict[str, float] = {}
 
-    def on_saved(change) -> None:  # noqa: ANN001
+    def on_saved(change) -> None:
         if "body" in change.fields and len(change.article.body) >= len(text) - 10 and "saved" not in events:
             events["saved"] = time.perf_counter()
 
@@ -148,12 +167,14 @@ def run_one(size: int, tmp: Path, settle: float = 2.0, timeout: float = 240.0) -
         if "preview" in events:
             return
         t = time.perf_counter()
-        js = ("(function(){var n=document.getElementById('preview-notice');"
-              "if(n&&n.textContent.indexOf('Preview paused')>=0){return 'paused: '+n.textContent;}"
-              "var e=document.getElementById('article');"
-              f"return e&&e.textContent.indexOf({json.dumps(marker)})>=0?'content':'';}})()")
+        js = (
+            "(function(){var n=document.getElementById('preview-notice');"
+            "if(n&&n.textContent.indexOf('Preview paused')>=0){return 'paused: '+n.textContent;}"
+            "var e=document.getElementById('article');"
+            f"return e&&e.textContent.indexOf({json.dumps(marker or text[-40:])})>=0?'content':'';}})()"
+        )
 
-        def result(value) -> None:  # noqa: ANN001
+        def result(value) -> None:
             if value and "preview" not in events:
                 events["preview"] = t
                 events["preview_kind"] = value  # type: ignore[assignment]
@@ -188,19 +209,33 @@ def run_one(size: int, tmp: Path, settle: float = 2.0, timeout: float = 240.0) -
     window.deleteLater()
     spin_until(lambda: False, 0.5)
     return {
-        "size": size, "chars": len(text), "asked": len(asked), "done": done,
-        "paste": t1 - t0, "stall": stall, "stall_at": stall_at - t0, "stall_after": stall_after,
-        "saved": events.get("saved", float("nan")) - t0, "preview": events.get("preview", float("nan")) - t0,
-        "preview_kind": str(events.get("preview_kind", "none"))[:60], "budget": budget_for(text),
+        "name": name,
+        "target": target,
+        "lines": text.count("\n") + 1,
+        "chars": len(text),
+        "asked": len(asked),
+        "done": done,
+        "paste": t1 - t0,
+        "stall": stall,
+        "stall_at": stall_at - t0,
+        "stall_after": stall_after,
+        "saved": events.get("saved", float("nan")) - t0,
+        "preview": events.get("preview", float("nan")) - t0,
+        "preview_kind": str(events.get("preview_kind", "none"))[:60],
+        "budget": budget_for(text),
         "exact": stored == text and in_editor == text,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="1,5,10,50", help="MiB, comma-separated")
+    parser.add_argument(
+        "--sizes",
+        default="brackets_100k,urls_100k,ten_lines_10k,1,5,10,50",
+        help="comma-separated: sizes in MiB and/or " + ", ".join(LINE_CASES),
+    )
     args = parser.parse_args()
-    sizes = [int(float(s) * MIB) for s in args.sizes.split(",")]
+    sizes = args.sizes.split(",")
     print(f"machine: {machine()}")
     from editor_app.ui.editor import LARGE_PASTE_CHARS, MAX_PASTE_CHARS
 
@@ -210,16 +245,22 @@ def main() -> None:
         for size in sizes:
             r = run_one(size, Path(tmp))
             rows.append(r)
-            print(f"  {size // MIB} MiB done: {r}", file=sys.stderr)
+            print(f"  {size} done: {r}", file=sys.stderr)
     print()
-    print("| Paste | Characters | Asked first | paste() blocks | Longest UI stall (1 ms heartbeat) "
-          "| Longest stall after paste() | Saved after | Preview after | Preview shows | Saved exactly |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| Paste | Lines | Characters | Asked first | paste() blocks | Longest UI stall (1 ms heartbeat) "
+        "| Target | Longest stall after paste() | Saved after | Preview after | Preview shows | Saved exactly |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         kind = "content" if r["preview_kind"] == "content" else r["preview_kind"]
-        print(f"| {r['size'] // MIB} MiB | {r['chars']:,} | {'yes' if r['asked'] else 'no'} | {r['paste']:.2f} s "
-              f"| {r['stall'] * 1000:.0f} ms | {r['stall_after'] * 1000:.0f} ms | {r['saved']:.1f} s "
-              f"| {r['preview']:.1f} s (budget {r['budget']:.0f} s) | {kind} | {'yes' if r['exact'] else 'NO'} |")
+        label = r["name"] if r["name"] in LINE_CASES else f"{r['name']} MiB"
+        target = f"< {r['target']} ms" if r["target"] else "-"
+        print(
+            f"| {label} | {r['lines']:,} | {r['chars']:,} | {'yes' if r['asked'] else 'no'} | {r['paste']:.2f} s "
+            f"| {r['stall'] * 1000:.0f} ms | {target} | {r['stall_after'] * 1000:.0f} ms | {r['saved']:.1f} s "
+            f"| {r['preview']:.1f} s (budget {r['budget']:.0f} s) | {kind} | {'yes' if r['exact'] else 'NO'} |"
+        )
 
 
 if __name__ == "__main__":

@@ -15,10 +15,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import article  # noqa: E402
-
-from editor_app.core.render import render_markdown  # noqa: E402
-from editor_app.core.render_process import RenderProcess  # noqa: E402
+from corpus import article
+from editor_app.core.render import render_markdown
+from editor_app.core.render_process import RenderProcess
 
 SIZES = {"15 KB": 15_000, "150 KB": 150_000, "1.5 MB": 1_500_000}
 
@@ -46,8 +45,10 @@ def main() -> None:
                 out = rp.render(text)
                 edits.append(time.perf_counter() - t)
                 assert out.ok and f"edit{i}" in out.html
-        print(f"{label:>7} | {statistics.median(whole) * 1000:>10.0f} ms | {cold * 1000:>7.0f} ms | "
-              f"{statistics.median(edits) * 1000:>14.0f} ms / {max(edits) * 1000:>6.0f} ms")
+        print(
+            f"{label:>7} | {statistics.median(whole) * 1000:>10.0f} ms | {cold * 1000:>7.0f} ms | "
+            f"{statistics.median(edits) * 1000:>14.0f} ms / {max(edits) * 1000:>6.0f} ms"
+        )
 
 
 if __name__ == "__main__":

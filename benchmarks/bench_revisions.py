@@ -31,10 +31,54 @@ from editor_app.core.article import utcnow
 from editor_app.store.revisions import RevisionStore
 from editor_app.store.store import Store
 
-WORDS = ("the shares company said on investors quarter revenue profit rose fell percent analysts "
-         "market billion million electric vehicle talks report denied Ford Xiaomi Tesla battery supply "
-         "chain guidance outlook chief executive deal merger regulators approval Hong Kong exchange "
-         "statement spokesperson people familiar with matter according filing").split()
+WORDS = [
+    "the",
+    "shares",
+    "company",
+    "said",
+    "on",
+    "investors",
+    "quarter",
+    "revenue",
+    "profit",
+    "rose",
+    "fell",
+    "percent",
+    "analysts",
+    "market",
+    "billion",
+    "million",
+    "electric",
+    "vehicle",
+    "talks",
+    "report",
+    "denied",
+    "Ford",
+    "Xiaomi",
+    "Tesla",
+    "battery",
+    "supply",
+    "chain",
+    "guidance",
+    "outlook",
+    "chief",
+    "executive",
+    "deal",
+    "merger",
+    "regulators",
+    "approval",
+    "Hong",
+    "Kong",
+    "exchange",
+    "statement",
+    "spokesperson",
+    "people",
+    "familiar",
+    "with",
+    "matter",
+    "according",
+    "filing",
+]
 
 
 def article(rng: random.Random, size: int = 15_000) -> str:
@@ -44,7 +88,8 @@ def article(rng: random.Random, size: int = 15_000) -> str:
         sentence_count = rng.randint(3, 6)
         para = " ".join(
             " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 22))).capitalize() + "."
-            for _ in range(sentence_count))
+            for _ in range(sentence_count)
+        )
         paras.append(para)
         total += len(para) + 2
     return "\n\n".join(paras)[:size]
@@ -62,8 +107,8 @@ def edit(rng: random.Random, text: str, target: int = 15_000) -> str:
     if choice < (0.5 if len(text) < target else 0.3):  # keeps the article near `target`
         return text[:pos] + rng.choice(WORDS) + " " + text[pos:]
     if choice < 0.8:
-        return text[:pos] + text[pos + cut:]
-    return text[:pos] + rng.choice(WORDS) + text[pos + cut:]
+        return text[:pos] + text[pos + cut :]
+    return text[:pos] + rng.choice(WORDS) + text[pos + cut :]
 
 
 def run(days: int, per_day: int, reason: str, step: timedelta, size: int, sync: str) -> None:
@@ -72,15 +117,17 @@ def run(days: int, per_day: int, reason: str, step: timedelta, size: int, sync: 
         path = Path(tmp) / "bench.sqlite"
         store = Store.open(path, seed_sample=False)
         if sync != "full":
+
             @event.listens_for(store.engine, "connect")
-            def _sync(dbapi_conn, _rec):  # noqa: ANN001
+            def _sync(dbapi_conn, _rec):
                 dbapi_conn.execute(f"PRAGMA synchronous={sync.upper()}")
 
             store.engine.dispose()
         revs = RevisionStore(store)
         text = article(rng, size)
-        a = store.create(title="Ford and Xiaomi deny talks", dek="Both companies denied the report.",
-                         byline="Desk", body=text)
+        a = store.create(
+            title="Ford and Xiaomi deny talks", dek="Both companies denied the report.", byline="Desk", body=text
+        )
         at = utcnow()
         n = days * per_day
         times = []
@@ -105,12 +152,16 @@ def run(days: int, per_day: int, reason: str, step: timedelta, size: int, sync: 
         read_ms = (time.perf_counter() - t0) * 1000 / len(listed[::997])
         fresh.store.close()
         full = sum(1 for r in listed if r.kind == "full")
-        print(f"{reason:<7} {n:>6,} edits -> {len(listed):>6,} revisions ({full:,} snapshots); "
-              f"revision data {data / 1e6:6.2f} MB, database file {size_db / 1e6:6.2f} MB, "
-              f"{data / max(1, len(listed)):6.0f} B/revision; article {len(text) / 1000:.1f} KB")
-        print(f"        total {elapsed:6.1f} s; record median "
-              f"{statistics.median(times) * 1000:.2f} ms, max {max(times) * 1000:.1f} ms; "
-              f"text_of {read_ms:.2f} ms")
+        print(
+            f"{reason:<7} {n:>6,} edits -> {len(listed):>6,} revisions ({full:,} snapshots); "
+            f"revision data {data / 1e6:6.2f} MB, database file {size_db / 1e6:6.2f} MB, "
+            f"{data / max(1, len(listed)):6.0f} B/revision; article {len(text) / 1000:.1f} KB"
+        )
+        print(
+            f"        total {elapsed:6.1f} s; record median "
+            f"{statistics.median(times) * 1000:.2f} ms, max {max(times) * 1000:.1f} ms; "
+            f"text_of {read_ms:.2f} ms"
+        )
 
 
 def main() -> int:
@@ -118,9 +169,13 @@ def main() -> int:
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--edits-per-day", type=int, default=50)
     ap.add_argument("--size", type=int, default=15_000)
-    ap.add_argument("--sync", choices=("full", "normal"), default="normal",
-                    help="PRAGMA synchronous for the run (the app uses full: one fsync per commit, "
-                         "~1.5-2 ms here, which would dominate the time but not the size)")
+    ap.add_argument(
+        "--sync",
+        choices=("full", "normal"),
+        default="normal",
+        help="PRAGMA synchronous for the run (the app uses full: one fsync per commit, "
+        "~1.5-2 ms here, which would dominate the time but not the size)",
+    )
     args = ap.parse_args()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, synchronous={args.sync}")
     run(args.days, args.edits_per_day, "manual", timedelta(minutes=7), args.size, args.sync)

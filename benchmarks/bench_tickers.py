@@ -34,8 +34,10 @@ def main() -> None:
     size = sum(p.stat().st_size for p in resource_path("symbols").iterdir() if p.is_file())
     print(f"resources/symbols size: {size / 1e6:.2f} MB")
     load_ms, d = timed(lambda: directory_mod.SymbolDirectory.load(), repeat=5)
-    print(f"directory load (gzip TSV + aliases): {load_ms:.0f} ms "
-          f"({len(d):,} listings, {d.issuer_count:,} issuers, {len(d.aliases)} aliases)")
+    print(
+        f"directory load (gzip TSV + aliases): {load_ms:.0f} ms "
+        f"({len(d):,} listings, {d.issuer_count:,} issuers, {len(d.aliases)} aliases)"
+    )
     table_ms, _ = timed(lambda: _name_table(d))
     print(f"name-matching table, built on first suggest: {table_ms:.0f} ms")
     index_ms, _ = timed(lambda: d._name_index)
@@ -53,11 +55,12 @@ def main() -> None:
     for label, fn in cases.items():
         ms, _ = timed(fn, repeat=20)
         print(f"  {label:<32} {ms * 1000:8.1f} µs (median of 20)")
-    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.iterdir())
-             if p.suffix in (".md", ".txt")}
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.iterdir()) if p.suffix in (".md", ".txt")}
     per_article = [timed(lambda t=t: suggest(t, d), repeat=5)[0] for t in texts.values()]
-    print(f"suggest per test article: median {statistics.median(per_article):.2f} ms, "
-          f"max {max(per_article):.2f} ms ({len(texts)} articles)")
+    print(
+        f"suggest per test article: median {statistics.median(per_article):.2f} ms, "
+        f"max {max(per_article):.2f} ms ({len(texts)} articles)"
+    )
     long_text = "\n\n".join(list(texts.values()) * 6)
     long_ms, _ = timed(lambda: suggest(long_text, d), repeat=3)
     print(f"suggest on a {len(long_text.split()):,}-word text: {long_ms:.1f} ms")
@@ -71,8 +74,10 @@ def main() -> None:
         fp += len(got.keys() - want.keys())
         fn_ += len(want.keys() - got.keys())
         roles += sum(got[k] == want[k] for k in got.keys() & want.keys())
-    print(f"test articles: precision {tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn_):.3f}, "
-          f"role agreement {roles / max(1, tp):.3f} ({tp} true, {fp} false, {fn_} missed)")
+    print(
+        f"test articles: precision {tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn_):.3f}, "
+        f"role agreement {roles / max(1, tp):.3f} ({tp} true, {fp} false, {fn_} missed)"
+    )
 
 
 if __name__ == "__main__":

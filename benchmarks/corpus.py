@@ -30,10 +30,11 @@ def article(size_bytes: int, seed: int = 1) -> str:
         elif n % 13 == 0:
             block = "\n".join(f"- {c}: {rng.uniform(-3, 3):+.1f}%" for c in rng.sample(_COMPANIES, 4))
         elif n % 17 == 0:
-            block = f"> \"We do not comment on market rumours,\" a spokesperson for {rng.choice(_COMPANIES)} said."
+            block = f'> "We do not comment on market rumours," a spokesperson for {rng.choice(_COMPANIES)} said.'
         elif n % 29 == 0:
             block = "| Company | Change |\n|---|--:|\n" + "\n".join(
-                f"| {c} | {rng.uniform(-3, 3):+.1f}% |" for c in rng.sample(_COMPANIES, 3))
+                f"| {c} | {rng.uniform(-3, 3):+.1f}% |" for c in rng.sample(_COMPANIES, 3)
+            )
         else:
             block = paragraph(rng)
         parts.append(block)

@@ -57,8 +57,7 @@ _NOT_STOCK = re.compile(
     re.IGNORECASE,
 )
 _PREFERRED = re.compile(r"\b(?:preferred|preference|pfd|pref)\b", re.IGNORECASE)
-_EQUITY_WRAPPER = re.compile(r"american depositary|\badrs?\b|\bads\b|ordinary shares|common stock",
-                             re.IGNORECASE)
+_EQUITY_WRAPPER = re.compile(r"american depositary|\badrs?\b|\bads\b|ordinary shares|common stock", re.IGNORECASE)
 
 
 def not_stock(name: str) -> bool:
@@ -71,18 +70,64 @@ def not_stock(name: str) -> bool:
 US_EXCHANGE_CODE = {"N": "XNYS", "A": "XASE", "P": "ARCX", "Z": "BATS", "V": "IEXG"}
 SEC_EXCHANGE = {"NYSE": "XNYS", "Nasdaq": "XNAS", "CBOE": "BATS", "OTC": "OTCM"}
 ISIN_COUNTRY = {
-    "US": "United States", "CA": "Canada", "GB": "United Kingdom", "DE": "Germany",
-    "FR": "France", "JP": "Japan", "CN": "China", "HK": "Hong Kong", "KY": "Cayman Islands",
-    "BM": "Bermuda", "NL": "Netherlands", "CH": "Switzerland", "KR": "South Korea",
-    "TW": "Taiwan", "IN": "India", "AU": "Australia", "IE": "Ireland", "LU": "Luxembourg",
-    "SE": "Sweden", "IT": "Italy", "ES": "Spain", "BR": "Brazil", "IL": "Israel",
+    "US": "United States",
+    "CA": "Canada",
+    "GB": "United Kingdom",
+    "DE": "Germany",
+    "FR": "France",
+    "JP": "Japan",
+    "CN": "China",
+    "HK": "Hong Kong",
+    "KY": "Cayman Islands",
+    "BM": "Bermuda",
+    "NL": "Netherlands",
+    "CH": "Switzerland",
+    "KR": "South Korea",
+    "TW": "Taiwan",
+    "IN": "India",
+    "AU": "Australia",
+    "IE": "Ireland",
+    "LU": "Luxembourg",
+    "SE": "Sweden",
+    "IT": "Italy",
+    "ES": "Spain",
+    "BR": "Brazil",
+    "IL": "Israel",
 }
 
 
 # Tie-break between main markets when no line is on the issuer's home market: bigger first.
-MARKET_ORDER = {mic: i for i, mic in enumerate(
-    "XNYS XNAS XSHG XJPX XHKG XSHE XNSE XLON XPAR XAMS XTSE XETR XSWX XKRX XTAI XASX XSAU XJSE "
-    "XSTO XCSE XMIL XMAD BVMF XSES".split())}
+MARKET_ORDER = {
+    mic: i
+    for i, mic in enumerate(
+        [
+            "XNYS",
+            "XNAS",
+            "XSHG",
+            "XJPX",
+            "XHKG",
+            "XSHE",
+            "XNSE",
+            "XLON",
+            "XPAR",
+            "XAMS",
+            "XTSE",
+            "XETR",
+            "XSWX",
+            "XKRX",
+            "XTAI",
+            "XASX",
+            "XSAU",
+            "XJSE",
+            "XSTO",
+            "XCSE",
+            "XMIL",
+            "XMAD",
+            "BVMF",
+            "XSES",
+        ]
+    )
+}
 
 
 @dataclass
@@ -118,8 +163,13 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
                 counts["us dropped (test/ETF/not common stock)"] += 1
                 continue
             out[(us_symbol(sym), "XNAS")] = Listing(
-                us_symbol(sym), "XNAS", clean_official(row["Company Name"] or row["Security Name"]),
-                "", "USD", source="nasdaq")
+                us_symbol(sym),
+                "XNAS",
+                clean_official(row["Company Name"] or row["Security Name"]),
+                "",
+                "USD",
+                source="nasdaq",
+            )
     with open(src / SOURCE_FILES["other"], encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             sym = (row.get("ACT Symbol") or "").strip()
@@ -127,16 +177,21 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
             if not sym or not mic or "$" in sym or " " in sym:
                 counts["us dropped (test/ETF/not common stock)"] += bool(sym)
                 continue
-            if re.search(r"\.(?:U|W|WS|R|RT|WI)$", sym) or row["ETF"] == "Y" or row["Test Issue"] == "Y" \
-                    or not_stock(row["Security Name"]):
+            if (
+                re.search(r"\.(?:U|W|WS|R|RT|WI)$", sym)
+                or row["ETF"] == "Y"
+                or row["Test Issue"] == "Y"
+                or not_stock(row["Security Name"])
+            ):
                 counts["us dropped (test/ETF/not common stock)"] += 1
                 continue
             out[(us_symbol(sym), mic)] = Listing(
-                us_symbol(sym), mic, clean_official(row["Company Name"]), "", "USD", source="nyse-other")
+                us_symbol(sym), mic, clean_official(row["Company Name"]), "", "USD", source="nyse-other"
+            )
     data = json.loads((src / SOURCE_FILES["sec"]).read_text(encoding="utf-8"))
     fields = data["fields"]
     for rank, values in enumerate(data["data"]):
-        rec = dict(zip(fields, values))
+        rec = dict(zip(fields, values, strict=False))
         mic = SEC_EXCHANGE.get(rec.get("exchange") or "")
         sym = us_symbol(rec.get("ticker") or "")
         if not mic or not sym:
@@ -147,14 +202,16 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
         hit = out.get((sym, mic))
         if hit is None:
             # SEC's exchange can lag (moves between NYSE and Nasdaq); match the symbol anywhere
-            hit = next((out[(sym, m)] for m in ("XNYS", "XNAS", "XASE", "BATS", "ARCX", "IEXG")
-                        if (sym, m) in out), None)
+            hit = next(
+                (out[(sym, m)] for m in ("XNYS", "XNAS", "XASE", "BATS", "ARCX", "IEXG") if (sym, m) in out), None
+            )
         if hit is not None:
             hit.cik, hit.sec_rank = rec["cik"], min(hit.sec_rank, rank)
             continue
         if mic == "OTCM":
-            out[(sym, mic)] = Listing(sym, mic, clean_official(rec["name"]), "", "USD",
-                                      cik=rec["cik"], sec_rank=rank, source="sec-otc")
+            out[(sym, mic)] = Listing(
+                sym, mic, clean_official(rec["name"]), "", "USD", cik=rec["cik"], sec_rank=rank, source="sec-otc"
+            )
         else:
             counts["sec only, not in exchange lists (dropped)"] += 1
     # OTC quotes only for issuers without an exchange listing.
@@ -204,8 +261,18 @@ def read_global(src: Path, us: dict[tuple[str, str], Listing], counts: Counter) 
             key = (base, mic)
             if key in out:
                 continue
-            out[key] = Listing(base, mic, name, row["country"], row["currency"], row["isin"],
-                               row["figi"], source="global", venue_tier=tier, sector=row["sector"])
+            out[key] = Listing(
+                base,
+                mic,
+                name,
+                row["country"],
+                row["currency"],
+                row["isin"],
+                row["figi"],
+                source="global",
+                venue_tier=tier,
+                sector=row["sector"],
+            )
     return list(out.values())
 
 
@@ -225,8 +292,7 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-FOREIGN_FORM = re.compile(r"\b(?:ltd|limited|plc|ag|n\.?v|s\.?a|se|asa|ab|spa|s\.p\.a|kk|oyj|tbk)\b\.?",
-                          re.IGNORECASE)
+FOREIGN_FORM = re.compile(r"\b(?:ltd|limited|plc|ag|n\.?v|s\.?a|se|asa|ab|spa|s\.p\.a|kk|oyj|tbk)\b\.?", re.IGNORECASE)
 
 
 def group(listings: list[Listing]) -> list[list[int]]:
@@ -263,11 +329,17 @@ def group(listings: list[Listing]) -> list[list[int]]:
         root, size = roots.most_common(1)[0]
         countries = Counter(listings[j].country for j in cands if uf.find(j) == root)
         country = countries.most_common(1)[0][0]
-        foreign = bool(FOREIGN_FORM.search(li.name)) or li.source == "nasdaq" and "Depositary" in li.name
+        foreign = bool(FOREIGN_FORM.search(li.name)) or (li.source == "nasdaq" and "Depositary" in li.name)
         words = len(k.split())
-        if country == "United States" or (foreign and size >= 2) or (words >= 2 and size >= 2) or words >= 3 \
-                or (size >= 3 and len(k) >= 4):
+        if (
+            country == "United States"
+            or (foreign and size >= 2)
+            or (words >= 2 and size >= 2)
+            or words >= 3
+            or (size >= 3 and len(k) >= 4)
+        ):
             uf.union(i, root)
+
     # Lines that only trade on regional venues under a mangled name ("Tencent Hdgs" in Berlin)
     # join the main group with the same name key, whatever country the venue row claims.
     def tier(li: Listing) -> int:
@@ -319,14 +391,22 @@ def primary_score(li: Listing, country: str) -> tuple:
         score += 20
     if ex.country == "China" and home:
         score += 5  # A-share home market before Hong Kong for mainland issuers
-    return (-score, bool(_PREFERRED.search(li.name)), li.sec_rank, MARKET_ORDER.get(li.mic, 99),
-            not li.isin, len(li.symbol), li.symbol)
+    return (
+        -score,
+        bool(_PREFERRED.search(li.name)),
+        li.sec_rank,
+        MARKET_ORDER.get(li.mic, 99),
+        not li.isin,
+        len(li.symbol),
+        li.symbol,
+    )
 
 
 def best_name(members: list[Listing]) -> str:
     def rank(li: Listing) -> tuple:
         mixed = not li.name.isupper()
         return (li.source not in ("nasdaq", "nyse-other"), not mixed, li.source == "sec-otc", len(li.name))
+
     return min(members, key=rank).name
 
 
@@ -349,10 +429,11 @@ def build(src: Path, out_dir: Path) -> dict:
         sector = next((li.sector for li in members if li.sector), "")
         out_issuers.append([name, country, cik, sector, len(out_listings), len(members), name_key(name)])
         for li in members:  # primary first
-            out_listings.append([li.symbol, li.mic, "" if li.name == name else li.name, li.currency,
-                                 li.isin, li.figi, iid])
+            out_listings.append(
+                [li.symbol, li.mic, "" if li.name == name else li.name, li.currency, li.isin, li.figi, iid]
+            )
     sources = []
-    for key, fname in SOURCE_FILES.items():
+    for _key, fname in SOURCE_FILES.items():
         data = (src / fname).read_bytes()
         sources.append({"file": fname, "sha256": hashlib.sha256(data).hexdigest()[:16]})
     provenance = (src / "PROVENANCE.txt").read_text(encoding="utf-8") if (src / "PROVENANCE.txt").exists() else ""
@@ -372,8 +453,11 @@ def build(src: Path, out_dir: Path) -> dict:
 
     # Line 1: JSON metadata; then one tab-separated line per issuer, then per listing. Splitting
     # lines is several times faster to load than the same data as nested JSON lists.
-    body = "\n".join([json.dumps(meta, ensure_ascii=False, separators=(",", ":"))]
-                     + [line(r) for r in out_issuers] + [line(r) for r in out_listings])
+    body = "\n".join(
+        [json.dumps(meta, ensure_ascii=False, separators=(",", ":"))]
+        + [line(r) for r in out_issuers]
+        + [line(r) for r in out_listings]
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / DIRECTORY_FILE
     for stale in out_dir.glob("directory.*"):
@@ -384,14 +468,24 @@ def build(src: Path, out_dir: Path) -> dict:
             gz.write(body.encode("utf-8"))
     counts["issuers"] = len(out_issuers)
     counts["listings"] = len(out_listings)
-    return {"target": target, "counts": counts, "seconds": time.perf_counter() - t0,
-            "provenance": provenance, "bytes": target.stat().st_size}
+    return {
+        "target": target,
+        "counts": counts,
+        "seconds": time.perf_counter() - t0,
+        "provenance": provenance,
+        "bytes": target.stat().st_size,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", nargs="?", type=Path, default=REPO / ".." / "shared" / "data" / "symbols",
-                        help="folder with the listing files (default: ../shared/data/symbols)")
+    parser.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        default=REPO / ".." / "shared" / "data" / "symbols",
+        help="folder with the listing files (default: ../shared/data/symbols)",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "symbols")
     args = parser.parse_args(argv)
     src = args.source.resolve()

@@ -21,8 +21,14 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-_ALPHABET = ("abcdefghijklmnopqrstuvwxyz" * 4 + "ABCDEFG     .,;:!?-\n\t*_[]#>`"
-             + "éüßçøå€£¥" + "عربى" + "中文字" + "\u202e\u0301\u200d")
+_ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyz" * 4
+    + "ABCDEFG     .,;:!?-\n\t*_[]#>`"
+    + "éüßçøå€£¥"
+    + "عربى"
+    + "中文字"
+    + "\u202e\u0301\u200d"
+)
 _EXTRAS = ("🚀", "👩‍💻", "\r\n", "\x00", "\ud800")  # emoji, ZWJ sequence, CRLF, NUL, lone surrogate
 
 

@@ -45,19 +45,19 @@ class Trial:
     seed: int
     journal: bool
     delay_ms: int
-    typed: int = 0                 # last state the child reported typing
-    reported_saved: int = 0        # last state reported SAVED
-    saves: int = 0                 # SAVED lines (commits reported)
-    reported_journal: int = 0      # last state reported JOURNAL
+    typed: int = 0  # last state the child reported typing
+    reported_saved: int = 0  # last state reported SAVED
+    saves: int = 0  # SAVED lines (commits reported)
+    reported_journal: int = 0  # last state reported JOURNAL
     store_state: int | None = None  # state found in the store (None: matches no state)
     journal_state: int | None = None
     integrity: str = ""
-    lost_saved: int = 0            # reported-saved states newer than what the store holds
-    journal_lost: bool = False     # the journal holds less than it reported writing
-    journal_newer: bool = False    # the journal holds text newer than the store
-    age_store_s: float | None = None      # kill time - when the newest surviving state was typed
+    lost_saved: int = 0  # reported-saved states newer than what the store holds
+    journal_lost: bool = False  # the journal holds less than it reported writing
+    journal_newer: bool = False  # the journal holds text newer than the store
+    age_store_s: float | None = None  # kill time - when the newest surviving state was typed
     age_recoverable_s: float | None = None  # same, counting the journal too
-    lost_window_s: float = 0.0     # kill time - first keystroke not in the store
+    lost_window_s: float = 0.0  # kill time - first keystroke not in the store
     lost_window_journal_s: float = 0.0
     error: str = ""
     typed_times: dict[int, float] = field(default_factory=dict, repr=False)
@@ -80,15 +80,21 @@ def _find_state(seed: int, text: str, *, normalize: bool, limit: int) -> int | N
     return k if (normalized(built) if normalize else built) == text else None
 
 
-def run_trial(store: Path, journal_root: Path, seed: int, *, use_journal: bool, save_ms: int,
-              rng: random.Random, delay_ms: int | None = None) -> Trial:
-    trial = Trial(seed=seed, journal=use_journal,
-                  delay_ms=delay_ms if delay_ms is not None else rng.randint(50, 1500))
+def run_trial(
+    store: Path,
+    journal_root: Path,
+    seed: int,
+    *,
+    use_journal: bool,
+    save_ms: int,
+    rng: random.Random,
+    delay_ms: int | None = None,
+) -> Trial:
+    trial = Trial(seed=seed, journal=use_journal, delay_ms=delay_ms if delay_ms is not None else rng.randint(50, 1500))
     cmd = [sys.executable, str(CHILD), str(store), "--seed", str(seed), "--save-ms", str(save_ms)]
     if use_journal:
         cmd += ["--journal-root", str(journal_root)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8", bufsize=1)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", bufsize=1)
     lines: list[str] = []
     ready = threading.Event()
     article: list[int] = []
@@ -219,7 +225,7 @@ def print_table(summary: dict[str, object]) -> None:
     print("crash trials (SIGKILL at a random 50-1500 ms)")
     for key, value in summary.items():
         if isinstance(value, tuple):
-            value = "median %s s, max %s s" % value
+            value = "median {} s, max {} s".format(*value)
         print(f"  {key:<{width}}  {value}")
 
 
@@ -227,10 +233,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--trials", type=int, default=100)
     ap.add_argument("--save-ms", type=int, default=150, help="autosave interval in the child (default 150)")
-    ap.add_argument("--journal-save-ms", type=int, default=1000,
-                    help="autosave interval in journal trials, so text waits for a save (default 1000)")
-    ap.add_argument("--journal-every", type=int, default=2,
-                    help="use the recovery journal in every Nth trial (0: never; default 2)")
+    ap.add_argument(
+        "--journal-save-ms",
+        type=int,
+        default=1000,
+        help="autosave interval in journal trials, so text waits for a save (default 1000)",
+    )
+    ap.add_argument(
+        "--journal-every", type=int, default=2, help="use the recovery journal in every Nth trial (0: never; default 2)"
+    )
     ap.add_argument("--seed", type=int, default=None, help="seed for kill delays (default: random)")
     ap.add_argument("--workdir", type=Path, help="keep the store and journal here (default: a temp dir)")
     ap.add_argument("--json", type=Path, help="also write the summary and per-trial rows as JSON")
@@ -252,11 +263,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for i in range(args.trials):
             use_journal = bool(args.journal_every) and i % args.journal_every == 0
-            trial = run_trial(store, journal_root, base_seed * 1000 + i, use_journal=use_journal,
-                              save_ms=args.journal_save_ms if use_journal else args.save_ms, rng=rng)
+            trial = run_trial(
+                store,
+                journal_root,
+                base_seed * 1000 + i,
+                use_journal=use_journal,
+                save_ms=args.journal_save_ms if use_journal else args.save_ms,
+                rng=rng,
+            )
             trials.append(trial)
-            bad = trial.error or trial.integrity != "ok" or trial.lost_saved or trial.journal_lost \
+            bad = (
+                trial.error
+                or trial.integrity != "ok"
+                or trial.lost_saved
+                or trial.journal_lost
                 or trial.store_state is None
+            )
             if bad:
                 print(f"trial {i}: PROBLEM {asdict(trial)}", file=sys.stderr)
         summary = summarize(trials)
@@ -269,8 +291,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if tmp is not None:
             tmp.cleanup()
-    failed = (summary["errors"] or summary["integrity_failures"] or summary["lost_reported_saved_edits"]
-              or summary["journal_lost_writes"] or summary["unrecognised_store_text"])
+    failed = (
+        summary["errors"]
+        or summary["integrity_failures"]
+        or summary["lost_reported_saved_edits"]
+        or summary["journal_lost_writes"]
+        or summary["unrecognised_store_text"]
+    )
     return 1 if failed else 0
 
 

@@ -6,8 +6,63 @@ from pathlib import Path
 
 _TMP = Path(tempfile.mkdtemp(prefix="editor_app_tests_"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["XDG_DATA_HOME"] = str(_TMP / "data")        # platformdirs: never the real user store
-os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")    # QSettings on Linux
+os.environ["XDG_DATA_HOME"] = str(_TMP / "data")  # platformdirs: never the real user store
+os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")  # QSettings on Linux
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # QtWebEngine refuses root otherwise
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+
+# Property tests: the suite run (README, CI) uses a fixed seed and no example database, so every
+# machine checks the same examples and a green run stays green; a bug hunt draws fresh examples:
+#   EDITOR_APP_FUZZ=hunt EDITOR_APP_FUZZ_SCALE=10 ./dev test tests/core/test_fuzz_*.py
+# A failure found in a hunt is pinned as an explicit example or a strict xfail next to its property.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("suite", derandomize=True, database=None, print_blob=True)
+_hypothesis_settings.register_profile("hunt", derandomize=False, print_blob=True)
+_hypothesis_settings.load_profile("hunt" if os.environ.get("EDITOR_APP_FUZZ") == "hunt" else "suite")
+
+
+# A folder nobody can write, root included (as root chmod does not stop writes).
+import shutil as _shutil  # noqa: E402
+import subprocess as _subprocess  # noqa: E402
+import sys as _sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def read_only_view(tmp_path):
+    """Factory: `read_only_view(folder)` -> a path showing `folder` read-only to every process.
+    As root it is a read-only bind mount (`mount --bind`, then `remount,ro`), like an archive disk
+    or a read-only share; otherwise the folder and its files lose their write bits."""
+    mounts: list[Path] = []
+    chmodded: list[tuple[Path, int]] = []
+
+    def make(folder: Path) -> Path:
+        folder = Path(folder)
+        if not _sys.platform.startswith("linux"):
+            pytest.skip("read-only views are made with Linux mounts or POSIX modes")
+        if os.geteuid() != 0:
+            for p in [folder, *folder.rglob("*")]:
+                chmodded.append((p, p.stat().st_mode))
+                p.chmod(p.stat().st_mode & ~0o222)
+            return folder
+        if _shutil.which("mount") is None:
+            pytest.skip("mount(8) is not installed")
+        view = tmp_path / (folder.name + "-read-only")
+        view.mkdir()
+        for args in (["mount", "--bind", str(folder), str(view)], ["mount", "-o", "remount,bind,ro", str(view)]):
+            done = _subprocess.run(args, capture_output=True, text=True)
+            if done.returncode != 0:
+                if mounts or args[1] == "-o":
+                    _subprocess.run(["umount", str(view)], capture_output=True)
+                pytest.skip(f"cannot make a read-only mount here: {done.stderr.strip()}")
+        mounts.append(view)
+        return view
+
+    yield make
+    for view in mounts:
+        _subprocess.run(["umount", "-l", str(view)], capture_output=True)
+    for p, mode in reversed(chmodded):
+        p.chmod(mode)

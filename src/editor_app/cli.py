@@ -31,8 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Editorial workstation for financial-news desks. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, metavar="PATH",
-                        help="SQLite store to use (default: the store in your user data directory)")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH", help="SQLite store to use (default: the store in your user data directory)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from editor_app.core.anchors import (
@@ -48,12 +46,11 @@ def test_markers_and_regexes():
 
 def test_wrap_and_find():
     text = wrapped()
-    assert text == ("The FT reported that <!--claim c1-->Ford held talks with Xiaomi<!--/claim-->. "
-                    "Ford denied it.")
+    assert text == ("The FT reported that <!--claim c1-->Ford held talks with Xiaomi<!--/claim-->. Ford denied it.")
     (a,) = find_anchors(text)
     assert a.key == "c1"
     assert a.text(text) == SPAN
-    assert text[a.start:a.end] == "<!--claim c1-->" + SPAN + "<!--/claim-->"
+    assert text[a.start : a.end] == "<!--claim c1-->" + SPAN + "<!--/claim-->"
     assert (a.text_start, a.text_end) == (a.start + len("<!--claim c1-->"), a.end - len(CLOSE_MARKER))
     assert anchored_keys(text) == {"c1"}
     assert strip_markers(text) == SENTENCE
@@ -76,8 +73,13 @@ def test_empty_or_blank_span_is_refused(start, end):
 def test_overlap_is_refused_and_adjacent_is_fine():
     text = wrapped()
     a = find_anchors(text)[0]
-    for start, end in [(a.text_start + 2, a.text_start + 6), (a.start - 5, a.start + 3),
-                       (a.end - 3, a.end + 4), (0, len(text)), (a.start, a.end)]:
+    for start, end in [
+        (a.text_start + 2, a.text_start + 6),
+        (a.start - 5, a.start + 3),
+        (a.end - 3, a.end + 4),
+        (0, len(text)),
+        (a.start, a.end),
+    ]:
         with pytest.raises(ValueError, match="overlaps"):
             wrap_span(text, start, end, "c2")
     after = wrap_span(text, a.end + 2, a.end + 6, "c2")  # "Ford" of the next sentence
@@ -111,11 +113,13 @@ def test_anchor_at_includes_the_markers():
 
 
 def test_markers_in_fenced_code_are_text():
-    text = ("Intro <!--claim c1-->real<!--/claim-->.\n\n"
-            "```markdown\n<!--claim c2-->example<!--/claim-->\n```\n\n"
-            "~~~~\n<!--claim c3-->tilde<!--/claim-->\n~~~~\n\n"
-            "> ```\n> <!--claim c4-->quoted code<!--/claim-->\n> ```\n\n"
-            "After <!--claim c5-->also real<!--/claim-->.\n")
+    text = (
+        "Intro <!--claim c1-->real<!--/claim-->.\n\n"
+        "```markdown\n<!--claim c2-->example<!--/claim-->\n```\n\n"
+        "~~~~\n<!--claim c3-->tilde<!--/claim-->\n~~~~\n\n"
+        "> ```\n> <!--claim c4-->quoted code<!--/claim-->\n> ```\n\n"
+        "After <!--claim c5-->also real<!--/claim-->.\n"
+    )
     assert [a.key for a in find_anchors(text)] == ["c1", "c5"]
     assert "<!--claim c2-->example<!--/claim-->" in strip_markers(text)  # code is left alone
     assert "Intro real." in strip_markers(text)
@@ -152,10 +156,10 @@ def test_unpaired_markers_are_ignored():
 
 def test_edits_before_inside_and_after_keep_the_anchor():
     text = wrapped()
-    text = "BREAKING: " + text                                        # before
+    text = "BREAKING: " + text  # before
     a = find_anchors(text)[0]
-    text = text[:a.text_start + 4] + " reportedly" + text[a.text_start + 4:]  # inside
-    text = text + " Shares rose 3%."                                 # after
+    text = text[: a.text_start + 4] + " reportedly" + text[a.text_start + 4 :]  # inside
+    text = text + " Shares rose 3%."  # after
     (a,) = find_anchors(text)
     assert a.text(text) == "Ford reportedly held talks with Xiaomi"
     # cut and paste of the whole paragraph elsewhere
@@ -168,9 +172,9 @@ def test_edits_before_inside_and_after_keep_the_anchor():
 def test_deleting_the_span_removes_the_key():
     text = wrapped()
     a = find_anchors(text)[0]
-    gone = text[:a.start] + text[a.end:]  # the whole anchored span selected and deleted
+    gone = text[: a.start] + text[a.end :]  # the whole anchored span selected and deleted
     assert anchored_keys(gone) == set()
-    half = text[:a.text_start + 2] + text[a.end - 3:]  # deleted from inside through the close marker
+    half = text[: a.text_start + 2] + text[a.end - 3 :]  # deleted from inside through the close marker
     assert anchored_keys(half) == set()
     # undo = the old text; the anchor is back
     assert anchored_keys(text) == {"c1"}
@@ -188,24 +192,28 @@ def test_hostile_text_inside_an_anchor_is_kept_as_text():
 
 
 def test_anchor_in_first_occurrence():
-    body = ("```\npreliminary talks in code\n```\n\n"
-            "Ford held `preliminary talks` and <!--claim c1-->preliminary talks<!--/claim--> and "
-            "nonpreliminary talks, then Preliminary\ntalks, then preliminary talks.")
+    body = (
+        "```\npreliminary talks in code\n```\n\n"
+        "Ford held `preliminary talks` and <!--claim c1-->preliminary talks<!--/claim--> and "
+        "nonpreliminary talks, then Preliminary\ntalks, then preliminary talks."
+    )
     out = anchor_in_first_occurrence(body, "preliminary talks", "c2")
     assert out is not None
-    a = [x for x in find_anchors(out) if x.key == "c2"][0]
+    a = next(x for x in find_anchors(out) if x.key == "c2")
     assert a.text(out) == "preliminary talks"
-    assert out[a.end:] == "."  # exact case preferred, code, anchors and word parts skipped
+    assert out[a.end :] == "."  # exact case preferred, code, anchors and word parts skipped
     out = anchor_in_first_occurrence(body.replace("then preliminary talks.", "end."), "preliminary talks", "c2")
-    a = [x for x in find_anchors(out) if x.key == "c2"][0]
+    a = next(x for x in find_anchors(out) if x.key == "c2")
     assert a.text(out) == "Preliminary\ntalks"  # case-insensitive fallback, line break matches a space
     assert anchor_in_first_occurrence(body, "no such words", "c2") is None
     assert anchor_in_first_occurrence(body, "   ", "c2") is None
 
 
-def test_find_anchors_is_fast_on_a_large_article():
-    para = ("Shares of the carmaker rose after the report, traders said, and volumes were heavy "
-            "in early trading as investors weighed the outlook for margins. `code` here.\n\n")
+def test_find_anchors_on_a_large_article_finds_every_anchor_outside_code():
+    para = (
+        "Shares of the carmaker rose after the report, traders said, and volumes were heavy "
+        "in early trading as investors weighed the outlook for margins. `code` here.\n\n"
+    )
     parts = []
     for i in range(1000):
         parts.append(para * 9)
@@ -214,16 +222,12 @@ def test_find_anchors_is_fast_on_a_large_article():
             parts.append("```\n<!--claim x-->not an anchor<!--/claim-->\n```\n\n")
     text = "".join(parts)
     assert len(text) > 1_500_000
-    t0 = time.perf_counter()
-    anchors = find_anchors(text)
-    elapsed = time.perf_counter() - t0
-    print(f"find_anchors on {len(text):,} chars with {len(anchors)} anchors: {elapsed * 1000:.1f} ms")
+    anchors = find_anchors(text)  # its speed is a figure: benchmarks/bench_render.py
     assert len(anchors) == 1000
-    assert elapsed < 1.0
-    t0 = time.perf_counter()
+    assert [a.key for a in anchors[:2]] == ["c1", "c2"]
     assert len(strip_markers(text)) == len(text) - 1000 * (len("<!--claim c1-->") + len(CLOSE_MARKER)) - (
-        sum(len(str(i + 1)) - 1 for i in range(1000)))
-    print(f"strip_markers: {(time.perf_counter() - t0) * 1000:.1f} ms")
+        sum(len(str(i + 1)) - 1 for i in range(1000))
+    )
 
 
 def test_anchor_is_a_value():

@@ -22,13 +22,22 @@ from editor_app.core.claims import (
     short_statement,
 )
 
-FT = Appearance(outlet="Financial Times", title="Ford in talks with Xiaomi", url="https://example.com/ft",
-                date=date(2026, 11, 20), is_first=True)
+FT = Appearance(
+    outlet="Financial Times",
+    title="Ford in talks with Xiaomi",
+    url="https://example.com/ft",
+    date=date(2026, 11, 20),
+    is_first=True,
+)
 
 
 def claim(*responses: Response, appearances: list[Appearance] | None = None) -> Claim:
-    return Claim(key="c1", wording="Ford held preliminary talks with Xiaomi",
-                 appearances=[FT] if appearances is None else appearances, responses=list(responses))
+    return Claim(
+        key="c1",
+        wording="Ford held preliminary talks with Xiaomi",
+        appearances=[FT] if appearances is None else appearances,
+        responses=list(responses),
+    )
 
 
 def r(party: str, stance: Stance, **kw) -> Response:
@@ -49,8 +58,12 @@ def test_denied_by_two_named_parties():
 
 
 def test_denied_mentions_who_declined_or_did_not_respond():
-    v = claim(r("Ford", Stance.DENIES), r("Xiaomi", Stance.DENIES), r("Tesla", Stance.DECLINES_TO_COMMENT),
-              r("BYD", Stance.DID_NOT_RESPOND)).derived
+    v = claim(
+        r("Ford", Stance.DENIES),
+        r("Xiaomi", Stance.DENIES),
+        r("Tesla", Stance.DECLINES_TO_COMMENT),
+        r("BYD", Stance.DID_NOT_RESPOND),
+    ).derived
     assert v.status is ClaimStatus.DENIED
     assert v.reason == "Denied by Ford and Xiaomi; Tesla declined to comment; BYD did not respond"
 
@@ -90,8 +103,12 @@ def test_retraction_by_a_party_that_did_not_report_is_only_mentioned():
 def test_only_declines_and_non_answers_is_unconfirmed_naming_them():
     v = claim(r("Ford", Stance.DECLINES_TO_COMMENT)).derived
     assert (v.status, v.reason) == (ClaimStatus.UNCONFIRMED, "Ford declined to comment")
-    v = claim(r("Ford", Stance.DECLINES_TO_COMMENT), r("Xiaomi", Stance.DECLINES_TO_COMMENT),
-              r("BYD", Stance.DID_NOT_RESPOND), r("Tesla", Stance.CLARIFIES)).derived
+    v = claim(
+        r("Ford", Stance.DECLINES_TO_COMMENT),
+        r("Xiaomi", Stance.DECLINES_TO_COMMENT),
+        r("BYD", Stance.DID_NOT_RESPOND),
+        r("Tesla", Stance.CLARIFIES),
+    ).derived
     assert v.status is ClaimStatus.UNCONFIRMED
     assert v.reason == "Ford and Xiaomi declined to comment; BYD did not respond; Tesla clarified"
 
@@ -105,11 +122,13 @@ def test_unnamed_party_does_not_count_but_is_mentioned():
 
 
 def test_a_party_that_changed_position_counts_with_its_latest_answer():
-    v = claim(r("Ford", Stance.DENIES, date=date(2026, 11, 20)),
-              r("Ford", Stance.CONFIRMS, date=date(2026, 11, 24))).derived
+    v = claim(
+        r("Ford", Stance.DENIES, date=date(2026, 11, 20)), r("Ford", Stance.CONFIRMS, date=date(2026, 11, 24))
+    ).derived
     assert (v.status, v.reason) == (ClaimStatus.CONFIRMED, "Confirmed by Ford")
-    v = claim(r("Ford", Stance.CONFIRMS, date=date(2026, 11, 24)),
-              r("ford", Stance.DENIES, date=date(2026, 11, 20))).derived  # listed later, dated earlier
+    v = claim(
+        r("Ford", Stance.CONFIRMS, date=date(2026, 11, 24)), r("ford", Stance.DENIES, date=date(2026, 11, 20))
+    ).derived  # listed later, dated earlier
     assert v.status is ClaimStatus.CONFIRMED
     v = claim(r("Ford", Stance.DENIES), r("Ford", Stance.DENIES, quote="Again: false.")).derived
     assert v.reason == "Denied by Ford"  # named once
@@ -130,7 +149,11 @@ def test_override_wins_with_its_reason():
     assert c.derived.status is ClaimStatus.DENIED  # still known
     d = claim_to_dict(c)
     assert (d["status"], d["status_reason"], d["overridden"], d["derived_status"]) == (
-        "confirmed", c.override_reason, True, "denied")
+        "confirmed",
+        c.override_reason,
+        True,
+        "denied",
+    )
 
 
 def test_labels():
@@ -196,10 +219,12 @@ def test_claims_from_yaml_front_matter():
     assert first.wording == "Ford held preliminary talks with Xiaomi about building EVs in the US"
     assert first.short == first.wording  # short enough
     assert [(a.outlet, a.url, a.date) for a in first.appearances] == [
-        ("Financial Times", "https://example.com/ft", date(2026, 11, 20))]
+        ("Financial Times", "https://example.com/ft", date(2026, 11, 20))
+    ]
     assert [(x.party, x.stance, x.quote, x.date) for x in first.responses] == [
         ("Ford", Stance.DENIES, "The report is false.", date(2026, 11, 20)),
-        ("Xiaomi", Stance.DENIES, "We are not in such talks.", None)]
+        ("Xiaomi", Stance.DENIES, "We are not in such talks.", None),
+    ]
     assert first.effective.status is ClaimStatus.DENIED
     assert first.effective.reason == "Denied by Ford and Xiaomi"
     assert first.date_first_reported == date(2026, 11, 20)
@@ -208,20 +233,30 @@ def test_claims_from_yaml_front_matter():
     assert second.first_appearance.outlet == "Reuters"
     assert second.appearances[0].attribution == "people familiar with the matter"
     assert [x.stance for x in second.responses] == [
-        Stance.DECLINES_TO_COMMENT, Stance.DID_NOT_RESPOND, Stance.PARTIALLY_CONFIRMS]
+        Stance.DECLINES_TO_COMMENT,
+        Stance.DID_NOT_RESPOND,
+        Stance.PARTIALLY_CONFIRMS,
+    ]
     assert second.responses[0].channel is Channel.PRESS_RELEASE
     assert (second.responses[2].spokesperson, second.responses[2].source_url) == ("Jane Doe", "https://x.test/a")
-    assert second.effective.reason == (
-        "Partially confirmed by Ford; Tesla declined to comment; BYD did not respond")
+    assert second.effective.reason == ("Partially confirmed by Ford; Tesla declined to comment; BYD did not respond")
 
 
-@pytest.mark.parametrize("spelling, stance", [
-    ("DENIES", Stance.DENIES), ("declines to comment", Stance.DECLINES_TO_COMMENT),
-    ("declined to comment", Stance.DECLINES_TO_COMMENT), ("partially-confirms", Stance.PARTIALLY_CONFIRMS),
-    ("Partially confirms", Stance.PARTIALLY_CONFIRMS), ("no response", Stance.DID_NOT_RESPOND),
-    ("did not respond", Stance.DID_NOT_RESPOND), ("Retracts", Stance.RETRACTS),
-    ("clarifies", Stance.CLARIFIES), ("confirmed", Stance.CONFIRMS),
-])
+@pytest.mark.parametrize(
+    "spelling, stance",
+    [
+        ("DENIES", Stance.DENIES),
+        ("declines to comment", Stance.DECLINES_TO_COMMENT),
+        ("declined to comment", Stance.DECLINES_TO_COMMENT),
+        ("partially-confirms", Stance.PARTIALLY_CONFIRMS),
+        ("Partially confirms", Stance.PARTIALLY_CONFIRMS),
+        ("no response", Stance.DID_NOT_RESPOND),
+        ("did not respond", Stance.DID_NOT_RESPOND),
+        ("Retracts", Stance.RETRACTS),
+        ("clarifies", Stance.CLARIFIES),
+        ("confirmed", Stance.CONFIRMS),
+    ],
+)
 def test_stance_spellings(spelling, stance):
     c = claim_from_dict({"text": "x", "responses": [{"party": "Ford", "stance": spelling}]})
     assert c.responses[0].stance is stance
@@ -233,8 +268,15 @@ def test_bad_stance_names_the_value_and_the_allowed_ones():
         claim_from_dict(data["claims"][0])
     msg = str(info.value)
     assert "'maybe'" in msg
-    for allowed in ("denies", "confirms", "partially confirms", "declines to comment", "did not respond",
-                    "clarifies", "retracts"):
+    for allowed in (
+        "denies",
+        "confirms",
+        "partially confirms",
+        "declines to comment",
+        "did not respond",
+        "clarifies",
+        "retracts",
+    ):
         assert allowed in msg
 
 
@@ -252,24 +294,61 @@ def test_bad_inputs_are_refused_clearly():
 
 
 def test_dict_round_trip_is_json_ready():
-    c = claim(r("Ford", Stance.DENIES, quote="False.", spokesperson="A. Speaker", date=date(2026, 11, 20),
-                channel=Channel.SOCIAL_MEDIA, reported_by="Reuters", source_url="https://example.com/r"),
-              r("Xiaomi", Stance.DENIES))
+    c = claim(
+        r(
+            "Ford",
+            Stance.DENIES,
+            quote="False.",
+            spokesperson="A. Speaker",
+            date=date(2026, 11, 20),
+            channel=Channel.SOCIAL_MEDIA,
+            reported_by="Reuters",
+            source_url="https://example.com/r",
+        ),
+        r("Xiaomi", Stance.DENIES),
+    )
     c.override_status, c.override_reason, c.override_by = ClaimStatus.DISPUTED, "Filing says otherwise", "ed"
     c.override_at = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
     d = json.loads(json.dumps(claim_to_dict(c)))
-    assert set(d) >= {"text", "short", "key", "status", "status_reason", "overridden", "reported_by",
-                      "first_reported", "responses", "history"}
-    assert d["reported_by"][0] == {"outlet": "Financial Times", "title": "Ford in talks with Xiaomi",
-                                   "url": "https://example.com/ft", "date": "2026-11-20", "first": True,
-                                   "attribution": ""}
+    assert set(d) >= {
+        "text",
+        "short",
+        "key",
+        "status",
+        "status_reason",
+        "overridden",
+        "reported_by",
+        "first_reported",
+        "responses",
+        "history",
+    }
+    assert d["reported_by"][0] == {
+        "outlet": "Financial Times",
+        "title": "Ford in talks with Xiaomi",
+        "url": "https://example.com/ft",
+        "date": "2026-11-20",
+        "first": True,
+        "attribution": "",
+    }
     assert d["responses"][0]["stance"] == "denies" and d["responses"][0]["channel"] == "social_media"
     back = claim_from_dict(d)
-    assert back.responses == [Response(party=x.party, stance=x.stance, quote=x.quote,
-                                       spokesperson=x.spokesperson, date=x.date, channel=x.channel,
-                                       reported_by=x.reported_by, source_url=x.source_url)
-                              for x in c.responses]
+    assert back.responses == [
+        Response(
+            party=x.party,
+            stance=x.stance,
+            quote=x.quote,
+            spokesperson=x.spokesperson,
+            date=x.date,
+            channel=x.channel,
+            reported_by=x.reported_by,
+            source_url=x.source_url,
+        )
+        for x in c.responses
+    ]
     assert back.appearances == c.appearances
     assert (back.override_status, back.override_reason, back.override_at) == (
-        ClaimStatus.DISPUTED, "Filing says otherwise", c.override_at)
+        ClaimStatus.DISPUTED,
+        "Filing says otherwise",
+        c.override_at,
+    )
     assert back.effective == c.effective

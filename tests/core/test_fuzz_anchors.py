@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
 from editor_app.core.anchors import (
@@ -56,28 +56,81 @@ EXAMPLES = {
 
 
 def _settings(name: str) -> settings:
-    return settings(max_examples=max(1, int(EXAMPLES[name] * SCALE)), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.filter_too_much])
+    return settings(
+        max_examples=max(1, int(EXAMPLES[name] * SCALE)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
 
 
 # -- text with markdown, markers and unicode trouble ----------------------------------------------
 
-ODD = ["\x00", "\u202e", "\u202c", "\u2067", "\u0301", "\u0301\u0301\u0301", "\U0001F468\u200d\U0001F469\u200d\U0001F467",
-       "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\ufeff", "\r\n", "\r", "\ud800", "\udfff", "\x85",
-       "\u2028"]
-MARKERS = ["<!--claim c1-->", "<!--claim c2-->", "<!-- claim ford-x -->", "<!--/claim-->", "<!-- /claim -->",
-           "<!--claim C1-->", "<!--claim-->", "<!--claims-->", "<!--", "-->"]
-MD = ["`", "``", "```\n", "\n```\n", "~~~\n", "\\`", "> ", "\n> \n", "\n\n", "\n", " ", "  ", "\t", "- ", "# ",
-      "[", "]", "*", "Ford", "Xiaomi", "denied", "talks", "the", "report", ".", ","]
+ODD = [
+    "\x00",
+    "\u202e",
+    "\u202c",
+    "\u2067",
+    "\u0301",
+    "\u0301\u0301\u0301",
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\u0645\u0631\u062d\u0628\u0627",
+    "\ufeff",
+    "\r\n",
+    "\r",
+    "\ud800",
+    "\udfff",
+    "\x85",
+    "\u2028",
+]
+MARKERS = [
+    "<!--claim c1-->",
+    "<!--claim c2-->",
+    "<!-- claim ford-x -->",
+    "<!--/claim-->",
+    "<!-- /claim -->",
+    "<!--claim C1-->",
+    "<!--claim-->",
+    "<!--claims-->",
+    "<!--",
+    "-->",
+]
+MD = [
+    "`",
+    "``",
+    "```\n",
+    "\n```\n",
+    "~~~\n",
+    "\\`",
+    "> ",
+    "\n> \n",
+    "\n\n",
+    "\n",
+    " ",
+    "  ",
+    "\t",
+    "- ",
+    "# ",
+    "[",
+    "]",
+    "*",
+    "Ford",
+    "Xiaomi",
+    "denied",
+    "talks",
+    "the",
+    "report",
+    ".",
+    ",",
+]
 
-chunk = st.one_of(st.sampled_from(ODD), st.sampled_from(MARKERS), st.sampled_from(MD),
-                  st.text(st.characters(), max_size=6))
+chunk = st.one_of(
+    st.sampled_from(ODD), st.sampled_from(MARKERS), st.sampled_from(MD), st.text(st.characters(), max_size=6)
+)
 any_text = st.lists(chunk, max_size=40).map("".join)
 # plain-ish text: words, spaces, punctuation, single newlines, odd unicode but no markup that could
 # change the meaning of markers (for the "edits keep the anchor" properties)
-SAFE_ALPHABET = st.sampled_from(list("abcdefXYZ .,;:!?'\"()[]*_#=+0123456789") +
-                                ["\u00e9", "\u0301", "\u202e", "\u05e9", "\U0001F4C8", "\x00"])
+SAFE_ALPHABET = st.sampled_from([*list("abcdefXYZ .,;:!?'\"()[]*_#=+0123456789"), "é", "́", "\u202e", "ש", "📈", "\x00"])
 safe_insert = st.text(SAFE_ALPHABET, max_size=12)
 safe_insert_nl = st.text(st.one_of(SAFE_ALPHABET, st.just("\n")), max_size=12)
 
@@ -101,13 +154,14 @@ def _live_anchor_texts(text: str) -> list[tuple[str, str]]:
 
 # -- never raises -----------------------------------------------------------------------------
 
+
 @_settings("never_raises")
 @given(any_text, st.integers(0, 10_000), st.integers(0, 10_000), st.text(max_size=20))
 def test_anchor_functions_never_raise_on_arbitrary_text(text, i, j, phrase):
     anchors = find_anchors(text)
     for a in anchors:
         assert 0 <= a.start < a.text_start <= a.text_end < a.end <= len(text)
-        assert text[a.start:a.text_start].startswith("<!--") and text[a.text_end:a.end].endswith("-->")
+        assert text[a.start : a.text_start].startswith("<!--") and text[a.text_end : a.end].endswith("-->")
     assert anchored_keys(text) == {a.key for a in anchors}
     stripped = strip_markers(text)
     assert len(stripped) <= len(text)
@@ -134,7 +188,12 @@ def test_anchor_functions_never_raise_on_arbitrary_text(text, i, j, phrase):
 
 # -- wrap / find round trip ---------------------------------------------------------------------
 
-@_settings("wrap_roundtrip")
+
+@settings(
+    max_examples=max(1, int(EXAMPLES["wrap_roundtrip"] * SCALE)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(any_text, st.integers(0, 10_000), st.integers(0, 10_000))
 def test_wrap_span_then_find_anchors_round_trips(text, i, j):
     start, end = sorted((i % (len(text) + 1), j % (len(text) + 1)))
@@ -144,7 +203,7 @@ def test_wrap_span_then_find_anchors_round_trips(text, i, j):
         s, e = check_span(text, start, end)
         wrapped = wrap_span(text, start, end, key)
     except ValueError:
-        return
+        reject()  # not a pass: hypothesis fails the test (filter_too_much) if few spans get past
     if not BACKTICK_FIXED:
         assume(not _touches_backtick(text, s, e))
     span = text[s:e]
@@ -165,12 +224,32 @@ def test_wrap_span_then_find_anchors_round_trips(text, i, j):
         assert strip_markers(wrapped) == text
 
 
-@pytest.mark.xfail(strict=True, reason="anchors._check_span only refuses boundaries inside existing code spans; a "
-                   "marker that splits an unpaired backtick run ('x `` y') or separates a backslash from the "
-                   "backtick it escapes makes the backticks pair up as inline code around the close marker, and "
-                   "wrap_span returns text where the new anchor is not found")
-@pytest.mark.parametrize("text, start, end", [("\x00``", 0, 2), ("Ford `` said ` no", 0, 6),
-                                              ("\\`\x00`", 1, 2), ("Run \\`rm` now", 5, 8)])
+SAFE_WORD = st.text(st.sampled_from([*list("abcdefXYZ0123456789"), "é", "ש", "📈"]), min_size=1, max_size=12)
+
+
+@_settings("wrap_roundtrip")
+@given(safe_insert, SAFE_WORD, safe_insert)
+def test_a_word_in_plain_prose_is_always_accepted_and_found_again(before, word, after):
+    """No refusal may hide here: outside code, markers and paragraph breaks every span is wrapped."""
+    text = before + word + after
+    start, end = len(before), len(before) + len(word)
+    assert check_span(text, start, end) == (start, end)
+    wrapped = wrap_span(text, start, end, "zz9")
+    (a,) = [a for a in find_anchors(wrapped) if a.key == "zz9"]
+    assert a.text(wrapped) == word
+    assert unwrap(wrapped, "zz9") == text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="anchors._check_span only refuses boundaries inside existing code spans; a "
+    "marker that splits an unpaired backtick run ('x `` y') or separates a backslash from the "
+    "backtick it escapes makes the backticks pair up as inline code around the close marker, and "
+    "wrap_span returns text where the new anchor is not found",
+)
+@pytest.mark.parametrize(
+    "text, start, end", [("\x00``", 0, 2), ("Ford `` said ` no", 0, 6), ("\\`\x00`", 1, 2), ("Run \\`rm` now", 5, 8)]
+)
 def test_wrap_span_never_changes_code_spans(text, start, end):
     try:
         wrapped = wrap_span(text, start, end, "c1")
@@ -179,9 +258,12 @@ def test_wrap_span_never_changes_code_spans(text, start, end):
     assert "c1" in anchored_keys(wrapped), wrapped
 
 
-@pytest.mark.xfail(strict=True, reason="anchors._fenced_ranges: a fence opened inside a block quote ('> ```') and "
-                   "not closed there runs to the end of the document, so every later claim anchor counts as code "
-                   "and is dropped, while the renderer shows an ordinary quote and plain text")
+@pytest.mark.xfail(
+    strict=True,
+    reason="anchors._fenced_ranges: a fence opened inside a block quote ('> ```') and "
+    "not closed there runs to the end of the document, so every later claim anchor counts as code "
+    "and is dropped, while the renderer shows an ordinary quote and plain text",
+)
 def test_an_unclosed_fence_inside_a_quote_does_not_swallow_later_anchors():
     text = "> ```\n> quoted code\n\nLater: Ford <!--claim c1-->denied the report<!--/claim-->."
     assert anchored_keys(text) == {"c1"}
@@ -189,12 +271,18 @@ def test_an_unclosed_fence_inside_a_quote_does_not_swallow_later_anchors():
 
 # -- edits that do not touch the markers keep the anchor ------------------------------------------
 
+
 @st.composite
-def anchored_document(draw):  # noqa: ANN001 - hypothesis
+def anchored_document(draw):
     """(text, anchor) with one anchor of key 'k1' in a paragraph of words."""
-    before = "".join(draw(st.lists(st.one_of(SAFE_ALPHABET, st.sampled_from(["\n", "\n\n", "`x`",
-                                                                            "<!--claim c1-->a<!--/claim-->"])),
-                                   max_size=40)))
+    before = "".join(
+        draw(
+            st.lists(
+                st.one_of(SAFE_ALPHABET, st.sampled_from(["\n", "\n\n", "`x`", "<!--claim c1-->a<!--/claim-->"])),
+                max_size=40,
+            )
+        )
+    )
     words = draw(st.text(SAFE_ALPHABET, min_size=1, max_size=30).filter(lambda w: w.strip()))
     after = "".join(draw(st.lists(st.one_of(SAFE_ALPHABET, st.sampled_from(["\n", "\n\n", "`y`"])), max_size=40)))
     sep1 = draw(st.sampled_from(["", " ", "\n"]))
@@ -238,7 +326,7 @@ def test_edits_inside_an_anchor_keep_it_and_change_its_text(doc, at, cut, insert
     j = min(a.text_end, i + cut % 6)
     edited = text[:i] + insert + text[j:]
     mine = [x for x in find_anchors(edited) if x.key == "k1"]
-    assert [x.text(edited) for x in mine] == [text[a.text_start:i] + insert + text[j:a.text_end]]
+    assert [x.text(edited) for x in mine] == [text[a.text_start : i] + insert + text[j : a.text_end]]
 
 
 @_settings("delete")
@@ -246,13 +334,13 @@ def test_edits_inside_an_anchor_keep_it_and_change_its_text(doc, at, cut, insert
 def test_deleting_the_anchor_removes_the_key(doc, what):
     text, a = doc
     if what == "whole":
-        edited = text[:a.start] + text[a.end:]
+        edited = text[: a.start] + text[a.end :]
     elif what == "open":
-        edited = text[:a.start] + text[a.text_start:]
+        edited = text[: a.start] + text[a.text_start :]
     elif what == "close":
-        edited = text[:a.text_end] + text[a.end:]
+        edited = text[: a.text_end] + text[a.end :]
     else:  # the words go, the empty pair stays: still an anchor, with no text
-        edited = text[:a.text_start] + text[a.text_end:]
+        edited = text[: a.text_start] + text[a.text_end :]
         (b,) = [x for x in find_anchors(edited) if x.key == "k1"]
         assert b.text(edited) == ""
         return
@@ -280,9 +368,13 @@ def test_anchor_at_agrees_with_find_anchors(text, at):
 
 # -- comment anchors: EditMap (the pure mapping reanchor_comments uses) -----------------------------
 
-comment_text = st.lists(st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(["\n", " ", "\n\n", "ab",
-                                                                                             "Ford ", "denied. "])),
-                        min_size=1, max_size=120).map("".join)
+comment_text = st.lists(
+    st.one_of(
+        st.characters(exclude_categories=["Cs"]), st.sampled_from(["\n", " ", "\n\n", "ab", "Ford ", "denied. "])
+    ),
+    min_size=1,
+    max_size=120,
+).map("".join)
 
 
 # BUG (reported): EditMap.between takes the longest common prefix, then the longest common suffix.
@@ -307,7 +399,7 @@ def _edit_can_slide(old: str, new: str, i: int, j: int) -> bool:
 
 
 @st.composite
-def text_range_and_outside_edit(draw):  # noqa: ANN001
+def text_range_and_outside_edit(draw):
     """(old, s, e, new, i, j): `new` is `old` with old[i:j] replaced, [i, j) outside [s, e)."""
     old = draw(comment_text)
     s = draw(st.integers(0, len(old) - 1))
@@ -341,7 +433,7 @@ def test_edit_map_keeps_the_commented_text_for_edits_outside_it(case):
 def test_edit_map_never_raises_and_stays_in_the_new_text(old, new, i, j):
     emap = EditMap.between(old, new)
     for a, b, k in emap.blocks:
-        assert k > 0 and old[a:a + k] == new[b:b + k]
+        assert k > 0 and old[a : a + k] == new[b : b + k]
     start, end = sorted((i % (len(old) + 1), j % (len(old) + 1)))
     mapped = emap.map_range(start, end)
     if mapped is not None:
@@ -350,9 +442,12 @@ def test_edit_map_never_raises_and_stays_in_the_new_text(old, new, i, j):
         assert start == end or all(min(a + k, end) <= max(a, start) for a, b, k in emap.blocks)
 
 
-@pytest.mark.xfail(strict=True, reason="store.review.EditMap.between matches the longest common prefix first, so "
-                   "text typed in front of a comment that starts with the comment's first word slides into the "
-                   "range: the comment on 'Ford denied' ends up on \"Ford's CEO said Ford denied\"")
+@pytest.mark.xfail(
+    strict=True,
+    reason="store.review.EditMap.between matches the longest common prefix first, so "
+    "text typed in front of a comment that starts with the comment's first word slides into the "
+    "range: the comment on 'Ford denied' ends up on \"Ford's CEO said Ford denied\"",
+)
 @pytest.mark.parametrize("typed", ["Ford's CEO said ", "F"])
 def test_typing_in_front_of_a_comment_does_not_widen_it(tmp_path, typed):
     store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
@@ -365,12 +460,13 @@ def test_typing_in_front_of_a_comment_does_not_widen_it(tmp_path, typed):
         new = old[:s] + typed + old[s:]
         review.reanchor_comments(article.id, old, new)
         c = review.get_comment(c.id)
-        assert new[c.anchor_start:c.anchor_end] == "Ford denied"
+        assert new[c.anchor_start : c.anchor_end] == "Ford denied"
     finally:
         store.close()
 
 
 # -- comment anchors through the real store ---------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def review_store(tmp_path_factory):
@@ -393,12 +489,12 @@ def test_store_reanchor_comments_keeps_text_for_outside_edits_and_never_raises(r
     review.reanchor_comments(article.id, old, new)
     (c,) = [x for x in review.list_comments(article.id) if x.id == comment.id]
     assert not c.detached
-    assert new[c.anchor_start:c.anchor_end] == quoted
+    assert new[c.anchor_start : c.anchor_end] == quoted
     # then any edit at all (lone surrogates included): never raises, never points outside the text
-    wild = new[: len(new) // 2] + arbitrary + "\ud800" + new[len(new) // 2:]
+    wild = new[: len(new) // 2] + arbitrary + "\ud800" + new[len(new) // 2 :]
     review.reanchor_comments(article.id, new, wild)
     (c,) = [x for x in review.list_comments(article.id) if x.id == comment.id]
     stored = normalize_for_store(wild).text
     if not c.detached:
         assert 0 <= c.anchor_start < c.anchor_end <= len(stored)
-        assert stored[c.anchor_start:c.anchor_end].strip()
+        assert stored[c.anchor_start : c.anchor_end].strip()

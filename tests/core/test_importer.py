@@ -27,8 +27,12 @@ Body with preliminary talks.
 
 def test_front_matter_is_read():
     p = parse_markdown(FRONT)
-    assert (p.title, p.dek, p.byline, p.date) == ("Ford and Xiaomi deny report", "Both companies rejected it.",
-                                                  "Jane Doe", "2026-11-20")
+    assert (p.title, p.dek, p.byline, p.date) == (
+        "Ford and Xiaomi deny report",
+        "Both companies rejected it.",
+        "Jane Doe",
+        "2026-11-20",
+    )
     assert p.tickers == ["F", "1810.HK"] and p.tags == ["autos", "ev"]
     assert p.claims[0]["anchor"] == "preliminary talks"
     assert p.body == "Body with preliminary talks.\n"
@@ -49,7 +53,9 @@ def test_bad_front_matter_is_explained():
 
 def test_latin1_file_is_detected_and_can_be_decoded(tmp_path: Path):
     path = tmp_path / "story.md"
-    path.write_bytes("# Café société\n\nPrix: 5 €? Non: 5 livres, façon ancienne.\n".replace("€", "E").encode("latin-1"))
+    path.write_bytes(
+        "# Café société\n\nPrix: 5 €? Non: 5 livres, façon ancienne.\n".replace("€", "E").encode("latin-1")
+    )
     with pytest.raises(NotUTF8Error) as info:
         read_article_file(path)
     assert "not UTF-8" in str(info.value) and "--encoding" in str(info.value)
@@ -75,7 +81,9 @@ def test_binary_and_empty_files_are_refused(tmp_path: Path):
 
 def test_controls_bom_and_line_endings_are_cleaned_and_reported(tmp_path: Path):
     path = tmp_path / "wire.txt"
-    path.write_bytes(b"\xef\xbb\xbf# Wire\r\n\r\nLine one\x00\x07 and\rline two\x85\n".replace(b"\x85", "\u0085".encode()))
+    path.write_bytes(
+        b"\xef\xbb\xbf# Wire\r\n\r\nLine one\x00\x07 and\rline two\x85\n".replace(b"\x85", "\u0085".encode())
+    )
     parsed = read_article_file(path)
     assert parsed.title == "Wire"
     assert parsed.body == "Line one and\nline two\n"

@@ -30,7 +30,8 @@ def test_core_and_store_import_with_pyside6_unimportable(tmp_path):
         print("OK")
         """
     )
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.sqlite")],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s.sqlite")], capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("OK")

@@ -64,14 +64,15 @@ def test_hostile_markdown_leaves_no_script_handler_or_fetch(payload):
     assert "javascript:" not in lowered
     assert "data:text" not in lowered
     assert "<iframe" not in lowered and "<object" not in lowered and "<embed" not in lowered
-    assert "<style" not in lowered and "style=\"background" not in lowered
+    assert "<style" not in lowered and 'style="background' not in lowered
     assert "<form" not in lowered and "<svg" not in lowered
     assert "Before" in html and "After" in html
 
 
 def test_safe_links_and_images_survive():
-    html = render_markdown("[site](https://example.com) [mail](mailto:desk@example.com) "
-                           "![chart](data:image/png;base64,iVBORw0KGgo=)")
+    html = render_markdown(
+        "[site](https://example.com) [mail](mailto:desk@example.com) ![chart](data:image/png;base64,iVBORw0KGgo=)"
+    )
     assert 'href="https://example.com"' in html
     assert 'href="mailto:desk@example.com"' in html
     assert 'src="data:image/png;base64,iVBORw0KGgo="' in html
@@ -91,9 +92,11 @@ def test_lone_surrogates_and_nul_do_not_crash():
 
 
 def test_claim_markers_become_spans_outside_code_only():
-    src = ("Ford said <!--claim c1-->it held **no** talks<!--/claim--> with Xiaomi.\n\n"
-           "`<!--claim c2-->literal<!--/claim-->`\n\n```\n<!--claim c3-->code<!--/claim-->\n```\n\n"
-           "<!--claim c4-->At the start of a line<!--/claim--> works.\n\n<!--claims-->\n")
+    src = (
+        "Ford said <!--claim c1-->it held **no** talks<!--/claim--> with Xiaomi.\n\n"
+        "`<!--claim c2-->literal<!--/claim-->`\n\n```\n<!--claim c3-->code<!--/claim-->\n```\n\n"
+        "<!--claim c4-->At the start of a line<!--/claim--> works.\n\n<!--claims-->\n"
+    )
     html = render_markdown(src)
     assert '<span class="claim" data-claim="c1">it held <strong>no</strong> talks</span>' in html
     assert 'data-claim="c2"' not in html and "&lt;!--claim c2--&gt;literal" in html
@@ -103,7 +106,9 @@ def test_claim_markers_become_spans_outside_code_only():
 
 
 def test_stray_and_forged_claim_markup_is_harmless():
-    html = render_markdown('a <!--/claim--> b \ue000x\ue001 c <span class="claim" data-claim="c9" onclick="x()">f</span>')
+    html = render_markdown(
+        'a <!--/claim--> b \ue000x\ue001 c <span class="claim" data-claim="c9" onclick="x()">f</span>'
+    )
     assert "\ue000" not in html and "\ue001" not in html
     assert "onclick" not in html
     assert html.count("<span") == html.count("</span>")

@@ -26,8 +26,8 @@ BLOCKS = [
     "| A | B |\n|---|---|\n| 1 | 2 |",
     "Company | Change\n--- | ---\nFord | -1%",
     "See [the filing][filing] and [the statement][st].",
-    "[filing]: https://example.com/filing\n[st]: https://example.com/statement \"Statement\"",
-    "Text with `code`, \"quotes\" -- and dashes... done.",
+    '[filing]: https://example.com/filing\n[st]: https://example.com/statement "Statement"',
+    'Text with `code`, "quotes" -- and dashes... done.',
     "***",
     "Paragraph right before a list:\n- tight item",
 ]

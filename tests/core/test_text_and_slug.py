@@ -23,6 +23,6 @@ def test_normalize_replaces_lone_surrogates_and_counts_them():
 def test_slugify_and_uniqueness():
     assert slugify("Ford, Xiaomi deny EV talks!") == "ford-xiaomi-deny-ev-talks"
     assert slugify("") == "untitled"
-    assert slugify("小米 Xiaomi") .endswith("xiaomi")
+    assert slugify("小米 Xiaomi").endswith("xiaomi")
     taken = {"ford", "ford-2"}
     assert unique_slug("Ford", taken.__contains__) == "ford-3"

@@ -75,7 +75,10 @@ def test_cli_subprocess_without_display():
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     proc = subprocess.run(
         [sys.executable, "-m", "editor_app", "tickers", "suggest", str(FORD_XIAOMI), "--json"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     symbols = {(d["symbol"], d["mic"]) for d in json.loads(proc.stdout)}
@@ -83,14 +86,19 @@ def test_cli_subprocess_without_display():
     assert "PySide6" not in proc.stderr
     proc = subprocess.run(
         [sys.executable, "-m", "editor_app", "tickers", "search", "Xiaomi", "--json"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["symbol"] == "1810"
 
 
 def test_core_imports_without_qt():
-    code = ("import sys, editor_app.core.tickers as t, editor_app.commands.tickers; "
-            "t.suggest('Ford rose.'); assert 'PySide6' not in sys.modules, 'Qt imported'")
+    code = (
+        "import sys, editor_app.core.tickers as t, editor_app.commands.tickers; "
+        "t.suggest('Ford rose.'); assert 'PySide6' not in sys.modules, 'Qt imported'"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from editor_app.core.tickers.directory import default_directory
@@ -122,10 +120,7 @@ def test_aliases_all_resolve(directory):
     assert (directory.resolve("Google").symbol, directory.resolve("Facebook").symbol) == ("GOOGL", "META")
 
 
-def test_lookups_are_fast(directory):
-    directory.search("warm up")
-    start = time.perf_counter()
+def test_lookups_answer_for_symbols_names_typos_and_notations(directory):
+    # their speed is a figure: benchmarks/bench_tickers.py
     for query in ("F", "Ford", "Toyta", "1810.HK", "NYSE: F", "Samsung Electronics", "xiaomi"):
-        directory.search(query)
-    per_query_ms = (time.perf_counter() - start) * 1000 / 7
-    assert per_query_ms < 50
+        assert directory.search(query), query

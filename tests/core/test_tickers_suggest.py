@@ -75,7 +75,7 @@ def test_mentions_carry_offsets_snippets_and_sections():
     ford = result["F"]
     assert ford.role == "about" and ford.count >= 4
     for m in ford.mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.text in m.snippet
     assert {m.section for m in ford.mentions} >= {"title", "lede"}
     assert "NYSE: F" in ford.written_as

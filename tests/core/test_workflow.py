@@ -22,9 +22,14 @@ from editor_app.core.workflow import (
 )
 
 ALLOWED = {
-    (S.DRAFT, S.IN_REVIEW), (S.IN_REVIEW, S.APPROVED), (S.IN_REVIEW, S.NEEDS_WORK),
-    (S.NEEDS_WORK, S.IN_REVIEW), (S.APPROVED, S.PUBLISHED), (S.APPROVED, S.NEEDS_WORK),
-    (S.PUBLISHED, S.NEEDS_WORK), (S.SPIKED, S.DRAFT),
+    (S.DRAFT, S.IN_REVIEW),
+    (S.IN_REVIEW, S.APPROVED),
+    (S.IN_REVIEW, S.NEEDS_WORK),
+    (S.NEEDS_WORK, S.IN_REVIEW),
+    (S.APPROVED, S.PUBLISHED),
+    (S.APPROVED, S.NEEDS_WORK),
+    (S.PUBLISHED, S.NEEDS_WORK),
+    (S.SPIKED, S.DRAFT),
     *((s, S.SPIKED) for s in S if s != S.SPIKED),
 }
 
@@ -86,8 +91,10 @@ def test_status_change_record_and_checklist_blocked_message():
     assert change.overridden
     assert change.describe() == "In review → Approved by ed: good (checklist overridden: deadline)"
     assert change.to_dict()["from"] == "in_review" and change.to_dict()["to"] == "approved"
-    items = [CheckItem("error", "missing_byline", "The byline is missing.", Location("header", "byline")),
-             CheckItem("warning", "long_headline", "Long.", Location("header", "title"))]
+    items = [
+        CheckItem("error", "missing_byline", "The byline is missing.", Location("header", "byline")),
+        CheckItem("warning", "long_headline", "Long.", Location("header", "title")),
+    ]
     blocked = ChecklistBlocked(items, S.APPROVED)
     assert [i.code for i in blocked.items] == ["missing_byline"]
     assert str(blocked).startswith("1 checklist error blocks approval: The byline is missing.")

@@ -103,9 +103,14 @@ def set_status(db_path: Path, article_id: int, status: str, published_at: dateti
 
     con = sqlite3.connect(db_path)
     try:
-        con.execute("UPDATE articles SET status=?, published_at=? WHERE id=?",
-                    (status, published_at.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
-                     if published_at else None, article_id))
+        con.execute(
+            "UPDATE articles SET status=?, published_at=? WHERE id=?",
+            (
+                status,
+                published_at.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if published_at else None,
+                article_id,
+            ),
+        )
         con.commit()
     finally:
         con.close()
@@ -125,17 +130,26 @@ def make_full_store(tmp_path: Path, *, published: bool = True) -> tuple[Path, in
     try:
         result = import_parsed(store, parse_markdown(FULL_ARTICLE, source="full.md"))
         assert not [w for w in result.warnings if "not" in w], result.warnings
-        SettingsStore(store).save(DeskSettings(publisher="Example Financial News",
-                                               site_base_url="https://news.example.com/articles/",
-                                               language="en-GB", twitter_site="@examplenews"))
+        SettingsStore(store).save(
+            DeskSettings(
+                publisher="Example Financial News",
+                site_base_url="https://news.example.com/articles/",
+                language="en-GB",
+                twitter_site="@examplenews",
+            )
+        )
         try:
             from editor_app.store.review import ReviewStore
         except ImportError:  # review store not there yet: the claims' outlets still make the note
             pass
         else:
             reviews = ReviewStore(store)
-            src = reviews.add_source(result.article.id, outlet="Reuters", title="Ford statement",
-                                     url="https://www.reuters.com/ford-statement")
+            src = reviews.add_source(
+                result.article.id,
+                outlet="Reuters",
+                title="Ford statement",
+                url="https://www.reuters.com/ford-statement",
+            )
             reviews.verify(src.id, who="desk editor")
             reviews.add_source(result.article.id, outlet="Unverified Blog", url="https://blog.example.com/")
         article_id = result.article.id
@@ -149,8 +163,14 @@ def make_full_store(tmp_path: Path, *, published: bool = True) -> tuple[Path, in
 def run_cli(*args: str, db: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
-    proc = subprocess.run([sys.executable, "-m", "editor_app", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=180, env=env, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        cwd=ROOT,
+    )
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -168,8 +188,12 @@ def need_vnu() -> None:
 
 def vnu_messages(*files: Path) -> list[dict]:
     need_vnu()
-    proc = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(proc.stderr or proc.stdout or '{"messages": []}')
     return [m for m in report.get("messages", []) if m.get("type") in ("error", "non-document-error")]
 

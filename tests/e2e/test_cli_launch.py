@@ -13,8 +13,13 @@ def _env_without_display() -> dict[str, str]:
 
 
 def test_gui_without_display_explains_how_to_run(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "editor_app", "--db", str(tmp_path / "s.sqlite")],
-                         env=_env_without_display(), capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--db", str(tmp_path / "s.sqlite")],
+        env=_env_without_display(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 2
     assert "no display" in out.stderr
     assert "xvfb-run" in out.stderr and "QT_QPA_PLATFORM=offscreen" in out.stderr
@@ -24,9 +29,11 @@ def test_gui_without_display_explains_how_to_run(tmp_path):
 
 def test_help_and_version_need_no_display():
     env = _env_without_display()
-    out = subprocess.run([sys.executable, "-m", "editor_app", "--help"], env=env, capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--help"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0 and "--db" in out.stdout
-    out = subprocess.run([sys.executable, "-m", "editor_app", "--version"], env=env, capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--version"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0 and "editor-app" in out.stdout

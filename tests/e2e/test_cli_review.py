@@ -19,8 +19,12 @@ from editor_app.store.store import Store
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "s.sqlite"
     store = Store.open(path, seed_sample=False)
-    store.create(title="Walrus sightings rise", dek="More walruses were seen.", byline="Ana",
-                 body="Walrus numbers rose in the [Arctic](https://example.com/arctic).\n")
+    store.create(
+        title="Walrus sightings rise",
+        dek="More walruses were seen.",
+        byline="Ana",
+        body="Walrus numbers rose in the [Arctic](https://example.com/arctic).\n",
+    )
     store.create(title="Untitled draft", dek="", byline="", body="See [notes](file:///tmp/notes).\n")
     store.close()
     return path
@@ -71,7 +75,9 @@ def test_status_walk_with_block_override_and_history(db, capsys):
     hist = json.loads(capsys.readouterr().out)
     assert hist["status"] == "approved"
     assert [(c["from"], c["to"], c["who"]) for c in hist["status_changes"]] == [
-        ("draft", "in_review", "ana"), ("in_review", "approved", "ed")]
+        ("draft", "in_review", "ana"),
+        ("in_review", "approved", "ed"),
+    ]
     assert hist["status_changes"][1]["override_reason"] == "wire copy, fixed at the desk"
     assert [r["reason"] for r in hist["revisions"]] == ["status change", "status change"]
     assert run(db, "history", "2") == 0
@@ -95,10 +101,20 @@ def test_status_blocked_by_open_comment_then_passes(db, capsys):
 
 def test_commands_by_subprocess(db):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    out = subprocess.run([sys.executable, "-m", "editor_app", "--db", str(db), "check", "2", "--json"],
-                         env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--db", str(db), "check", "2", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 1, out.stderr
     assert json.loads(out.stdout)["errors"] == 3
-    out = subprocess.run([sys.executable, "-m", "editor_app", "--db", str(db), "search", "walrus"],
-                         env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--db", str(db), "search", "walrus"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0 and "Walrus sightings rise" in out.stdout

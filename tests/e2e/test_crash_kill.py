@@ -23,8 +23,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX on
 
 def test_random_kills_lose_no_saved_edit(tmp_path: Path):
     out = tmp_path / "trials.json"
-    code = crash_trials.main(["--trials", "10", "--seed", "7", "--workdir", str(tmp_path / "work"),
-                              "--json", str(out)])
+    code = crash_trials.main(["--trials", "10", "--seed", "7", "--workdir", str(tmp_path / "work"), "--json", str(out)])
     summary = json.loads(out.read_text())["summary"]
     assert summary["errors"] == 0
     assert summary["integrity_failures"] == 0
@@ -38,8 +37,9 @@ def test_random_kills_lose_no_saved_edit(tmp_path: Path):
 def test_journal_holds_text_typed_after_the_last_save(tmp_path: Path):
     """The child never gets to autosave (interval 60 s); the journal alone has the text."""
     store = tmp_path / "s.sqlite"
-    trial = crash_trials.run_trial(store, tmp_path / "journal", seed=11, use_journal=True,
-                                   save_ms=60_000, rng=random.Random(1), delay_ms=1200)
+    trial = crash_trials.run_trial(
+        store, tmp_path / "journal", seed=11, use_journal=True, save_ms=60_000, rng=random.Random(1), delay_ms=1200
+    )
     assert not trial.error, trial.error
     assert trial.integrity == "ok"
     assert trial.reported_saved == 0 and trial.store_state == 0

@@ -36,16 +36,16 @@ PAYLOADS: list[str] = [
     "<img src=x onerror=alert(1)>",
     '<img src="data:image/png;base64,AAAA" onload="alert(1)">',
     "<body onload=alert(1)>",
-    "<div onmouseover=\"alert(1)\">hover</div>",
-    "<a href=\"https://ok.example\" onclick=\"alert(1)\">click</a>",
+    '<div onmouseover="alert(1)">hover</div>',
+    '<a href="https://ok.example" onclick="alert(1)">click</a>',
     "<p onclick=alert(1)>para</p>",
     "<details open ontoggle=alert(1)>",
     "<video><source onerror=alert(1)></video>",
     "<audio src=x onerror=alert(1)>",
     "<input autofocus onfocus=alert(1)>",
     "<marquee onstart=alert(1)>m</marquee>",
-    "<table background=\"javascript:alert(1)\"><tr><td onmouseover=alert(1)>x</td></tr></table>",
-    "<span style=\"x\" onpointerenter=alert(1)>s</span>",
+    '<table background="javascript:alert(1)"><tr><td onmouseover=alert(1)>x</td></tr></table>',
+    '<span style="x" onpointerenter=alert(1)>s</span>',
     # javascript:/vbscript:/data: URLs in links and images, plain and obfuscated
     "[link](javascript:alert(1))",
     "[link](JaVaScRiPt:alert(1))",
@@ -58,49 +58,49 @@ PAYLOADS: list[str] = [
     "[link](<java\nscript:alert(1)>)",
     "[link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[ref link][r]\n\n[r]: javascript:alert(1)",
-    "<a href=\"javascript:alert(1)\">raw</a>",
-    "<a href=\"  javascript:alert(1)\">raw spaced</a>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">raw tab</a>",
-    "<a href=\"&#14;javascript:alert(1)\">raw ctl</a>",
-    "<a href=\"vbscript:msgbox(1)\">vb</a>",
-    "<a href=\"data:text/html,<script>alert(1)</script>\">data</a>",
+    '<a href="javascript:alert(1)">raw</a>',
+    '<a href="  javascript:alert(1)">raw spaced</a>',
+    '<a href="jav&#x09;ascript:alert(1)">raw tab</a>',
+    '<a href="&#14;javascript:alert(1)">raw ctl</a>',
+    '<a href="vbscript:msgbox(1)">vb</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">data</a>',
     "![img](javascript:alert(1))",
     "![img](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
     "![img](data:text/html,<script>alert(1)</script>)",
-    "<img src=\"javascript:alert(1)\">",
-    "<img src=\"jav&#x0A;ascript:alert(1)\">",
-    "<img srcset=\"https://evil.example/a.png 1x\">",
-    "<img src=\"https://evil.example/track.gif\" alt=\"tracker\">",
+    '<img src="javascript:alert(1)">',
+    '<img src="jav&#x0A;ascript:alert(1)">',
+    '<img srcset="https://evil.example/a.png 1x">',
+    '<img src="https://evil.example/track.gif" alt="tracker">',
     "![remote](https://evil.example/remote.png)",
-    "![titled](https://evil.example/t.png \"a \\\" onerror=alert(1) x=\\\"\")",
-    "[titled link](https://ok.example \"title \\\" onmouseover=alert(1) x=\\\"\")",
+    '![titled](https://evil.example/t.png "a \\" onerror=alert(1) x=\\"")',
+    '[titled link](https://ok.example "title \\" onmouseover=alert(1) x=\\"")',
     "[quote title](https://ok.example 'it''s \" onclick=alert(1)')",
     # SVG and MathML
     "<svg onload=alert(1)>",
     "<svg><script>alert(1)</script></svg>",
-    "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"20\" y=\"20\">x</text></a></svg>",
+    '<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">x</text></a></svg>',
     "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
-    "<svg><image href=\"https://evil.example/i.png\"/></svg>",
+    '<svg><image href="https://evil.example/i.png"/></svg>',
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     # frames, objects, embeds
-    "<iframe src=\"https://evil.example\"></iframe>",
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-    "<object data=\"https://evil.example/x.swf\"></object>",
-    "<embed src=\"https://evil.example/x.swf\">",
-    "<frameset><frame src=\"javascript:alert(1)\"></frameset>",
+    '<iframe src="https://evil.example"></iframe>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<object data="https://evil.example/x.swf"></object>',
+    '<embed src="https://evil.example/x.swf">',
+    '<frameset><frame src="javascript:alert(1)"></frameset>',
     "<portal src=https://evil.example></portal>",
     # style injection
     "<style>body{background:url(https://evil.example/bg.png)}</style>",
     "<style>@import url(https://evil.example/x.css);</style>",
-    "<div style=\"background:url(https://evil.example/x.png)\">styled</div>",
-    "<div style=\"width: expression(alert(1))\">ie</div>",
-    "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">",
-    "<p style=\"behavior: url(x.htc)\">htc</p>",
+    '<div style="background:url(https://evil.example/x.png)">styled</div>',
+    '<div style="width: expression(alert(1))">ie</div>',
+    '<link rel="stylesheet" href="https://evil.example/x.css">',
+    '<p style="behavior: url(x.htc)">htc</p>',
     # meta refresh, base, forms
-    "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
-    "<base href=\"https://evil.example/\">",
-    "<form action=\"https://evil.example/steal\"><input name=q><button formaction=\"javascript:alert(1)\">go</button></form>",
-    "<isindex action=\"javascript:alert(1)\">",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    '<base href="https://evil.example/">',
+    '<form action="https://evil.example/steal"><input name=q><button formaction="javascript:alert(1)">go</button></form>',
+    '<isindex action="javascript:alert(1)">',
     # broken, unclosed and comment tricks
     "<img src=x onerror=alert(1)//",
     "<a href='https://ok.example' <script>alert(1)</script>",
@@ -109,7 +109,7 @@ PAYLOADS: list[str] = [
     "<!-- --!><script>alert(1)</script> -->",
     "<![CDATA[<script>alert(1)</script>]]>",
     "<!--[if IE]><script>alert(1)</script><![endif]-->",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     "<textarea><script>alert(1)</script></textarea>",
     "<template><script>alert(1)</script></template>",
     "<xmp><script>alert(1)</script></xmp>",
@@ -121,16 +121,58 @@ PAYLOADS: list[str] = [
 
 HOSTILE_META = {
     "title": f"Headline {XSS}</title><script>alert(1)</script>",
-    "dek": f"Dek {XSS} \" onmouseover=\"alert(1)",
+    "dek": f'Dek {XSS} " onmouseover="alert(1)',
     "byline": f"By <script>alert(1)</script> {XSS}",
 }
 
 _BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|livescript|mocha):", re.I)
-_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "background", "poster",
-              "srcset", "codebase", "cite", "longdesc", "usemap", "manifest", "ping", "lowsrc", "dynsrc"}
-_FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
-                   "form", "input", "button", "textarea", "select", "base", "portal", "video", "audio",
-                   "source", "track", "isindex", "template", "noscript", "xmp", "marquee", "details"}
+_URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "background",
+    "poster",
+    "srcset",
+    "codebase",
+    "cite",
+    "longdesc",
+    "usemap",
+    "manifest",
+    "ping",
+    "lowsrc",
+    "dynsrc",
+}
+_FORBIDDEN_TAGS = {
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "base",
+    "portal",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "isindex",
+    "template",
+    "noscript",
+    "xmp",
+    "marquee",
+    "details",
+}
 
 
 def _scheme_of(value: str) -> str:
@@ -145,7 +187,7 @@ def assert_safe(html: str) -> None:
     assert len(scripts) == 1 and scripts[0][0] == {"type": "application/ld+json"}, scripts
     assert html.lower().count("<script") == 1 and html.lower().count("</script") == 1
     assert len(re.findall(r"<style\b", html, re.I)) == 1
-    style = html[html.index("<style>"):html.index("</style>")]
+    style = html[html.index("<style>") : html.index("</style>")]
     assert "url(" not in style and "@import" not in style and "expression(" not in style
     for tag, attrs in page.tags:
         if tag == "script" and attrs == {"type": "application/ld+json"}:
@@ -174,16 +216,29 @@ def assert_safe(html: str) -> None:
 def _page(body: str, **meta: str) -> str:
     article = Article(id=1, slug="hostile", body=body, **meta)
     article.tags = ["ok", "<script>alert(1)</script>", XSS]
-    claim = Claim(key="c1", wording=f"Claim {XSS}", short=f"{XSS}",
-                  appearances=[Appearance(outlet=f"Outlet {XSS}", title=f"T {XSS}", url="javascript:alert(1)",
-                                          attribution=XSS)],
-                  responses=[Response(party=f"Party {XSS}", stance=Stance.DENIES, quote=f"Quote {XSS}",
-                                      spokesperson=XSS, reported_by=XSS, source_url=" javascript:alert(1)"),
-                             Response(party="Other", stance=Stance.DENIES, quote='"><svg onload=alert(1)>',
-                                      source_url="vbscript:msgbox(1)")])
+    claim = Claim(
+        key="c1",
+        wording=f"Claim {XSS}",
+        short=f"{XSS}",
+        appearances=[Appearance(outlet=f"Outlet {XSS}", title=f"T {XSS}", url="javascript:alert(1)", attribution=XSS)],
+        responses=[
+            Response(
+                party=f"Party {XSS}",
+                stance=Stance.DENIES,
+                quote=f"Quote {XSS}",
+                spokesperson=XSS,
+                reported_by=XSS,
+                source_url=" javascript:alert(1)",
+            ),
+            Response(
+                party="Other", stance=Stance.DENIES, quote='"><svg onload=alert(1)>', source_url="vbscript:msgbox(1)"
+            ),
+        ],
+    )
     package = ArticlePackage(article, claims=[claim])
-    settings = DeskSettings(publisher=f"Pub {XSS}", site_base_url="javascript:alert(1)//",
-                            twitter_site=XSS, language=f"en{XSS}")
+    settings = DeskSettings(
+        publisher=f"Pub {XSS}", site_base_url="javascript:alert(1)//", twitter_site=XSS, language=f"en{XSS}"
+    )
     return export_page(package, render_markdown(body), settings=settings)
 
 
@@ -217,9 +272,13 @@ def test_combined_hostile_article_exported_by_the_cli_is_safe_and_loads_nothing(
         parsed = parse_markdown(text)
         parsed.title, parsed.dek, parsed.byline = HOSTILE_META["title"], HOSTILE_META["dek"], HOSTILE_META["byline"]
         parsed.tags = ["<b>x</b>", XSS]
-        parsed.claims = [{"text": f"Claim {XSS}", "reported_by": {"outlet": f"FT {XSS}", "url": "javascript:alert(1)"},
-                          "responses": [{"party": f"Ford {XSS}", "stance": "denies", "quote": f"No {XSS}",
-                                         "url": "vbscript:x"}]}]
+        parsed.claims = [
+            {
+                "text": f"Claim {XSS}",
+                "reported_by": {"outlet": f"FT {XSS}", "url": "javascript:alert(1)"},
+                "responses": [{"party": f"Ford {XSS}", "stance": "denies", "quote": f"No {XSS}", "url": "vbscript:x"}],
+            }
+        ]
         article_id = import_parsed(store, parsed).article.id
     finally:
         store.close()
@@ -234,8 +293,9 @@ def test_combined_hostile_article_exported_by_the_cli_is_safe_and_loads_nothing(
     bare = tmp_path / "no-csp.html"
     bare.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html), encoding="utf-8")
     for file in (page, bare):
-        run = subprocess.run(["node", str(AXE_SCRIPT), str(file), "--no-axe"], capture_output=True, text=True,
-                             timeout=180)
+        run = subprocess.run(
+            ["node", str(AXE_SCRIPT), str(file), "--no-axe"], capture_output=True, text=True, timeout=180
+        )
         assert run.returncode == 0, run.stderr
         report = __import__("json").loads(run.stdout)
         assert report["external_requests"] == [], report["external_requests"]

@@ -31,8 +31,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict:
     run_cli("export", str(draft_id), "--out", str(draft_out), db=draft_db, check=True)
     index_out = tmp / "index-out"
     run_cli("export", "--status", "published", "--out", str(index_out), db=db, check=True)
-    return {"page": page, "html": page.read_text(encoding="utf-8"),
-            "draft": next(draft_out.glob("*.html")), "index": index_out / "index.html"}
+    return {
+        "page": page,
+        "html": page.read_text(encoding="utf-8"),
+        "draft": next(draft_out.glob("*.html")),
+        "index": index_out / "index.html",
+    }
 
 
 def test_nu_html_checker_reports_no_errors(exported):
@@ -51,7 +55,7 @@ def test_axe_core_reports_no_violations_and_the_page_makes_no_request(exported):
 
 def test_page_shape(exported):
     html = exported["html"]
-    assert html.startswith("<!doctype html>\n<html lang=\"en-GB\">")
+    assert html.startswith('<!doctype html>\n<html lang="en-GB">')
     page = parse_page(html)
     tags = [t for t, _ in page.tags]
     assert tags.count("h1") == 1
@@ -61,9 +65,12 @@ def test_page_shape(exported):
     assert csp and "default-src 'none'" in csp[0] and "script-src" not in csp[0]
     assert "@media print" in html  # the preview's stylesheet, embedded
     assert [a for t, a in page.tags if t == "link"] == [
-        {"rel": "canonical",
-         "href": "https://news.example.com/articles/"
-                 "ford-and-xiaomi-deny-report-of-talks-on-a-us-electric-vehicle-venture.html"}]
+        {
+            "rel": "canonical",
+            "href": "https://news.example.com/articles/"
+            "ford-and-xiaomi-deny-report-of-talks-on-a-us-electric-vehicle-venture.html",
+        }
+    ]
     times = [a["datetime"] for t, a in page.tags if t == "time"]
     assert "2026-11-23T09:30:00+00:00" in times  # published
     assert any(t.startswith("20") and "T" in t and t != "2026-11-23T09:30:00+00:00" for t in times)  # updated
@@ -73,8 +80,8 @@ def test_page_shape(exported):
     for needle in ("<table", "<blockquote", '<code class="language-python">', 'class="footnote"', "<sup"):
         assert needle in html
     # the sources note: claims' outlets, linked, then the verified source (not the unverified one)
-    note = html[html.index('class="sources-note"'):]
-    note = note[:note.index("</p>")]
+    note = html[html.index('class="sources-note"') :]
+    note = note[: note.index("</p>")]
     assert '<a href="https://www.ft.com/content/ford-xiaomi">Financial Times</a>' in note
     assert '<a href="https://www.bloomberg.com/news/xiaomi-ohio">Bloomberg</a>' in note
     try:

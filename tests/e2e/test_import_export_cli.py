@@ -74,12 +74,15 @@ def test_latin1_is_refused_without_encoding_and_accepted_with_it(db: Path, tmp_p
     assert _count(db) == before + 1
 
 
-@pytest.mark.parametrize("content,needle", [
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "PNG image"),
-    (b"PK\x03\x04" + b"\x00" * 300, "ZIP"),
-    (b"\x00\x01\x02\x03" * 1000, "binary data"),
-    (b"", "empty"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "PNG image"),
+        (b"PK\x03\x04" + b"\x00" * 300, "ZIP"),
+        (b"\x00\x01\x02\x03" * 1000, "binary data"),
+        (b"", "empty"),
+    ],
+)
 def test_binary_and_empty_files_are_refused_and_nothing_is_imported(db: Path, tmp_path: Path, content, needle):
     src = tmp_path / "not-text.md"
     src.write_bytes(content)
@@ -160,15 +163,17 @@ def test_collisions_get_numbered_file_names(tmp_path: Path):
         def render(self, text: str, budget: float | None = None) -> RenderOutcome:
             return RenderOutcome("ok", html=render_markdown(text))
 
-    packages = [ArticlePackage(Article(id=i, title=t, slug=s, body=f"Body {i}"))
-                for i, (t, s) in enumerate([("A", "Report"), ("B", "report"), ("C", "index"), ("D", "report-2"),
-                                            ("E", "")], 1)]
+    packages = [
+        ArticlePackage(Article(id=i, title=t, slug=s, body=f"Body {i}"))
+        for i, (t, s) in enumerate([("A", "Report"), ("B", "report"), ("C", "index"), ("D", "report-2"), ("E", "")], 1)
+    ]
     assert file_names(packages) == ["report.html", "report-3.html", "index-2.html", "report-2.html", "e.html"]
     out = tmp_path / "collide"
     report = export_many(packages, out, renderer=InProcess())
     assert report.ok
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["report.html", "report-3.html", "index-2.html", "report-2.html", "e.html", "index.html"])
+        ["report.html", "report-3.html", "index-2.html", "report-2.html", "e.html", "index.html"]
+    )
     assert "Body 2" in (out / "report-3.html").read_text(encoding="utf-8")
     # asked once, with the full list; "no" writes nothing
     asked: list[list[Path]] = []
@@ -192,3 +197,21 @@ def test_export_of_an_unknown_id_fails_clearly(db: Path, tmp_path: Path):
     assert proc.returncode == 1 and "no article with id 999" in proc.stderr
     proc = run_cli("export", "--out", str(tmp_path / "x"), db=db)
     assert proc.returncode == 2
+
+
+def test_an_unclosed_script_tag_in_copy_exports_every_paragraph_and_check_warns(db: Path, tmp_path: Path):
+    src = tmp_path / "tags.md"
+    src.write_text(
+        "# Tags in copy\n\nStocks rose on Tuesday. Use <script> tags carefully.\n\n"
+        "Ford shares fell 2 percent in New York.\n\nXiaomi declined to comment.\n",
+        encoding="utf-8",
+    )
+    [result] = json.loads(run_cli("import", str(src), "--json", db=db, check=True).stdout)
+    out = tmp_path / "out"
+    run_cli("export", str(result["id"]), "--out", str(out), db=db, check=True)
+    [page] = [p for p in out.glob("*.html") if p.name != "index.html"]
+    html = page.read_text(encoding="utf-8")
+    assert "Use &lt;script&gt; tags carefully." in html
+    assert "Ford shares fell 2 percent in New York." in html and "Xiaomi declined to comment." in html
+    checked = run_cli("check", str(result["id"]), db=db)
+    assert "is shown as text" in checked.stdout + checked.stderr

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -43,7 +42,7 @@ def make_window(qtbot, db_path: Path, settings: QSettings) -> Iterator:
         window.raise_()
         window.activateWindow()
         window.windowHandle().requestActivate()  # offscreen: shortcuts need an active window
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30000)
         opened.append((window, store))
         return window
 
@@ -64,7 +63,7 @@ def dom_text(qtbot, window, selector: str = "#article") -> str:
         f"(function(){{var e=document.querySelector({selector!r}); return e ? e.innerText : null;}})()",
         lambda value: result.setdefault("v", value),
     )
-    qtbot.waitUntil(lambda: "v" in result, timeout=10000)
+    qtbot.waitUntil(lambda: "v" in result, timeout=30000)
     return result["v"] or ""
 
 
@@ -74,7 +73,7 @@ def dom_html(qtbot, window, selector: str = "#article") -> str:
         f"(function(){{var e=document.querySelector({selector!r}); return e ? e.innerHTML : null;}})()",
         lambda value: result.setdefault("v", value),
     )
-    qtbot.waitUntil(lambda: "v" in result, timeout=10000)
+    qtbot.waitUntil(lambda: "v" in result, timeout=30000)
     return result["v"] or ""
 
 

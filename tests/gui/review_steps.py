@@ -68,4 +68,4 @@ def activate(qtbot, window) -> None:
     window.raise_()
     window.activateWindow()
     window.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30000)

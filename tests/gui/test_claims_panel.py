@@ -115,7 +115,7 @@ def _row_text(panel: ClaimsPanel, row: int = 0) -> str:
 def _js(qtbot, window, code: str):
     result: dict = {}
     window.preview.run_in_page(code, lambda value: result.setdefault("v", value))
-    qtbot.waitUntil(lambda: "v" in result, timeout=10000)
+    qtbot.waitUntil(lambda: "v" in result, timeout=30000)
     return result["v"]
 
 
@@ -164,8 +164,8 @@ def test_mark_report_deny_preview_and_reopen(qtbot, make_window, db_path):
     assert [panel.responses_table.item(r, 0).text() for r in range(2)] == ["Ford", "Xiaomi"]
 
     # the preview: a styled span and the box after the body
-    qtbot.waitUntil(lambda: 'class="claim claim-denied" data-claim="c1"' in dom_html(qtbot, window), timeout=15000)
-    qtbot.waitUntil(lambda: "Claims and responses" in dom_text(qtbot, window), timeout=15000)
+    qtbot.waitUntil(lambda: 'class="claim claim-denied" data-claim="c1"' in dom_html(qtbot, window), timeout=30000)
+    qtbot.waitUntil(lambda: "Claims and responses" in dom_text(qtbot, window), timeout=30000)
     box = dom_text(qtbot, window, ".claims-box")
     assert "Denied" in box and "Financial Times" in box and "Xiaomi" in box
 
@@ -176,7 +176,7 @@ def test_mark_report_deny_preview_and_reopen(qtbot, make_window, db_path):
     assert f"<!--claim c1-->{SENTENCE}<!--/claim-->" in again.editor.toPlainText()
     again.claims_dock.show()
     panel = _panel(again)
-    qtbot.waitUntil(lambda: panel.current_key() == "c1", timeout=3000)
+    qtbot.waitUntil(lambda: panel.current_key() == "c1", timeout=30000)
     assert panel.status_label.text() == "Denied"
     assert panel.appearances_table.item(0, 0).text() == "Financial Times"
     assert [panel.responses_table.item(r, 0).text() for r in range(2)] == ["Ford", "Xiaomi"]
@@ -197,29 +197,32 @@ def test_first_start_sample_claim_is_denied_in_panel_and_preview(qtbot, make_win
     window.claims_dock.show()
     window.claims_dock.raise_()
     panel = _panel(window)
-    qtbot.waitUntil(lambda: panel.isVisible() and panel.current_key() == "c1", timeout=3000)
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.current_key() == "c1", timeout=30000)
     assert panel.model.rowCount() == 1
     assert panel.status_label.text() == "Denied"
     assert panel.reason_label.text() == "Denied by Ford and Xiaomi"
     assert _row_text(panel) == "Denied · Ford and Xiaomi held talks on a US EV venture · 2 responses · 1 report"
     assert panel.short_edit.text() == "Ford and Xiaomi held talks on a US EV venture"
-    assert panel.wording_edit.toPlainText() == ("Ford and Xiaomi held talks about producing electric vehicles "
-                                                "together in the United States")
+    assert panel.wording_edit.toPlainText() == (
+        "Ford and Xiaomi held talks about producing electric vehicles together in the United States"
+    )
     assert not panel.unanchored_label.isVisible()
     assert panel.appearances_table.rowCount() == 1
     assert panel.appearances_table.item(0, 0).text() == "The Daily Ledger"
     assert [panel.responses_table.item(r, 0).text() for r in range(panel.responses_table.rowCount())] == [
-        "Ford", "Xiaomi"]
+        "Ford",
+        "Xiaomi",
+    ]
     (claim,) = _stored_claims(db_path, window.article.id)
     assert [(r.party, r.stance) for r in claim.responses] == [("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)]
 
     # the preview: the anchored words in a denied-claim span, and the box after the body
-    qtbot.waitUntil(lambda: 'class="claim claim-denied" data-claim="c1"' in dom_html(qtbot, window), timeout=15000)
+    qtbot.waitUntil(lambda: 'class="claim claim-denied" data-claim="c1"' in dom_html(qtbot, window), timeout=30000)
     assert _js(qtbot, window, "document.querySelectorAll('#article .claim').length") == 1
     # the span holds the anchored words, after a hidden "[claim, denied]" for screen readers
     span_text = "document.querySelector('#article [data-claim=\"c1\"]').textContent"
     assert _js(qtbot, window, span_text) == f"[claim, denied] {sample_anchor}"
-    qtbot.waitUntil(lambda: "Claims and responses" in dom_text(qtbot, window), timeout=15000)
+    qtbot.waitUntil(lambda: "Claims and responses" in dom_text(qtbot, window), timeout=30000)
     box = dom_text(qtbot, window, ".claims-box")
     for words in ("Denied", "The Daily Ledger", "Ford", "Xiaomi", "not negotiating any such arrangement"):
         assert words in box, words
@@ -289,7 +292,7 @@ def test_one_undo_removes_the_markers_and_the_claim_stays_unanchored(qtbot, make
     assert "Not anchored" not in _row_text(panel)
     qtbot.keyClick(window.editor, Qt.Key.Key_Z, CTRL)
     assert window.editor.toPlainText() == before
-    qtbot.waitUntil(lambda: "Not anchored in the text" in _row_text(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Not anchored in the text" in _row_text(panel), timeout=30000)
     assert panel.unanchored_label.isVisible()
     assert len(_stored_claims(db_path, window.article.id)) == 1  # flagged, not lost
 
@@ -321,11 +324,11 @@ def test_anchor_survives_typing_before_and_inside_and_undo_of_a_deletion(qtbot, 
     editor.setTextCursor(cursor)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     assert "<!--claim" not in editor.toPlainText()
-    qtbot.waitUntil(lambda: "Not anchored in the text" in _row_text(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Not anchored in the text" in _row_text(panel), timeout=30000)
     assert panel.unanchored_label.isVisible()
     qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
     assert editor.toPlainText() == text
-    qtbot.waitUntil(lambda: "Not anchored" not in _row_text(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Not anchored" not in _row_text(panel), timeout=30000)
     assert not panel.unanchored_label.isVisible()
 
 
@@ -341,12 +344,12 @@ def test_anchor_survives_cut_and_paste_of_its_paragraph(qtbot, make_window):
     cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
     qtbot.keyClick(editor, Qt.Key.Key_X, CTRL)
-    qtbot.waitUntil(lambda: "Not anchored in the text" in _row_text(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Not anchored in the text" in _row_text(panel), timeout=30000)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
     assert f"<!--claim c1-->{SENTENCE}<!--/claim-->" in editor.toPlainText()
-    qtbot.waitUntil(lambda: "Not anchored" not in _row_text(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Not anchored" not in _row_text(panel), timeout=30000)
     _click_row(qtbot, panel, 0)
     assert editor.textCursor().selectedText() == SENTENCE
 
@@ -364,10 +367,10 @@ def test_clicking_a_claim_selects_its_words_and_the_cursor_selects_the_claim(qtb
     _click_row(qtbot, panel, 0)
     assert panel.current_key() == "c1"
     assert window.editor.textCursor().selectedText() == SENTENCE
-    qtbot.waitUntil(lambda: 'data-claim="c1"' in dom_html(qtbot, window), timeout=15000)
+    qtbot.waitUntil(lambda: 'data-claim="c1"' in dom_html(qtbot, window), timeout=30000)
     found: dict = {}
     window.claims.scroll_preview_to_claim("c1", lambda ok: found.setdefault("ok", ok))
-    qtbot.waitUntil(lambda: "ok" in found, timeout=5000)
+    qtbot.waitUntil(lambda: "ok" in found, timeout=30000)
     assert found["ok"] is True
     window.claims.scroll_preview_to_claim("c1'); alert(1); ('", lambda ok: found.setdefault("bad", ok))
     qtbot.wait(100)
@@ -377,7 +380,7 @@ def test_clicking_a_claim_selects_its_words_and_the_cursor_selects_the_claim(qtb
     editor = window.editor
     _select(qtbot, window, "met twice")
     qtbot.keyClick(editor, Qt.Key.Key_Right)
-    qtbot.waitUntil(lambda: panel.current_key() == "c2", timeout=2000)
+    qtbot.waitUntil(lambda: panel.current_key() == "c2", timeout=30000)
     assert not editor.textCursor().hasSelection()
     # outside any span the panel keeps its selection
     editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -391,7 +394,8 @@ def test_emoji_before_the_selection(qtbot, make_window):
     _set_body(window, "🚀🚀 Rocket maker 👩‍👩‍👧 denies report.\n\nSecond 😀 paragraph.")
     _mark(qtbot, window, "Rocket maker 👩‍👩‍👧 denies report")
     assert window.editor.toPlainText() == (
-        "🚀🚀 <!--claim c1-->Rocket maker 👩‍👩‍👧 denies report<!--/claim-->.\n\nSecond 😀 paragraph.")
+        "🚀🚀 <!--claim c1-->Rocket maker 👩‍👩‍👧 denies report<!--/claim-->.\n\nSecond 😀 paragraph."
+    )
     panel = _panel(window)
     assert panel.current_claim().wording == "Rocket maker 👩‍👩‍👧 denies report"
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -401,15 +405,18 @@ def test_emoji_before_the_selection(qtbot, make_window):
     assert window.editor.toPlainText().endswith("Second 😀 <!--claim c2-->paragraph<!--/claim-->.")
     _select(qtbot, window, "denies")
     qtbot.keyClick(window.editor, Qt.Key.Key_Left)
-    qtbot.waitUntil(lambda: panel.current_key() == "c1", timeout=2000)
+    qtbot.waitUntil(lambda: panel.current_key() == "c1", timeout=30000)
 
 
-@pytest.mark.parametrize(("body", "phrase", "reason"), [
-    ("One sentence.\n\nAnother sentence.", "sentence.\n\nAnother", "one paragraph"),
-    ("Run `ford --deny` now.", "ford --deny", "inline code"),
-    ("```\nFord denies\n```\n", "Ford denies", "code block"),
-    ("Ford    denies it.", "   ", "empty"),
-])
+@pytest.mark.parametrize(
+    ("body", "phrase", "reason"),
+    [
+        ("One sentence.\n\nAnother sentence.", "sentence.\n\nAnother", "one paragraph"),
+        ("Run `ford --deny` now.", "ford --deny", "inline code"),
+        ("```\nFord denies\n```\n", "Ford denies", "code block"),
+        ("Ford    denies it.", "   ", "empty"),
+    ],
+)
 def test_mark_as_claim_refuses_with_a_reason(qtbot, make_window, db_path, body, phrase, reason):
     window = make_window()
     window.new_article()
@@ -508,7 +515,7 @@ def test_override_needs_a_reason_and_is_kept_in_the_history(qtbot, make_window, 
     assert "Ford confirmed the talks" in newest
     assert panel.history_toggle.text() == f"Status history ({panel.history_list.count()})"
     assert panel.history_list.count() >= 3  # unconfirmed -> denied -> confirmed by the editor
-    qtbot.waitUntil(lambda: "claim-confirmed" in dom_html(qtbot, window), timeout=15000)
+    qtbot.waitUntil(lambda: "claim-confirmed" in dom_html(qtbot, window), timeout=30000)
 
     panel.override_combo.setCurrentIndex(0)  # No override
     qtbot.mouseClick(panel.override_apply, Qt.MouseButton.LeftButton)
@@ -526,13 +533,14 @@ def test_text_fields_save_themselves(qtbot, make_window, db_path):
     panel.wording_edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(panel.wording_edit, ", the FT said")
     panel.first_reported.set_value(date(2026, 11, 19), user=True)
-    qtbot.waitUntil(lambda: _stored_claims(db_path, window.article.id)[0].short == "Ford and Xiaomi held EV talks",
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: _stored_claims(db_path, window.article.id)[0].short == "Ford and Xiaomi held EV talks", timeout=30000
+    )
     claim = _stored_claims(db_path, window.article.id)[0]
     assert claim.wording == SENTENCE + ", the FT said"
     assert claim.first_reported == date(2026, 11, 19)
     assert panel.model.index(0).data() == "Ford and Xiaomi held EV talks"
-    qtbot.waitUntil(lambda: "the FT said" in dom_text(qtbot, window, ".claims-box"), timeout=15000)
+    qtbot.waitUntil(lambda: "the FT said" in dom_text(qtbot, window, ".claims-box"), timeout=30000)
     assert len(panel.short_edit.text()) <= 75
     panel.short_edit.setText("x" * 200)
     assert len(panel.short_edit.text()) == 75
@@ -545,8 +553,7 @@ def test_text_fields_save_themselves(qtbot, make_window, db_path):
     assert _stored_claims(db_path, article_id)[0].wording == SENTENCE + ", the FT said on Friday"
 
 
-def test_deleting_a_claim_asks_and_removes_its_markers_but_keeps_the_words(qtbot, make_window, db_path,
-                                                                            monkeypatch):
+def test_deleting_a_claim_asks_and_removes_its_markers_but_keeps_the_words(qtbot, make_window, db_path, monkeypatch):
     window = make_window()
     fresh_article(qtbot, window)
     before = window.editor.toPlainText()
@@ -595,8 +602,8 @@ def test_hostile_text_is_text_in_panel_and_preview(qtbot, make_window):
     assert "&lt;img src=x onerror=alert(1)&gt;" in tooltip and "<img" not in tooltip
 
     # preview: escaped text, no element made from it
-    qtbot.waitUntil(lambda: "Claims and responses" in dom_text(qtbot, window), timeout=15000)
-    qtbot.waitUntil(lambda: "&lt;script&gt;alert(1)&lt;/script&gt;" in dom_html(qtbot, window), timeout=15000)
+    qtbot.waitUntil(lambda: "Claims and responses" in dom_text(qtbot, window), timeout=30000)
+    qtbot.waitUntil(lambda: "&lt;script&gt;alert(1)&lt;/script&gt;" in dom_html(qtbot, window), timeout=30000)
     html = dom_html(qtbot, window)
     assert "<script" not in html and "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html

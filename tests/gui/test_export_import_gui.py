@@ -43,8 +43,9 @@ def _articles(window, db_path: Path, *titles: str) -> list[int]:
     return ids
 
 
-def test_export_articles_dialog_writes_checked_articles_and_index(qtbot, make_window, db_path, tmp_path,
-                                                                    monkeypatch, settings):
+def test_export_articles_dialog_writes_checked_articles_and_index(
+    qtbot, make_window, db_path, tmp_path, monkeypatch, settings
+):
     window = make_window()
     ids = _articles(window, db_path, "Ford approved", "Xiaomi approved", "Draft story")
     for aid in ids[:2]:
@@ -58,8 +59,10 @@ def test_export_articles_dialog_writes_checked_articles_and_index(qtbot, make_wi
 
     def fill(dialog: ExportArticlesDialog) -> None:
         seen["checked"] = sorted(dialog.chosen_ids())
-        qtbot.mouseClick(dialog.findChild(type(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)),
-                                          "browseFolder"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(type(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)), "browseFolder"),
+            Qt.MouseButton.LeftButton,
+        )
         dialog.open_after.setChecked(True)
         dialog.accept()
 
@@ -121,8 +124,7 @@ def test_import_dialog_with_encoding_choice_and_refusals(qtbot, make_window, tmp
     latin.write_bytes("# Crédit Agricole résultats\n\nLe bénéfice.\n".encode("latin-1"))
     binary = tmp_path / "image.md"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *a, **k: ([str(good), str(latin), str(binary)], ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good), str(latin), str(binary)], ""))
     seen: dict = {}
 
     def choose(dialog: EncodingDialog) -> None:
@@ -187,8 +189,9 @@ def test_drop_files_on_the_library_imports_them(qtbot, make_window, tmp_path):
     enter = _drag_enter(mime)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(viewport, event)
     assert event.isAccepted()
     assert window.library.model.rowCount() == before + 1
@@ -223,6 +226,6 @@ def test_file_menu_has_the_new_actions_and_ctrl_e_is_still_export_current(make_w
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     names = [a.objectName() for a in file_menu.actions() if a.objectName()]
     i = names.index("action_export_html")
-    assert names[i + 1:i + 3] == ["action_export_many", "action_import_files"]
+    assert names[i + 1 : i + 3] == ["action_export_many", "action_import_files"]
     assert "action_desk_settings" in names
     assert window.actions_["export_html"].shortcut().toString() == "Ctrl+E"

@@ -7,10 +7,10 @@ import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
     QApplication,
     QPlainTextEdit,
     QTextEdit,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from editor_app.ui.find_replace import (  # noqa: E402
+from editor_app.ui.find_replace import (
     FIND_HIGHLIGHT_PROPERTY,
     MATCH_LIMIT,
     FindReplaceBar,

@@ -6,12 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtWidgets import QPlainTextEdit  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 
-from editor_app.ui.formatting import insert_link, toggle_bold, toggle_italic  # noqa: E402
+from editor_app.ui.formatting import insert_link, toggle_bold, toggle_italic
 
 
 @pytest.fixture

@@ -6,14 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import time  # noqa: E402
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor  # noqa: E402
-from PySide6.QtWidgets import QPlainTextEdit  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 
-from editor_app.ui.highlighter import (  # noqa: E402
+from editor_app.ui.highlighter import (
     MAX_LINE_LENGTH,
     MarkdownHighlighter,
     block_formats,
@@ -60,7 +59,9 @@ def contrast(a: QColor, b: QColor) -> float:
     def lum(c: QColor) -> float:
         def ch(v: float) -> float:
             return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
     hi, lo = sorted((lum(a), lum(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
 
@@ -119,8 +120,7 @@ def test_dash_line_after_blank_is_rule_not_heading(editor, hl):
 
 
 def test_fenced_code_spans_lines_and_hides_markdown(editor, hl):
-    load(editor, hl, "```python\n# not a heading\n*not em*\n```\n"
-                     "# heading again\n~~~~\n```\n~~~~\nafter")
+    load(editor, hl, "```python\n# not a heading\n*not em*\n```\n# heading again\n~~~~\n```\n~~~~\nafter")
     fence = hl._formats["fence"]
     assert fmt_at(editor, 1, 0) == fence and not is_bold(fmt_at(editor, 1, 2))
     assert fmt_at(editor, 2, 1) == fence
@@ -141,8 +141,12 @@ def test_typing_a_fence_opener_recolours_following_lines(qtbot, editor, hl):
 
 
 def test_links_images_autolinks_footnotes(editor, hl):
-    load(editor, hl, "See [the filing](https://sec.gov/x) and ![chart](c.png) at <https://a.b> "
-                     "or https://example.com/q?x=1 plus note[^1] and [ref][r1]")
+    load(
+        editor,
+        hl,
+        "See [the filing](https://sec.gov/x) and ![chart](c.png) at <https://a.b> "
+        "or https://example.com/q?x=1 plus note[^1] and [ref][r1]",
+    )
     text = block(editor, 0).text()
     link = fmt_at(editor, 0, text.index("the filing"))
     assert link.fontUnderline()
@@ -155,8 +159,7 @@ def test_links_images_autolinks_footnotes(editor, hl):
 
 
 def test_lists_quotes_and_definitions(editor, hl):
-    load(editor, hl, "- item\n* star\n+ plus\n12. twelve\n> quoted *em*\n"
-                     "[^1]: note\n[r1]: https://x.y")
+    load(editor, hl, "- item\n* star\n+ plus\n12. twelve\n> quoted *em*\n[^1]: note\n[r1]: https://x.y")
     for n in range(4):
         assert fmt_at(editor, n, 0) == hl._formats["list"]
     assert fmt_at(editor, 0, 3) is None
@@ -209,13 +212,19 @@ def test_light_and_dark_colours_are_readable(editor):
     assert hl.dark is palette_is_dark()
 
 
-def test_large_document_highlights_in_reasonable_time(editor, hl):
-    lines = ["# Heading **x**", "Shares rose *3%* after `q` [beat](https://e.x).", "", "- item",
-             "Plain paragraph text " * 4, "```", "code", "```"]
+def test_large_document_is_highlighted_to_its_last_block(editor, hl):
+    lines = [
+        "# Heading **x**",
+        "Shares rose *3%* after `q` [beat](https://e.x).",
+        "",
+        "- item",
+        "Plain paragraph text " * 4,
+        "```",
+        "code",
+        "```",
+    ]
     text = "\n".join(lines * 5000)  # 40,000 lines
     editor.setPlainText(text)
-    started = time.perf_counter()
-    hl.rehighlight()
-    assert time.perf_counter() - started < 15
+    hl.rehighlight()  # its speed is a figure: benchmarks/bench_gui.py
     last_heading = editor.document().blockCount() - 8
     assert is_bold(fmt_at(editor, last_heading, 3))

@@ -20,7 +20,7 @@ def _send_to_review(qtbot, window) -> None:
     assert window.store.get(window.article.id).status == ArticleStatus.IN_REVIEW
 
 
-def _try_approve(qtbot, window, handle) -> dict:  # noqa: ANN001
+def _try_approve(qtbot, window, handle) -> dict:
     when_modal(qtbot, StatusNoteDialog, lambda d: click(qtbot, d.ok_button))
     seen = when_modal(qtbot, ChecklistBlockedDialog, handle)
     window.review.status_action("approved").trigger()
@@ -39,7 +39,8 @@ def test_approve_blocked_then_overridden_with_a_reason(qtbot, make_window):
     dialog = seen["dialog"]
     assert [dialog.list.topLevelItem(i).text(1) for i in range(dialog.list.topLevelItemCount())] == [
         "Claim c1 (Ford and Xiaomi held talks on a US EV venture): the response of Ford has no source URL "
-        "or linked source."]
+        "or linked source."
+    ]
     assert dialog.list.topLevelItem(0).text(2) == "claim c1, response 1"
     assert window.store.get(aid).status == ArticleStatus.IN_REVIEW
 
@@ -102,7 +103,7 @@ def test_clicking_an_item_jumps_there(qtbot, make_window, what):
     settle(qtbot, window)
     review.show_checklist()
     pane = review.checklist_pane()
-    qtbot.waitUntil(lambda: bool(pane.items) and pane.refresh_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: bool(pane.items) and pane.refresh_button.isEnabled(), timeout=30000)
     code = {"header": "missing_byline", "body": "bad_link", "claim": "response_no_source"}[what]
     editor.setFocus()
     _click_item(qtbot, pane, code)
@@ -124,15 +125,15 @@ def test_checklist_follows_saves_and_the_refresh_button(qtbot, make_window):
     review = window.review
     review.show_checklist()
     pane = review.checklist_pane()
-    qtbot.waitUntil(lambda: bool(pane.items), timeout=10000)
+    qtbot.waitUntil(lambda: bool(pane.items), timeout=30000)
     assert pane.summary.text() == "1 error, 0 warnings."
     # the editor adds a comment on the whole article: an open comment is an error
     review.comment_on_article()
     comments = review.comments_pane()
     qtbot.keyClicks(comments.editor, "Check the dates.")
     click(qtbot, comments.post_button)
-    qtbot.waitUntil(lambda: "open_comment" in [i.code for i in pane.items], timeout=10000)
+    qtbot.waitUntil(lambda: "open_comment" in [i.code for i in pane.items], timeout=30000)
     runs = review.checklist_runs
     click(qtbot, pane.refresh_button)
-    qtbot.waitUntil(lambda: review.checklist_runs > runs, timeout=10000)
+    qtbot.waitUntil(lambda: review.checklist_runs > runs, timeout=30000)
     assert pane.summary.text() == "2 errors, 0 warnings."

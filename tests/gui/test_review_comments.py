@@ -50,7 +50,8 @@ def test_comment_range_is_highlighted_and_clicking_selects_it(qtbot, make_window
     text = window.editor.toPlainText()
     start = text.index(PHRASE)
     assert window.review.highlights.painted() == [
-        (utf16_offset(text, start), utf16_offset(text, start + len(PHRASE)), thread.id)]
+        (utf16_offset(text, start), utf16_offset(text, start + len(PHRASE)), thread.id)
+    ]
     assert _painted_text(window) == [PHRASE]
     # the card shows the quoted words and the body as plain text
     card = pane.cards[thread.id]
@@ -81,7 +82,7 @@ def test_comment_follows_typing_before_it(qtbot, make_window):
     [moved] = window.review_store.list_comments(aid)
     body = window.store.get(aid).body
     assert moved.anchor_start == thread.anchor_start + len("UPDATE 📈 ")
-    assert body[moved.anchor_start:moved.anchor_end] == PHRASE and not moved.detached
+    assert body[moved.anchor_start : moved.anchor_end] == PHRASE and not moved.detached
     # repainted from the store: still on the words
     window.review.refresh_highlights()
     assert _painted_text(window) == [PHRASE]
@@ -91,7 +92,7 @@ def test_comment_follows_typing_before_it(qtbot, make_window):
     settle(qtbot, window)
     [widened] = window.review_store.list_comments(aid)
     body = window.store.get(aid).body
-    assert body[widened.anchor_start:widened.anchor_end] == "met twice or three times this autumn"
+    assert body[widened.anchor_start : widened.anchor_end] == "met twice or three times this autumn"
     assert _painted_text(window) == ["met twice or three times this autumn"]
     # full-text search is not involved: comments are not indexed, anchors are text positions
     assert search(window.store, "zqxcommentword") == []
@@ -100,7 +101,7 @@ def test_comment_follows_typing_before_it(qtbot, make_window):
 def test_comment_is_flagged_when_its_text_is_deleted(qtbot, make_window):
     window = make_window()
     aid = window.article.id
-    pane, thread = _comment_on(qtbot, window, PHRASE)
+    pane, _thread = _comment_on(qtbot, window, PHRASE)
     select_text(window, "had " + PHRASE + " to")
     qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
     settle(qtbot, window)
@@ -119,12 +120,14 @@ def test_comment_is_flagged_when_its_text_is_deleted(qtbot, make_window):
 
 def test_find_highlights_and_comment_highlights_keep_each_other(qtbot, make_window):
     window = make_window()
-    _pane, thread = _comment_on(qtbot, window, PHRASE)
+    _pane, _thread = _comment_on(qtbot, window, PHRASE)
     bar = window.find_bar
     bar.show_find()
     qtbot.keyClicks(bar.find_edit, "Xiaomi")
-    qtbot.waitUntil(lambda: any(s.format.hasProperty(FIND_HIGHLIGHT_PROPERTY)
-                                for s in window.editor.extraSelections()), timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(s.format.hasProperty(FIND_HIGHLIGHT_PROPERTY) for s in window.editor.extraSelections()),
+        timeout=30000,
+    )
     assert _painted_text(window) == [PHRASE]  # the find bar kept ours
     finds = sum(1 for s in window.editor.extraSelections() if s.format.hasProperty(FIND_HIGHLIGHT_PROPERTY))
     window.review.refresh_highlights()

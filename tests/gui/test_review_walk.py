@@ -59,7 +59,7 @@ def test_review_walk(qtbot, make_window, monkeypatch):
     assert window.store.get(aid).status == ArticleStatus.IN_REVIEW
     assert window.article.status == ArticleStatus.IN_REVIEW
     assert review.status_button.text() == "In review"
-    qtbot.waitUntil(lambda: "in review" in dom_text(qtbot, window, "header").lower(), timeout=10000)
+    qtbot.waitUntil(lambda: "in review" in dom_text(qtbot, window, "header").lower(), timeout=30000)
     assert window.library.model.index(0).data(Qt.ItemDataRole.DisplayRole) is not None
 
     # -- the editor adds a source through the Sources pane and verifies it -------------------------
@@ -102,8 +102,10 @@ def test_review_walk(qtbot, make_window, monkeypatch):
     ford = next(r for r in claim.responses if r.party == "Ford")
     assert [(k.claim_id, k.response_id) for k in store.get_source(src.id).links] == [(claim.id, ford.id)]
     top = pane.claims_tree.topLevelItem(0)
-    rows = {top.child(i).text(0): [top.child(i).child(j).text(0) for j in range(top.child(i).childCount())]
-            for i in range(top.childCount())}
+    rows = {
+        top.child(i).text(0): [top.child(i).child(j).text(0) for j in range(top.child(i).childCount())]
+        for i in range(top.childCount())
+    }
     assert rows["Response of Ford (denies)"] == ["Statement on the Daily Ledger report (Ford Motor Co.)"]
 
     # -- the editor comments on a sentence (Ctrl+Alt+M) ----------------------------------------
@@ -117,7 +119,7 @@ def test_review_walk(qtbot, make_window, monkeypatch):
     [thread] = store.list_comments(aid)
     assert thread.author == "Ed Editor" and thread.anchor_text == PHRASE
     body = window.store.get(aid).body
-    assert body[thread.anchor_start:thread.anchor_end] == PHRASE
+    assert body[thread.anchor_start : thread.anchor_end] == PHRASE
     assert [cid for *_, cid in review.highlights.painted()] == [thread.id]
 
     # -- the writer replies and resolves ------------------------------------------------------
@@ -142,7 +144,7 @@ def test_review_walk(qtbot, make_window, monkeypatch):
     assert window.store.get(aid).status == ArticleStatus.APPROVED
     assert review.status_button.text() == "Approved"
     review.show_checklist()
-    qtbot.waitUntil(lambda: review.checklist_pane().summary.text() == "Checklist passed", timeout=10000)
+    qtbot.waitUntil(lambda: review.checklist_pane().summary.text() == "Checklist passed", timeout=30000)
 
     # -- history shows every step ---------------------------------------------------------------
     history = [(c.from_status, c.to_status, c.who, c.note) for c in store.status_history(aid)]
@@ -155,8 +157,10 @@ def test_review_walk(qtbot, make_window, monkeypatch):
     qtbot.keyClick(editor, Qt.Key.Key_H, CTRL_ALT)
     dialog = review.history_dialog
     assert isinstance(dialog, HistoryDialog) and dialog.isVisible()
-    rows = [[dialog.status_list.topLevelItem(i).text(c) for c in range(5)]
-            for i in range(dialog.status_list.topLevelItemCount())]
+    rows = [
+        [dialog.status_list.topLevelItem(i).text(c) for c in range(5)]
+        for i in range(dialog.status_list.topLevelItemCount())
+    ]
     assert [(r[1], r[2], r[3]) for r in rows] == [
         ("Ed Editor", "In review → Approved", "Sourced and checked"),
         ("Ana Writer", "Draft → In review", "Ready for the desk"),

@@ -29,16 +29,18 @@ def test_disk_full_keeps_the_text_and_saving_resumes(qtbot, make_window, db_path
     big = "Ford and Xiaomi deny the report. " * 60_000  # ~2 MB: cannot fit
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     window.editor.insertPlainText(big)
-    qtbot.waitUntil(lambda: window.autosave.state == "failed", timeout=5000)
+    qtbot.waitUntil(lambda: window.autosave.state == "failed", timeout=30000)
     assert "full" in window.statusBar().currentMessage().lower()
     assert "NOT SAVED" in window.windowTitle()
     assert window.editor.toPlainText().endswith(big)  # nothing left the editor
-    qtbot.waitUntil(lambda: any(e.article_id == article_id and big in e.fields.get("body", "")
-                                for e in window.journal.entries()), timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(e.article_id == article_id and big in e.fields.get("body", "") for e in window.journal.entries()),
+        timeout=30000,
+    )
 
     event.remove(engine, "connect", fill_disk)
     engine.dispose()  # space is back
-    qtbot.waitUntil(lambda: window.autosave.state == "saved", timeout=10000)
+    qtbot.waitUntil(lambda: window.autosave.state == "saved", timeout=30000)
     again = Store.open(db_path)
     try:
         assert again.get(article_id).body.endswith(big)

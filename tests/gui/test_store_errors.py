@@ -23,7 +23,7 @@ def test_not_a_database_shows_a_dialog_and_leaves_the_file(qtbot, tmp_path: Path
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     assert open_store_interactively(path) is None
-    (text, buttons), = shown
+    ((text, buttons),) = shown
     assert str(path) in text and "not an editor_app store" in text and "will not be changed" in text
     assert any("Another File" in b for b in buttons) and any("New Store" in b for b in buttons)
     assert path.read_bytes() == before
@@ -121,6 +121,56 @@ def test_second_start_can_bring_the_running_window_forward(qtbot, tmp_path: Path
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     assert open_store_interactively(path) is None  # this start ends; the first window is asked
-    qtbot.waitUntil(lambda: raised == [True], timeout=3000)
+    qtbot.waitUntil(lambda: raised == [True], timeout=30000)
     server.close()
     first.close()
+
+
+def test_an_empty_store_file_with_backups_is_damage_and_the_backup_comes_back(qtbot, tmp_path: Path, monkeypatch):
+    """Issue 21: a 0-byte file where a store with backups used to be was silently replaced."""
+    from editor_app.store.backups import backup_now
+    from editor_app.store.store import Store
+
+    create_application()
+    path = tmp_path / "desk.sqlite"
+    store = Store.open(path, seed_sample=False)
+    aid = store.create(title="Ford and Xiaomi deny talks", body="Both companies denied it.").id
+    store.close()
+    backup_now(path, "daily")
+    path.write_bytes(b"")  # a sync client or a full disk left an empty file
+    asked: list[tuple[str, list[str]]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append((box.text(), [b.text() for b in box.buttons()]))
+        for b in box.buttons():
+            if b.text() == "Restore Newest Backup":
+                b.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    opened = open_store_interactively(path)
+    try:
+        [(text, buttons)] = asked
+        assert "damaged" in text.lower() or "cannot be used" in text
+        assert "empty" in text and "backups" in text
+        assert {"Restore Newest Backup", "Open Another File…", "Start a New Store"} <= set(buttons)
+        assert opened is not None and opened.store.get(aid).title == "Ford and Xiaomi deny talks"
+        assert opened.store.count() == 1  # the backup, not a new store with the sample
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def test_an_empty_file_without_backups_and_a_new_path_become_stores_without_a_question(
+    qtbot, tmp_path: Path, monkeypatch
+):
+    create_application()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    empty = tmp_path / "touched.sqlite"
+    empty.write_bytes(b"")
+    for path in (empty, tmp_path / "brand" / "new.sqlite"):
+        opened = open_store_interactively(path)
+        assert opened is not None and opened.store.count() == 1  # the sample article
+        opened.close()
+    assert asked == []

@@ -79,7 +79,7 @@ def test_backup_refuses_empty_or_foreign_files(tmp_path: Path, content: bytes):
 def test_backup_refuses_a_corrupt_store(tmp_path: Path):
     path = tmp_path / "s.sqlite"
     _corrupt_store(path)
-    with pytest.raises(BackupError, match="integrity|damaged"):
+    with pytest.raises(BackupError, match=r"integrity|damaged"):
         backup_now(path)
     assert not list(backups_dir_for(path).glob("*.sqlite"))
 
@@ -121,7 +121,7 @@ def test_newest_good_backup_skips_damaged_ones(tmp_path: Path):
     good = backup_now(path, "daily", now=NOW - timedelta(days=1))
     bad = backup_now(path, "manual", now=NOW)
     data = bytearray(bad.read_bytes())
-    data[4096 * 2:4096 * 3] = os.urandom(4096)
+    data[4096 * 2 : 4096 * 3] = os.urandom(4096)
     bad.write_bytes(bytes(data))
     info = newest_good_backup(path)
     assert info is not None and info.path == good

@@ -22,21 +22,46 @@ def path(tmp_path: Path) -> Path:
 
 
 def _full_claim(claims: ClaimStore, article_id: int):
-    c = claims.create(article_id, key="c1", short="Ford held talks with Xiaomi", wording=WORDING,
-                      first_reported=date(2026, 11, 20), who="writer")
+    c = claims.create(
+        article_id,
+        key="c1",
+        short="Ford held talks with Xiaomi",
+        wording=WORDING,
+        first_reported=date(2026, 11, 20),
+        who="writer",
+    )
     c.appearances = [
-        Appearance(outlet="Financial Times", title="Ford in EV talks with Xiaomi", url="https://example.com/ft",
-                   date=date(2026, 11, 20), is_first=True, attribution="people familiar with the matter"),
-        Appearance(outlet="Reuters", title="Ford, Xiaomi talks", url="https://example.com/r",
-                   date=date(2026, 11, 21)),
+        Appearance(
+            outlet="Financial Times",
+            title="Ford in EV talks with Xiaomi",
+            url="https://example.com/ft",
+            date=date(2026, 11, 20),
+            is_first=True,
+            attribution="people familiar with the matter",
+        ),
+        Appearance(outlet="Reuters", title="Ford, Xiaomi talks", url="https://example.com/r", date=date(2026, 11, 21)),
     ]
     c.responses = [
-        Response(party="Xiaomi", stance=Stance.DENIES, quote="We are not in such talks.",
-                 spokesperson="Wang Hua", date=date(2026, 11, 21), channel=Channel.SOCIAL_MEDIA,
-                 reported_by="Reuters", source_url="https://example.com/x"),
-        Response(party="Ford", stance=Stance.DENIES, quote="The report is false.", spokesperson="",
-                 date=date(2026, 11, 20), channel=Channel.STATEMENT, reported_by="Financial Times",
-                 source_url=""),
+        Response(
+            party="Xiaomi",
+            stance=Stance.DENIES,
+            quote="We are not in such talks.",
+            spokesperson="Wang Hua",
+            date=date(2026, 11, 21),
+            channel=Channel.SOCIAL_MEDIA,
+            reported_by="Reuters",
+            source_url="https://example.com/x",
+        ),
+        Response(
+            party="Ford",
+            stance=Stance.DENIES,
+            quote="The report is false.",
+            spokesperson="",
+            date=date(2026, 11, 20),
+            channel=Channel.STATEMENT,
+            reported_by="Financial Times",
+            source_url="",
+        ),
         Response(party="BYD", stance=Stance.DECLINES_TO_COMMENT),
     ]
     return claims.update(c, who="writer")
@@ -60,16 +85,40 @@ def test_round_trip_through_a_new_store(path: Path):
         assert c == saved
         assert (c.short, c.wording, c.first_reported) == ("Ford held talks with Xiaomi", WORDING, date(2026, 11, 20))
         assert [(a.outlet, a.title, a.url, a.date, a.is_first, a.attribution) for a in c.appearances] == [
-            ("Financial Times", "Ford in EV talks with Xiaomi", "https://example.com/ft", date(2026, 11, 20),
-             True, "people familiar with the matter"),
+            (
+                "Financial Times",
+                "Ford in EV talks with Xiaomi",
+                "https://example.com/ft",
+                date(2026, 11, 20),
+                True,
+                "people familiar with the matter",
+            ),
             ("Reuters", "Ford, Xiaomi talks", "https://example.com/r", date(2026, 11, 21), False, ""),
         ]
-        assert [(r.party, r.stance, r.quote, r.spokesperson, r.date, r.channel, r.reported_by, r.source_url)
-                for r in c.responses] == [
-            ("Xiaomi", Stance.DENIES, "We are not in such talks.", "Wang Hua", date(2026, 11, 21),
-             Channel.SOCIAL_MEDIA, "Reuters", "https://example.com/x"),
-            ("Ford", Stance.DENIES, "The report is false.", "", date(2026, 11, 20), Channel.STATEMENT,
-             "Financial Times", ""),
+        assert [
+            (r.party, r.stance, r.quote, r.spokesperson, r.date, r.channel, r.reported_by, r.source_url)
+            for r in c.responses
+        ] == [
+            (
+                "Xiaomi",
+                Stance.DENIES,
+                "We are not in such talks.",
+                "Wang Hua",
+                date(2026, 11, 21),
+                Channel.SOCIAL_MEDIA,
+                "Reuters",
+                "https://example.com/x",
+            ),
+            (
+                "Ford",
+                Stance.DENIES,
+                "The report is false.",
+                "",
+                date(2026, 11, 20),
+                Channel.STATEMENT,
+                "Financial Times",
+                "",
+            ),
             ("BYD", Stance.DECLINES_TO_COMMENT, "", "", None, Channel.STATEMENT, "", ""),
         ]
         assert c.effective.status is ClaimStatus.DENIED
@@ -121,7 +170,8 @@ def test_status_history_with_who_and_when(path: Path):
     before = datetime.now(UTC) - timedelta(seconds=2)
     c = claims.create(art.id, key="c1", short="s", wording="w", who="writer")
     assert [(e.status, e.reason, e.kind, e.who) for e in c.history] == [
-        (ClaimStatus.UNCONFIRMED, "No responses recorded", "derived", "writer")]
+        (ClaimStatus.UNCONFIRMED, "No responses recorded", "derived", "writer")
+    ]
     c.responses.append(Response(party="Ford", stance=Stance.DENIES))
     c = claims.update(c, who="writer")
     c.wording = "w, reworded"
@@ -154,7 +204,11 @@ def test_override_requires_a_reason_and_is_kept(path: Path):
     assert c.effective.status is ClaimStatus.CONFIRMED and c.effective.overridden
     assert (c.override_by, c.override_reason) == ("editor", "Xiaomi's exchange filing confirms the talks")
     assert c.override_at is not None
-    assert (c.history[-1].kind, c.history[-1].status, c.history[-1].who) == ("override", ClaimStatus.CONFIRMED, "editor")
+    assert (c.history[-1].kind, c.history[-1].status, c.history[-1].who) == (
+        "override",
+        ClaimStatus.CONFIRMED,
+        "editor",
+    )
     # an edit of the responses does not drop the override, and the effective status did not change
     c.responses.append(Response(party="BYD", stance=Stance.DID_NOT_RESPOND))
     n = len(c.history)
@@ -169,7 +223,10 @@ def test_override_requires_a_reason_and_is_kept(path: Path):
     c = claims.set_override(c.id, None, "", "chief")
     assert c.override_status is None and c.effective.status is ClaimStatus.DENIED
     assert (c.history[-1].kind, c.history[-1].status, c.history[-1].who) == (
-        "override_cleared", ClaimStatus.DENIED, "chief")
+        "override_cleared",
+        ClaimStatus.DENIED,
+        "chief",
+    )
     assert c.history[-1].reason.startswith("Denied by Ford and Xiaomi")
     # override through update() is recorded too
     c.override_status, c.override_reason = ClaimStatus.DISPUTED, "Filing contradicts the denials"
@@ -207,12 +264,21 @@ def test_import_assigns_free_keys(path: Path):
     claims = ClaimStore(store)
     art = store.create(title="A")
     claims.create(art.id, key="c1", wording="existing")
-    imported = claims.import_claims(art.id, [
-        claim_from_dict({"text": "Ford held talks", "reported_by": {"outlet": "Financial Times"},
-                         "responses": [{"party": "Ford", "stance": "denies"}]}),
-        Claim(key="talks", wording="Named key kept"),
-        claim_from_dict({"text": "Third", "override": {"status": "confirmed", "reason": "Desk verdict"}}),
-    ], who="importer")
+    imported = claims.import_claims(
+        art.id,
+        [
+            claim_from_dict(
+                {
+                    "text": "Ford held talks",
+                    "reported_by": {"outlet": "Financial Times"},
+                    "responses": [{"party": "Ford", "stance": "denies"}],
+                }
+            ),
+            Claim(key="talks", wording="Named key kept"),
+            claim_from_dict({"text": "Third", "override": {"status": "confirmed", "reason": "Desk verdict"}}),
+        ],
+        who="importer",
+    )
     assert [c.key for c in imported] == ["c2", "talks", "c3"]
     assert imported[0].effective.status is ClaimStatus.DENIED
     assert [(e.kind, e.who) for e in imported[0].history] == [("derived", "importer")]
@@ -272,8 +338,10 @@ def test_migration_from_a_0001_store_keeps_articles_and_backs_up(tmp_path: Path)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_articles")
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO articles (title, slug, body, created_at, updated_at) VALUES "
-                             "('Old story', 'old-story', 'Ford held talks.', '2026-01-01', '2026-01-01')")
+        conn.exec_driver_sql(
+            "INSERT INTO articles (title, slug, body, created_at, updated_at) VALUES "
+            "('Old story', 'old-story', 'Ford held talks.', '2026-01-01', '2026-01-01')"
+        )
     engine.dispose()
 
     store = Store.open(path)

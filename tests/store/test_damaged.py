@@ -28,6 +28,7 @@ def make_store(path: Path, articles: int = 1) -> list[int]:
 
 # -- real damaged files ---------------------------------------------------------------------
 
+
 def _random_bytes(path: Path, tmp: Path) -> None:
     path.write_bytes(os.urandom(16384))
 
@@ -53,12 +54,15 @@ def _zip(path: Path, tmp: Path) -> None:
     path.write_bytes(buf.getvalue())
 
 
-@pytest.mark.parametrize(("make", "kind", "words"), [
-    (_random_bytes, "not_sqlite", "SQLite header"),
-    (_truncated, "truncated", "cut short"),
-    (_garbage_page, "corrupt", "damaged"),
-    (_zip, "not_sqlite", "ZIP"),
-])
+@pytest.mark.parametrize(
+    ("make", "kind", "words"),
+    [
+        (_random_bytes, "not_sqlite", "SQLite header"),
+        (_truncated, "truncated", "cut short"),
+        (_garbage_page, "corrupt", "damaged"),
+        (_zip, "not_sqlite", "ZIP"),
+    ],
+)
 def test_damaged_files_are_diagnosed_and_never_changed(tmp_path: Path, make, kind: str, words: str):
     path = tmp_path / "store.sqlite"
     make(path, tmp_path)
@@ -119,8 +123,11 @@ def test_read_only_store_is_diagnosed_as_readonly(tmp_path: Path, monkeypatch):
     path = tmp_path / "s.sqlite"
     make_store(path)
     # As root, permissions do not stop writes: the write probe really opens it read-only.
-    monkeypatch.setattr(damaged, "_open_rw", lambda p, t: sqlite3.connect(
-        damaged.sqlite_uri(p, mode="ro"), uri=True, timeout=t, isolation_level=None))
+    monkeypatch.setattr(
+        damaged,
+        "_open_rw",
+        lambda p, t: sqlite3.connect(damaged.sqlite_uri(p, mode="ro"), uri=True, timeout=t, isolation_level=None),
+    )
     before = path.read_bytes()
     diag = diagnose(path)
     assert diag.kind == "readonly", diag
@@ -144,6 +151,7 @@ def test_move_aside_keeps_wal_paired_and_never_overwrites(tmp_path: Path):
 
 # -- full, locked, read-only while saving -----------------------------------------------------
 
+
 def test_disk_full_keeps_previous_content_and_saving_resumes(tmp_path: Path):
     path = tmp_path / "s.sqlite"
     (aid,) = make_store(path)
@@ -151,7 +159,7 @@ def test_disk_full_keeps_previous_content_and_saving_resumes(tmp_path: Path):
     limit = {"on": True}
 
     @event.listens_for(store.engine, "connect")
-    def cap(dbapi_conn, _rec):  # noqa: ANN001
+    def cap(dbapi_conn, _rec):
         if limit["on"]:
             pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
             dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
@@ -181,7 +189,7 @@ def test_locked_by_another_connection_raises_store_locked(tmp_path: Path):
     store = Store.open(path)
 
     @event.listens_for(store.engine, "connect")
-    def short_timeout(dbapi_conn, _rec):  # noqa: ANN001
+    def short_timeout(dbapi_conn, _rec):
         dbapi_conn.execute("PRAGMA busy_timeout=200")
 
     store.engine.dispose()

@@ -18,8 +18,13 @@ def test_settings_default_then_round_trip(tmp_path: Path):
         settings = SettingsStore(store)
         first = settings.load()
         assert first == DeskSettings() and first.language == "en" and first.user  # OS user by default
-        saved = DeskSettings(publisher="Example News", site_base_url="https://news.example.com/a",
-                             desk_user="Desk One", language="de-CH", twitter_site="examplenews")
+        saved = DeskSettings(
+            publisher="Example News",
+            site_base_url="https://news.example.com/a",
+            desk_user="Desk One",
+            language="de-CH",
+            twitter_site="examplenews",
+        )
         settings.save(saved)
         again = SettingsStore(store).load()
         assert again == saved
@@ -62,9 +67,11 @@ def test_migration_from_0004_keeps_articles_and_search(tmp_path: Path):
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0004_review")
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO articles (title, dek, byline, slug, slug_locked, body, status, created_at, "
-                             "updated_at) VALUES ('Old story', '', '', 'old-story', 0, 'Ford held talks.', 'draft', "
-                             "'2026-01-01', '2026-01-01')")
+        conn.exec_driver_sql(
+            "INSERT INTO articles (title, dek, byline, slug, slug_locked, body, status, created_at, "
+            "updated_at) VALUES ('Old story', '', '', 'old-story', 0, 'Ford held talks.', 'draft', "
+            "'2026-01-01', '2026-01-01')"
+        )
     engine.dispose()
     store = Store.open(path)
     try:

@@ -27,8 +27,10 @@ def store(tmp_path: Path):
 
 def _set_updated(store: Store, article_id: int, when: datetime) -> None:
     with store._write() as s, s.begin():
-        s.execute(text("UPDATE articles SET updated_at = :w WHERE id = :id"),
-                  {"w": when.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f"), "id": article_id})
+        s.execute(
+            text("UPDATE articles SET updated_at = :w WHERE id = :id"),
+            {"w": when.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f"), "id": article_id},
+        )
 
 
 def _set_status(store: Store, article_id: int, status: ArticleStatus) -> None:
@@ -42,8 +44,9 @@ def desk(store):
     open comments and a resolved one), xiaomi (published, tagged 1810), wrap (draft)."""
     now = datetime.now(UTC)
     ford = store.create(title="Ford denies Xiaomi talks", byline="Anna Berg", body="Ford said no talks took place.")
-    xiaomi = store.create(title="Xiaomi shares jump", byline="Li Wei", dek="Hong Kong trading",
-                          body="The quetzal index rose.")
+    xiaomi = store.create(
+        title="Xiaomi shares jump", byline="Li Wei", dek="Hong Kong trading", body="The quetzal index rose."
+    )
     wrap = store.create(title="Daily wrap", byline="anna berg", body="Markets were flat.")
     _set_updated(store, ford.id, now - timedelta(hours=1))
     _set_updated(store, xiaomi.id, now - timedelta(days=3))
@@ -104,7 +107,9 @@ def test_filters(store, desk):
     assert f(LibraryQuery(text="XIAOMI")) == [desk["ford"], desk["xiaomi"]]  # headline, any case
     assert f(LibraryQuery(text="100%")) == []  # LIKE wildcards are literal
     assert f(LibraryQuery(statuses=frozenset({ArticleStatus.PUBLISHED, ArticleStatus.DRAFT}))) == [
-        desk["xiaomi"], desk["wrap"]]
+        desk["xiaomi"],
+        desk["wrap"],
+    ]
     assert f(LibraryQuery(ticker=("1810", "XHKG"))) == [desk["ford"], desk["xiaomi"]]
     assert f(LibraryQuery(ticker=("F", "XNYS"))) == [desk["ford"]]
     assert f(LibraryQuery(byline="anna")) == [desk["ford"], desk["wrap"]]
@@ -112,7 +117,10 @@ def test_filters(store, desk):
     assert f(LibraryQuery(updated_from=week_ago)) == [desk["ford"], desk["xiaomi"]]
     assert f(LibraryQuery(updated_to=week_ago)) == [desk["wrap"]]
     assert f(LibraryQuery(updated_from=date.today() - timedelta(days=60), updated_to=date.today())) == [
-        desk["ford"], desk["xiaomi"], desk["wrap"]]
+        desk["ford"],
+        desk["xiaomi"],
+        desk["wrap"],
+    ]
     both = LibraryQuery(byline="anna", statuses=frozenset({ArticleStatus.IN_REVIEW}))
     assert f(both) == [desk["ford"]]
     assert index.count(both) == 1 and index.count() == 3
@@ -188,8 +196,16 @@ def test_many_articles_are_listed_and_paged(store):
         con.executemany(
             "INSERT INTO articles (title, dek, byline, slug, slug_locked, body, status, created_at, updated_at)"
             " VALUES (?, '', 'Desk', ?, 0, 'body', 'draft', ?, ?)",
-            [(f"Story {i}", f"s-{i}", (now - timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S.%f"),
-              (now - timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S.%f")) for i in range(2500)])
+            [
+                (
+                    f"Story {i}",
+                    f"s-{i}",
+                    (now - timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                    (now - timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                )
+                for i in range(2500)
+            ],
+        )
     con.close()
     index = LibraryIndex(store)
     ids = index.ids()

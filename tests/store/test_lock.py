@@ -87,9 +87,8 @@ def test_context_manager_and_clear_error(tmp_path: Path):
     store = tmp_path / "s.sqlite"
     child = _start_holder(store)
     try:
-        with pytest.raises(StoreInUseError) as err:
-            with StoreLock(store):
-                pass
+        with pytest.raises(StoreInUseError) as err, StoreLock(store):
+            pass
         assert str(child.pid) in str(err.value)
         assert "read-only" in str(err.value)
         assert err.value.holder.pid == child.pid

@@ -91,13 +91,13 @@ def test_checklist_errors_block_and_override_is_recorded(store, review):
         review.change_status(a.id, S.APPROVED, who="ed", checklist_items=[ERROR, WARNING])
     assert [i.code for i in blocked.value.items] == ["missing_byline"]
     assert store.get(a.id).status == S.IN_REVIEW
-    change = review.change_status(a.id, S.APPROVED, who="ed", checklist_items=[ERROR],
-                                  override_reason="byline added by the wire desk")
+    change = review.change_status(
+        a.id, S.APPROVED, who="ed", checklist_items=[ERROR], override_reason="byline added by the wire desk"
+    )
     assert change.override_reason == "byline added by the wire desk"
     assert review.status_history(a.id)[-1].override_reason == "byline added by the wire desk"
     # an override reason without errors is not recorded as an override
-    change = review.change_status(a.id, S.PUBLISHED, who="ed", checklist_items=[WARNING],
-                                  override_reason="not needed")
+    change = review.change_status(a.id, S.PUBLISHED, who="ed", checklist_items=[WARNING], override_reason="not needed")
     assert change.override_reason == ""
 
 
@@ -110,8 +110,12 @@ def test_checklist_runs_when_not_given(store, review):
 
 
 def test_checklist_of_a_stored_article_sees_comments_sources_and_tags(store, review):
-    a = store.create(title="Ford shares rise", dek="Ford said profit rose.", byline="Ana",
-                     body="Ford Motor (NYSE: F) said profit rose.\n")
+    a = store.create(
+        title="Ford shares rise",
+        dek="Ford said profit rose.",
+        byline="Ana",
+        body="Ford Motor (NYSE: F) said profit rose.\n",
+    )
     assert {i.code for i in review.checklist(a.id)} == {"ticker_suggestion"}
     from editor_app.store.tickers import TickerTagStore
 
@@ -128,9 +132,16 @@ def test_checklist_of_a_stored_article_sees_comments_sources_and_tags(store, rev
 
 def test_sources_crud_verify_and_order(store, review):
     a = _article(store)
-    s1 = review.add_source(a.id, outlet="FT", title="Ford in talks", url="https://ft.example/1",
-                           published_on=date(2026, 11, 20), accessed_on=date(2026, 11, 21),
-                           supports="the talks", note="paywalled")
+    s1 = review.add_source(
+        a.id,
+        outlet="FT",
+        title="Ford in talks",
+        url="https://ft.example/1",
+        published_on=date(2026, 11, 20),
+        accessed_on=date(2026, 11, 21),
+        supports="the talks",
+        note="paywalled",
+    )
     s2 = review.add_source(a.id, outlet="Reuters", url="https://reuters.example/2")
     s3 = review.add_source(a.id, outlet="Ford", url="https://ford.example/3")
     assert [s.position for s in review.list_sources(a.id)] == [0, 1, 2]
@@ -143,8 +154,12 @@ def test_sources_crud_verify_and_order(store, review):
     changed = review.update_source(s1.id, url="https://ft.example/other")
     assert not changed.verified and changed.verified_by == ""
     got = review.get_source(s1.id)
-    assert (got.outlet, got.published_on, got.accessed_on, got.supports) == ("FT", date(2026, 11, 20),
-                                                                              date(2026, 11, 21), "the talks")
+    assert (got.outlet, got.published_on, got.accessed_on, got.supports) == (
+        "FT",
+        date(2026, 11, 20),
+        date(2026, 11, 21),
+        "the talks",
+    )
     assert [s.id for s in review.move(s3.id, 0)] == [s3.id, s1.id, s2.id]
     review.delete_source(s1.id)
     assert [(s.id, s.position) for s in review.list_sources(a.id)] == [(s3.id, 0), (s2.id, 1)]
@@ -167,7 +182,9 @@ def test_sources_link_to_claims_appearances_and_responses(store, review):
     assert len(review.get_source(other.id).links) == 1 and again.id == review.get_source(other.id).links[0].id
     found = review.sources_for_claim(c.id)
     assert [(s.id, s.links[0].appearance_id, s.links[0].response_id) for s in found] == [
-        (src.id, c.appearances[0].id, None), (other.id, None, c.responses[0].id)]
+        (src.id, c.appearances[0].id, None),
+        (other.id, None, c.responses[0].id),
+    ]
     with pytest.raises(ValueError, match="not part of claim"):
         review.link(src.id, c.id, response_id=c.responses[0].id + 100)
     # editing the claim rewrites its responses: the link stays, on the claim
@@ -223,21 +240,24 @@ def _edit(store, review, a, old: str, new: str):
     review.reanchor_comments(a.id, old, new)
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("quick brown fox", "very quick brown fox", "brown"),            # typing before
-    ("brown fox jumps", "brown fox happily jumps", "brown"),         # typing after
-    ("brown", "bro-wn", "bro-wn"),                                    # typing inside widens
-    ("The quick brown", "A quick brown", "brown"),                   # replace before
-    ("quick brown fox", "quick brownish fox", "brown"),              # typing right after the end
-    ("quick brown fox", "quick dark brown fox", "brown"),            # typing right before the start
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("quick brown fox", "very quick brown fox", "brown"),  # typing before
+        ("brown fox jumps", "brown fox happily jumps", "brown"),  # typing after
+        ("brown", "bro-wn", "bro-wn"),  # typing inside widens
+        ("The quick brown", "A quick brown", "brown"),  # replace before
+        ("quick brown fox", "quick brownish fox", "brown"),  # typing right after the end
+        ("quick brown fox", "quick dark brown fox", "brown"),  # typing right before the start
+    ],
+)
 def test_comment_follows_edits(store, review, old, new, expected):
     a, body, c = _anchored(store, review)
     new_body = body.replace(old, new)
     _edit(store, review, a, body, new_body)
     got = review.get_comment(c.id)
     assert not got.detached
-    assert new_body[got.anchor_start:got.anchor_end] == expected
+    assert new_body[got.anchor_start : got.anchor_end] == expected
 
 
 def test_comment_shrinks_with_partial_delete_and_detaches_when_gone(store, review):
@@ -248,7 +268,7 @@ def test_comment_shrinks_with_partial_delete_and_detaches_when_gone(store, revie
     new = body.replace("brown fox", "brown")
     _edit(store, review, a, body, new)
     got = review.get_comment(c.id)
-    assert new[got.anchor_start:got.anchor_end] == "brown"
+    assert new[got.anchor_start : got.anchor_end] == "brown"
     newer = new.replace("quick brown ", "")
     _edit(store, review, a, new, newer)
     got = review.get_comment(c.id)
@@ -267,7 +287,7 @@ def test_comment_reattaches_to_moved_text(store, review):
     new = "Second paragraph about profits.\n\nFirst paragraph about the merger.\n"
     _edit(store, review, a, body, new)
     got = review.get_comment(c.id)
-    assert new[got.anchor_start:got.anchor_end] == "about profits"
+    assert new[got.anchor_start : got.anchor_end] == "about profits"
 
 
 def test_edit_map_on_long_text_is_exact():
@@ -276,7 +296,7 @@ def test_edit_map_on_long_text_is_exact():
     emap = EditMap.between(old, new)
     s = old.index("Paragraph 1999")
     mapped = emap.map_range(s, s + 14)
-    assert new[mapped[0]:mapped[1]] == "Paragraph 1999"
+    assert new[mapped[0] : mapped[1]] == "Paragraph 1999"
 
 
 def test_migration_from_0003_indexes_existing_articles(tmp_path: Path):
@@ -293,8 +313,10 @@ def test_migration_from_0003_indexes_existing_articles(tmp_path: Path):
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0003_tickers")
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO articles (title, slug, body, created_at, updated_at) VALUES "
-                             "('Old story', 'old-story', 'Zanzibar cloves.', '2026-01-01', '2026-01-01')")
+        conn.exec_driver_sql(
+            "INSERT INTO articles (title, slug, body, created_at, updated_at) VALUES "
+            "('Old story', 'old-story', 'Zanzibar cloves.', '2026-01-01', '2026-01-01')"
+        )
     engine.dispose()
     store = Store.open(path)
     try:

@@ -36,14 +36,14 @@ def _random_edit(rng: random.Random, text: str) -> str:
         piece = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 12)))
         return text[:pos] + piece + text[pos:]
     if kind < 0.7:
-        return text[:pos] + text[pos + rng.randint(1, 20):]
+        return text[:pos] + text[pos + rng.randint(1, 20) :]
     if kind < 0.85:
         lines = text.split("\n")
         i = rng.randrange(len(lines))
         lines.insert(rng.randrange(len(lines) + 1), lines.pop(i))
         return "\n".join(lines)
     piece = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40)))
-    return text[:pos] + piece + text[pos + rng.randint(0, 30):]
+    return text[:pos] + piece + text[pos + rng.randint(0, 30) :]
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -56,10 +56,20 @@ def test_delta_round_trip_for_random_edit_sequences(seed):
         assert apply_delta(base, make_delta(base, text)) == text
 
 
-@pytest.mark.parametrize(("base", "new"), [
-    ("", ""), ("", "x"), ("x", ""), ("a\n", "a"), ("a", "a\n"), ("\n\n", "\n"), ("a\nb\nc", "c\nb\na"),
-    ("line one\nline two\n", "line one\nline 2\n"), ("🙂\n", "🙂🙂\n"),
-])
+@pytest.mark.parametrize(
+    ("base", "new"),
+    [
+        ("", ""),
+        ("", "x"),
+        ("x", ""),
+        ("a\n", "a"),
+        ("a", "a\n"),
+        ("\n\n", "\n"),
+        ("a\nb\nc", "c\nb\na"),
+        ("line one\nline two\n", "line one\nline 2\n"),
+        ("🙂\n", "🙂🙂\n"),
+    ],
+)
 def test_delta_edge_cases(base, new):
     assert apply_delta(base, make_delta(base, new)) == new
 
@@ -94,7 +104,11 @@ def test_typing_is_coalesced_within_five_minutes(store):
     assert r5.id not in (r1.id, r3.id)
     assert [r.reason for r in revs.list(a.id)] == ["typing", "manual", "typing", "typing"]
     assert [revs.text_of(r.id) for r in revs.list(a.id)] == [
-        "one two three four", "one two three", "one two three", "one two"]
+        "one two three four",
+        "one two three",
+        "one two three",
+        "one two",
+    ]
 
 
 def test_status_changes_always_add_a_revision(store):
@@ -115,7 +129,7 @@ def test_snapshots_every_twentieth_and_text_of_each_revision(store):
     expected: dict[int, str] = {}
     for _ in range(3 * SNAPSHOT_EVERY + 5):
         pos = rng.randint(0, len(text))
-        text = text[:pos] + rng.choice(["", "new ", "🙂", "x\n"]) + text[pos + rng.randint(0, 6):]
+        text = text[:pos] + rng.choice(["", "new ", "🙂", "x\n"]) + text[pos + rng.randint(0, 6) :]
         store.save(a.id, body=text)
         r = revs.record(a.id, "manual", "ana")
         expected[r.id] = store.get(a.id).body
@@ -154,7 +168,7 @@ def test_restore_records_revisions_and_brings_back_the_text(store):
     assert revs.text_of(before.id) == "The new body.\nSecond line.\nThird line.\n"
     assert revs.state_of(before.id).title == "New headline"
     got = review.get_comment(c.id)
-    assert change.article.body[got.anchor_start:got.anchor_end] == "Second"
+    assert change.article.body[got.anchor_start : got.anchor_end] == "Second"
     with pytest.raises(KeyError):
         revs.restore(a.id + 1000, old.id, "ed")
 

@@ -117,11 +117,19 @@ def test_savepoints_work(tmp_path: Path):
 
     store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
     with store.engine.begin() as conn:
-        conn.execute(text("INSERT INTO articles (title, slug, body, created_at, updated_at) "
-                          "VALUES ('kept', 'kept', '', '2026-01-01', '2026-01-01')"))
+        conn.execute(
+            text(
+                "INSERT INTO articles (title, slug, body, created_at, updated_at) "
+                "VALUES ('kept', 'kept', '', '2026-01-01', '2026-01-01')"
+            )
+        )
         nested = conn.begin_nested()
-        conn.execute(text("INSERT INTO articles (title, slug, body, created_at, updated_at) "
-                          "VALUES ('rolled', 'rolled', '', '2026-01-01', '2026-01-01')"))
+        conn.execute(
+            text(
+                "INSERT INTO articles (title, slug, body, created_at, updated_at) "
+                "VALUES ('rolled', 'rolled', '', '2026-01-01', '2026-01-01')"
+            )
+        )
         nested.rollback()
     assert [s.title for s in store.list_summaries()] == ["kept"]
     store.close()

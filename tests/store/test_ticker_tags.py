@@ -152,9 +152,11 @@ def test_one_tag_per_listing_per_article_in_the_schema(tmp_path: Path):
     con = sqlite3.connect(path)
     try:
         with pytest.raises(sqlite3.IntegrityError):
-            con.execute("INSERT INTO article_tickers (article_id, symbol, mic, name, exchange, role, unlisted, "
-                        "position, created_at) VALUES (?, 'F', 'XNYS', '', '', 'about', 0, 1, '2026-01-01')",
-                        (art.id,))
+            con.execute(
+                "INSERT INTO article_tickers (article_id, symbol, mic, name, exchange, role, unlisted, "
+                "position, created_at) VALUES (?, 'F', 'XNYS', '', '', 'about', 0, 1, '2026-01-01')",
+                (art.id,),
+            )
     finally:
         con.close()
 
@@ -165,8 +167,9 @@ def test_tagging_a_missing_article_fails(store, directory):
 
 
 def test_front_matter_values_resolve_to_primary_or_explicit_listings(directory):
-    tags, errors = resolve_tag_inputs(["F", "1810.HK", "NYSE:F", "$F", "about: TSLA", "3CP.BE", "ZZZQX",
-                                       "NYSE: ZZZZ", ""], directory)
+    tags, errors = resolve_tag_inputs(
+        ["F", "1810.HK", "NYSE:F", "$F", "about: TSLA", "3CP.BE", "ZZZQX", "NYSE: ZZZZ", ""], directory
+    )
     assert [(t.symbol, t.mic, t.role) for t in tags] == [
         ("F", "XNYS", "mentions"),  # "NYSE:F" and "$F" are the same listing: one tag
         ("1810", "XHKG", "mentions"),
@@ -181,8 +184,9 @@ def test_front_matter_values_resolve_to_primary_or_explicit_listings(directory):
 
 
 def test_front_matter_mapping_values_and_related_line(directory):
-    tags, errors = resolve_tag_inputs([{"symbol": "1810.HK", "role": "about"}, {"symbol": "F", "role": "lead"}],
-                                      directory)
+    tags, errors = resolve_tag_inputs(
+        [{"symbol": "1810.HK", "role": "about"}, {"symbol": "F", "role": "lead"}], directory
+    )
     assert [(t.symbol, t.role) for t in tags] == [("1810", "about")]
     assert errors and "role" in errors[0]
     assert related_stocks_line(tags) == "Related stocks: HKEX: 1810"

@@ -7,25 +7,36 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from editor_app.core.article import ArticleStatus
-from editor_app.core.claims import claim_to_dict
 from editor_app.commands.common import fail as _fail
 from editor_app.commands.common import guard as _guard
 from editor_app.commands.common import open_store as _open_store
 from editor_app.commands.common import print_json as _print_json
-
+from editor_app.core.article import ArticleStatus
+from editor_app.core.claims import claim_to_dict
 
 # -- list / show --------------------------------------------------------------------------
 
+
 def cmd_list(args: argparse.Namespace) -> int:
-    store = _open_store(args)
+    store = _open_store(args, write=False)
     try:
         rows = store.list_summaries(deleted=args.deleted)
         if args.status:
             rows = [r for r in rows if r.status.value == args.status]
         if args.json:
-            _print_json([{"id": r.id, "title": r.title, "slug": r.slug, "status": r.status.value,
-                          "byline": r.byline, "updated_at": r.updated_at.isoformat()} for r in rows])
+            _print_json(
+                [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "slug": r.slug,
+                        "status": r.status.value,
+                        "byline": r.byline,
+                        "updated_at": r.updated_at.isoformat(),
+                    }
+                    for r in rows
+                ]
+            )
         else:
             for r in rows:
                 print(f"{r.id:>6}  {r.status.label:<11} {r.updated_at:%Y-%m-%d %H:%M}  {r.display_title}")
@@ -34,11 +45,17 @@ def cmd_list(args: argparse.Namespace) -> int:
         store.close()
 
 
-def article_dict(package) -> dict[str, Any]:  # noqa: ANN001 - ArticlePackage
+def article_dict(package) -> dict[str, Any]:
     a = package.article
     return {
-        "id": a.id, "title": a.title, "dek": a.dek, "byline": a.byline, "slug": a.slug,
-        "status": a.status.value, "created_at": a.created_at.isoformat(), "updated_at": a.updated_at.isoformat(),
+        "id": a.id,
+        "title": a.title,
+        "dek": a.dek,
+        "byline": a.byline,
+        "slug": a.slug,
+        "status": a.status.value,
+        "created_at": a.created_at.isoformat(),
+        "updated_at": a.updated_at.isoformat(),
         "body": a.body,
         "claims": [claim_to_dict(c) for c in package.claims],
         "tickers": [t.to_dict() for t in package.tickers],
@@ -49,7 +66,7 @@ def article_dict(package) -> dict[str, Any]:  # noqa: ANN001 - ArticlePackage
 def cmd_show(args: argparse.Namespace) -> int:
     from editor_app.store.package import load_package
 
-    store = _open_store(args)
+    store = _open_store(args, write=False)
     try:
         package = load_package(store, args.id)
         if package is None:
@@ -77,6 +94,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 # -- export -------------------------------------------------------------------------------
 
+
 def cmd_export(args: argparse.Namespace) -> int:
     from editor_app.core.export import ExportError
     from editor_app.core.export_batch import export_many
@@ -85,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if not args.ids and not args.status:
         return _fail("name article ids or --status (e.g. --status approved)", 2)
-    store = _open_store(args)
+    store = _open_store(args, write=False)
     out = Path(args.out)
     try:
         ids = list(dict.fromkeys(args.ids))
@@ -106,20 +124,31 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"[{done + 1}/{total}] {title}", file=sys.stderr)
 
         try:
-            report = export_many(packages, out, overwrite=args.force, settings=SettingsStore(store).load(),
-                                 on_progress=progress, index=len(packages) > 1 or bool(args.status))
+            report = export_many(
+                packages,
+                out,
+                overwrite=args.force,
+                settings=SettingsStore(store).load(),
+                on_progress=progress,
+                index=len(packages) > 1 or bool(args.status),
+            )
         except ExportError as exc:
             return _fail(str(exc))
         if report.refused:
-            return _fail(f"{len(report.existing)} file(s) already exist, e.g. {report.existing[0]}; "
-                         "use --force to replace them")
+            return _fail(
+                f"{len(report.existing)} file(s) already exist, e.g. {report.existing[0]}; use --force to replace them"
+            )
         for title, message in report.failed:
             print(f"editor-app: '{title}' could not be exported: {message}", file=sys.stderr)
         if args.json:
-            _print_json({"files": [{"id": f.article_id, "title": f.title, "path": str(f.path)} for f in report.files],
-                         "index": str(report.index) if report.index else None,
-                         "failed": [{"title": t, "error": m} for t, m in report.failed],
-                         "seconds": round(report.seconds, 3)})
+            _print_json(
+                {
+                    "files": [{"id": f.article_id, "title": f.title, "path": str(f.path)} for f in report.files],
+                    "index": str(report.index) if report.index else None,
+                    "failed": [{"title": t, "error": m} for t, m in report.failed],
+                    "seconds": round(report.seconds, 3),
+                }
+            )
         else:
             for path in report.written:
                 print(path)
@@ -129,6 +158,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 # -- import -------------------------------------------------------------------------------
+
 
 def cmd_import(args: argparse.Namespace) -> int:
     from editor_app.core.importer import ImportFailed, read_article_file
@@ -149,9 +179,17 @@ def cmd_import(args: argparse.Namespace) -> int:
                 continue
             for w in result.warnings:
                 print(f"editor-app: {path}: {w}", file=sys.stderr)
-            results.append({"file": str(path), "id": result.article.id, "title": result.article.title,
-                            "slug": result.article.slug, "claims": len(result.claims),
-                            "tickers": [t.notation for t in result.tickers], "warnings": result.warnings})
+            results.append(
+                {
+                    "file": str(path),
+                    "id": result.article.id,
+                    "title": result.article.title,
+                    "slug": result.article.slug,
+                    "claims": len(result.claims),
+                    "tickers": [t.notation for t in result.tickers],
+                    "warnings": result.warnings,
+                }
+            )
             if not args.json:
                 print(f"{result.article.id:>6}  {result.article.display_title}  ({path})")
         if args.json:
@@ -159,7 +197,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1 if failures else 0
     finally:
         store.close()
-
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -30,9 +30,13 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _info_dict(info, *, check: bool) -> dict[str, Any]:  # noqa: ANN001 - BackupInfo
-    out: dict[str, Any] = {"path": str(info.path), "created_at": info.created_at.isoformat(),
-                           "reason": info.reason, "size": info.size}
+def _info_dict(info, *, check: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "path": str(info.path),
+        "created_at": info.created_at.isoformat(),
+        "reason": info.reason,
+        "size": info.size,
+    }
     if check:
         out["ok"], out["detail"] = info.check
     return out
@@ -97,8 +101,11 @@ def cmd_restore_backup(args: argparse.Namespace) -> int:
             return _fail(f"{source} does not exist")
     if not args.yes:
         if not sys.stdin.isatty():
-            return _fail(f"restoring would replace {path} with {source}; add --yes to confirm "
-                         "(required when not run from a terminal)", 2)
+            return _fail(
+                f"restoring would replace {path} with {source}; add --yes to confirm "
+                "(required when not run from a terminal)",
+                2,
+            )
         if not _confirm(f"Replace {path} with the backup {source}? The current file is kept first."):
             print("Nothing was changed.")
             return 1
@@ -133,13 +140,16 @@ def cmd_check_store(args: argparse.Namespace) -> int:
             "locked": "Another program is writing it; close that program and try again.",
             "readonly": "Check the file's and folder's permissions, or open it read-only.",
             "missing_folder": "Check the path, or create the folder.",
-        }.get(kind, "Restore the newest good backup with `editor-app restore-backup --newest`, "
-                    "which keeps the damaged file aside.")
+        }.get(
+            kind,
+            "Restore the newest good backup with `editor-app restore-backup --newest`, "
+            "which keeps the damaged file aside.",
+        )
         print(f"{path}: PROBLEM ({kind}): {detail}.\n{advice}", file=sys.stderr)
     return 0 if ok else (3 if kind in ("locked", "readonly", "missing_folder") else 1)
 
 
-def _guard(func):  # noqa: ANN001, ANN202
+def _guard(func):
     def run(args: argparse.Namespace) -> int:
         try:
             return func(args)
@@ -166,9 +176,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "restore-backup",
         help="replace the store with a backup (the current file is backed up, or moved aside if damaged)",
         description="Replace the store with a backup. The current file is backed up first, or moved "
-                    "aside as <name>.damaged-<time> when it cannot be read. Asks for confirmation on a "
-                    "terminal; without a terminal (scripts, pipes) --yes is required. Works even when the "
-                    "store is too damaged to open. Refuses while the store is open in editor_app.")
+        "aside as <name>.damaged-<time> when it cannot be read. Asks for confirmation on a "
+        "terminal; without a terminal (scripts, pipes) --yes is required. Works even when the "
+        "store is too damaged to open. Refuses while the store is open in editor_app.",
+    )
     p.add_argument("backup", nargs="?", metavar="PATH", help="backup file to restore (see `editor-app backups`)")
     p.add_argument("--newest", action="store_true", help="restore the newest backup that passes the integrity check")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")

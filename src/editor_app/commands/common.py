@@ -11,10 +11,28 @@ from typing import Any
 from editor_app.store.errors import StoreError
 
 
-def open_store(args: argparse.Namespace):  # noqa: ANN201 - Store (imported lazily: fast --help)
+def open_store(args: argparse.Namespace, *, write: bool = True):
+    """The store for a command. A command that only reads (`write=False`) still works on a store
+    that cannot be written (read-only disk, share or folder): it opens it read-only and says so on
+    stderr. A command that writes gets the one-line reason instead."""
+    from editor_app.store.errors import StoreReadOnlyError
+    from editor_app.store.paths import default_store_path
+    from editor_app.store.readonly import unwritable_reason
     from editor_app.store.store import Store
 
-    return Store.open(args.db)
+    path = args.db or default_store_path()
+    reason = unwritable_reason(path) if path.exists() else None
+    if reason is None:
+        try:
+            return Store.open(path)
+        except StoreReadOnlyError as exc:
+            if write:
+                raise
+            reason = unwritable_reason(path) or str(exc).rstrip(".")
+    elif write:
+        raise StoreReadOnlyError(path, reason)
+    print(f"editor-app: note: {path} cannot be written ({reason}); opened read-only.", file=sys.stderr)
+    return Store.open(path, read_only=True, reason=reason)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -1,9 +1,9 @@
 """Headless review commands: search, check, status, history (no display needed).
 
-    editor-app search 'xiaomi talks' [--json] [--limit N]
-    editor-app check ID [--json]                 exit 0: no errors; 1: checklist errors
-    editor-app status ID approved [--note T] [--override REASON] [--who NAME]
-    editor-app history ID [--json]
+editor-app search 'xiaomi talks' [--json] [--limit N]
+editor-app check ID [--json]                 exit 0: no errors; 1: checklist errors
+editor-app status ID approved [--note T] [--override REASON] [--who NAME]
+editor-app history ID [--json]
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from editor_app.core.article import ArticleStatus
 from editor_app.commands.common import fail as _fail
 from editor_app.commands.common import guard as _guard
 from editor_app.commands.common import open_store as _open_store
 from editor_app.commands.common import print_json as _print_json
+from editor_app.core.article import ArticleStatus
 
 
-def _print_items(items: list) -> None:  # noqa: ANN001 - list[CheckItem]
+def _print_items(items: list) -> None:
     for item in items:
         mark = "ERROR  " if item.level == "error" else "warning"
         print(f"{mark} [{item.where.describe()}] {item.message}  ({item.code})")
@@ -26,12 +26,13 @@ def _print_items(items: list) -> None:  # noqa: ANN001 - list[CheckItem]
 
 # -- search -------------------------------------------------------------------------------------
 
+
 def cmd_search(args: argparse.Namespace) -> int:
     from editor_app.store.search import search
 
     if args.limit < 1:
         return _fail("--limit must be at least 1", 2)
-    store = _open_store(args)
+    store = _open_store(args, write=False)
     try:
         hits = search(store, args.query, limit=args.limit)
         if args.json:
@@ -50,11 +51,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 # -- check --------------------------------------------------------------------------------------
 
+
 def cmd_check(args: argparse.Namespace) -> int:
     from editor_app.core.checklist import summary_line
     from editor_app.store.review import ReviewStore
 
-    store = _open_store(args)
+    store = _open_store(args, write=False)
     try:
         article = store.get(args.id)
         if article is None:
@@ -62,8 +64,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         items = ReviewStore(store).checklist(args.id)
         errors = sum(1 for i in items if i.level == "error")
         if args.json:
-            _print_json({"id": args.id, "errors": errors, "warnings": len(items) - errors,
-                         "items": [i.to_dict() for i in items]})
+            _print_json(
+                {
+                    "id": args.id,
+                    "errors": errors,
+                    "warnings": len(items) - errors,
+                    "items": [i.to_dict() for i in items],
+                }
+            )
         else:
             print(f"{article.display_title}: {summary_line(items)}")
             _print_items(items)
@@ -73,6 +81,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 # -- status -------------------------------------------------------------------------------------
+
 
 def cmd_status(args: argparse.Namespace) -> int:
     from editor_app.core.workflow import ChecklistBlocked, WorkflowError, desk_user, parse_status
@@ -87,8 +96,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         if store.get(args.id) is None:
             return _fail(f"no article with id {args.id} (see `editor-app list`)", 2)
         try:
-            change = ReviewStore(store).change_status(args.id, to, who=desk_user(args.who), note=args.note,
-                                                      override_reason=args.override)
+            change = ReviewStore(store).change_status(
+                args.id, to, who=desk_user(args.who), note=args.note, override_reason=args.override
+            )
         except ChecklistBlocked as exc:
             print(f"editor-app: {exc}", file=sys.stderr)
             _print_items(exc.items)
@@ -104,11 +114,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 # -- history ------------------------------------------------------------------------------------
 
+
 def cmd_history(args: argparse.Namespace) -> int:
     from editor_app.store.review import ReviewStore
     from editor_app.store.revisions import RevisionStore
 
-    store = _open_store(args)
+    store = _open_store(args, write=False)
     try:
         article = store.get(args.id)
         if article is None:
@@ -116,10 +127,15 @@ def cmd_history(args: argparse.Namespace) -> int:
         changes = ReviewStore(store).status_history(args.id)
         revisions = RevisionStore(store).list(args.id)
         if args.json:
-            _print_json({"id": args.id, "status": article.status.value,
-                         "published_at": article.published_at.isoformat() if article.published_at else None,
-                         "status_changes": [c.to_dict() for c in changes],
-                         "revisions": [r.to_dict() for r in revisions]})
+            _print_json(
+                {
+                    "id": args.id,
+                    "status": article.status.value,
+                    "published_at": article.published_at.isoformat() if article.published_at else None,
+                    "status_changes": [c.to_dict() for c in changes],
+                    "revisions": [r.to_dict() for r in revisions],
+                }
+            )
             return 0
         print(f"{article.display_title} — {article.status.label}")
         print("\nStatus changes:")
@@ -131,17 +147,18 @@ def cmd_history(args: argparse.Namespace) -> int:
         if not revisions:
             print("  none")
         for r in revisions:
-            print(f"  #{r.id:<6} {r.updated_at:%Y-%m-%d %H:%M} UTC  {r.reason:<14} {r.who or 'unknown':<16} "
-                  f"{r.size:>7,} chars")
+            print(
+                f"  #{r.id:<6} {r.updated_at:%Y-%m-%d %H:%M} UTC  {r.reason:<14} {r.who or 'unknown':<16} "
+                f"{r.size:>7,} chars"
+            )
         return 0
     finally:
         store.close()
 
 
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="full-text search over headline, summary and body")
-    p.add_argument("query", metavar="QUERY", help="words (all must match), \"a phrase\", prefix*, OR, NOT")
+    p.add_argument("query", metavar="QUERY", help='words (all must match), "a phrase", prefix*, OR, NOT')
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     p.set_defaults(handler=_guard(cmd_search))
@@ -152,14 +169,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_guard(cmd_check))
 
     statuses = ", ".join(s.value for s in ArticleStatus)
-    p = sub.add_parser("status", help="change an article's workflow status",
-                       description=f"Move an article to another status ({statuses}). Approving and "
-                                   "publishing run the checklist; its errors block unless --override.")
+    p = sub.add_parser(
+        "status",
+        help="change an article's workflow status",
+        description=f"Move an article to another status ({statuses}). Approving and "
+        "publishing run the checklist; its errors block unless --override.",
+    )
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("to", metavar="TO", help=statuses)
     p.add_argument("--note", default="", help="a note recorded with the change")
-    p.add_argument("--override", default="", metavar="REASON",
-                   help="approve/publish despite checklist errors, for this recorded reason")
+    p.add_argument(
+        "--override",
+        default="",
+        metavar="REASON",
+        help="approve/publish despite checklist errors, for this recorded reason",
+    )
     p.add_argument("--who", default="", metavar="NAME", help="desk user name (default: the OS user)")
     p.set_defaults(handler=_guard(cmd_status))
 

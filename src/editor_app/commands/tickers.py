@@ -10,19 +10,26 @@ from pathlib import Path
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "tickers", help="suggest ticker tags for an article, search the symbol directory",
+        "tickers",
+        help="suggest ticker tags for an article, search the symbol directory",
         description="Ticker tags: suggestions from an article's text and the offline symbol directory.",
     )
     sub = parser.add_subparsers(dest="tickers_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("suggest", help="suggest tags for a Markdown or text file",
-                       description="Print the listed companies an article is about or mentions.")
+    p = sub.add_parser(
+        "suggest",
+        help="suggest tags for a Markdown or text file",
+        description="Print the listed companies an article is about or mentions.",
+    )
     p.add_argument("file", type=Path, metavar="FILE", help="Markdown or plain-text article (UTF-8); - for stdin")
     p.add_argument("--json", action="store_true", help="print a JSON list instead of text")
     p.set_defaults(handler=run_suggest)
 
-    p = sub.add_parser("search", help="search the directory by symbol, notation or name",
-                       description="Look up listings: 'F', 'NYSE: F', '1810.HK', 'Xiaomi', 'toyta'.")
+    p = sub.add_parser(
+        "search",
+        help="search the directory by symbol, notation or name",
+        description="Look up listings: 'F', 'NYSE: F', '1810.HK', 'Xiaomi', 'toyta'.",
+    )
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print a JSON list instead of text")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
@@ -42,8 +49,7 @@ def _read_article(path: Path) -> tuple[str | None, str | None]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, (f"{path} is not UTF-8 text (bad byte at offset {exc.start}); "
-                      "save it as UTF-8 and try again")
+        return None, (f"{path} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8 and try again")
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 

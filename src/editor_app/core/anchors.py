@@ -36,21 +36,23 @@ def is_valid_key(key: str) -> bool:
 
 def open_marker(key: str) -> str:
     if not is_valid_key(key):
-        raise ValueError(f"invalid claim key {key!r}: use a lower-case letter, then letters, digits "
-                         "or single hyphens (at most 32 characters), e.g. 'c1'")
+        raise ValueError(
+            f"invalid claim key {key!r}: use a lower-case letter, then letters, digits "
+            "or single hyphens (at most 32 characters), e.g. 'c1'"
+        )
     return f"<!--claim {key}-->"
 
 
 @dataclass(frozen=True)
 class Anchor:
     key: str
-    start: int        # index of the open marker
-    end: int          # index just after the close marker
-    text_start: int   # first index of the anchored text
-    text_end: int     # index just after the anchored text
+    start: int  # index of the open marker
+    end: int  # index just after the close marker
+    text_start: int  # first index of the anchored text
+    text_end: int  # index just after the anchored text
 
     def text(self, source: str) -> str:
-        return source[self.text_start:self.text_end]
+        return source[self.text_start : self.text_end]
 
 
 # -- scanning --------------------------------------------------------------------------------
@@ -126,7 +128,7 @@ class _Scan:
         ranges = self._line_code.get(line_start)
         if ranges is None:
             line_end = text.find("\n", pos)
-            line = text[line_start: line_end if line_end >= 0 else len(text)]
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
             ranges = _inline_code_ranges(line, line_start) if "`" in line else []
             self._line_code[line_start] = ranges
         return ranges
@@ -144,8 +146,7 @@ class _Scan:
                 pending = m  # a later open supersedes an unclosed one
             elif pending is not None:
                 if not _PARAGRAPH_BREAK_RE.search(self.text, pending.end(), m.start()):
-                    anchors.append(Anchor(pending.group(1), pending.start(), m.end(),
-                                          pending.end(), m.start()))
+                    anchors.append(Anchor(pending.group(1), pending.start(), m.end(), pending.end(), m.start()))
                 pending = None
         return anchors
 

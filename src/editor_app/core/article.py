@@ -38,7 +38,7 @@ class Article:
     updated_at: datetime = field(default_factory=utcnow)
     deleted_at: datetime | None = None
     published_at: datetime | None = None
-    canonical_url: str = ""   # the article's own canonical URL ("" = site base URL + slug)
+    canonical_url: str = ""  # the article's own canonical URL ("" = site base URL + slug)
     tags: list[str] = field(default_factory=list)  # hashtags, without "#" (normalize_tags)
 
     @property
@@ -46,8 +46,14 @@ class Article:
         return self.title.strip() or "Untitled"
 
     def summary(self) -> ArticleSummary:
-        return ArticleSummary(id=self.id or 0, title=self.title, byline=self.byline, slug=self.slug,
-                              status=self.status, updated_at=self.updated_at)
+        return ArticleSummary(
+            id=self.id or 0,
+            title=self.title,
+            byline=self.byline,
+            slug=self.slug,
+            status=self.status,
+            updated_at=self.updated_at,
+        )
 
 
 def normalize_tags(values: object) -> list[str]:

@@ -33,16 +33,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from editor_app.core.anchors import anchored_keys, strip_markers
-from editor_app.core.anchors import _fenced_ranges, _inline_code_ranges  # noqa: PLC2701
+from editor_app.core.anchors import _fenced_ranges, _inline_code_ranges, anchored_keys, strip_markers
 from editor_app.core.article import utcnow
 from editor_app.core.claims import ClaimStatus, Stance
 from editor_app.core.export import ArticlePackage
+from editor_app.core.render import unclosed_raw_text_tags
 
 HEADLINE_LIMIT = 110
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -91,9 +91,19 @@ class Location:
         return f"stock {self.key}"
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in (("part", self.part), ("field", self.field), ("key", self.key),
-                                  ("id", self.id), ("index", self.index), ("offset", self.offset),
-                                  ("line", self.line)) if v not in ("", None)}
+        return {
+            k: v
+            for k, v in (
+                ("part", self.part),
+                ("field", self.field),
+                ("key", self.key),
+                ("id", self.id),
+                ("index", self.index),
+                ("offset", self.offset),
+                ("line", self.line),
+            )
+            if v not in ("", None)
+        }
 
 
 @dataclass(frozen=True)
@@ -108,8 +118,13 @@ class CheckItem:
         return self.level == "error"
 
     def to_dict(self) -> dict:
-        return {"level": self.level, "code": self.code, "message": self.message,
-                "where": self.where.to_dict(), "where_text": self.where.describe()}
+        return {
+            "level": self.level,
+            "code": self.code,
+            "message": self.message,
+            "where": self.where.to_dict(),
+            "where_text": self.where.describe(),
+        }
 
 
 @dataclass(frozen=True)
@@ -175,18 +190,23 @@ def _mentions(haystack_folded: str, phrase: str) -> bool:
     return re.search(pattern, haystack_folded) is not None
 
 
-_DENIAL_WORDS = re.compile(r"(?<!\w)(?:den(?:y|ied|ies|ial|ials|ying)|reject(?:s|ed|ing)?|false)(?!\w)",
-                           re.IGNORECASE)
+_DENIAL_WORDS = re.compile(r"(?<!\w)(?:den(?:y|ied|ies|ial|ials|ying)|reject(?:s|ed|ing)?|false)(?!\w)", re.IGNORECASE)
 
 # Links: inline [text](url "title") and images, <autolinks>, reference definitions, HTML href/src.
-_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
+_INLINE_LINK = re.compile(
+    r"!?\[(?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[(?!\^)(?:[^\]\\\n]|\\.)+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
-_HTML_ATTR = re.compile(r"<(?:a|img|area|link|iframe|source)\b[^>]*?\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
-                        re.IGNORECASE)
+_HTML_ATTR = re.compile(
+    r"<(?:a|img|area|link|iframe|source)\b[^>]*?\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE
+)
 # link targets are not prose: "example.com/ford" does not name Ford
-_URLS = re.compile(r"\]\([^)\n]*\)|<[A-Za-z][A-Za-z0-9+.\-]*:[^>\s]*>|\b(?:https?|mailto|ftp|file):[^\s)>\]]+"
-                   r"|^[ ]{0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
+_URLS = re.compile(
+    r"\]\([^)\n]*\)|<[A-Za-z][A-Za-z0-9+.\-]*:[^>\s]*>|\b(?:https?|mailto|ftp|file):[^\s)>\]]+"
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[^\n]*",
+    re.MULTILINE,
+)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
@@ -197,9 +217,9 @@ def link_ok(url: str) -> bool:
     if not m:
         return False
     scheme = m.group(1).lower()
-    rest = url[m.end():]
+    rest = url[m.end() :]
     if scheme in ("http", "https"):
-        return rest.startswith("//") and len(rest) > 2 and not rest[2:3] in ("/", "?", "#")
+        return rest.startswith("//") and len(rest) > 2 and rest[2:3] not in ("/", "?", "#")
     if scheme == "mailto":
         return bool(rest.strip())
     return False
@@ -210,11 +230,11 @@ class BodyLink:
     url: str
     offset: int  # index of the URL in the body
     line: int
-    kind: str    # "link" | "image" | "autolink" | "reference" | "html"
+    kind: str  # "link" | "image" | "autolink" | "reference" | "html"
 
 
-def find_links(body: str) -> list[BodyLink]:
-    """Every link target in the Markdown body, outside code (fenced blocks and code spans)."""
+def _code_test(body: str) -> Callable[[int], bool]:
+    """`in_code(pos)`: is the offset inside a fenced block or an inline code span?"""
     fenced = _fenced_ranges(body)
     code_cache: dict[int, list[tuple[int, int]]] = {}
 
@@ -225,9 +245,33 @@ def find_links(body: str) -> list[BodyLink]:
         ranges = code_cache.get(line_start)
         if ranges is None:
             line_end = body.find("\n", pos)
-            line = body[line_start: line_end if line_end >= 0 else len(body)]
+            line = body[line_start : line_end if line_end >= 0 else len(body)]
             ranges = code_cache[line_start] = _inline_code_ranges(line, line_start) if "`" in line else []
         return any(s <= pos < e for s, e in ranges)
+
+    return in_code
+
+
+@dataclass(frozen=True)
+class RawTag:
+    tag: str  # as typed, e.g. "<script>" or "<STYLE>"
+    offset: int
+    line: int
+
+
+def raw_text_tags(body: str) -> list[RawTag]:
+    """Unclosed script, style … tags outside code, which the renderer shows as text
+    (`render.unclosed_raw_text_tags`)."""
+    spots = unclosed_raw_text_tags(body)
+    if not spots:
+        return []
+    in_code = _code_test(body)
+    return [RawTag(f"<{body[o + 1 : o + 1 + len(name)]}>", o, _line_of(body, o)) for o, name in spots if not in_code(o)]
+
+
+def find_links(body: str) -> list[BodyLink]:
+    """Every link target in the Markdown body, outside code (fenced blocks and code spans)."""
+    in_code = _code_test(body)
 
     found: dict[int, BodyLink] = {}
 
@@ -296,8 +340,11 @@ def run_checklist(
     if not title:
         err("missing_headline", "The headline is missing.", Location("header", "title"))
     elif len(title) > HEADLINE_LIMIT:
-        warn("long_headline", f"The headline has {len(title)} characters (over {HEADLINE_LIMIT}).",
-             Location("header", "title"))
+        warn(
+            "long_headline",
+            f"The headline has {len(title)} characters (over {HEADLINE_LIMIT}).",
+            Location("header", "title"),
+        )
     if not article.byline.strip():
         err("missing_byline", "The byline is missing.", Location("header", "byline"))
     dek = article.dek.strip()
@@ -318,31 +365,43 @@ def run_checklist(
     for claim in package.claims:
         label = f"Claim {claim.key} ({claim.display_short})"
         if not claim.appearances and (claim.id is None or claim.id not in linked_claims):
-            err("claim_no_source", f"{label} has no appearance and no linked source.",
-                Location("claim", "appearances", claim.key, claim.id))
+            err(
+                "claim_no_source",
+                f"{label} has no appearance and no linked source.",
+                Location("claim", "appearances", claim.key, claim.id),
+            )
         if not claim.responses:
-            err("claim_no_response",
+            err(
+                "claim_no_response",
                 f"{label} has no response; record the parties' answers or a 'did not respond' entry.",
-                Location("claim", "responses", claim.key, claim.id))
+                Location("claim", "responses", claim.key, claim.id),
+            )
         for i, r in enumerate(claim.responses):
             who = r.party or "an unnamed party"
             where = Location("claim", "responses", claim.key, r.id, i)
             if r.stance not in (Stance.DID_NOT_RESPOND, Stance.DECLINES_TO_COMMENT) and not r.quote.strip():
                 err("response_no_quote", f"{label}: the response of {who} has no quote.", where)
-            if r.stance != Stance.DID_NOT_RESPOND and not r.source_url.strip() \
-                    and (r.id is None or r.id not in linked_responses):
-                err("response_no_source", f"{label}: the response of {who} has no source URL or linked source.",
-                    where)
+            if (
+                r.stance != Stance.DID_NOT_RESPOND
+                and not r.source_url.strip()
+                and (r.id is None or r.id not in linked_responses)
+            ):
+                err("response_no_source", f"{label}: the response of {who} has no source URL or linked source.", where)
         if claim.key not in anchored:
-            err("claim_unanchored", f"{label} is not anchored in the body.",
-                Location("claim", "anchor", claim.key, claim.id))
+            err(
+                "claim_unanchored",
+                f"{label} is not anchored in the body.",
+                Location("claim", "anchor", claim.key, claim.id),
+            )
         if claim.effective.status == ClaimStatus.DENIED and dek:
             deniers = [r.party for r in claim.responses if r.stance == Stance.DENIES and r.party]
             if not _DENIAL_WORDS.search(dek) and not any(_mentions(dek_folded, p) for p in deniers):
-                warn("denial_not_in_summary",
-                     f"{label} is denied, but the summary mentions neither the denial nor "
-                     f"{' nor '.join(deniers) or 'who denied it'}.",
-                     Location("header", "dek", claim.key, claim.id))
+                warn(
+                    "denial_not_in_summary",
+                    f"{label} is denied, but the summary mentions neither the denial nor "
+                    f"{' nor '.join(deniers) or 'who denied it'}.",
+                    Location("header", "dek", claim.key, claim.id),
+                )
 
     # comments: open threads
     for c in _roots(comments):
@@ -352,9 +411,19 @@ def run_checklist(
         anchored_c = start is not None and not getattr(c, "detached", False)
         snippet = " ".join((getattr(c, "body", "") or "").split())
         snippet = snippet[:60] + ("…" if len(snippet) > 60 else "")
-        err("open_comment", f"Open comment by {getattr(c, 'author', '') or 'someone'}: “{snippet}”",
-            Location("comment", "", "", c.id, None, start if anchored_c else None,
-                     _line_of(body, min(start, len(body))) if anchored_c else None))
+        err(
+            "open_comment",
+            f"Open comment by {getattr(c, 'author', '') or 'someone'}: “{snippet}”",
+            Location(
+                "comment",
+                "",
+                "",
+                c.id,
+                None,
+                start if anchored_c else None,
+                _line_of(body, min(start, len(body))) if anchored_c else None,
+            ),
+        )
 
     # tickers
     tags = list(package.tickers)
@@ -367,9 +436,11 @@ def run_checklist(
         if keys & settled or (sug.symbol, sug.mic) in seen:
             continue
         seen.add((sug.symbol, sug.mic))
-        err("ticker_suggestion",
+        err(
+            "ticker_suggestion",
             f"Suggested stock {sug.name or sug.symbol} ({sug.symbol}) is neither tagged nor dismissed.",
-            Location("ticker", "suggestion", f"{sug.mic}:{sug.symbol}"))
+            Location("ticker", "suggestion", f"{sug.mic}:{sug.symbol}"),
+        )
 
     # sources
     for src in sources:
@@ -381,8 +452,23 @@ def run_checklist(
     for link in find_links(body):
         if not link_ok(link.url):
             shown = link.url if len(link.url) <= 60 else link.url[:57] + "…"
-            err("bad_link", f"Line {link.line}: the link “{shown or '(empty)'}” is not an http(s) or mailto link.",
-                Location("body", "link", "", None, None, link.offset, link.line))
+            err(
+                "bad_link",
+                f"Line {link.line}: the link “{shown or '(empty)'}” is not an http(s) or mailto link.",
+                Location("body", "link", "", None, None, link.offset, link.line),
+            )
+
+    # raw HTML the renderer had to neutralise
+    shown = raw_text_tags(body)
+    if shown:
+        first = shown[0]
+        more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
+        warn(
+            "raw_tag_shown_as_text",
+            f"Line {first.line}: “{first.tag}” is shown as text, not used as HTML{more}: script, style "
+            "and similar tags never reach a page. Put it in `backticks` to mark it as code.",
+            Location("body", "html", "", None, None, first.offset, first.line),
+        )
 
     # stocks named in the text
     if tags:
@@ -392,9 +478,11 @@ def run_checklist(
             names = _tag_names(tag, (aliases or {}).get(tag.key, ()))
             symbol_hit = re.search(r"(?<![\w$])\$?" + re.escape(tag.symbol) + r"(?!\w)", raw_text) is not None
             if not symbol_hit and not any(_mentions(text_folded, n) for n in names):
-                warn("ticker_not_named",
-                     f"Related stock {tag.notation} ({tag.name or tag.symbol}) is never named in the text.",
-                     Location("ticker", "", f"{tag.mic}:{tag.symbol}", tag.id))
+                warn(
+                    "ticker_not_named",
+                    f"Related stock {tag.notation} ({tag.name or tag.symbol}) is never named in the text.",
+                    Location("ticker", "", f"{tag.mic}:{tag.symbol}", tag.id),
+                )
 
     return errors + warnings
 
@@ -403,8 +491,31 @@ def _roots(comments: Iterable[Any]) -> list[Any]:
     return [c for c in comments if getattr(c, "parent_id", None) is None]
 
 
-_GENERIC_TAIL = frozenset("""motor motors group holdings holding company co corp corporation inc ltd plc
-    limited sa ag nv se technologies technology international industries""".split())
+_GENERIC_TAIL = frozenset(
+    [
+        "motor",
+        "motors",
+        "group",
+        "holdings",
+        "holding",
+        "company",
+        "co",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "plc",
+        "limited",
+        "sa",
+        "ag",
+        "nv",
+        "se",
+        "technologies",
+        "technology",
+        "international",
+        "industries",
+    ]
+)
 
 
 def _tag_names(tag: Any, extra: Iterable[str]) -> list[str]:
@@ -418,7 +529,7 @@ def _tag_names(tag: Any, extra: Iterable[str]) -> list[str]:
             from editor_app.core.tickers.names import short_name
 
             names.append(short_name(name))
-        except Exception:  # noqa: BLE001 - a heuristic; never break the checklist
+        except Exception:
             pass
         words = name.replace(",", " ").split()
         while len(words) > 1 and words[-1].casefold().strip(".") in _GENERIC_TAIL:
@@ -440,7 +551,17 @@ def summary_line(items: Sequence[CheckItem]) -> str:
 
 
 __all__ = [
-    "ALLOWED_SCHEMES", "HEADLINE_LIMIT", "BodyLink", "CheckItem", "Location", "TickerSuggestion",
-    "errors_of", "find_links", "link_ok", "run_checklist", "suggestion_text",
-    "summary_line", "ticker_suggestions",
+    "ALLOWED_SCHEMES",
+    "HEADLINE_LIMIT",
+    "BodyLink",
+    "CheckItem",
+    "Location",
+    "TickerSuggestion",
+    "errors_of",
+    "find_links",
+    "link_ok",
+    "run_checklist",
+    "suggestion_text",
+    "summary_line",
+    "ticker_suggestions",
 ]

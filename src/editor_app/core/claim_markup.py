@@ -39,8 +39,9 @@ class ClaimMarkup:
 
     @classmethod
     def from_claims(cls, claims: Sequence[Claim]) -> ClaimMarkup:
-        verdicts = {c.key: (c.effective.status.value, c.effective.status.label, c.effective.reason)
-                    for c in claims if c.key}
+        verdicts = {
+            c.key: (c.effective.status.value, c.effective.status.label, c.effective.reason) for c in claims if c.key
+        }
         return cls(verdicts=verdicts, box_html=claims_box_html(claims))
 
     def decorate(self, body_html: str) -> str:
@@ -48,12 +49,16 @@ class ClaimMarkup:
             key = m.group(1)
             found = self.verdicts.get(key)
             if found is None:
-                return (f'<span class="claim claim-unknown" data-claim="{key}" title="Claim {key} is not in the '
-                        f'claims list">')
+                return (
+                    f'<span class="claim claim-unknown" data-claim="{key}" title="Claim {key} is not in the '
+                    f'claims list">'
+                )
             status, label, reason = found
             tip = html.escape(f"{label}: {reason}" if reason else label, quote=True)
-            return (f'<span class="claim claim-{status}" data-claim="{key}" title="{tip}">'
-                    f'<span class="visually-hidden">[claim, {html.escape(label.lower())}] </span>')
+            return (
+                f'<span class="claim claim-{status}" data-claim="{key}" title="{tip}">'
+                f'<span class="visually-hidden">[claim, {html.escape(label.lower())}] </span>'
+            )
 
         return _SPAN.sub(repl, body_html)
 

@@ -57,19 +57,35 @@ _STANCE_LABELS = {
     Stance.RETRACTS: "Retracts",
 }
 _STANCE_ALIASES = {
-    "deny": Stance.DENIES, "denied": Stance.DENIES, "denial": Stance.DENIES,
-    "confirm": Stance.CONFIRMS, "confirmed": Stance.CONFIRMS, "confirmation": Stance.CONFIRMS,
-    "partially_confirm": Stance.PARTIALLY_CONFIRMS, "partially_confirmed": Stance.PARTIALLY_CONFIRMS,
-    "partial_confirmation": Stance.PARTIALLY_CONFIRMS, "partly_confirms": Stance.PARTIALLY_CONFIRMS,
+    "deny": Stance.DENIES,
+    "denied": Stance.DENIES,
+    "denial": Stance.DENIES,
+    "confirm": Stance.CONFIRMS,
+    "confirmed": Stance.CONFIRMS,
+    "confirmation": Stance.CONFIRMS,
+    "partially_confirm": Stance.PARTIALLY_CONFIRMS,
+    "partially_confirmed": Stance.PARTIALLY_CONFIRMS,
+    "partial_confirmation": Stance.PARTIALLY_CONFIRMS,
+    "partly_confirms": Stance.PARTIALLY_CONFIRMS,
     "partly_confirmed": Stance.PARTIALLY_CONFIRMS,
-    "declined_to_comment": Stance.DECLINES_TO_COMMENT, "decline_to_comment": Stance.DECLINES_TO_COMMENT,
-    "declines_comment": Stance.DECLINES_TO_COMMENT, "declined": Stance.DECLINES_TO_COMMENT,
-    "declines": Stance.DECLINES_TO_COMMENT, "no_comment": Stance.DECLINES_TO_COMMENT,
-    "did_not_reply": Stance.DID_NOT_RESPOND, "no_response": Stance.DID_NOT_RESPOND,
-    "not_responded": Stance.DID_NOT_RESPOND, "did_not_respond_to_request": Stance.DID_NOT_RESPOND,
-    "didnt_respond": Stance.DID_NOT_RESPOND, "no_reply": Stance.DID_NOT_RESPOND,
-    "clarify": Stance.CLARIFIES, "clarified": Stance.CLARIFIES, "clarification": Stance.CLARIFIES,
-    "retract": Stance.RETRACTS, "retracted": Stance.RETRACTS, "retraction": Stance.RETRACTS,
+    "declined_to_comment": Stance.DECLINES_TO_COMMENT,
+    "decline_to_comment": Stance.DECLINES_TO_COMMENT,
+    "declines_comment": Stance.DECLINES_TO_COMMENT,
+    "declined": Stance.DECLINES_TO_COMMENT,
+    "declines": Stance.DECLINES_TO_COMMENT,
+    "no_comment": Stance.DECLINES_TO_COMMENT,
+    "did_not_reply": Stance.DID_NOT_RESPOND,
+    "no_response": Stance.DID_NOT_RESPOND,
+    "not_responded": Stance.DID_NOT_RESPOND,
+    "did_not_respond_to_request": Stance.DID_NOT_RESPOND,
+    "didnt_respond": Stance.DID_NOT_RESPOND,
+    "no_reply": Stance.DID_NOT_RESPOND,
+    "clarify": Stance.CLARIFIES,
+    "clarified": Stance.CLARIFIES,
+    "clarification": Stance.CLARIFIES,
+    "retract": Stance.RETRACTS,
+    "retracted": Stance.RETRACTS,
+    "retraction": Stance.RETRACTS,
 }
 
 
@@ -99,12 +115,17 @@ _CHANNEL_LABELS = {
     Channel.OTHER: "Other",
 }
 _CHANNEL_ALIASES = {
-    "statement_to_media": Channel.STATEMENT, "media_statement": Channel.STATEMENT,
-    "statement_to_the_media": Channel.STATEMENT, "email": Channel.STATEMENT,
-    "release": Channel.PRESS_RELEASE, "news_release": Channel.PRESS_RELEASE,
-    "filing": Channel.EXCHANGE_FILING, "regulatory_filing": Channel.EXCHANGE_FILING,
+    "statement_to_media": Channel.STATEMENT,
+    "media_statement": Channel.STATEMENT,
+    "statement_to_the_media": Channel.STATEMENT,
+    "email": Channel.STATEMENT,
+    "release": Channel.PRESS_RELEASE,
+    "news_release": Channel.PRESS_RELEASE,
+    "filing": Channel.EXCHANGE_FILING,
+    "regulatory_filing": Channel.EXCHANGE_FILING,
     "stock_exchange_filing": Channel.EXCHANGE_FILING,
-    "social": Channel.SOCIAL_MEDIA, "social_media_post": Channel.SOCIAL_MEDIA,
+    "social": Channel.SOCIAL_MEDIA,
+    "social_media_post": Channel.SOCIAL_MEDIA,
     "post": Channel.SOCIAL_MEDIA,
 }
 
@@ -136,8 +157,17 @@ class PartyKind(StrEnum):
 
     @classmethod
     def parse(cls, value: str | PartyKind) -> PartyKind:
-        return _parse_vocab(value, cls, {"organization": cls.ORGANISATION, "company": cls.ORGANISATION,
-                                         "media": cls.OUTLET, "publication": cls.OUTLET}, "party kind")
+        return _parse_vocab(
+            value,
+            cls,
+            {
+                "organization": cls.ORGANISATION,
+                "company": cls.ORGANISATION,
+                "media": cls.OUTLET,
+                "publication": cls.OUTLET,
+            },
+            "party kind",
+        )
 
 
 def _vocab_key(value: str) -> str:
@@ -174,24 +204,24 @@ class Appearance:
     """Where the claim was reported (schema.org `appearance`)."""
 
     id: int | None = None
-    outlet: str = ""          # a party name
+    outlet: str = ""  # a party name
     title: str = ""
     url: str = ""
     date: date | None = None
     is_first: bool = False
-    attribution: str = ""     # "people familiar with the matter"
+    attribution: str = ""  # "people familiar with the matter"
 
 
 @dataclass
 class Response:
     id: int | None = None
-    party: str = ""           # a party name; "" for an unnamed source
+    party: str = ""  # a party name; "" for an unnamed source
     stance: Stance = Stance.DENIES
-    quote: str = ""           # quote or paraphrase
+    quote: str = ""  # quote or paraphrase
     spokesperson: str = ""
     date: date | None = None
     channel: Channel = Channel.STATEMENT
-    reported_by: str = ""     # party name of the outlet that carried the response, may be ""
+    reported_by: str = ""  # party name of the outlet that carried the response, may be ""
     source_url: str = ""
 
 
@@ -199,7 +229,7 @@ class Response:
 class StatusEvent:
     status: ClaimStatus
     reason: str
-    kind: str                 # "derived" | "override" | "override_cleared"
+    kind: str  # "derived" | "override" | "override_cleared"
     who: str
     at: datetime
 
@@ -218,8 +248,8 @@ class StatusVerdict:
 class Claim:
     id: int | None = None
     article_id: int | None = None
-    key: str = ""             # anchor key, unique within the article ("c1")
-    short: str = ""           # <= 75 characters, for lists and metadata
+    key: str = ""  # anchor key, unique within the article ("c1")
+    short: str = ""  # <= 75 characters, for lists and metadata
     wording: str = ""
     first_reported: date | None = None
     appearances: list[Appearance] = field(default_factory=list)
@@ -291,7 +321,7 @@ def _unique_names(names: Iterable[str]) -> list[str]:
 
 
 def join_names(names: Sequence[str]) -> str:
-    """"Ford", "Ford and Xiaomi", "Ford, Xiaomi and Tesla"."""
+    """ "Ford", "Ford and Xiaomi", "Ford, Xiaomi and Tesla"."""
     names = list(names)
     if len(names) <= 1:
         return "".join(names)
@@ -340,8 +370,11 @@ def derive_status(
     if isinstance(claim_or_parts, Claim):
         responses: Sequence[Response] = claim_or_parts.responses
         appearances = claim_or_parts.appearances
-    elif (isinstance(claim_or_parts, tuple) and len(claim_or_parts) == 2
-          and all(isinstance(p, (list, tuple)) for p in claim_or_parts)):
+    elif (
+        isinstance(claim_or_parts, tuple)
+        and len(claim_or_parts) == 2
+        and all(isinstance(p, (list, tuple)) for p in claim_or_parts)
+    ):
         appearances, responses = claim_or_parts  # type: ignore[misc]
     else:
         responses = list(claim_or_parts)  # type: ignore[arg-type]
@@ -351,8 +384,9 @@ def derive_status(
         return StatusVerdict(ClaimStatus.UNCONFIRMED, "No responses recorded")
 
     outlets = {_name_key(name): name for name in _unique_names(a.outlet for a in appearances)}
-    retractors = _unique_names(outlets[_name_key(r.party)] for r in responses
-                               if r.stance is Stance.RETRACTS and _name_key(r.party) in outlets)
+    retractors = _unique_names(
+        outlets[_name_key(r.party)] for r in responses if r.stance is Stance.RETRACTS and _name_key(r.party) in outlets
+    )
     if retractors:
         return StatusVerdict(ClaimStatus.RETRACTED, f"Retracted by {join_names(retractors)}")
 
@@ -450,24 +484,44 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "status_reason": verdict.reason,
         "overridden": verdict.overridden,
         "derived_status": claim.derived.status.value if verdict.overridden else verdict.status.value,
-        "override": ({"status": claim.override_status.value, "reason": claim.override_reason,
-                      "by": claim.override_by, "at": _iso(claim.override_at)}
-                     if claim.override_status is not None else None),
+        "override": (
+            {
+                "status": claim.override_status.value,
+                "reason": claim.override_reason,
+                "by": claim.override_by,
+                "at": _iso(claim.override_at),
+            }
+            if claim.override_status is not None
+            else None
+        ),
         "first_reported": _iso(claim.date_first_reported),
         "reported_by": [
-            {"outlet": a.outlet, "title": a.title, "url": a.url, "date": _iso(a.date),
-             "first": a is first, "attribution": a.attribution}
+            {
+                "outlet": a.outlet,
+                "title": a.title,
+                "url": a.url,
+                "date": _iso(a.date),
+                "first": a is first,
+                "attribution": a.attribution,
+            }
             for a in claim.appearances
         ],
         "responses": [
-            {"party": r.party, "stance": r.stance.value, "stance_label": r.stance.label,
-             "quote": r.quote, "spokesperson": r.spokesperson, "date": _iso(r.date),
-             "channel": r.channel.value, "reported_by": r.reported_by, "source_url": r.source_url}
+            {
+                "party": r.party,
+                "stance": r.stance.value,
+                "stance_label": r.stance.label,
+                "quote": r.quote,
+                "spokesperson": r.spokesperson,
+                "date": _iso(r.date),
+                "channel": r.channel.value,
+                "reported_by": r.reported_by,
+                "source_url": r.source_url,
+            }
             for r in claim.responses
         ],
         "history": [
-            {"status": e.status.value, "reason": e.reason, "kind": e.kind, "who": e.who,
-             "at": _iso(e.at)}
+            {"status": e.status.value, "reason": e.reason, "kind": e.kind, "who": e.who, "at": _iso(e.at)}
             for e in claim.history
         ],
         "created_at": _iso(claim.created_at),
@@ -553,8 +607,7 @@ def _response_from(value: Any) -> Response:
     channel = value.get("channel")
     return Response(
         party=_text(value.get("party")),
-        stance=Stance.parse(value["stance"] if isinstance(value["stance"], Stance)
-                            else _text(value["stance"])),
+        stance=Stance.parse(value["stance"] if isinstance(value["stance"], Stance) else _text(value["stance"])),
         quote=_text(value.get("quote")),
         spokesperson=_text(value.get("spokesperson")),
         date=parse_date(value.get("date"), "response date"),
@@ -600,8 +653,7 @@ def claim_from_dict(d: Mapping[str, Any]) -> Claim:
         short=short,
         wording=wording,
         first_reported=parse_date(d.get("first_reported"), "first_reported"),
-        appearances=[_appearance_from(a) for a in _items(d.get("reported_by", d.get("appearances")),
-                                                          "reported_by")],
+        appearances=[_appearance_from(a) for a in _items(d.get("reported_by", d.get("appearances")), "reported_by")],
         responses=[_response_from(r) for r in _items(d.get("responses"), "responses")],
         history=[_event_from(e) for e in _items(d.get("history"), "history")],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
@@ -14,8 +15,8 @@ from editor_app.core.claim_markup import ClaimMarkup, safe_url
 from editor_app.core.claims import Claim
 from editor_app.core.metadata import json_ld_script_body, news_article_json_ld, social_meta_tags
 from editor_app.core.page import article_content, page_html, render_template
-from editor_app.core.settings import DeskSettings
 from editor_app.core.render_process import RenderProcess
+from editor_app.core.settings import DeskSettings
 from editor_app.core.tickers.tags import TickerTag, related_stocks_line
 
 
@@ -57,10 +58,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -85,8 +84,9 @@ def external_images_to_links(body_html: str) -> str:
         label = f"Image: {alt}" if alt.strip() else "Image"
         if not url:
             return f'<span class="external-image">[{label}]</span>'
-        return (f'<a class="external-image" href="{html.escape(url, quote=True)}" rel="noopener noreferrer">'
-                f'[{label}]</a>')
+        return (
+            f'<a class="external-image" href="{html.escape(url, quote=True)}" rel="noopener noreferrer">[{label}]</a>'
+        )
 
     return _IMG.sub(repl, body_html)
 
@@ -124,20 +124,22 @@ def sources_for(package: ArticlePackage) -> list[SourceLink]:
     """Outlets that reported the claims (first URL each), then the package's other sources;
     one entry per name, case-insensitively, in order of appearance."""
     found: dict[str, SourceLink] = {}
-    candidates = [SourceLink(" ".join(a.outlet.split()), safe_url(a.url))
-                  for c in package.claims for a in c.appearances if a.outlet.strip()]
+    candidates = [
+        SourceLink(" ".join(a.outlet.split()), safe_url(a.url))
+        for c in package.claims
+        for a in c.appearances
+        if a.outlet.strip()
+    ]
     candidates += [SourceLink(" ".join(s.name.split()), safe_url(s.url)) for s in package.sources if s.name.strip()]
     for src in candidates:
         key = src.name.casefold()
-        if key not in found:
-            found[key] = src
-        elif not found[key].url and src.url:
+        if key not in found or (not found[key].url and src.url):
             found[key] = src
     return list(found.values())
 
 
 def hashtag(tag: str) -> str:
-    """"electric vehicles" -> "electricVehicles" (shown after "#"; words joined, later ones capitalised)."""
+    """ "electric vehicles" -> "electricVehicles" (shown after "#"; words joined, later ones capitalised)."""
     words = tag.lstrip("#").split()
     return "".join(words[:1] + [w[:1].upper() + w[1:] for w in words[1:]])
 
@@ -148,8 +150,9 @@ def footer_html(package: ArticlePackage) -> str:
     return render_template("article_footer.html.j2", sources=sources_for(package), tags=tags).strip()
 
 
-def export_page(package: ArticlePackage, body_html: str, *, publisher: str = "",
-                settings: DeskSettings | None = None) -> str:
+def export_page(
+    package: ArticlePackage, body_html: str, *, publisher: str = "", settings: DeskSettings | None = None
+) -> str:
     """The full page for an article whose body is already rendered and sanitized."""
     settings = settings or DeskSettings(publisher=publisher)
     publisher = publisher or settings.publisher
@@ -157,18 +160,39 @@ def export_page(package: ArticlePackage, body_html: str, *, publisher: str = "",
     canonical = settings.canonical_url(article.slug, getattr(article, "canonical_url", ""))
     tags = list(getattr(article, "tags", []))
     body, after = ClaimMarkup.from_claims(package.claims).apply(finish_body(body_html))
-    content = article_content(article, body, after, related_stocks=package.related_stocks,
-                              footer_html=footer_html(package))
-    data = news_article_json_ld(article, claims=package.claims, tickers=package.tickers,
-                                publisher=publisher, canonical_url=canonical, lang=settings.lang, keywords=tags)
-    meta = social_meta_tags(article, site_name=publisher, canonical_url=canonical, tags=tags,
-                            twitter_site=settings.twitter_handle, lang=settings.lang)
-    return page_html(article, content, lang=settings.lang, json_ld=json_ld_script_body(data),
-                     canonical_url=canonical, meta_tags=meta)
+    content = article_content(
+        article, body, after, related_stocks=package.related_stocks, footer_html=footer_html(package)
+    )
+    data = news_article_json_ld(
+        article,
+        claims=package.claims,
+        tickers=package.tickers,
+        publisher=publisher,
+        canonical_url=canonical,
+        lang=settings.lang,
+        keywords=tags,
+    )
+    meta = social_meta_tags(
+        article,
+        site_name=publisher,
+        canonical_url=canonical,
+        tags=tags,
+        twitter_site=settings.twitter_handle,
+        lang=settings.lang,
+    )
+    return page_html(
+        article, content, lang=settings.lang, json_ld=json_ld_script_body(data), canonical_url=canonical, meta_tags=meta
+    )
 
 
-def export_article(package: ArticlePackage, path: Path, renderer: RenderProcess, *, publisher: str = "",
-                   settings: DeskSettings | None = None) -> Path:
+def export_article(
+    package: ArticlePackage,
+    path: Path,
+    renderer: RenderProcess,
+    *,
+    publisher: str = "",
+    settings: DeskSettings | None = None,
+) -> Path:
     outcome = renderer.render(package.article.body)
     if not outcome.ok:
         raise ExportError(f"'{package.article.display_title}' could not be exported: {outcome.message}")

@@ -44,11 +44,11 @@ class ExportedFile:
 @dataclass
 class ExportReport:
     out_dir: Path
-    files: list[ExportedFile] = field(default_factory=list)       # written, in order
-    index: Path | None = None                                    # index.html, when written
+    files: list[ExportedFile] = field(default_factory=list)  # written, in order
+    index: Path | None = None  # index.html, when written
     failed: list[tuple[str, str]] = field(default_factory=list)  # (title, message)
-    existing: list[Path] = field(default_factory=list)           # files that were already there
-    refused: bool = False        # existing files and `overwrite` said no: nothing was written
+    existing: list[Path] = field(default_factory=list)  # files that were already there
+    refused: bool = False  # existing files and `overwrite` said no: nothing was written
     cancelled: bool = False
     seconds: float = 0.0
 
@@ -77,8 +77,10 @@ class ExportReport:
 def file_names(packages: Sequence[ArticlePackage], *, reserved: Sequence[str] = (INDEX_NAME,)) -> list[str]:
     """`<slug>.html` per package, unique case-insensitively (and never a reserved name)."""
     taken = {r.casefold() for r in reserved}
-    bases = [slugify(p.article.slug or p.article.title or (f"article-{p.article.id}" if p.article.id else ""))
-             for p in packages]
+    bases = [
+        slugify(p.article.slug or p.article.title or (f"article-{p.article.id}" if p.article.id else ""))
+        for p in packages
+    ]
     names: list[str | None] = [None] * len(bases)
     for i, base in enumerate(bases):  # first pass: every article that can keep its own name does
         if f"{base}.html".casefold() not in taken:
@@ -100,22 +102,38 @@ def _human(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%d %B %Y, %H:%M UTC").lstrip("0")
 
 
-def index_page(entries: Sequence[tuple[ArticlePackage, str]], settings: DeskSettings, *,
-               title: str = "") -> str:
+def index_page(entries: Sequence[tuple[ArticlePackage, str]], settings: DeskSettings, *, title: str = "") -> str:
     """The listing page: headline (linked), dek, byline and date per article; no script."""
     rows = []
     for package, href in entries:
         a = package.article
         published = getattr(a, "published_at", None)
         when = published or a.updated_at
-        rows.append({"href": href, "title": a.display_title, "dek": a.dek, "byline": a.byline,
-                     "published": published is not None, "status": a.status.label,
-                     "date_iso": when.isoformat(), "date_human": _human(when)})
+        rows.append(
+            {
+                "href": href,
+                "title": a.display_title,
+                "dek": a.dek,
+                "byline": a.byline,
+                "published": published is not None,
+                "status": a.status.label,
+                "date_iso": when.isoformat(),
+                "date_human": _human(when),
+            }
+        )
     now = utcnow()
     heading = title or (f"{settings.publisher}: articles" if settings.publisher.strip() else "Exported articles")
-    return render_template("export_index.html.j2", lang=settings.lang, csp=CONTENT_SECURITY_POLICY,
-                           version=__version__, title=heading, css=Markup(stylesheet()), entries=rows,
-                           exported_iso=now.isoformat(), exported_human=_human(now))
+    return render_template(
+        "export_index.html.j2",
+        lang=settings.lang,
+        csp=CONTENT_SECURITY_POLICY,
+        version=__version__,
+        title=heading,
+        css=Markup(stylesheet()),
+        entries=rows,
+        exported_iso=now.isoformat(),
+        exported_human=_human(now),
+    )
 
 
 def export_many(

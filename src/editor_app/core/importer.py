@@ -90,7 +90,7 @@ def decode_bytes(data: bytes, path: Path, encoding: str | None = None) -> tuple[
     try:
         return data.decode("utf-8"), notes
     except UnicodeDecodeError as exc:
-        raise NotUTF8Error(path, exc.start, data[exc.start:exc.start + 8]) from exc
+        raise NotUTF8Error(path, exc.start, data[exc.start : exc.start + 8]) from exc
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:
@@ -103,8 +103,9 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     if found:
         names = sorted({f"U+{ord(c):04X}" for c in found})
         text = _CONTROL.sub("", text)
-        notes.append(f"removed {len(found)} control character(s) ({', '.join(names[:6])}"
-                     f"{'…' if len(names) > 6 else ''})")
+        notes.append(
+            f"removed {len(found)} control character(s) ({', '.join(names[:6])}{'…' if len(names) > 6 else ''})"
+        )
     return text, notes
 
 
@@ -142,7 +143,7 @@ def parse_markdown(text: str, *, source: str = "") -> ParsedArticle:
         if not isinstance(loaded, dict):
             raise ImportFailed("the front matter must be a mapping of keys (title:, dek:, …)")
         meta = {str(k).lower(): v for k, v in loaded.items()}
-        text = text[m.end():]
+        text = text[m.end() :]
     parsed.title = _as_text(meta.get("title") or meta.get("headline"))
     parsed.dek = _as_text(meta.get("dek") or meta.get("summary") or meta.get("description"))
     parsed.byline = _as_text(meta.get("byline") or meta.get("author") or meta.get("authors"))
@@ -159,7 +160,7 @@ def parse_markdown(text: str, *, source: str = "") -> ParsedArticle:
         h = _FIRST_HEADING.match(body)
         if h:
             parsed.title = h.group(1).strip()
-            body = body[h.end():].lstrip("\n")
+            body = body[h.end() :].lstrip("\n")
     parsed.body = body
     return parsed
 
@@ -173,8 +174,9 @@ def read_article_file(path: Path, encoding: str | None = None) -> ParsedArticle:
     if path.is_dir():
         raise ImportFailed(f"{path} is a folder, not a file")
     if size > MAX_IMPORT_BYTES:
-        raise ImportFailed(f"{path.name} is {size / 1e6:.0f} MB; the limit for one article is "
-                           f"{MAX_IMPORT_BYTES / 1e6:.0f} MB")
+        raise ImportFailed(
+            f"{path.name} is {size / 1e6:.0f} MB; the limit for one article is {MAX_IMPORT_BYTES / 1e6:.0f} MB"
+        )
     data = path.read_bytes()
     if not data:
         raise ImportFailed(f"{path.name} is empty (0 bytes): nothing to import")

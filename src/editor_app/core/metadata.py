@@ -59,8 +59,7 @@ def claim_review_json_ld(claim: Claim, publisher: str) -> dict[str, Any] | None:
         "@type": "ClaimReview",
         "claimReviewed": claim.wording or claim.display_short,
         "itemReviewed": claim_json_ld(claim),
-        "reviewRating": {"@type": "Rating", "alternateName": verdict.status.label,
-                         "ratingExplanation": verdict.reason},
+        "reviewRating": {"@type": "Rating", "alternateName": verdict.status.label, "ratingExplanation": verdict.reason},
     }
     if publisher:
         review["author"] = _org(publisher)
@@ -99,8 +98,11 @@ def news_article_json_ld(
     if article.dek:
         news["description"] = article.dek
     if article.byline:
-        news["author"] = [{"@type": "Person", "name": name.strip()}
-                          for name in article.byline.replace(" and ", ",").split(",") if name.strip()]
+        news["author"] = [
+            {"@type": "Person", "name": name.strip()}
+            for name in article.byline.replace(" and ", ",").split(",")
+            if name.strip()
+        ]
     if publisher:
         news["publisher"] = _org(publisher)
     if canonical_url:
@@ -129,8 +131,10 @@ def social_meta_tags(
 ) -> list[tuple[str, str, str]]:
     """Open Graph (`property=`) and Twitter card (`name=`) tags as (kind, key, content); the page
     template escapes the values. No og:image: the page loads nothing from outside."""
-    og: list[tuple[str, str, str]] = [("property", "og:type", "article"),
-                                      ("property", "og:title", article.display_title)]
+    og: list[tuple[str, str, str]] = [
+        ("property", "og:type", "article"),
+        ("property", "og:title", article.display_title),
+    ]
     if article.dek:
         og.append(("property", "og:description", article.dek))
     if canonical_url:

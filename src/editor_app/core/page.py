@@ -17,7 +17,9 @@ from editor_app.core.article import Article, ArticleStatus
 from editor_app.resources import read_text, resource_path
 
 # No script at all, no network: only inline styles and embedded (data:) images.
-CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+)
 
 
 @cache
@@ -49,46 +51,66 @@ def header_html(article: Article, related_stocks: str = "") -> str:
     status_label = "" if article.status == ArticleStatus.PUBLISHED else article.status.label
     if status_label and published_at is None:
         status_label += " · not published"
-    return _env().get_template("article_header.html.j2").render(
-        article=article,
-        related_stocks=related_stocks,
-        status_label=status_label,
-        published_iso=published_at.isoformat() if published_at else "",
-        published_human=_human_time(published_at) if published_at else "",
-        updated_iso=article.updated_at.isoformat(),
-        updated_human=_human_time(article.updated_at),
+    return (
+        _env()
+        .get_template("article_header.html.j2")
+        .render(
+            article=article,
+            related_stocks=related_stocks,
+            status_label=status_label,
+            published_iso=published_at.isoformat() if published_at else "",
+            published_human=_human_time(published_at) if published_at else "",
+            updated_iso=article.updated_at.isoformat(),
+            updated_human=_human_time(article.updated_at),
+        )
     )
 
 
-def article_content(article: Article, body_html: str, after_html: str = "", related_stocks: str = "",
-                    footer_html: str = "") -> str:
+def article_content(
+    article: Article, body_html: str, after_html: str = "", related_stocks: str = "", footer_html: str = ""
+) -> str:
     """What goes inside <article>: header, body, and what follows the body (claims box, …).
 
     `body_html` must already be sanitized; `after_html` must come from our own templates.
     The `data-part` containers let the preview replace one part without touching the others.
     """
-    return _env().get_template("article_content.html.j2").render(
-        header_html=Markup(header_html(article, related_stocks)),
-        body_html=Markup(body_html),
-        after_html=Markup(after_html),
-        footer_html=Markup(footer_html),  # sources note and tags (export), from our own template
+    return (
+        _env()
+        .get_template("article_content.html.j2")
+        .render(
+            header_html=Markup(header_html(article, related_stocks)),
+            body_html=Markup(body_html),
+            after_html=Markup(after_html),
+            footer_html=Markup(footer_html),  # sources note and tags (export), from our own template
+        )
     )
 
 
-def page_html(article: Article, content_html: str, *, lang: str = "en", json_ld: str = "",
-              canonical_url: str = "", meta_tags: Sequence[tuple[str, str, str]] = ()) -> str:
+def page_html(
+    article: Article,
+    content_html: str,
+    *,
+    lang: str = "en",
+    json_ld: str = "",
+    canonical_url: str = "",
+    meta_tags: Sequence[tuple[str, str, str]] = (),
+) -> str:
     """The complete self-contained HTML5 document. `json_ld` must be script-safe JSON
     (metadata.json_ld_script_body); `meta_tags` are ("property" | "name", key, content) for
     Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template."""
-    return _env().get_template("page.html.j2").render(
-        lang=lang,
-        json_ld=Markup(json_ld),
-        csp=CONTENT_SECURITY_POLICY,
-        version=__version__,
-        title=article.display_title,
-        description=article.dek,
-        css=Markup(stylesheet()),
-        content=Markup(content_html),
-        canonical_url=canonical_url,
-        meta_tags=list(meta_tags),
+    return (
+        _env()
+        .get_template("page.html.j2")
+        .render(
+            lang=lang,
+            json_ld=Markup(json_ld),
+            csp=CONTENT_SECURITY_POLICY,
+            version=__version__,
+            title=article.display_title,
+            description=article.dek,
+            css=Markup(stylesheet()),
+            content=Markup(content_html),
+            canonical_url=canonical_url,
+            meta_tags=list(meta_tags),
+        )
     )

@@ -8,7 +8,7 @@ so no script, event handler, style or dangerous URL reaches a page. Top-level bl
 from __future__ import annotations
 
 import re
-from xml.etree import ElementTree as etree
+from xml.etree import ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 
 import markdown
 import nh3
@@ -22,10 +22,54 @@ from editor_app.core.text import normalize_for_store
 MARKDOWN_EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists", "smarty"]
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong",
-    "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small", "abbr", "q", "cite",
-    "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead", "tbody", "tfoot", "tr",
-    "th", "td", "caption", "span", "div", "figure", "figcaption", "kbd", "time",
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "sub",
+    "sup",
+    "small",
+    "abbr",
+    "q",
+    "cite",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "span",
+    "div",
+    "figure",
+    "figcaption",
+    "kbd",
+    "time",
 }
 _GENERIC_ATTRS = {"data-line", "title", "lang", "dir"}
 ALLOWED_ATTRIBUTES = {
@@ -44,8 +88,7 @@ ALLOWED_ATTRIBUTES = {
     "time": {"datetime"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "data"}
-_SAFE_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "footnote-backref-wrapper", "claim",
-                 "claims-box-slot"}
+_SAFE_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "footnote-backref-wrapper", "claim", "claims-box-slot"}
 _LANGUAGE_CLASS = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
 _IMAGE_DATA_URL = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$", re.I)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -86,6 +129,7 @@ def sanitize_html(html: str) -> str:
 
 
 # --- source line map -------------------------------------------------------------------
+
 
 class _RecordSource(Preprocessor):
     """First preprocessor: keeps the (normalized) source lines before anything rewrites them."""
@@ -158,9 +202,8 @@ class _LineTrackingParser:
             start = total - remaining
             before = len(parent)
             for processor in parser.blockprocessors:
-                if processor.test(parent, blocks[0]):
-                    if processor.run(parent, blocks) is not False:
-                        break
+                if processor.test(parent, blocks[0]) and processor.run(parent, blocks) is not False:
+                    break
             if len(parent) > before:
                 src_line = line_map[start] if 0 <= start < len(line_map) else start
                 for child in parent[before:]:
@@ -209,6 +252,69 @@ class _LineOnStashedBlocks(Postprocessor):
 
 _OPEN_PH, _KEY_END_PH, _CLOSE_PH, _BOX_PH = "\ue000", "\ue001", "\ue002", "\ue003"
 _PLACEHOLDERS = re.compile("[\ue000-\ue003]")
+_LT_PH = "\ue004"  # a neutralised "<" (see RAW_TEXT_TAGS); becomes "&lt;" after Markdown
+_ALL_PLACEHOLDERS = re.compile("[\ue000-\ue004]")
+
+# Elements whose opening tag makes an HTML parser swallow what follows up to its end tag: raw
+# text (script, style, xmp, iframe, noembed, noframes, noscript), escapable raw text (textarea,
+# title), inert or foreign content (template, math, svg) and plaintext, which never ends. None
+# of them reaches a page; closed within its paragraph the sanitizer drops it (or keeps its text),
+# but an unclosed one in prose ("Use <script> tags carefully.") would take the rest of the
+# article with it. The "<" of such an unclosed tag is hidden from Python-Markdown and comes back
+# as "&lt;": the tag shows as the text the writer typed, and every later block renders.
+RAW_TEXT_TAGS = (
+    "script",
+    "style",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+    "plaintext",
+    "iframe",
+    "noscript",
+    "noembed",
+    "noframes",
+    "math",
+    "svg",
+)
+_RAW_TEXT_OPEN = re.compile(r"<(" + "|".join(RAW_TEXT_TAGS) + r")(?![\w:-])", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def unclosed_raw_text_tags(source: str) -> list[tuple[int, str]]:
+    """(offset, tag name) of each RAW_TEXT_TAGS opening tag with no end tag before the next blank
+    line (`plaintext` never has one)."""
+    if "<" not in source:
+        return []
+    found: list[tuple[int, str]] = []
+    pos = 0
+    while (m := _RAW_TEXT_OPEN.search(source, pos)) is not None:
+        name = m.group(1).lower()
+        blank = _BLANK_LINE.search(source, m.end())
+        limit = blank.start() if blank else len(source)
+        close = None
+        if name != "plaintext":
+            close = re.compile(r"</" + name + r"(?![\w:-])", re.IGNORECASE).search(source, m.end(), limit)
+        if close is None:
+            found.append((m.start(), name))
+            pos = m.end()
+        else:
+            pos = close.end()
+    return found
+
+
+def neutralise_raw_text_tags(source: str) -> str:
+    """Each unclosed `<script`, `<style` … with its `<` replaced by a placeholder Markdown leaves
+    alone (restored as `&lt;` after Markdown)."""
+    spots = unclosed_raw_text_tags(source)
+    if not spots:
+        return source
+    chars = list(source)
+    for offset, _name in spots:
+        chars[offset] = _LT_PH
+    return "".join(chars)
+
+
 _CLAIMS_BOX_LINE = re.compile(r"^ {0,3}<!--\s*claims\s*-->[ \t]*$")
 CLAIMS_BOX_SLOT = '<div class="claims-box-slot"></div>'
 
@@ -224,9 +330,9 @@ def anchor_placeholders(source: str) -> str:
     parts: list[str] = []
     last = 0
     for a in find_anchors(source):
-        parts.append(source[last:a.start])
+        parts.append(source[last : a.start])
         parts.append(f"{_OPEN_PH}{a.key}{_KEY_END_PH}")
-        parts.append(source[a.text_start:a.text_end])
+        parts.append(source[a.text_start : a.text_end])
         parts.append(_CLOSE_PH)
         last = a.end
     parts.append(source[last:])
@@ -317,12 +423,12 @@ def render_markdown(text: str) -> str:
         _md = _new_markdown()
     md = _md
     md.reset()
-    source = _PLACEHOLDERS.sub("\ufffd", normalize_for_store(text).text.replace("\x00", "\ufffd"))
+    source = _ALL_PLACEHOLDERS.sub("\ufffd", normalize_for_store(text).text.replace("\x00", "\ufffd"))
     source = anchor_placeholders(source.replace("\r\n", "\n").replace("\r", "\n"))
+    source = neutralise_raw_text_tags(source)
     try:
         html = md.convert(source)
     except BaseException:
         _md = None  # a half-run parser is not reused
         raise
-    return sanitize_html(html)
-
+    return sanitize_html(html.replace(_LT_PH, "&lt;"))

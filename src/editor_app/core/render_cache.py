@@ -15,9 +15,9 @@ from collections import OrderedDict
 
 from editor_app.core.render import render_markdown
 
-SECTION_THRESHOLD = 60_000      # below this, render whole: it is fast anyway
-TARGET_SECTION_CHARS = 8_000    # cut at the first safe place after this many characters
-CACHE_CHARS = 40_000_000        # bound on cached source text
+SECTION_THRESHOLD = 60_000  # below this, render whole: it is fast anyway
+TARGET_SECTION_CHARS = 8_000  # cut at the first safe place after this many characters
+CACHE_CHARS = 40_000_000  # bound on cached source text
 
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:", re.M)
 _HTML_BLOCK = re.compile(r"^ {0,3}<[A-Za-z!?/]", re.M)  # raw HTML blocks may span blank lines
@@ -27,7 +27,7 @@ _DATA_LINE = re.compile(r'data-line="(\d+)"')
 _NOT_A_SAFE_START = re.compile(r"^(?:[ \t]|[-+*] |\d{1,9}[.)] |[>|<\[:]|\d{1,9}[.)]$|[-+*]$|\s*$|=+\s*$|-+\s*$)")
 
 
-def _outside_fences(lines: list[str]):  # noqa: ANN202 - Iterator[str]
+def _outside_fences(lines: list[str]):
     """Lines that are not inside fenced code (reference definitions there are just text)."""
     fence: str | None = None
     for line in lines:
@@ -57,8 +57,12 @@ def split_sections(lines: list[str]) -> list[int]:
             fence = m.group(1)
         elif i and prev_blank:
             heading = line.startswith("#")
-            paragraph = (size >= TARGET_SECTION_CHARS and not _NOT_A_SAFE_START.match(line)
-                         and not _NOT_A_SAFE_START.match(prev_nonblank) and not prev_nonblank.startswith("#"))
+            paragraph = (
+                size >= TARGET_SECTION_CHARS
+                and not _NOT_A_SAFE_START.match(line)
+                and not _NOT_A_SAFE_START.match(prev_nonblank)
+                and not prev_nonblank.startswith("#")
+            )
             if (heading and size >= 500) or paragraph:
                 starts.append(i)
                 size = 0

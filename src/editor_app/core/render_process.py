@@ -132,8 +132,9 @@ class RenderProcess:
                 )
             if frame is None:
                 self._kill()
-                return RenderOutcome("error", message="the renderer stopped unexpectedly",
-                                     seconds=time.perf_counter() - started)
+                return RenderOutcome(
+                    "error", message="the renderer stopped unexpectedly", seconds=time.perf_counter() - started
+                )
         reply = json.loads(frame)
         seconds = time.perf_counter() - started
         if "error" in reply:
@@ -186,7 +187,7 @@ def _child_main() -> None:
             reply = {"error": "the document is nested too deeply to preview"}
         except MemoryError:
             reply = {"error": "the document needs too much memory to preview"}
-        except Exception as exc:  # noqa: BLE001 - anything else is reported, never fatal
+        except Exception as exc:
             reply = {"error": f"rendering failed: {type(exc).__name__}: {exc}"}
         _write_frame(stdout, json.dumps(reply).encode("utf-8"))
 

@@ -25,11 +25,11 @@ def default_user() -> str:
 
 @dataclass(frozen=True)
 class DeskSettings:
-    publisher: str = ""          # "Example Financial News" (JSON-LD publisher, og:site_name)
-    site_base_url: str = ""      # "https://news.example.com/articles/" (canonical = base + slug + ".html")
-    desk_user: str = ""          # who acts on this desk ("" = the OS user, see `user`)
-    language: str = "en"         # BCP 47 tag for <html lang> and inLanguage
-    twitter_site: str = ""       # "@examplenews" (twitter:site)
+    publisher: str = ""  # "Example Financial News" (JSON-LD publisher, og:site_name)
+    site_base_url: str = ""  # "https://news.example.com/articles/" (canonical = base + slug + ".html")
+    desk_user: str = ""  # who acts on this desk ("" = the OS user, see `user`)
+    language: str = "en"  # BCP 47 tag for <html lang> and inLanguage
+    twitter_site: str = ""  # "@examplenews" (twitter:site)
 
     @property
     def user(self) -> str:
@@ -42,7 +42,7 @@ class DeskSettings:
 
     @property
     def twitter_handle(self) -> str:
-        """"@handle", or "" when unset or not a valid handle."""
+        """ "@handle", or "" when unset or not a valid handle."""
         value = self.twitter_site.strip()
         if not value or not _HANDLE.match(value):
             return ""

@@ -76,8 +76,10 @@ class InvalidTransition(WorkflowError):
             msg = f"The article is already {from_status.label.lower()}."
         else:
             names = _join([t.label.lower() for t in allowed]) or "nothing else"
-            msg = (f"An article that is {from_status.label.lower()} cannot go to "
-                   f"{to_status.label.lower()}; it can go to {names}.")
+            msg = (
+                f"An article that is {from_status.label.lower()} cannot go to "
+                f"{to_status.label.lower()}; it can go to {names}."
+            )
         super().__init__(msg)
 
 
@@ -87,8 +89,11 @@ class ChecklistBlocked(WorkflowError):
     def __init__(self, items: Sequence[CheckItem], to_status: ArticleStatus | None = None) -> None:
         self.items = [i for i in items if i.level == "error"]
         self.to_status = to_status
-        verb = {S.APPROVED: "approval", S.PUBLISHED: "publication"}.get(to_status, "this change") \
-            if to_status else "this change"
+        verb = (
+            {S.APPROVED: "approval", S.PUBLISHED: "publication"}.get(to_status, "this change")
+            if to_status
+            else "this change"
+        )
         n = len(self.items)
         head = f"{n} checklist error{'s' if n != 1 else ''} block{'s' if n == 1 else ''} {verb}"
         shown = " ".join(i.message for i in self.items[:3])
@@ -107,8 +112,15 @@ def parse_status(value: str | ArticleStatus) -> ArticleStatus:
     if isinstance(value, ArticleStatus):
         return value
     key = "_".join(str(value).strip().casefold().replace("-", " ").split())
-    aliases = {"review": "in_review", "kill": "spiked", "killed": "spiked", "spike": "spiked",
-               "approve": "approved", "publish": "published", "needs_changes": "needs_work"}
+    aliases = {
+        "review": "in_review",
+        "kill": "spiked",
+        "killed": "spiked",
+        "spike": "spiked",
+        "approve": "approved",
+        "publish": "published",
+        "needs_changes": "needs_work",
+    }
     key = aliases.get(key, key)
     try:
         return ArticleStatus(key)
@@ -144,7 +156,7 @@ def desk_user(setting: str | None = None) -> str:
         return " ".join(setting.split())
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (some containers): still record something
+    except Exception:
         return "unknown"
 
 
@@ -177,9 +189,16 @@ class StatusChange:
         return text
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "article_id": self.article_id, "from": self.from_status.value,
-                "to": self.to_status.value, "who": self.who, "at": self.at.isoformat(),
-                "note": self.note, "override_reason": self.override_reason}
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "from": self.from_status.value,
+            "to": self.to_status.value,
+            "who": self.who,
+            "at": self.at.isoformat(),
+            "note": self.note,
+            "override_reason": self.override_reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -207,7 +226,7 @@ class Source:
     url: str = ""
     published_on: date | None = None
     accessed_on: date | None = None
-    supports: str = ""        # what in the story it supports
+    supports: str = ""  # what in the story it supports
     note: str = ""
     verified_by: str = ""
     verified_at: datetime | None = None
@@ -224,14 +243,21 @@ class Source:
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "outlet": self.outlet, "title": self.title, "url": self.url,
+            "id": self.id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
             "published_on": self.published_on.isoformat() if self.published_on else None,
             "accessed_on": self.accessed_on.isoformat() if self.accessed_on else None,
-            "supports": self.supports, "note": self.note, "verified": self.verified,
+            "supports": self.supports,
+            "note": self.note,
+            "verified": self.verified,
             "verified_by": self.verified_by,
             "verified_at": self.verified_at.isoformat() if self.verified_at else None,
-            "links": [{"claim_id": k.claim_id, "response_id": k.response_id,
-                       "appearance_id": k.appearance_id} for k in self.links],
+            "links": [
+                {"claim_id": k.claim_id, "response_id": k.response_id, "appearance_id": k.appearance_id}
+                for k in self.links
+            ],
         }
 
 
@@ -268,11 +294,17 @@ class Comment:
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "parent_id": self.parent_id, "author": self.author, "body": self.body,
+            "id": self.id,
+            "parent_id": self.parent_id,
+            "author": self.author,
+            "body": self.body,
             "anchor": [self.anchor_start, self.anchor_end] if self.anchored else None,
-            "anchor_text": self.anchor_text, "detached": self.detached, "resolved": self.resolved,
+            "anchor_text": self.anchor_text,
+            "detached": self.detached,
+            "resolved": self.resolved,
             "resolved_by": self.resolved_by,
             "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
-            "created_at": self.created_at.isoformat(), "updated_at": self.updated_at.isoformat(),
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
             "replies": [r.to_dict() for r in self.replies],
         }

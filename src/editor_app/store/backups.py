@@ -24,9 +24,9 @@ from pathlib import Path
 
 from editor_app.store.damaged import (
     SQLITE_MAGIC,
-    fsync_dir,
     check_integrity,
     connect_read_only,
+    fsync_dir,
     move_aside,
     side_files,
 )
@@ -74,10 +74,9 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
     m = _OURS.match(path.name)
     try:
         if m and not _MIGRATION.match(path.name):
-            created = datetime.strptime(m["ts"], _STAMP_FMT).replace(
-                tzinfo=UTC, microsecond=int(m["ms"] or 0) * 1000)
+            created = datetime.strptime(m["ts"], _STAMP_FMT).replace(tzinfo=UTC, microsecond=int(m["ms"] or 0) * 1000)
             stem, reason = m["stem"], m["reason"]
-        elif (m := _MIGRATION.match(path.name)):
+        elif m := _MIGRATION.match(path.name):
             created = datetime.strptime(m["ts"], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
             stem, reason = m["stem"], f"{MIGRATION_REASON}-{m['rev']}"
         else:
@@ -162,14 +161,17 @@ def backup_now(store_path: Path, reason: str = "manual", *, now: datetime | None
         finally:
             src.close()
         if rows != ["ok"]:
-            raise BackupError(f"{store_path} failed its integrity check ({'; '.join(rows)}); "
-                              "it was not backed up. Restore it from an earlier backup.")
+            raise BackupError(
+                f"{store_path} failed its integrity check ({'; '.join(rows)}); "
+                "it was not backed up. Restore it from an earlier backup."
+            )
         _fsync_file(tmp)
         os.replace(tmp, dest)
         fsync_dir(folder)
     except sqlite3.Error as exc:
-        raise BackupError(f"{store_path} could not be backed up ({exc}); it may be damaged: "
-                          "check it with `editor-app check-store`.") from exc
+        raise BackupError(
+            f"{store_path} could not be backed up ({exc}); it may be damaged: check it with `editor-app check-store`."
+        ) from exc
     except OSError as exc:
         raise BackupError(f"The backup of {store_path} could not be written: {exc}.") from exc
     finally:
@@ -178,9 +180,16 @@ def backup_now(store_path: Path, reason: str = "manual", *, now: datetime | None
     return dest
 
 
-def rotate(backups_dir: Path, keep_daily: int = 7, keep_weekly: int = 4, keep_monthly: int = 6,
-           *, keep_all_within: timedelta = timedelta(hours=24), now: datetime | None = None,
-           dry_run: bool = False) -> list[Path]:
+def rotate(
+    backups_dir: Path,
+    keep_daily: int = 7,
+    keep_weekly: int = 4,
+    keep_monthly: int = 6,
+    *,
+    keep_all_within: timedelta = timedelta(hours=24),
+    now: datetime | None = None,
+    dry_run: bool = False,
+) -> list[Path]:
     """Thin out old backups (grandfather-father-son, by age); returns the deleted paths.
 
     For each store in the folder, keeps the newest backup of each of the last `keep_daily`
@@ -269,8 +278,10 @@ def restore_backup(store_path: Path, backup_path: Path, *, lock: object | None =
         own_lock = StoreLock(store_path)
         if not own_lock.acquire():
             holder = own_lock.holder()
-            raise BackupError(f"{store_path} is open in another editor_app ({holder.describe() if holder else 'unknown'}); "
-                              "close it before restoring.")
+            raise BackupError(
+                f"{store_path} is open in another editor_app ({holder.describe() if holder else 'unknown'}); "
+                "close it before restoring."
+            )
     try:
         store_path.parent.mkdir(parents=True, exist_ok=True)
         previous: Path | None = None

@@ -72,26 +72,48 @@ def _name(text: str) -> str:
 
 def _to_claim(row: ClaimRow) -> Claim:
     return Claim(
-        id=row.id, article_id=row.article_id, key=row.key, short=row.short, wording=row.wording,
+        id=row.id,
+        article_id=row.article_id,
+        key=row.key,
+        short=row.short,
+        wording=row.wording,
         first_reported=row.first_reported,
         appearances=[
-            Appearance(id=a.id, outlet=a.outlet.name if a.outlet else "", title=a.title, url=a.url,
-                       date=a.date, is_first=a.is_first, attribution=a.attribution)
+            Appearance(
+                id=a.id,
+                outlet=a.outlet.name if a.outlet else "",
+                title=a.title,
+                url=a.url,
+                date=a.date,
+                is_first=a.is_first,
+                attribution=a.attribution,
+            )
             for a in row.appearances
         ],
         responses=[
-            Response(id=r.id, party=r.party.name if r.party else "", stance=Stance(r.stance),
-                     quote=r.quote, spokesperson=r.spokesperson, date=r.date,
-                     channel=Channel(r.channel),
-                     reported_by=r.reported_by.name if r.reported_by else "",
-                     source_url=r.source_url)
+            Response(
+                id=r.id,
+                party=r.party.name if r.party else "",
+                stance=Stance(r.stance),
+                quote=r.quote,
+                spokesperson=r.spokesperson,
+                date=r.date,
+                channel=Channel(r.channel),
+                reported_by=r.reported_by.name if r.reported_by else "",
+                source_url=r.source_url,
+            )
             for r in row.responses
         ],
         override_status=ClaimStatus(row.override_status) if row.override_status else None,
-        override_reason=row.override_reason, override_by=row.override_by,
-        override_at=row.override_at, created_at=row.created_at, updated_at=row.updated_at,
-        history=[StatusEvent(status=ClaimStatus(e.status), reason=e.reason, kind=e.kind, who=e.who,
-                             at=e.at) for e in row.events],
+        override_reason=row.override_reason,
+        override_by=row.override_by,
+        override_at=row.override_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        history=[
+            StatusEvent(status=ClaimStatus(e.status), reason=e.reason, kind=e.kind, who=e.who, at=e.at)
+            for e in row.events
+        ],
     )
 
 
@@ -116,8 +138,12 @@ class ClaimStore:
 
     def list_claims(self, article_id: int) -> list[Claim]:
         """The article's claims in panel order, each complete (a few queries in all)."""
-        stmt = (select(ClaimRow).where(ClaimRow.article_id == article_id)
-                .order_by(ClaimRow.position, ClaimRow.id).options(*_LOAD))
+        stmt = (
+            select(ClaimRow)
+            .where(ClaimRow.article_id == article_id)
+            .order_by(ClaimRow.position, ClaimRow.id)
+            .options(*_LOAD)
+        )
         with self.store._sessions() as s:
             return [_to_claim(row) for row in s.scalars(stmt)]
 
@@ -152,11 +178,18 @@ class ClaimStore:
 
     # -- writes -------------------------------------------------------------------------
 
-    def create(self, article_id: int, *, key: str = "", short: str = "", wording: str = "",
-               first_reported: date | None = None, who: str = "") -> Claim:
+    def create(
+        self,
+        article_id: int,
+        *,
+        key: str = "",
+        short: str = "",
+        wording: str = "",
+        first_reported: date | None = None,
+        who: str = "",
+    ) -> Claim:
         """A new claim at the end of the article's list; `key` "" picks the first free c<n>."""
-        claim = Claim(article_id=article_id, key=key, short=short, wording=wording,
-                      first_reported=first_reported)
+        claim = Claim(article_id=article_id, key=key, short=short, wording=wording, first_reported=first_reported)
         return self.import_claims(article_id, [claim], who=who)[0]
 
     def import_claims(self, article_id: int, claims: Sequence[Claim], who: str = "") -> list[Claim]:
@@ -172,8 +205,7 @@ class ClaimStore:
             if s.get(ArticleRow, article_id) is None:
                 raise KeyError(article_id)
             used = set(s.scalars(select(ClaimRow.key).where(ClaimRow.article_id == article_id)))
-            position = s.scalar(select(func.max(ClaimRow.position))
-                                .where(ClaimRow.article_id == article_id))
+            position = s.scalar(select(func.max(ClaimRow.position)).where(ClaimRow.article_id == article_id))
             position = -1 if position is None else position
             parties: dict[str, PartyRow] = {}
             for claim in claims:
@@ -187,8 +219,13 @@ class ClaimStore:
                 used.add(key)
                 position += 1
                 _check_override(claim)
-                row = ClaimRow(article_id=article_id, key=key, position=position,
-                               created_at=claim.created_at or now, updated_at=now)
+                row = ClaimRow(
+                    article_id=article_id,
+                    key=key,
+                    position=position,
+                    created_at=claim.created_at or now,
+                    updated_at=now,
+                )
                 _write_fields(row, claim)
                 _write_children(s, row, claim, parties)
                 if claim.override_status is not None:
@@ -196,8 +233,9 @@ class ClaimStore:
                     row.override_at = claim.override_at or now
                 s.add(row)
                 for e in claim.history:
-                    row.events.append(StatusEventRow(status=e.status.value, reason=e.reason,
-                                                     kind=e.kind, who=e.who, at=e.at))
+                    row.events.append(
+                        StatusEventRow(status=e.status.value, reason=e.reason, kind=e.kind, who=e.who, at=e.at)
+                    )
                 verdict = _to_claim_unsaved(row, claim).effective
                 last = claim.history[-1] if claim.history else None
                 if last is None or (last.status, last.reason) != (verdict.status, verdict.reason):
@@ -227,8 +265,11 @@ class ClaimStore:
             if key != row.key:
                 if not is_valid_key(key):
                     raise ValueError(f"invalid claim key {key!r} (use e.g. 'c1')")
-                taken = s.scalar(select(ClaimRow.id).where(ClaimRow.article_id == row.article_id,
-                                                           ClaimRow.key == key, ClaimRow.id != row.id))
+                taken = s.scalar(
+                    select(ClaimRow.id).where(
+                        ClaimRow.article_id == row.article_id, ClaimRow.key == key, ClaimRow.id != row.id
+                    )
+                )
                 if taken is not None:
                     raise ValueError(f"claim key {key!r} is already used in this article")
                 row.key = key
@@ -238,7 +279,9 @@ class ClaimStore:
             s.flush()  # old child rows go before the new ones arrive
             _write_children(s, row, claim, {})
             override_changed = (before.override_status, before.override_reason) != (
-                row.override_status and ClaimStatus(row.override_status), row.override_reason)
+                row.override_status and ClaimStatus(row.override_status),
+                row.override_reason,
+            )
             if override_changed:
                 row.override_by = who if claim.override_status is not None else ""
                 row.override_at = now if claim.override_status is not None else None
@@ -247,8 +290,7 @@ class ClaimStore:
             row.updated_at = now
             s.flush()
             after = _to_claim(row)
-            self._record_change(row, before.effective, after.effective, override_changed,
-                                who, now)
+            self._record_change(row, before.effective, after.effective, override_changed, who, now)
             claim_id = row.id
         return self._fresh(claim_id)
 
@@ -273,8 +315,9 @@ class ClaimStore:
                 row.override_by, row.override_at = "", None
                 verdict = before.derived
                 note = f" (override cleared: {reason})" if reason else " (override cleared)"
-                row.events.append(_event(
-                    StatusVerdict(verdict.status, verdict.reason + note), "override_cleared", who, now))
+                row.events.append(
+                    _event(StatusVerdict(verdict.status, verdict.reason + note), "override_cleared", who, now)
+                )
             else:
                 if (before.override_status, before.override_reason) == (status, reason):
                     return before
@@ -298,8 +341,13 @@ class ClaimStore:
             row = s.get(ClaimRow, claim_id)
             if row is None:
                 raise KeyError(claim_id)
-            siblings = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == row.article_id)
-                                      .order_by(ClaimRow.position, ClaimRow.id)))
+            siblings = list(
+                s.scalars(
+                    select(ClaimRow)
+                    .where(ClaimRow.article_id == row.article_id)
+                    .order_by(ClaimRow.position, ClaimRow.id)
+                )
+            )
             siblings.remove(row)
             siblings.insert(max(0, min(new_position, len(siblings))), row)
             for i, sib in enumerate(siblings):
@@ -316,8 +364,9 @@ class ClaimStore:
         with self.store.transaction() as s:
             row = s.scalars(select(PartyRow).where(PartyRow.name_key == party_key(clean))).first()
             if row is None:
-                row = PartyRow(name=clean, name_key=party_key(clean),
-                               kind=(kind or PartyKind.ORGANISATION).value, ticker="")
+                row = PartyRow(
+                    name=clean, name_key=party_key(clean), kind=(kind or PartyKind.ORGANISATION).value, ticker=""
+                )
                 s.add(row)
             row.name = clean
             if kind is not None:
@@ -335,14 +384,12 @@ class ClaimStore:
         return claim
 
     @staticmethod
-    def _record_change(row: ClaimRow, before: StatusVerdict, after: StatusVerdict,
-                       override_changed: bool, who: str, now: datetime) -> None:
+    def _record_change(
+        row: ClaimRow, before: StatusVerdict, after: StatusVerdict, override_changed: bool, who: str, now: datetime
+    ) -> None:
         if (before.status, before.reason, before.overridden) == (after.status, after.reason, after.overridden):
             return
-        if override_changed:
-            kind = "override" if after.overridden else "override_cleared"
-        else:
-            kind = "derived"
+        kind = ("override" if after.overridden else "override_cleared") if override_changed else "derived"
         row.events.append(_event(after, kind, who, now))
 
 
@@ -382,26 +429,47 @@ def _party(s: Session, name: str, kind: PartyKind, cache: dict[str, PartyRow]) -
 
 def _write_children(s: Session, row: ClaimRow, claim: Claim, cache: dict[str, PartyRow]) -> None:
     for i, a in enumerate(claim.appearances):
-        row.appearances.append(AppearanceRow(
-            outlet=_party(s, a.outlet, PartyKind.OUTLET, cache), title=_clean(a.title),
-            url=_clean(a.url), date=a.date, is_first=bool(a.is_first),
-            attribution=_clean(a.attribution), position=i))
+        row.appearances.append(
+            AppearanceRow(
+                outlet=_party(s, a.outlet, PartyKind.OUTLET, cache),
+                title=_clean(a.title),
+                url=_clean(a.url),
+                date=a.date,
+                is_first=bool(a.is_first),
+                attribution=_clean(a.attribution),
+                position=i,
+            )
+        )
     for i, r in enumerate(claim.responses):
-        row.responses.append(ResponseRow(
-            party=_party(s, r.party, PartyKind.ORGANISATION, cache), stance=Stance.parse(r.stance).value,
-            quote=_clean(r.quote), spokesperson=_clean(r.spokesperson), date=r.date,
-            channel=Channel.parse(r.channel).value,
-            reported_by=_party(s, r.reported_by, PartyKind.OUTLET, cache),
-            source_url=_clean(r.source_url), position=i))
+        row.responses.append(
+            ResponseRow(
+                party=_party(s, r.party, PartyKind.ORGANISATION, cache),
+                stance=Stance.parse(r.stance).value,
+                quote=_clean(r.quote),
+                spokesperson=_clean(r.spokesperson),
+                date=r.date,
+                channel=Channel.parse(r.channel).value,
+                reported_by=_party(s, r.reported_by, PartyKind.OUTLET, cache),
+                source_url=_clean(r.source_url),
+                position=i,
+            )
+        )
 
 
 def _to_claim_unsaved(row: ClaimRow, claim: Claim) -> Claim:
     """The claim as it will be stored (normalised names), before the row has an id."""
     return Claim(
-        key=row.key, short=row.short, wording=row.wording, first_reported=row.first_reported,
-        appearances=[Appearance(outlet=a.outlet.name if a.outlet else "", date=a.date,
-                                is_first=a.is_first) for a in row.appearances],
-        responses=[Response(party=r.party.name if r.party else "", stance=Stance(r.stance), date=r.date)
-                   for r in row.responses],
-        override_status=claim.override_status, override_reason=row.override_reason,
+        key=row.key,
+        short=row.short,
+        wording=row.wording,
+        first_reported=row.first_reported,
+        appearances=[
+            Appearance(outlet=a.outlet.name if a.outlet else "", date=a.date, is_first=a.is_first)
+            for a in row.appearances
+        ],
+        responses=[
+            Response(party=r.party.name if r.party else "", stance=Stance(r.stance), date=r.date) for r in row.responses
+        ],
+        override_status=claim.override_status,
+        override_reason=row.override_reason,
     )

@@ -66,8 +66,9 @@ def sqlite_uri(path: Path, **params: str) -> str:
 
 def connect_read_only(path: Path, *, timeout: float = 2.0) -> sqlite3.Connection:
     """A connection that cannot write the file (SQLite `mode=ro`), however the process is privileged."""
-    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=timeout,
-                           isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        sqlite_uri(path, mode="ro"), uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+    )
     return conn
 
 
@@ -122,8 +123,7 @@ def _header_problem(path: Path, size: int) -> tuple[Kind, str] | None:
     change_counter, header_pages = struct.unpack(">II", head[24:32])
     valid_for = struct.unpack(">I", head[92:96])[0]
     if header_pages and change_counter == valid_for and size < header_pages * page_size:
-        return "truncated", (f"the file is cut short: {size:,} bytes, but its header says "
-                             f"{header_pages * page_size:,}")
+        return "truncated", (f"the file is cut short: {size:,} bytes, but its header says {header_pages * page_size:,}")
     if size % page_size and not side_files(path):
         return "truncated", f"the file size ({size:,} bytes) is not a whole number of {page_size}-byte pages"
     return None
@@ -142,6 +142,19 @@ def _classify_error(msg: str) -> Kind:
     return "corrupt"
 
 
+EMPTY_WITH_BACKUPS = "the file is empty (0 bytes), but backups of it exist, so it held a store before"
+
+
+def has_backups(path: Path) -> bool:
+    """An empty file with backups beside it is a store that lost its contents, not a new one."""
+    from editor_app.store.backups import list_backups  # backups builds on this module
+
+    try:
+        return bool(list_backups(path))
+    except OSError:
+        return False
+
+
 def diagnose(path: Path, *, busy_timeout: float = 0.5) -> Diagnosis:
     """What state is the store file in? Never changes the file."""
     path = Path(path).expanduser()
@@ -154,6 +167,8 @@ def diagnose(path: Path, *, busy_timeout: float = 0.5) -> Diagnosis:
     try:
         size = path.stat().st_size
         if size == 0:
+            if has_backups(path):
+                return Diagnosis("truncated", EMPTY_WITH_BACKUPS)
             return Diagnosis("ok", "the file is empty; it will become a new store")
         problem = _header_problem(path, size)
     except PermissionError as exc:
@@ -225,7 +240,7 @@ def move_aside(path: Path, *, now: datetime | None = None) -> Path:
     target = _free_name(path, utc_stamp(now))
     # Side files first: if we stop half way, the database still has its own WAL beside it.
     for side in side_files(path):
-        _rename_no_replace(side, target.with_name(target.name + side.name[len(path.name):]))
+        _rename_no_replace(side, target.with_name(target.name + side.name[len(path.name) :]))
     if path.exists():
         _rename_no_replace(path, target)
     fsync_dir(path.parent)

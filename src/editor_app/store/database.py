@@ -47,8 +47,14 @@ def check_sqlite_file(path: Path) -> None:
         raise NotADatabaseError(path, "it is a folder")
     with path.open("rb") as fh:
         head = fh.read(len(SQLITE_MAGIC))
-    if path.stat().st_size and head != SQLITE_MAGIC:
+    size = path.stat().st_size
+    if size and head != SQLITE_MAGIC:
         raise NotADatabaseError(path, "the file does not start with the SQLite header")
+    if not size:
+        from editor_app.store.damaged import EMPTY_WITH_BACKUPS, has_backups
+
+        if has_backups(path):  # never seed a new store over one that lost its contents
+            raise NotADatabaseError(path, EMPTY_WITH_BACKUPS)
 
 
 def create_store_engine(path: Path) -> Engine:
@@ -71,9 +77,12 @@ def current_revision(engine: Engine) -> str | None:
 
 def has_user_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
-        ).first() is not None
+        return (
+            conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
+            ).first()
+            is not None
+        )
 
 
 def backup_file(engine: Engine, dest: Path) -> Path:

@@ -60,8 +60,9 @@ def import_parsed(store: Store, parsed: ParsedArticle, *, who: str = "") -> Impo
         tags, errors = resolve_tag_inputs(parsed.tickers, default_directory())
         warnings.extend(f"ticker not added: {e}" for e in errors)
     warnings.extend(f"changed on import: {note}" for note in parsed.notes)
-    article = store.create(title=parsed.title, dek=parsed.dek, byline=parsed.byline, body=body,
-                           slug=parsed.slug or None)
+    article = store.create(
+        title=parsed.title, dek=parsed.dek, byline=parsed.byline, body=body, slug=parsed.slug or None
+    )
     try:
         saved_claims = ClaimStore(store).import_claims(article.id, claims, who=who) if claims else []
         tag_store = TickerTagStore(store)

@@ -16,6 +16,7 @@ fortnight, because nothing should be lost by a wrong click. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -46,9 +47,9 @@ class PendingEdit:
     fields: dict[str, str]
     written_at: datetime
     base_updated_at: datetime | None
-    title: str = ""                 # headline to show: the pending one, else the store's
-    missing: bool = False           # the article is no longer in the store (restore recreates it)
-    conflict: bool = False          # the store was saved after this edit's base (someone else saved)
+    title: str = ""  # headline to show: the pending one, else the store's
+    missing: bool = False  # the article is no longer in the store (restore recreates it)
+    conflict: bool = False  # the store was saved after this edit's base (someone else saved)
 
     @property
     def display_title(self) -> str:
@@ -90,9 +91,9 @@ class RecoveryJournal:
         self.store_path = Path(store_path)
         self.dir = journal_dir_for(self.store_path, root)
         self.fsync = fsync
-        self._last: dict[int, dict[str, str]] = {}       # what is on disk, per article
+        self._last: dict[int, dict[str, str]] = {}  # what is on disk, per article
         self._base: dict[int, datetime | None] = {}
-        self._deferred: dict[int, dict[str, str]] = {}   # big snapshot waiting for its second
+        self._deferred: dict[int, dict[str, str]] = {}  # big snapshot waiting for its second
         self._last_write: dict[int, float] = {}
         self.last_error = ""
 
@@ -101,8 +102,7 @@ class RecoveryJournal:
 
     # -- writing -------------------------------------------------------------------------
 
-    def record(self, article_id: int, fields: Mapping[str, str],
-               base_updated_at: datetime | None = None) -> bool:
+    def record(self, article_id: int, fields: Mapping[str, str], base_updated_at: datetime | None = None) -> bool:
         """Remember `fields` (merged with earlier unsaved ones). Returns True if it was written now.
 
         An OSError (disk full, read-only folder) is kept in `last_error` and returns False: the
@@ -156,10 +156,8 @@ class RecoveryJournal:
                 fsync_dir(self.dir)
         except OSError as exc:
             self.last_error = f"The recovery journal could not be written: {exc}"
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
             return False
         self.last_error = ""
         self._last[article_id] = dict(fields)
@@ -174,13 +172,13 @@ class RecoveryJournal:
         if saved is None:
             self._forget(article_id)
             return
-        values = saved if isinstance(saved, Mapping) else {
-            k: getattr(saved, k) for k in ("title", "dek", "byline", "body")}
+        values = (
+            saved if isinstance(saved, Mapping) else {k: getattr(saved, k) for k in ("title", "dek", "byline", "body")}
+        )
         if not isinstance(saved, Mapping):
             self._base[article_id] = saved.updated_at
         pending = dict(self._deferred.get(article_id) or self._last.get(article_id) or self._read_fields(article_id))
-        left = {k: v for k, v in pending.items()
-                if k not in values or normalize_for_store(v).text != values[k]}
+        left = {k: v for k, v in pending.items() if k not in values or normalize_for_store(v).text != values[k]}
         if not left:
             self._forget(article_id)
         elif left != pending:
@@ -191,10 +189,8 @@ class RecoveryJournal:
         self._last.pop(article_id, None)
         self._deferred.pop(article_id, None)
         self._base.pop(article_id, None)
-        try:
+        with contextlib.suppress(OSError):
             self._file(article_id).unlink(missing_ok=True)
-        except OSError:
-            pass
 
     def discard(self, article_id: int) -> None:
         """The writer chose not to restore: keep a copy in `discarded/` for a while, then forget."""
@@ -240,9 +236,15 @@ class RecoveryJournal:
             if not fields:
                 continue
             written = _parse_dt(data.get("written_at")) or datetime.fromtimestamp(path.stat().st_mtime, UTC)
-            out.append(PendingEdit(article_id=int(path.stem), fields=fields, written_at=written,
-                                   base_updated_at=_parse_dt(data.get("base_updated_at")),
-                                   title=fields.get("title", "")))
+            out.append(
+                PendingEdit(
+                    article_id=int(path.stem),
+                    fields=fields,
+                    written_at=written,
+                    base_updated_at=_parse_dt(data.get("base_updated_at")),
+                    title=fields.get("title", ""),
+                )
+            )
         out.sort(key=lambda e: e.written_at)
         return out
 
@@ -269,17 +271,26 @@ class RecoveryJournal:
                     # gone, or its id now belongs to an article created after this edit
                     out.append(PendingEdit(**{**entry.__dict__, "missing": True}))
                     continue
-                differs = {k: v for k, v in entry.fields.items()
-                           if getattr(article, k, None) is not None
-                           and normalize_for_store(v).text != getattr(article, k)}
+                differs = {
+                    k: v
+                    for k, v in entry.fields.items()
+                    if getattr(article, k, None) is not None and normalize_for_store(v).text != getattr(article, k)
+                }
                 if not differs:
                     self._forget(entry.article_id)
                     continue
                 updated = _aware(article.updated_at)
                 conflict = bool(entry.base_updated_at and updated and updated > entry.base_updated_at)
-                out.append(PendingEdit(article_id=entry.article_id, fields=differs, written_at=entry.written_at,
-                                       base_updated_at=entry.base_updated_at,
-                                       title=differs.get("title") or article.title, conflict=conflict))
+                out.append(
+                    PendingEdit(
+                        article_id=entry.article_id,
+                        fields=differs,
+                        written_at=entry.written_at,
+                        base_updated_at=entry.base_updated_at,
+                        title=differs.get("title") or article.title,
+                        conflict=conflict,
+                    )
+                )
             return out
         finally:
             if own is not None:
@@ -310,5 +321,3 @@ def restore_pending(store: Store, journal: RecoveryJournal, edit: PendingEdit) -
     change = store.save(edit.article_id, **fields)
     journal.clear(edit.article_id, saved=change.article)
     return edit.article_id
-
-

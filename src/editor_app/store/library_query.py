@@ -42,14 +42,14 @@ _BM25 = "bm25(articles_fts, 10.0, 4.0, 1.0)"  # headline over summary over body,
 class LibraryQuery:
     """What the library shows: every filter is optional; the default is every article, newest first."""
 
-    text: str = ""                                  # headline contains (case-insensitive)
+    text: str = ""  # headline contains (case-insensitive)
     statuses: frozenset[ArticleStatus] = frozenset()  # empty: any status
-    ticker: tuple[str, str] | None = None           # (symbol, mic)
-    byline: str = ""                                # byline contains (case-insensitive)
-    updated_from: date | datetime | None = None     # inclusive (a date: from its midnight UTC)
-    updated_to: date | datetime | None = None       # inclusive (a date: to the end of that day, UTC)
-    search: str = ""                                # full-text search (FTS5 over headline, dek, body)
-    sort: str = "updated"                           # one of SORT_COLUMNS ("rank" needs `search`)
+    ticker: tuple[str, str] | None = None  # (symbol, mic)
+    byline: str = ""  # byline contains (case-insensitive)
+    updated_from: date | datetime | None = None  # inclusive (a date: from its midnight UTC)
+    updated_to: date | datetime | None = None  # inclusive (a date: to the end of that day, UTC)
+    search: str = ""  # full-text search (FTS5 over headline, dek, body)
+    sort: str = "updated"  # one of SORT_COLUMNS ("rank" needs `search`)
     descending: bool = True
 
     def __post_init__(self) -> None:
@@ -71,8 +71,15 @@ class LibraryQuery:
     @property
     def filtered(self) -> bool:
         """True when some articles may be left out."""
-        return bool(self.text.strip() or self.statuses or self.ticker or self.byline.strip()
-                    or self.updated_from or self.updated_to or self.is_search)
+        return bool(
+            self.text.strip()
+            or self.statuses
+            or self.ticker
+            or self.byline.strip()
+            or self.updated_from
+            or self.updated_to
+            or self.is_search
+        )
 
     def with_(self, **changes: Any) -> LibraryQuery:
         return replace(self, **changes)
@@ -86,12 +93,12 @@ class LibraryRow:
     byline: str
     updated_at: datetime
     slug: str = ""
-    tickers: str = ""                     # "F, 1810" in tag order
+    tickers: str = ""  # "F, 1810" in tag order
     claims: int = 0
     claim_statuses: tuple[tuple[str, int], ...] = ()  # (status, count), most serious first
     open_comments: int = 0
-    snippet: str = ""                     # full-text search only: matches in «…»
-    rank: float | None = None             # full-text search only: bm25, lower is better
+    snippet: str = ""  # full-text search only: matches in «…»
+    rank: float | None = None  # full-text search only: bm25, lower is better
 
     @property
     def display_title(self) -> str:
@@ -123,24 +130,19 @@ def _stamp(value: date | datetime, *, end: bool) -> str:
 
 
 def _parse_stamp(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        dt = value
-    else:
-        dt = datetime.fromisoformat(str(value))
+    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 _SORT_SQL = {
     "updated": "a.updated_at",
     "headline": "a.title COLLATE NOCASE",
-    "status": "CASE a.status " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in _STATUS_ORDER.items())
-              + " ELSE 99 END",
+    "status": "CASE a.status " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in _STATUS_ORDER.items()) + " ELSE 99 END",
     "byline": "a.byline COLLATE NOCASE",
-    "stocks": "(SELECT t.symbol FROM article_tickers AS t WHERE t.article_id = a.id "
-              "ORDER BY t.position LIMIT 1)",
+    "stocks": "(SELECT t.symbol FROM article_tickers AS t WHERE t.article_id = a.id ORDER BY t.position LIMIT 1)",
     "claims": "(SELECT count(*) FROM claims AS c WHERE c.article_id = a.id)",
     "comments": "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
-                "AND m.parent_id IS NULL)",
+    "AND m.parent_id IS NULL)",
 }
 
 
@@ -260,8 +262,10 @@ class LibraryIndex:
         plain = query.with_(search="")
         if query.effective_sort == "rank":  # bm25: lower is better, "descending" = best first
             order = "2 ASC" if query.descending else "2 DESC"
-            ranked = self._fts(query.search, f"SELECT rowid, {_BM25} FROM articles_fts "
-                                             f"WHERE articles_fts MATCH ? ORDER BY {order}, rowid DESC")
+            ranked = self._fts(
+                query.search,
+                f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ? ORDER BY {order}, rowid DESC",
+            )
             self._ranks = (query.search, dict(ranked))
             hits = [r[0] for r in ranked]
             if plain.filtered:
@@ -278,8 +282,13 @@ class LibraryIndex:
         if not self._fetch(f"{sql} AND a.id = ?", [*params, int(article_id)]):
             return False
         if query.is_search:
-            return bool(self._fts(query.search, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                                                "AND rowid = ?", [int(article_id)]))
+            return bool(
+                self._fts(
+                    query.search,
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+                    [int(article_id)],
+                )
+            )
         return True
 
     def rows(self, ids: Sequence[int], query: LibraryQuery | None = None) -> list[LibraryRow]:
@@ -293,11 +302,17 @@ class LibraryIndex:
             "SELECT a.id, a.title, a.status, a.byline, a.updated_at, a.slug, "
             "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
             " AND m.parent_id IS NULL) "
-            f"FROM articles AS a WHERE a.id IN ({marks})", ids)
-        tickers = dict(self._fetch(
-            "SELECT article_id, group_concat(symbol, ', ') FROM ("
-            f" SELECT article_id, symbol FROM article_tickers WHERE article_id IN ({marks})"
-            " ORDER BY article_id, position, id) GROUP BY article_id", ids))
+            f"FROM articles AS a WHERE a.id IN ({marks})",
+            ids,
+        )
+        tickers = dict(
+            self._fetch(
+                "SELECT article_id, group_concat(symbol, ', ') FROM ("
+                f" SELECT article_id, symbol FROM article_tickers WHERE article_id IN ({marks})"
+                " ORDER BY article_id, position, id) GROUP BY article_id",
+                ids,
+            )
+        )
         claims = self._claim_counts(ids, marks)
         snippets = self._snippets(ids, query.search) if query is not None and query.is_search else {}
         out: dict[int, LibraryRow] = {}
@@ -310,17 +325,28 @@ class LibraryIndex:
             except ValueError:
                 st = ArticleStatus.DRAFT
             out[aid] = LibraryRow(
-                id=aid, title=title or "", status=st, byline=byline or "",
-                updated_at=_parse_stamp(updated), slug=slug or "", tickers=tickers.get(aid) or "",
-                claims=sum(statuses.values()), claim_statuses=ordered, open_comments=int(comments or 0),
-                snippet=snippet, rank=rank)
+                id=aid,
+                title=title or "",
+                status=st,
+                byline=byline or "",
+                updated_at=_parse_stamp(updated),
+                slug=slug or "",
+                tickers=tickers.get(aid) or "",
+                claims=sum(statuses.values()),
+                claim_statuses=ordered,
+                open_comments=int(comments or 0),
+                snippet=snippet,
+                rank=rank,
+            )
         return [out[i] for i in ids if i in out]
 
     def _claim_counts(self, ids: list[int], marks: str) -> dict[int, dict[str, int]]:
         rows = self._fetch(
             "SELECT c.article_id, c.id, (SELECT e.status FROM claim_status_events AS e "
             " WHERE e.claim_id = c.id ORDER BY e.at DESC, e.id DESC LIMIT 1) "
-            f"FROM claims AS c WHERE c.article_id IN ({marks})", ids)
+            f"FROM claims AS c WHERE c.article_id IN ({marks})",
+            ids,
+        )
         out: dict[int, dict[str, int]] = {}
         missing: set[int] = set()
         for aid, claim_id, status in rows:
@@ -345,8 +371,10 @@ class LibraryIndex:
         """{id: (snippet, rank)}: one FTS lookup per row (rowid = ?), so a page costs about the
         same for a word with 50,000 hits as for a rare one. The rank comes from the last ranked
         `ids` (bm25 per row would count the hits over the whole index for every row)."""
-        sql = (f"SELECT snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}', "
-               f"{SNIPPET_TOKENS}) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?")
+        sql = (
+            f"SELECT snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}', "
+            f"{SNIPPET_TOKENS}) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"
+        )
         ranks = self._ranks[1] if self._ranks[0] == search else {}
         for match in _fts_candidates(search):
             conn = self.store.engine.raw_connection()

@@ -12,6 +12,7 @@ its parent until it exits or execs. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -29,7 +30,7 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 
     _WIN_LOCK_OFFSET = 0x7FFFFFFF  # lock a byte past the content, so the content stays readable
 
-    def _try_lock(fd: int, exclusive: bool = True) -> bool:  # noqa: ARG001 - Windows has no shared mode here
+    def _try_lock(fd: int, exclusive: bool = True) -> bool:
         os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -87,9 +88,12 @@ class LockInfo:
         try:
             data = json.loads(raw.decode("utf-8"))
             started = data.get("started_at")
-            return cls(pid=int(data["pid"]) if data.get("pid") else None, host=str(data.get("host", "")),
-                       started_at=datetime.fromisoformat(started) if started else None,
-                       argv=str(data.get("argv", "")))
+            return cls(
+                pid=int(data["pid"]) if data.get("pid") else None,
+                host=str(data.get("host", "")),
+                started_at=datetime.fromisoformat(started) if started else None,
+                argv=str(data.get("argv", "")),
+            )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             return cls(pid=None, host="", started_at=None)
 
@@ -99,8 +103,19 @@ class StoreInUseError(StoreError):
         self.path = path
         self.holder = holder
         who = holder.describe() if holder else "another process"
-        super().__init__(f"{path} is already open in editor_app ({who}). "
-                         "Switch to that window, or open the store read-only.")
+        super().__init__(
+            f"{path} is already open in editor_app ({who}). Switch to that window, or open the store read-only."
+        )
+
+
+class LockFileError(StoreError):
+    """The lock file cannot be made (a read-only folder, share or disk): nobody can take the
+    writer's lock here, so the store can only be opened read-only."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        self.path = path
+        self.errno = exc.errno
+        super().__init__(f"The lock file {path} cannot be created ({exc.strerror or exc}).")
 
 
 def lock_path_for(store_path: Path) -> Path:
@@ -127,10 +142,13 @@ class StoreLock:
 
     def acquire(self, *, attempts: int = 3) -> bool:
         """Take the lock if nobody holds it. Retries briefly (a `holder()` probe elsewhere may
-        hold it for a microsecond)."""
+        hold it for a microsecond). Raises LockFileError when the lock file cannot be made."""
         if self._fd is not None:
             return True
-        fd = self._open()
+        try:
+            fd = self._open()
+        except OSError as exc:
+            raise LockFileError(self.path, exc) from exc
         for i in range(max(1, attempts)):
             if _try_lock(fd, exclusive=True):
                 break
@@ -140,11 +158,15 @@ class StoreLock:
             os.close(fd)
             return False
         self._fd = fd
-        info = LockInfo(pid=os.getpid(), host=socket.gethostname(),
-                        started_at=datetime.now(UTC).replace(microsecond=0),
-                        argv=" ".join(sys.argv)[:300])
-        payload = json.dumps({"pid": info.pid, "host": info.host, "started_at": info.started_at.isoformat(),
-                              "argv": info.argv}).encode("utf-8")
+        info = LockInfo(
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            started_at=datetime.now(UTC).replace(microsecond=0),
+            argv=" ".join(sys.argv)[:300],
+        )
+        payload = json.dumps(
+            {"pid": info.pid, "host": info.host, "started_at": info.started_at.isoformat(), "argv": info.argv}
+        ).encode("utf-8")
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, payload)
@@ -176,10 +198,8 @@ class StoreLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        try:
+        with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
-        except OSError:
-            pass
         try:
             _unlock(fd)
         finally:
@@ -191,12 +211,11 @@ class StoreLock:
             raise StoreInUseError(self.store_path, self.holder())
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.release()
 
     def __del__(self) -> None:  # pragma: no cover - best effort
-        try:
+        with contextlib.suppress(Exception):
             self.release()
-        except Exception:  # noqa: BLE001
-            pass

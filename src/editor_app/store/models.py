@@ -98,12 +98,14 @@ class ClaimRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     appearances: Mapped[list[AppearanceRow]] = relationship(
-        order_by="AppearanceRow.position", cascade="all, delete-orphan", passive_deletes=True)
+        order_by="AppearanceRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
     responses: Mapped[list[ResponseRow]] = relationship(
-        order_by="ResponseRow.position", cascade="all, delete-orphan", passive_deletes=True)
+        order_by="ResponseRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
     events: Mapped[list[StatusEventRow]] = relationship(
-        order_by="(StatusEventRow.at, StatusEventRow.id)", cascade="all, delete-orphan",
-        passive_deletes=True)
+        order_by="(StatusEventRow.at, StatusEventRow.id)", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __table_args__ = (
         UniqueConstraint("article_id", "key", name="uq_claims_article_key"),

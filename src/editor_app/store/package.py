@@ -24,5 +24,8 @@ def _verified_sources(store: Store, article_id: int) -> list[SourceLink]:
     """Sources the desk verified (review pane), for the page's "Based on reporting by" note."""
     from editor_app.store.review import ReviewStore
 
-    return [SourceLink(src.outlet or src.title, src.url) for src in ReviewStore(store).list_sources(article_id)
-            if src.verified and (src.outlet or src.title).strip()]
+    return [
+        SourceLink(src.outlet or src.title, src.url)
+        for src in ReviewStore(store).list_sources(article_id)
+        if src.verified and (src.outlet or src.title).strip()
+    ]

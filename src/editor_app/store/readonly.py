@@ -10,6 +10,7 @@ commits. No Qt here.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -60,9 +61,37 @@ def create_read_only_engine(path: Path, *, immutable: bool = False) -> Engine:
     return engine
 
 
-def open_read_only(path: Path, *, immutable: bool = False) -> Store:
-    """A `Store` that reads `path` and refuses every write (`store.read_only` is True)."""
+def _on_read_only_media(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+
+
+def unwritable_reason(path: Path) -> str | None:
+    """Why the store at `path` cannot be written here (a sentence a writer can act on), or None.
+    Only asks the file system; never writes."""
     path = Path(path).expanduser()
+    folder = path.parent
+    if not folder.exists():
+        return None
+    if _on_read_only_media(folder):
+        return "it is on a read-only disk or share"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(folder, os.W_OK):
+        return "its folder cannot be written"
+    return None
+
+
+def open_read_only(path: Path, *, immutable: bool = False, reason: str = "") -> Store:
+    """A `Store` that reads `path` and refuses every write (`store.read_only` is True;
+    `store.read_only_reason` says why, for the window and the command line). On a folder
+    nobody can write, SQLite cannot make its shared-memory file, so the file is read as
+    immutable (nobody can be changing it there)."""
+    path = Path(path).expanduser()
+    if not immutable and _on_read_only_media(path.parent):
+        immutable = True
     if not path.is_file():
         raise StoreReadOnlyError(path, "the file does not exist, and a read-only store cannot create it")
     if path.stat().st_size == 0:
@@ -77,11 +106,11 @@ def open_read_only(path: Path, *, immutable: bool = False) -> Store:
         if "locked" in msg:
             raise StoreLockedError(path) from exc
         if "unable to open" in msg and not immutable:
+            if not os.access(path.parent, os.W_OK):  # no -shm can be made beside it
+                return open_read_only(path, immutable=True, reason=reason)
             raise StoreReadOnlyError(path, f"it cannot be opened for reading ({msg})") from exc
         raise NotADatabaseError(path, msg) from exc
     if revision != HEAD_REVISION:
         engine.dispose()
         raise SchemaMismatchError(path, revision)
-    store = Store(engine, path, created=False)
-    store.read_only = True  # type: ignore[attr-defined] - until Store declares the attribute
-    return store
+    return Store(engine, path, created=False, read_only=True, read_only_reason=reason)

@@ -61,29 +61,63 @@ def _clean(text: str | None) -> str:
 
 
 def _to_change(row: StatusChangeRow) -> StatusChange:
-    return StatusChange(from_status=ArticleStatus(row.from_status), to_status=ArticleStatus(row.to_status),
-                        who=row.who, at=row.at, note=row.note, override_reason=row.override_reason,
-                        id=row.id, article_id=row.article_id)
+    return StatusChange(
+        from_status=ArticleStatus(row.from_status),
+        to_status=ArticleStatus(row.to_status),
+        who=row.who,
+        at=row.at,
+        note=row.note,
+        override_reason=row.override_reason,
+        id=row.id,
+        article_id=row.article_id,
+    )
 
 
 def _to_link(row: ClaimSourceLinkRow) -> SourceLink:
-    return SourceLink(source_id=row.source_id, claim_id=row.claim_id, response_id=row.response_id,
-                      appearance_id=row.appearance_id, id=row.id)
+    return SourceLink(
+        source_id=row.source_id,
+        claim_id=row.claim_id,
+        response_id=row.response_id,
+        appearance_id=row.appearance_id,
+        id=row.id,
+    )
 
 
 def _to_source(row: SourceRow, links: Sequence[ClaimSourceLinkRow] = ()) -> Source:
-    return Source(id=row.id, article_id=row.article_id, outlet=row.outlet, title=row.title, url=row.url,
-                  published_on=row.published_on, accessed_on=row.accessed_on, supports=row.supports,
-                  note=row.note, verified_by=row.verified_by, verified_at=row.verified_at,
-                  position=row.position, links=[_to_link(k) for k in links])
+    return Source(
+        id=row.id,
+        article_id=row.article_id,
+        outlet=row.outlet,
+        title=row.title,
+        url=row.url,
+        published_on=row.published_on,
+        accessed_on=row.accessed_on,
+        supports=row.supports,
+        note=row.note,
+        verified_by=row.verified_by,
+        verified_at=row.verified_at,
+        position=row.position,
+        links=[_to_link(k) for k in links],
+    )
 
 
 def _to_comment(row: CommentRow) -> Comment:
-    return Comment(id=row.id, article_id=row.article_id, parent_id=row.parent_id, author=row.author,
-                   body=row.body, anchor_start=row.anchor_start, anchor_end=row.anchor_end,
-                   anchor_text=row.anchor_text, resolved=row.resolved, resolved_by=row.resolved_by,
-                   resolved_at=row.resolved_at, detached=row.detached, created_at=row.created_at,
-                   updated_at=row.updated_at)
+    return Comment(
+        id=row.id,
+        article_id=row.article_id,
+        parent_id=row.parent_id,
+        author=row.author,
+        body=row.body,
+        anchor_start=row.anchor_start,
+        anchor_end=row.anchor_end,
+        anchor_text=row.anchor_text,
+        resolved=row.resolved,
+        resolved_by=row.resolved_by,
+        resolved_at=row.resolved_at,
+        detached=row.detached,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
 
 
 # -- anchors through edits ----------------------------------------------------------------------
@@ -120,7 +154,7 @@ class EditMap:
         lo, hi = 0, m
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if old[len(old) - mid:] == new[len(new) - mid:]:
+            if old[len(old) - mid :] == new[len(new) - mid :]:
                 lo = mid
             else:
                 hi = mid - 1
@@ -128,7 +162,7 @@ class EditMap:
         blocks: list[tuple[int, int, int]] = []
         if p:
             blocks.append((0, 0, p))
-        old_mid, new_mid = old[p:len(old) - s], new[p:len(new) - s]
+        old_mid, new_mid = old[p : len(old) - s], new[p : len(new) - s]
         if old_mid and new_mid:
             blocks.extend((p + a, p + b, k) for a, b, k in _matching(old_mid, new_mid))
         if s:
@@ -220,8 +254,14 @@ class ReviewStore:
 
     # -- workflow -----------------------------------------------------------------------
 
-    def checklist(self, article_id: int, *, suggestions: Iterable[Any] | None = None,
-                  directory: Any = None, now: datetime | None = None) -> list[CheckItem]:
+    def checklist(
+        self,
+        article_id: int,
+        *,
+        suggestions: Iterable[Any] | None = None,
+        directory: Any = None,
+        now: datetime | None = None,
+    ) -> list[CheckItem]:
         """The checklist for the stored article, with its claims, tags, comments, sources and
         dismissals. Without `suggestions` the ticker suggestions are computed from its text
         (loads the symbol directory unless `directory` is given)."""
@@ -236,14 +276,26 @@ class ReviewStore:
         if suggestions is None:
             suggestions = ticker_suggestions(suggestion_text(a.title, a.dek, a.body), directory)
         tickers = TickerTagStore(self.store)
-        return run_checklist(package, comments=self.list_comments(article_id, threaded=False),
-                             sources=self.list_sources(article_id), suggestions=suggestions,
-                             dismissed=tickers.dismissed(article_id), aliases=_aliases(package, directory),
-                             now=now)
+        return run_checklist(
+            package,
+            comments=self.list_comments(article_id, threaded=False),
+            sources=self.list_sources(article_id),
+            suggestions=suggestions,
+            dismissed=tickers.dismissed(article_id),
+            aliases=_aliases(package, directory),
+            now=now,
+        )
 
-    def change_status(self, article_id: int, to: ArticleStatus | str, *, who: str = "", note: str = "",
-                      checklist_items: Sequence[CheckItem] | None = None,
-                      override_reason: str = "") -> StatusChange:
+    def change_status(
+        self,
+        article_id: int,
+        to: ArticleStatus | str,
+        *,
+        who: str = "",
+        note: str = "",
+        checklist_items: Sequence[CheckItem] | None = None,
+        override_reason: str = "",
+    ) -> StatusChange:
         """Move the article to `to` and record who, when, the note and any override.
 
         Raises InvalidTransition for a move the workflow does not allow. Moving to approved or
@@ -277,9 +329,15 @@ class ReviewStore:
             row.updated_at = now
             if to_status == ArticleStatus.PUBLISHED and row.published_at is None:
                 row.published_at = now
-            change = StatusChangeRow(article_id=article_id, from_status=before.value,
-                                     to_status=to_status.value, who=who, at=now, note=note,
-                                     override_reason=override_reason)
+            change = StatusChangeRow(
+                article_id=article_id,
+                from_status=before.value,
+                to_status=to_status.value,
+                who=who,
+                at=now,
+                note=note,
+                override_reason=override_reason,
+            )
             s.add(change)
             s.flush()
             RevisionStore(self.store)._record(s, row, "status change", who, at=now)
@@ -289,8 +347,11 @@ class ReviewStore:
 
     def status_history(self, article_id: int) -> list[StatusChange]:
         """Every status change of the article, oldest first."""
-        stmt = (select(StatusChangeRow).where(StatusChangeRow.article_id == article_id)
-                .order_by(StatusChangeRow.at, StatusChangeRow.id))
+        stmt = (
+            select(StatusChangeRow)
+            .where(StatusChangeRow.article_id == article_id)
+            .order_by(StatusChangeRow.at, StatusChangeRow.id)
+        )
         with self._read() as s:
             return [_to_change(r) for r in s.scalars(stmt)]
 
@@ -299,8 +360,13 @@ class ReviewStore:
     def list_sources(self, article_id: int) -> list[Source]:
         """The article's sources in pane order, each with its claim links."""
         with self._read() as s:
-            rows = list(s.scalars(select(SourceRow).where(SourceRow.article_id == article_id)
-                                  .order_by(SourceRow.position, SourceRow.id)))
+            rows = list(
+                s.scalars(
+                    select(SourceRow)
+                    .where(SourceRow.article_id == article_id)
+                    .order_by(SourceRow.position, SourceRow.id)
+                )
+            )
             links = self._links(s, [r.id for r in rows])
             return [_to_source(r, links.get(r.id, ())) for r in rows]
 
@@ -309,8 +375,11 @@ class ReviewStore:
         out: dict[int, list[ClaimSourceLinkRow]] = {}
         if not source_ids:
             return out
-        stmt = (select(ClaimSourceLinkRow).where(ClaimSourceLinkRow.source_id.in_(source_ids))
-                .order_by(ClaimSourceLinkRow.id))
+        stmt = (
+            select(ClaimSourceLinkRow)
+            .where(ClaimSourceLinkRow.source_id.in_(source_ids))
+            .order_by(ClaimSourceLinkRow.id)
+        )
         for link in s.scalars(stmt):
             out.setdefault(link.source_id, []).append(link)
         return out
@@ -320,18 +389,34 @@ class ReviewStore:
             row = s.get(SourceRow, source_id)
             return _to_source(row, self._links(s, [row.id]).get(row.id, ())) if row else None
 
-    def add_source(self, article_id: int, *, outlet: str = "", title: str = "", url: str = "",
-                   published_on: date | None = None, accessed_on: date | None = None,
-                   supports: str = "", note: str = "") -> Source:
+    def add_source(
+        self,
+        article_id: int,
+        *,
+        outlet: str = "",
+        title: str = "",
+        url: str = "",
+        published_on: date | None = None,
+        accessed_on: date | None = None,
+        supports: str = "",
+        note: str = "",
+    ) -> Source:
         """A new source at the end of the article's list (unverified)."""
 
         def work(s: Session) -> Source:
             self._article(s, article_id)
             pos = s.scalar(select(func.max(SourceRow.position)).where(SourceRow.article_id == article_id))
-            row = SourceRow(article_id=article_id, outlet=_clean(outlet), title=_clean(title),
-                            url=_clean(url), published_on=published_on, accessed_on=accessed_on,
-                            supports=_clean(supports), note=_clean(note),
-                            position=0 if pos is None else pos + 1)
+            row = SourceRow(
+                article_id=article_id,
+                outlet=_clean(outlet),
+                title=_clean(title),
+                url=_clean(url),
+                published_on=published_on,
+                accessed_on=accessed_on,
+                supports=_clean(supports),
+                note=_clean(note),
+                position=0 if pos is None else pos + 1,
+            )
             s.add(row)
             s.flush()
             return _to_source(row)
@@ -376,8 +461,17 @@ class ReviewStore:
 
     @staticmethod
     def _renumber(s: Session, article_id: int, order: list[SourceRow] | None = None) -> None:
-        rows = order if order is not None else list(s.scalars(
-            select(SourceRow).where(SourceRow.article_id == article_id).order_by(SourceRow.position, SourceRow.id)))
+        rows = (
+            order
+            if order is not None
+            else list(
+                s.scalars(
+                    select(SourceRow)
+                    .where(SourceRow.article_id == article_id)
+                    .order_by(SourceRow.position, SourceRow.id)
+                )
+            )
+        )
         for i, r in enumerate(rows):
             if r.position != i:
                 r.position = i
@@ -389,8 +483,13 @@ class ReviewStore:
             row = s.get(SourceRow, source_id)
             if row is None:
                 raise KeyError(source_id)
-            rows = list(s.scalars(select(SourceRow).where(SourceRow.article_id == row.article_id)
-                                  .order_by(SourceRow.position, SourceRow.id)))
+            rows = list(
+                s.scalars(
+                    select(SourceRow)
+                    .where(SourceRow.article_id == row.article_id)
+                    .order_by(SourceRow.position, SourceRow.id)
+                )
+            )
             rows.remove(row)
             rows.insert(max(0, min(new_position, len(rows))), row)
             self._renumber(s, row.article_id, rows)
@@ -418,8 +517,9 @@ class ReviewStore:
 
     # -- source links -------------------------------------------------------------------
 
-    def link(self, source_id: int, claim_id: int, *, response_id: int | None = None,
-             appearance_id: int | None = None) -> SourceLink:
+    def link(
+        self, source_id: int, claim_id: int, *, response_id: int | None = None, appearance_id: int | None = None
+    ) -> SourceLink:
         """Link a source to a claim, or to one of its responses or appearances (idempotent).
         The source and the claim must belong to the same article."""
         if response_id is not None and appearance_id is not None:
@@ -434,22 +534,31 @@ class ReviewStore:
                 raise KeyError(claim_id)
             if src.article_id != claim.article_id:
                 raise ValueError("the source and the claim belong to different articles")
-            for child_id, model, what in ((response_id, ResponseRow, "response"),
-                                          (appearance_id, AppearanceRow, "appearance")):
+            for child_id, model, what in (
+                (response_id, ResponseRow, "response"),
+                (appearance_id, AppearanceRow, "appearance"),
+            ):
                 if child_id is not None:
                     child = s.get(model, child_id)
                     if child is None or child.claim_id != claim_id:
                         raise ValueError(f"{what} {child_id} is not part of claim {claim.key}")
-            existing = s.scalars(select(ClaimSourceLinkRow).where(
-                ClaimSourceLinkRow.source_id == source_id, ClaimSourceLinkRow.claim_id == claim_id,
-                ClaimSourceLinkRow.response_id.is_(None) if response_id is None
-                else ClaimSourceLinkRow.response_id == response_id,
-                ClaimSourceLinkRow.appearance_id.is_(None) if appearance_id is None
-                else ClaimSourceLinkRow.appearance_id == appearance_id)).first()
+            existing = s.scalars(
+                select(ClaimSourceLinkRow).where(
+                    ClaimSourceLinkRow.source_id == source_id,
+                    ClaimSourceLinkRow.claim_id == claim_id,
+                    ClaimSourceLinkRow.response_id.is_(None)
+                    if response_id is None
+                    else ClaimSourceLinkRow.response_id == response_id,
+                    ClaimSourceLinkRow.appearance_id.is_(None)
+                    if appearance_id is None
+                    else ClaimSourceLinkRow.appearance_id == appearance_id,
+                )
+            ).first()
             if existing is not None:
                 return _to_link(existing)
-            row = ClaimSourceLinkRow(source_id=source_id, claim_id=claim_id, response_id=response_id,
-                                     appearance_id=appearance_id)
+            row = ClaimSourceLinkRow(
+                source_id=source_id, claim_id=claim_id, response_id=response_id, appearance_id=appearance_id
+            )
             s.add(row)
             s.flush()
             return _to_link(row)
@@ -474,19 +583,30 @@ class ReviewStore:
         """Sources linked to the claim (or to its responses or appearances), in pane order;
         each carries only its links to this claim."""
         with self._read() as s:
-            links = list(s.scalars(select(ClaimSourceLinkRow).where(ClaimSourceLinkRow.claim_id == claim_id)
-                                   .order_by(ClaimSourceLinkRow.id)))
+            links = list(
+                s.scalars(
+                    select(ClaimSourceLinkRow)
+                    .where(ClaimSourceLinkRow.claim_id == claim_id)
+                    .order_by(ClaimSourceLinkRow.id)
+                )
+            )
             ids = sorted({k.source_id for k in links})
             if not ids:
                 return []
-            rows = s.scalars(select(SourceRow).where(SourceRow.id.in_(ids))
-                             .order_by(SourceRow.position, SourceRow.id))
+            rows = s.scalars(select(SourceRow).where(SourceRow.id.in_(ids)).order_by(SourceRow.position, SourceRow.id))
             return [_to_source(r, [k for k in links if k.source_id == r.id]) for r in rows]
 
     # -- comments -----------------------------------------------------------------------
 
-    def add_comment(self, article_id: int, body: str, author: str = "", *,
-                    anchor: tuple[int, int, str] | None = None, parent_id: int | None = None) -> Comment:
+    def add_comment(
+        self,
+        article_id: int,
+        body: str,
+        author: str = "",
+        *,
+        anchor: tuple[int, int, str] | None = None,
+        parent_id: int | None = None,
+    ) -> Comment:
         """A comment on the range `anchor` = (start, end, quoted text) of the body, or on the
         whole article (`anchor` None); with `parent_id`, a reply (replies carry no anchor)."""
         body = _clean(body)
@@ -510,13 +630,24 @@ class ReviewStore:
                 if anchor is not None:
                     start, end, quoted = anchor
                     if not 0 <= start < end <= len(article.body):
-                        raise ValueError(f"comment range {start}..{end} is outside the text "
-                                         f"(length {len(article.body)})")
+                        raise ValueError(
+                            f"comment range {start}..{end} is outside the text (length {len(article.body)})"
+                        )
                     quoted = quoted or article.body[start:end]
             now = utcnow()
-            row = CommentRow(article_id=article_id, parent_id=root_id, author=author, body=body,
-                             anchor_start=start, anchor_end=end, anchor_text=quoted, detached=False,
-                             resolved=False, created_at=now, updated_at=now)
+            row = CommentRow(
+                article_id=article_id,
+                parent_id=root_id,
+                author=author,
+                body=body,
+                anchor_start=start,
+                anchor_end=end,
+                anchor_text=quoted,
+                detached=False,
+                resolved=False,
+                created_at=now,
+                updated_at=now,
+            )
             s.add(row)
             if root_id is not None:
                 s.get(CommentRow, root_id).updated_at = now
@@ -612,8 +743,13 @@ class ReviewStore:
     def list_comments(self, article_id: int, *, threaded: bool = True) -> list[Comment]:
         """Threads (first comments with `replies`, oldest first), or every comment flat."""
         with self._read() as s:
-            rows = list(s.scalars(select(CommentRow).where(CommentRow.article_id == article_id)
-                                  .order_by(CommentRow.created_at, CommentRow.id)))
+            rows = list(
+                s.scalars(
+                    select(CommentRow)
+                    .where(CommentRow.article_id == article_id)
+                    .order_by(CommentRow.created_at, CommentRow.id)
+                )
+            )
         comments = [_to_comment(r) for r in rows]
         if not threaded:
             return comments
@@ -625,9 +761,11 @@ class ReviewStore:
 
     def open_comment_counts(self) -> dict[int, int]:
         """{article id: open threads} for articles that have any (one query, for the library)."""
-        stmt = (select(CommentRow.article_id, func.count())
-                .where(CommentRow.parent_id.is_(None), CommentRow.resolved.is_(False))
-                .group_by(CommentRow.article_id))
+        stmt = (
+            select(CommentRow.article_id, func.count())
+            .where(CommentRow.parent_id.is_(None), CommentRow.resolved.is_(False))
+            .group_by(CommentRow.article_id)
+        )
         with self._read() as s:
             return {aid: n for aid, n in s.execute(stmt)}
 
@@ -642,9 +780,15 @@ class ReviewStore:
         new_text = normalize_for_store(new_text).text
 
         def work(s: Session) -> list[Comment]:
-            rows = list(s.scalars(select(CommentRow).where(
-                CommentRow.article_id == article_id, CommentRow.anchor_start.is_not(None),
-                CommentRow.detached.is_(False))))
+            rows = list(
+                s.scalars(
+                    select(CommentRow).where(
+                        CommentRow.article_id == article_id,
+                        CommentRow.anchor_start.is_not(None),
+                        CommentRow.detached.is_(False),
+                    )
+                )
+            )
             if not rows:
                 return []
             emap = EditMap.between(old_text, new_text)
@@ -652,7 +796,7 @@ class ReviewStore:
             for row in rows:
                 start, end = row.anchor_start or 0, row.anchor_end or 0
                 mapped = emap.map_range(start, end)
-                if mapped is not None and new_text[mapped[0]:mapped[1]].strip():
+                if mapped is not None and new_text[mapped[0] : mapped[1]].strip():
                     new_range = _trim(new_text, *mapped, row.anchor_text)
                 else:
                     at = _closest(new_text, row.anchor_text, start) if len(row.anchor_text) >= 4 else None
@@ -686,5 +830,5 @@ def _aliases(package: Any, directory: Any) -> dict[tuple[str, str], list[str]]:
                 if (x.symbol, x.mic) in wanted:
                     out.setdefault((x.symbol, x.mic), []).append(alias.text)
         return out
-    except Exception:  # noqa: BLE001 - the directory is optional here
+    except Exception:
         return {}

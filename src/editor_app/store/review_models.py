@@ -73,9 +73,11 @@ class ClaimSourceLinkRow(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), nullable=False)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), nullable=False)
     response_id: Mapped[int | None] = mapped_column(
-        ForeignKey("claim_responses.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("claim_responses.id", ondelete="SET NULL"), nullable=True
+    )
     appearance_id: Mapped[int | None] = mapped_column(
-        ForeignKey("claim_appearances.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("claim_appearances.id", ondelete="SET NULL"), nullable=True
+    )
 
     __table_args__ = (
         Index("ix_claim_source_links_source_id", "source_id"),

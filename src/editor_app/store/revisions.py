@@ -63,19 +63,26 @@ class Revision:
     updated_at: datetime  # a coalesced "typing" revision: when its text was last replaced
     reason: str
     who: str
-    kind: str             # "full" | "delta"
+    kind: str  # "full" | "delta"
     base_id: int | None
-    size: int             # characters of the body
-    stored_bytes: int     # bytes of `data`
+    size: int  # characters of the body
+    stored_bytes: int  # bytes of `data`
     title: str
     dek: str
     byline: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "created_at": self.created_at.isoformat(),
-                "updated_at": self.updated_at.isoformat(), "reason": self.reason, "who": self.who,
-                "kind": self.kind, "size": self.size, "stored_bytes": self.stored_bytes,
-                "title": self.title}
+        return {
+            "id": self.id,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "reason": self.reason,
+            "who": self.who,
+            "kind": self.kind,
+            "size": self.size,
+            "stored_bytes": self.stored_bytes,
+            "title": self.title,
+        }
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def common_suffix(a: str, b: str, limit: int) -> int:
     la, lb = len(a), len(b)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[la - mid:la - lo] == b[lb - mid:lb - lo]:
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
             lo = mid
         else:
             hi = mid - 1
@@ -164,7 +171,7 @@ def _line_patch(old: str, new: str) -> list | str:
     [p, s, middle] (one changed stretch) or [word ops] (several changes in a long line)."""
     p = common_prefix(old, new)
     s = common_suffix(old, new, min(len(old), len(new)) - p)
-    middle = new[p:len(new) - s]
+    middle = new[p : len(new) - s]
     if len(middle) <= 64:
         return [p, s, middle] if len(middle) + 12 < len(new) else new
     ops = _word_ops(old, new)
@@ -195,8 +202,7 @@ def delta_ops(base: str, new: str) -> list:
     def copy(i1: int, i2: int) -> None:
         if i2 <= i1:
             return
-        if ops and isinstance(ops[-1], list) and len(ops[-1]) == 2 and isinstance(ops[-1][1], int) \
-                and ops[-1][1] == i1:
+        if ops and isinstance(ops[-1], list) and len(ops[-1]) == 2 and isinstance(ops[-1][1], int) and ops[-1][1] == i1:
             ops[-1][1] = i2
         else:
             ops.append([i1, i2])
@@ -206,7 +212,7 @@ def delta_ops(base: str, new: str) -> list:
             ops.append("\n".join(lines))
 
     copy(0, lo)
-    am, bm = a[lo:len(a) - hi], b[lo:len(b) - hi]
+    am, bm = a[lo : len(a) - hi], b[lo : len(b) - hi]
     if am or bm:
         sm = difflib.SequenceMatcher(None, am, bm, autojunk=False)
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -225,7 +231,7 @@ def delta_ops(base: str, new: str) -> list:
                         ops.append([lo + i1 + k, *patch])
                     else:
                         pending.append(patch)
-                pending.extend(bm[j1 + pairs:j2])
+                pending.extend(bm[j1 + pairs : j2])
                 insert(pending)
             # "delete": nothing to emit
     copy(len(a) - hi, len(a))
@@ -239,14 +245,14 @@ def apply_ops(base: str, ops: list) -> str:
         if isinstance(op, str):
             out.extend(op.split("\n"))
         elif len(op) == 2 and isinstance(op[1], int):
-            out.extend(a[op[0]:op[1]])
+            out.extend(a[op[0] : op[1]])
         elif len(op) == 4:
             i, p, s, middle = op
             line = a[i]
-            out.append(line[:p] + middle + line[len(line) - s:])
+            out.append(line[:p] + middle + line[len(line) - s :])
         else:  # [i, word ops]
             line = a[op[0]]
-            out.append("".join(w if isinstance(w, str) else line[w[0]:w[1]] for w in op[1]))
+            out.append("".join(w if isinstance(w, str) else line[w[0] : w[1]] for w in op[1]))
     return "\n".join(out)
 
 
@@ -263,10 +269,21 @@ def apply_delta(base: str, data: bytes) -> str:
 
 
 def _to_revision(row: RevisionRow) -> Revision:
-    return Revision(id=row.id, article_id=row.article_id, created_at=row.created_at,
-                    updated_at=row.updated_at, reason=row.reason, who=row.who, kind=row.kind,
-                    base_id=row.base_id, size=row.size, stored_bytes=len(row.data), title=row.title,
-                    dek=row.dek, byline=row.byline)
+    return Revision(
+        id=row.id,
+        article_id=row.article_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        reason=row.reason,
+        who=row.who,
+        kind=row.kind,
+        base_id=row.base_id,
+        size=row.size,
+        stored_bytes=len(row.data),
+        title=row.title,
+        dek=row.dek,
+        byline=row.byline,
+    )
 
 
 class RevisionStore:
@@ -303,12 +320,16 @@ class RevisionStore:
             return text
         return apply_delta(self._snapshot_text(s, row.base_id or 0), row.data)
 
-    def _encode(self, s: Session, article_id: int, body: str, exclude_id: int | None = None
-                ) -> tuple[str, int | None, bytes]:
+    def _encode(
+        self, s: Session, article_id: int, body: str, exclude_id: int | None = None
+    ) -> tuple[str, int | None, bytes]:
         """(kind, base_id, data) for a revision of `body` placed after the article's others."""
-        stmt = (select(RevisionRow.id, RevisionRow.kind, RevisionRow.size, func.length(RevisionRow.data))
-                .where(RevisionRow.article_id == article_id)
-                .order_by(RevisionRow.id.desc()).limit(SNAPSHOT_EVERY))
+        stmt = (
+            select(RevisionRow.id, RevisionRow.kind, RevisionRow.size, func.length(RevisionRow.data))
+            .where(RevisionRow.article_id == article_id)
+            .order_by(RevisionRow.id.desc())
+            .limit(SNAPSHOT_EVERY)
+        )
         if exclude_id is not None:
             stmt = stmt.where(RevisionRow.id != exclude_id)
         recent = s.execute(stmt).all()
@@ -325,8 +346,9 @@ class RevisionStore:
                 return "full", None, full
         return "delta", base.id, delta
 
-    def _record(self, s: Session, row: ArticleRow, reason: str, who: str, body: str | None = None,
-                at: datetime | None = None) -> RevisionRow:
+    def _record(
+        self, s: Session, row: ArticleRow, reason: str, who: str, body: str | None = None, at: datetime | None = None
+    ) -> RevisionRow:
         """Record a revision inside an open transaction (used by ReviewStore for status changes)."""
         if reason not in REASONS:
             raise ValueError(f"unknown revision reason {reason!r}; use one of: {', '.join(REASONS)}")
@@ -335,11 +357,15 @@ class RevisionStore:
         header = (row.title, row.dek, row.byline)
         latest = None
         if reason == "typing":
-            latest = s.scalars(select(RevisionRow).where(RevisionRow.article_id == row.id)
-                               .order_by(RevisionRow.id.desc()).limit(1)).first()
+            latest = s.scalars(
+                select(RevisionRow).where(RevisionRow.article_id == row.id).order_by(RevisionRow.id.desc()).limit(1)
+            ).first()
         if latest is not None:
-            same = (latest.title, latest.dek, latest.byline) == header and latest.size == len(body) \
+            same = (
+                (latest.title, latest.dek, latest.byline) == header
+                and latest.size == len(body)
                 and self._body_of(s, latest) == body
+            )
             if same:
                 return latest
             if latest.reason == "typing" and at - latest.created_at < TYPING_WINDOW:
@@ -355,9 +381,20 @@ class RevisionStore:
                 s.flush()
                 return latest
         kind, base_id, data = self._encode(s, row.id, body)
-        rev = RevisionRow(article_id=row.id, created_at=at, updated_at=at, reason=reason, who=who,
-                          base_id=base_id, kind=kind, data=data, size=len(body), title=row.title,
-                          dek=row.dek, byline=row.byline)
+        rev = RevisionRow(
+            article_id=row.id,
+            created_at=at,
+            updated_at=at,
+            reason=reason,
+            who=who,
+            base_id=base_id,
+            kind=kind,
+            data=data,
+            size=len(body),
+            title=row.title,
+            dek=row.dek,
+            byline=row.byline,
+        )
         s.add(rev)
         s.flush()
         if kind == "full":
@@ -366,8 +403,9 @@ class RevisionStore:
 
     # -- writes -------------------------------------------------------------------------
 
-    def record(self, article_id: int, reason: str, who: str = "", text: str | None = None, *,
-               at: datetime | None = None) -> Revision:
+    def record(
+        self, article_id: int, reason: str, who: str = "", text: str | None = None, *, at: datetime | None = None
+    ) -> Revision:
         """Keep the article's current state (or its header with `text` as the body).
 
         "typing" is coalesced (see the module docstring); other reasons always add one."""
@@ -389,8 +427,7 @@ class RevisionStore:
         if before is None:
             raise KeyError(article_id)
         self.record(article_id, "before restore", who)
-        change = self.store.save(article_id, title=state.title, dek=state.dek, byline=state.byline,
-                                 body=state.body)
+        change = self.store.save(article_id, title=state.title, dek=state.dek, byline=state.byline, body=state.body)
         self.record(article_id, "restore", who)
         if before.body != change.article.body:
             from editor_app.store.review import ReviewStore
@@ -402,15 +439,15 @@ class RevisionStore:
 
     def list(self, article_id: int) -> list[Revision]:
         """The article's revisions, newest first."""
-        stmt = (select(RevisionRow).where(RevisionRow.article_id == article_id)
-                .order_by(RevisionRow.id.desc()))
+        stmt = select(RevisionRow).where(RevisionRow.article_id == article_id).order_by(RevisionRow.id.desc())
         with self.store._sessions() as s:
             return [_to_revision(r) for r in s.scalars(stmt)]
 
     def iter_ids(self, article_id: int) -> Iterator[int]:
         with self.store._sessions() as s:
-            yield from s.scalars(select(RevisionRow.id).where(RevisionRow.article_id == article_id)
-                                 .order_by(RevisionRow.id))
+            yield from s.scalars(
+                select(RevisionRow.id).where(RevisionRow.article_id == article_id).order_by(RevisionRow.id)
+            )
 
     def get(self, revision_id: int) -> Revision | None:
         with self.store._sessions() as s:
@@ -454,8 +491,16 @@ class RevisionStore:
                 article_id = rev.article_id
         a, a_label = self._state(rev_a, article_id)
         b, b_label = self._state(rev_b, article_id)
-        return list(difflib.unified_diff(a.as_document().split("\n"), b.as_document().split("\n"),
-                                         fromfile=a_label, tofile=b_label, n=context, lineterm=""))
+        return list(
+            difflib.unified_diff(
+                a.as_document().split("\n"),
+                b.as_document().split("\n"),
+                fromfile=a_label,
+                tofile=b_label,
+                n=context,
+                lineterm="",
+            )
+        )
 
     def storage_bytes(self, article_id: int | None = None) -> int:
         """Bytes of revision data (all articles, or one)."""

@@ -32,7 +32,7 @@ class SearchHit:
     article_id: int
     title: str
     snippet: str  # the best-matching part of headline, summary or body, matches in «…»
-    rank: float   # bm25: lower is better
+    rank: float  # bm25: lower is better
 
     def to_dict(self) -> dict:
         return {"id": self.article_id, "title": self.title, "snippet": self.snippet, "rank": self.rank}
@@ -88,7 +88,7 @@ _IDS_SQL = text(
 )
 
 
-def _run(store: Store, stmt, query: str, **params):  # noqa: ANN001, ANN202
+def _run(store: Store, stmt, query: str, **params):
     """Rows for the sanitised query; on an FTS5 error, for the whole input as one phrase."""
     candidates = [fts_query(query)]
     words = " ".join(query.replace('"', " ").split())

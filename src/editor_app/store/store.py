@@ -41,11 +41,20 @@ class ArticleChange:
 
 def _to_article(row: ArticleRow) -> Article:
     return Article(
-        id=row.id, title=row.title, dek=row.dek, byline=row.byline, slug=row.slug,
-        slug_locked=row.slug_locked, body=row.body, status=ArticleStatus(row.status),
-        created_at=row.created_at, updated_at=row.updated_at, deleted_at=row.deleted_at,
+        id=row.id,
+        title=row.title,
+        dek=row.dek,
+        byline=row.byline,
+        slug=row.slug,
+        slug_locked=row.slug_locked,
+        body=row.body,
+        status=ArticleStatus(row.status),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        deleted_at=row.deleted_at,
         published_at=row.published_at,
-        canonical_url=row.canonical_url or "", tags=normalize_tags(row.tags or "[]"),
+        canonical_url=row.canonical_url or "",
+        tags=normalize_tags(row.tags or "[]"),
     )
 
 
@@ -75,22 +84,29 @@ def _write_error(exc: OperationalError, path: Path) -> StoreError:
 
 
 class Store:
-    def __init__(self, engine: Engine, path: Path, created: bool = False, *, read_only: bool = False) -> None:
+    def __init__(
+        self, engine: Engine, path: Path, created: bool = False, *, read_only: bool = False, read_only_reason: str = ""
+    ) -> None:
         self.engine = engine
         self.path = path
         self.created = created
         self.read_only = read_only
+        self.read_only_reason = read_only_reason  # why, when read_only: shown in the window and the CLI
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None = None, *, seed_sample: bool = True, read_only: bool = False) -> Store:
+    def open(
+        cls, path: Path | None = None, *, seed_sample: bool = True, read_only: bool = False, reason: str = ""
+    ) -> Store:
+        """Open (creating and migrating as needed) the store at `path`; `read_only` opens it so
+        that no write can reach the file, `reason` saying why (e.g. "it is on a read-only disk")."""
         path = Path(path) if path else default_store_path()
         if read_only:
             from editor_app.store.readonly import open_read_only
 
-            return open_read_only(path)
+            return open_read_only(path, reason=reason)
         engine, created = open_engine(path, backups_dir_for(path))
         store = cls(engine, path, created)
         if created and seed_sample:
@@ -129,15 +145,27 @@ class Store:
     def list_summaries(self, *, deleted: bool = False) -> list[ArticleSummary]:
         cond = ArticleRow.deleted_at.is_not(None) if deleted else ArticleRow.deleted_at.is_(None)
         stmt = (
-            select(ArticleRow.id, ArticleRow.title, ArticleRow.byline, ArticleRow.slug,
-                   ArticleRow.status, ArticleRow.updated_at)
+            select(
+                ArticleRow.id,
+                ArticleRow.title,
+                ArticleRow.byline,
+                ArticleRow.slug,
+                ArticleRow.status,
+                ArticleRow.updated_at,
+            )
             .where(cond)
             .order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc())
         )
         with self._sessions() as s:
             return [
-                ArticleSummary(id=r.id, title=r.title, byline=r.byline, slug=r.slug,
-                               status=ArticleStatus(r.status), updated_at=r.updated_at)
+                ArticleSummary(
+                    id=r.id,
+                    title=r.title,
+                    byline=r.byline,
+                    slug=r.slug,
+                    status=ArticleStatus(r.status),
+                    updated_at=r.updated_at,
+                )
                 for r in s.execute(stmt)
             ]
 
@@ -163,19 +191,24 @@ class Store:
 
     # -- writes -----------------------------------------------------------------------
 
-    def create(self, title: str = "", dek: str = "", byline: str = "", body: str = "",
-               slug: str | None = None) -> Article:
+    def create(
+        self, title: str = "", dek: str = "", byline: str = "", body: str = "", slug: str | None = None
+    ) -> Article:
         now = utcnow()
         try:
             with self._write() as s, s.begin():
-                values = {k: normalize_for_store(v).text for k, v in
-                          {"title": title, "dek": dek, "byline": byline, "body": body}.items()}
+                values = {
+                    k: normalize_for_store(v).text
+                    for k, v in {"title": title, "dek": dek, "byline": byline, "body": body}.items()
+                }
                 wanted = slug or values["title"]
                 row = ArticleRow(
                     **values,
                     slug=unique_slug(wanted, lambda c: self._slug_taken(s, c, None)),
                     slug_locked=bool(slug),
-                    status=ArticleStatus.DRAFT.value, created_at=now, updated_at=now,
+                    status=ArticleStatus.DRAFT.value,
+                    created_at=now,
+                    updated_at=now,
                 )
                 s.add(row)
                 s.flush()

@@ -17,8 +17,7 @@ class ArticleTickerRow(Base):
     __tablename__ = "article_tickers"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+    article_id: Mapped[int] = mapped_column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
     symbol: Mapped[str] = mapped_column(String(32), nullable=False)
     mic: Mapped[str] = mapped_column(String(8), nullable=False, default="")
     name: Mapped[str] = mapped_column(String, nullable=False, default="")
@@ -40,12 +39,9 @@ class TickerDismissalRow(Base):
     __tablename__ = "ticker_dismissals"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+    article_id: Mapped[int] = mapped_column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
     symbol: Mapped[str] = mapped_column(String(32), nullable=False)
     mic: Mapped[str] = mapped_column(String(8), nullable=False, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
-    __table_args__ = (
-        UniqueConstraint("article_id", "symbol", "mic", name="uq_ticker_dismissals_article_symbol_mic"),
-    )
+    __table_args__ = (UniqueConstraint("article_id", "symbol", "mic", name="uq_ticker_dismissals_article_symbol_mic"),)

@@ -26,8 +26,17 @@ T = TypeVar("T")
 
 
 def _to_tag(row: ArticleTickerRow) -> TickerTag:
-    return TickerTag(symbol=row.symbol, mic=row.mic, name=row.name, exchange=row.exchange, role=row.role,
-                     unlisted=row.unlisted, id=row.id, article_id=row.article_id, position=row.position)
+    return TickerTag(
+        symbol=row.symbol,
+        mic=row.mic,
+        name=row.name,
+        exchange=row.exchange,
+        role=row.role,
+        unlisted=row.unlisted,
+        id=row.id,
+        article_id=row.article_id,
+        position=row.position,
+    )
 
 
 class TickerTagStore:
@@ -47,8 +56,11 @@ class TickerTagStore:
 
     @staticmethod
     def _rows(s: Session, article_id: int) -> list[ArticleTickerRow]:
-        stmt = (select(ArticleTickerRow).where(ArticleTickerRow.article_id == article_id)
-                .order_by(ArticleTickerRow.position, ArticleTickerRow.id))
+        stmt = (
+            select(ArticleTickerRow)
+            .where(ArticleTickerRow.article_id == article_id)
+            .order_by(ArticleTickerRow.position, ArticleTickerRow.id)
+        )
         return list(s.scalars(stmt))
 
     @staticmethod
@@ -73,40 +85,57 @@ class TickerTagStore:
         """(symbol, mic) of the suggestions turned down for this article."""
         with self._read() as s:
             stmt = select(TickerDismissalRow.symbol, TickerDismissalRow.mic).where(
-                TickerDismissalRow.article_id == article_id)
+                TickerDismissalRow.article_id == article_id
+            )
             return {(r.symbol, r.mic) for r in s.execute(stmt)}
 
     def article_ids_with(self, symbol: str, mic: str) -> set[int]:
         """Ids of the articles (not in the trash) tagged with this listing."""
         with self._read() as s:
-            stmt = (select(ArticleTickerRow.article_id)
-                    .join(ArticleRow, ArticleRow.id == ArticleTickerRow.article_id)
-                    .where(ArticleTickerRow.symbol == symbol, ArticleTickerRow.mic == mic,
-                           ArticleRow.deleted_at.is_(None)))
+            stmt = (
+                select(ArticleTickerRow.article_id)
+                .join(ArticleRow, ArticleRow.id == ArticleTickerRow.article_id)
+                .where(ArticleTickerRow.symbol == symbol, ArticleTickerRow.mic == mic, ArticleRow.deleted_at.is_(None))
+            )
             return set(s.scalars(stmt))
 
     def articles_with(self, symbol: str, mic: str) -> list[ArticleSummary]:
         """Articles (not in the trash) tagged with this listing, newest first."""
         stmt = (
-            select(ArticleRow.id, ArticleRow.title, ArticleRow.byline, ArticleRow.slug,
-                   ArticleRow.status, ArticleRow.updated_at)
+            select(
+                ArticleRow.id,
+                ArticleRow.title,
+                ArticleRow.byline,
+                ArticleRow.slug,
+                ArticleRow.status,
+                ArticleRow.updated_at,
+            )
             .join(ArticleTickerRow, ArticleTickerRow.article_id == ArticleRow.id)
-            .where(ArticleTickerRow.symbol == symbol, ArticleTickerRow.mic == mic,
-                   ArticleRow.deleted_at.is_(None))
+            .where(ArticleTickerRow.symbol == symbol, ArticleTickerRow.mic == mic, ArticleRow.deleted_at.is_(None))
             .order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc())
         )
         with self._read() as s:
             return [
-                ArticleSummary(id=r.id, title=r.title, byline=r.byline, slug=r.slug,
-                               status=ArticleStatus(r.status), updated_at=r.updated_at)
+                ArticleSummary(
+                    id=r.id,
+                    title=r.title,
+                    byline=r.byline,
+                    slug=r.slug,
+                    status=ArticleStatus(r.status),
+                    updated_at=r.updated_at,
+                )
                 for r in s.execute(stmt)
             ]
 
     def tag_counts(self) -> list[tuple[str, str, str, int]]:
         """(symbol, mic, name, number of articles) over articles not in the trash; most used first."""
         stmt = (
-            select(ArticleTickerRow.symbol, ArticleTickerRow.mic, func.max(ArticleTickerRow.name),
-                   func.count(func.distinct(ArticleTickerRow.article_id)))
+            select(
+                ArticleTickerRow.symbol,
+                ArticleTickerRow.mic,
+                func.max(ArticleTickerRow.name),
+                func.count(func.distinct(ArticleTickerRow.article_id)),
+            )
             .join(ArticleRow, ArticleRow.id == ArticleTickerRow.article_id)
             .where(ArticleRow.deleted_at.is_(None))
             .group_by(ArticleTickerRow.symbol, ArticleTickerRow.mic)
@@ -118,17 +147,31 @@ class TickerTagStore:
 
     # -- writes -------------------------------------------------------------------------
 
-    def add(self, article_id: int, listing: Listing | TickerTag | None = None, *, symbol: str = "",
-            mic: str = "", name: str = "", exchange: str = "", role: str = "mentions",
-            unlisted: bool = False) -> TickerTag:
+    def add(
+        self,
+        article_id: int,
+        listing: Listing | TickerTag | None = None,
+        *,
+        symbol: str = "",
+        mic: str = "",
+        name: str = "",
+        exchange: str = "",
+        role: str = "mentions",
+        unlisted: bool = False,
+    ) -> TickerTag:
         """Tag the article with a listing (a directory `Listing`, a `TickerTag`, or the fields).
 
         Tagging a listing that is already there updates its role; a dismissal of the same
         listing is forgotten (the writer has changed their mind)."""
         check_role(role)
         if isinstance(listing, TickerTag):
-            symbol, mic, name, exchange, unlisted = (listing.symbol, listing.mic, listing.name,
-                                                     listing.exchange, listing.unlisted)
+            symbol, mic, name, exchange, unlisted = (
+                listing.symbol,
+                listing.mic,
+                listing.name,
+                listing.exchange,
+                listing.unlisted,
+            )
         elif listing is not None:
             symbol, mic, name, exchange = listing.symbol, listing.mic, listing.company, listing.exchange_name
         symbol = symbol.strip().upper()
@@ -142,15 +185,27 @@ class TickerTagStore:
             rows = self._rows(s, article_id)
             row = next((r for r in rows if r.symbol == symbol and r.mic == mic), None)
             if row is None:
-                row = ArticleTickerRow(article_id=article_id, symbol=symbol, mic=mic, name=name.strip(),
-                                       exchange=exchange.strip(), role=role, unlisted=bool(unlisted),
-                                       position=len(rows), created_at=utcnow())
+                row = ArticleTickerRow(
+                    article_id=article_id,
+                    symbol=symbol,
+                    mic=mic,
+                    name=name.strip(),
+                    exchange=exchange.strip(),
+                    role=role,
+                    unlisted=bool(unlisted),
+                    position=len(rows),
+                    created_at=utcnow(),
+                )
                 s.add(row)
             else:
                 row.role = role
-            s.execute(delete(TickerDismissalRow).where(
-                TickerDismissalRow.article_id == article_id, TickerDismissalRow.symbol == symbol,
-                TickerDismissalRow.mic == mic))
+            s.execute(
+                delete(TickerDismissalRow).where(
+                    TickerDismissalRow.article_id == article_id,
+                    TickerDismissalRow.symbol == symbol,
+                    TickerDismissalRow.mic == mic,
+                )
+            )
             s.flush()
             return _to_tag(row)
 
@@ -204,9 +259,13 @@ class TickerTagStore:
         def work(s: Session) -> None:
             if s.get(ArticleRow, article_id) is None:
                 raise KeyError(article_id)
-            exists = s.execute(select(TickerDismissalRow.id).where(
-                TickerDismissalRow.article_id == article_id, TickerDismissalRow.symbol == symbol,
-                TickerDismissalRow.mic == mic)).first()
+            exists = s.execute(
+                select(TickerDismissalRow.id).where(
+                    TickerDismissalRow.article_id == article_id,
+                    TickerDismissalRow.symbol == symbol,
+                    TickerDismissalRow.mic == mic,
+                )
+            ).first()
             if exists is None:
                 s.add(TickerDismissalRow(article_id=article_id, symbol=symbol, mic=mic, created_at=utcnow()))
 

@@ -28,8 +28,13 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("new_article", "&New Article", StandardKey.New, "fa6s.file-circle-plus", "Start a new article"),
     ActionSpec("save", "&Save Now", StandardKey.Save, "fa6s.floppy-disk", "Save now (saving is automatic)"),
     ActionSpec("export_html", "&Export as HTML…", "Ctrl+E", "fa6s.file-export", "Write the article as one HTML file"),
-    ActionSpec("export_many", "Export &Articles…", "Ctrl+Shift+E", "fa6s.folder-open",
-               "Export chosen or all approved articles into a folder, with an index page"),
+    ActionSpec(
+        "export_many",
+        "Export &Articles…",
+        "Ctrl+Shift+E",
+        "fa6s.folder-open",
+        "Export chosen or all approved articles into a folder, with an index page",
+    ),
     ActionSpec("import_files", "&Import…", "Ctrl+Shift+I", "fa6s.file-import", "Import Markdown or text files"),
     ActionSpec("desk_settings", "Des&k Settings…", None, "fa6s.gear", "Publisher, site URL, desk user, language"),
     ActionSpec("delete_article", "&Delete Article…", None, "fa6s.trash-can", "Move the article to the trash"),
@@ -41,7 +46,9 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("bold", "&Bold", StandardKey.Bold, "fa6s.bold", "Bold (**text**)"),
     ActionSpec("italic", "&Italic", StandardKey.Italic, "fa6s.italic", "Italic (*text*)"),
     ActionSpec("link", "Insert &Link…", "Ctrl+K", "fa6s.link", "Link ([text](url))"),
-    ActionSpec("mark_claim", "Mark as &Claim", "Ctrl+Shift+M", "fa6s.quote-left", "Anchor a claim on the selected text"),
+    ActionSpec(
+        "mark_claim", "Mark as &Claim", "Ctrl+Shift+M", "fa6s.quote-left", "Anchor a claim on the selected text"
+    ),
     ActionSpec("find", "&Find…", StandardKey.Find, "fa6s.magnifying-glass", "Find in the article"),
     ActionSpec("replace", "&Replace…", "Ctrl+H", "fa6s.right-left", "Find and replace (regex optional)"),
     ActionSpec("find_next", "Find &Next", StandardKey.FindNext),

@@ -8,7 +8,7 @@ from pathlib import Path
 from editor_app import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
 
 
-def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
+def create_application(argv: list[str] | None = None):
     # QtWebEngine must be imported before the application object exists.
     import PySide6.QtWebEngineWidgets  # noqa: F401
     from PySide6.QtCore import QCoreApplication, Qt
@@ -47,10 +47,9 @@ def run_gui(db_path: Path | None = None) -> int:
 
         link = InstanceServer(opened.store.path, window)
         link.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
-    if window.journal is not None:
-        if offer_recovery(window, opened.store, window.journal):
-            window.reload_library()
-            window.reload_current()
+    if window.journal is not None and offer_recovery(window, opened.store, window.journal):
+        window.reload_library()
+        window.reload_current()
     app.aboutToQuit.connect(window.autosave.flush)
     try:
         return app.exec()

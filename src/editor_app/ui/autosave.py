@@ -18,8 +18,8 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 from editor_app.store.errors import StoreError
 from editor_app.store.store import ArticleChange, Store
 
-PAUSE_MS = 600        # commit this long after the last keystroke (requirement: within 1 s)
-CEILING_MS = 4000     # ...and at least this often while typing without a pause
+PAUSE_MS = 600  # commit this long after the last keystroke (requirement: within 1 s)
+CEILING_MS = 4000  # ...and at least this often while typing without a pause
 RETRY_MS = 5000
 
 
@@ -32,9 +32,9 @@ class SaveState(StrEnum):
 
 class AutosaveController(QObject):
     state_changed = Signal(str)
-    saved = Signal(object)           # ArticleChange
-    failed = Signal(str)             # a message for the writer
-    _finished = Signal(object)       # Future, from the writer thread
+    saved = Signal(object)  # ArticleChange
+    failed = Signal(str)  # a message for the writer
+    _finished = Signal(object)  # Future, from the writer thread
 
     def __init__(self, store: Store, read_field: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +74,8 @@ class AutosaveController(QObject):
         self._set_state(SaveState.SAVED)
 
     def mark_dirty(self, field: str) -> None:
-        if self.article_id is None:
-            return
+        if self.article_id is None or getattr(self._store, "read_only", False):
+            return  # nothing to save (a highlighter pass also reports a "change")
         if not self._dirty:
             self._since_first_edit.start()
         self._dirty.add(field)

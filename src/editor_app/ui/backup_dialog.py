@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from editor_app.store.backups import BackupInfo, backup_now, list_backups, restore_backup
+from editor_app.store.backups import BackupInfo, backup_now, list_backups
 from editor_app.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -44,8 +44,10 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(not window.read_only)
         self.backup_button.setEnabled(not window.read_only)
         layout = QVBoxLayout(self)
-        info = QLabel(f"Backups of {window.store.path}, newest first. Daily backups are kept for a week, "
-                      "weekly ones for a month, monthly ones for half a year.")
+        info = QLabel(
+            f"Backups of {window.store.path}, newest first. Daily backups are kept for a week, "
+            "weekly ones for a month, monthly ones for half a year."
+        )
         info.setWordWrap(True)
         info.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(info)
@@ -79,10 +81,13 @@ class BackupDialog(QDialog):
         if backup is None:
             return
         answer = QMessageBox.question(
-            self, "Restore this backup?",
+            self,
+            "Restore this backup?",
             f"Replace the store with the backup from {backup.created_at:%d %B %Y, %H:%M} UTC?\n\n"
             "The current store is backed up first, so this can be undone from this list.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.window_.restore_from(backup.path)

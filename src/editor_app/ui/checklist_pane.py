@@ -38,7 +38,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 ICONS = {"error": "fa6s.circle-xmark", "warning": "fa6s.triangle-exclamation"}
 
 
-def item_icon(level: str, palette: QPalette):  # noqa: ANN201 - QIcon
+def item_icon(level: str, palette: QPalette):
     return qta.icon(ICONS[level], color=themed(ERROR_COLOURS if level == "error" else WARNING_COLOURS, palette))
 
 
@@ -56,7 +56,7 @@ class CheckItemDelegate(QStyledItemDelegate):
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         return max(80, option.rect.width() - 3 * self.PAD - self.ICON)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         item: CheckItem = index.data(ITEM_ROLE)
         main, small = self._fonts(option)
         width = option.rect.width() if option.rect.width() > 0 else 320
@@ -66,8 +66,9 @@ class CheckItemDelegate(QStyledItemDelegate):
         h2 = QFontMetrics(small).height()
         return QSize(width, self.PAD + h1 + 2 + h2 + self.PAD)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         item: CheckItem = index.data(ITEM_ROLE)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -82,8 +83,9 @@ class CheckItemDelegate(QStyledItemDelegate):
         pal = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         r = option.rect
-        item_icon(item.level, pal).paint(painter, QRect(r.left() + self.PAD, r.top() + self.PAD + 1,
-                                                        self.ICON, self.ICON))
+        item_icon(item.level, pal).paint(
+            painter, QRect(r.left() + self.PAD, r.top() + self.PAD + 1, self.ICON, self.ICON)
+        )
         x = r.left() + 2 * self.PAD + self.ICON
         w = max(80, r.right() - x - self.PAD)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -95,16 +97,18 @@ class CheckItemDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(pal.color(text_role) if selected else pal.color(QPalette.ColorRole.PlaceholderText))
         where = f"{item.level.capitalize()} · {item.where.describe()}"
-        painter.drawText(QRect(x, r.top() + self.PAD + box.height() + 2, w, QFontMetrics(small).height()),
-                         int(Qt.AlignmentFlag.AlignLeft), QFontMetrics(small).elidedText(
-                             where, Qt.TextElideMode.ElideRight, w))
+        painter.drawText(
+            QRect(x, r.top() + self.PAD + box.height() + 2, w, QFontMetrics(small).height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            QFontMetrics(small).elidedText(where, Qt.TextElideMode.ElideRight, w),
+        )
         painter.setPen(pal.color(QPalette.ColorRole.Mid))
         painter.drawLine(r.left() + self.PAD, r.bottom(), r.right() - self.PAD, r.bottom())
         painter.restore()
 
 
 class ChecklistPane(QWidget):
-    item_activated = Signal(object)   # CheckItem: go there
+    item_activated = Signal(object)  # CheckItem: go there
     refresh_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
+import qtawesome as qta
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,8 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-import qtawesome as qta
 
 from editor_app.core.claims import Appearance, Channel, Response, Stance
 
@@ -107,7 +106,7 @@ class OptionalDateEdit(QWidget):
             self.edit.blockSignals(blocked)
         self.clear_button.setEnabled(value is not None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # An unset date opens the calendar on this month, not on January 1900.
         if event.type() == QEvent.Type.Show and self.value() is None:
             today = QDate.currentDate()
@@ -128,7 +127,8 @@ class _RowDialog(QDialog):
         self.error.setStyleSheet("color: #ffffff; background: #b42318; padding: 4px 6px; border-radius: 3px;")
         self.error.hide()
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -137,7 +137,7 @@ class _RowDialog(QDialog):
         layout.addWidget(self.buttons)
 
     @property
-    def ok_button(self):  # noqa: ANN201
+    def ok_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def problem(self) -> str:
@@ -155,8 +155,9 @@ class _RowDialog(QDialog):
 class AppearanceDialog(_RowDialog):
     """Where the claim was reported (schema.org appearance): outlet, title, URL, date, first?, attribution."""
 
-    def __init__(self, party_names: Sequence[str], value: Appearance | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, party_names: Sequence[str], value: Appearance | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__("Edit report" if value is not None else "Add report", parent)
         self.setObjectName("appearanceDialog")
         self._original = value or Appearance()
@@ -167,8 +168,7 @@ class AppearanceDialog(_RowDialog):
         self.date = OptionalDateEdit()
         self.date.setObjectName("date")
         self.is_first = QCheckBox("This is where the claim first appeared", objectName="isFirst")
-        self.attribution = QLineEdit(objectName="attribution",
-                                     placeholderText="people familiar with the matter")
+        self.attribution = QLineEdit(objectName="attribution", placeholderText="people familiar with the matter")
         self.form.addRow("&Outlet:", self.outlet)
         self.form.addRow("&Title:", self.title)
         self.form.addRow("&URL:", self.url)
@@ -189,17 +189,23 @@ class AppearanceDialog(_RowDialog):
         return url_problem(self.url.text())
 
     def value(self) -> Appearance:
-        return replace(self._original, outlet=" ".join(self.outlet.text().split()),
-                       title=self.title.text().strip(), url=self.url.text().strip(),
-                       date=self.date.value(), is_first=self.is_first.isChecked(),
-                       attribution=self.attribution.text().strip())
+        return replace(
+            self._original,
+            outlet=" ".join(self.outlet.text().split()),
+            title=self.title.text().strip(),
+            url=self.url.text().strip(),
+            date=self.date.value(),
+            is_first=self.is_first.isChecked(),
+            attribution=self.attribution.text().strip(),
+        )
 
 
 class ResponseDialog(_RowDialog):
     """A party's answer: party, stance, quote, spokesperson, date, channel, reported by, URL."""
 
-    def __init__(self, party_names: Sequence[str], value: Response | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, party_names: Sequence[str], value: Response | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__("Edit response" if value is not None else "Add response", parent)
         self.setObjectName("responseDialog")
         self._original = value or Response()
@@ -249,9 +255,14 @@ class ResponseDialog(_RowDialog):
         return url_problem(self.source_url.text())
 
     def value(self) -> Response:
-        return replace(self._original, party=" ".join(self.party.text().split()),
-                       stance=Stance(self.stance.currentData()), quote=self.quote.toPlainText().strip(),
-                       spokesperson=self.spokesperson.text().strip(), date=self.date.value(),
-                       channel=Channel(self.channel.currentData()),
-                       reported_by=" ".join(self.reported_by.text().split()),
-                       source_url=self.source_url.text().strip())
+        return replace(
+            self._original,
+            party=" ".join(self.party.text().split()),
+            stance=Stance(self.stance.currentData()),
+            quote=self.quote.toPlainText().strip(),
+            spokesperson=self.spokesperson.text().strip(),
+            date=self.date.value(),
+            channel=Channel(self.channel.currentData()),
+            reported_by=" ".join(self.reported_by.text().split()),
+            source_url=self.source_url.text().strip(),
+        )

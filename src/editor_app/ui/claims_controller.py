@@ -83,15 +83,16 @@ class ClaimsController(QObject):
         if panel is not None:
             panel.body_changed()
 
-    def editor_context_menu(self, pos):  # noqa: ANN001, ANN201 - QPoint -> QMenu
+    def editor_context_menu(self, pos):
         """The editor's standard menu plus "Mark as Claim" (pos in viewport coordinates)."""
         menu = self.window.editor.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(self.window.actions_["mark_claim"])
-        for action in getattr(self.window, "extra_editor_actions", []): menu.addAction(action)
+        for action in getattr(self.window, "extra_editor_actions", []):
+            menu.addAction(action)
         return menu
 
-    def show_editor_context_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
+    def show_editor_context_menu(self, pos) -> None:
         menu = self.editor_context_menu(pos)
         menu.exec(self.window.editor.viewport().mapToGlobal(pos))
         menu.deleteLater()
@@ -117,8 +118,9 @@ class ClaimsController(QObject):
             return
         text = self.window.editor.toPlainText()
         try:
-            start, end = check_span(text, index_from_utf16(text, cursor.selectionStart()),
-                                    index_from_utf16(text, cursor.selectionEnd()))
+            start, end = check_span(
+                text, index_from_utf16(text, cursor.selectionStart()), index_from_utf16(text, cursor.selectionEnd())
+            )
         except ValueError as exc:
             self.refused(str(exc))
             return
@@ -149,8 +151,9 @@ class ClaimsController(QObject):
         panel.refresh()
         panel.select_key(key)
         self.window._on_claims_changed()
-        self.window.statusBar().showMessage(f"Claim {key} marked: add who reported it and the responses in the Claims "
-                                     "panel.", 8000)
+        self.window.statusBar().showMessage(
+            f"Claim {key} marked: add who reported it and the responses in the Claims panel.", 8000
+        )
 
     def on_claim_activated(self, key: str) -> None:
         """Select the claim's words in the editor (the next anchor of it on each click) and show it in the preview."""
@@ -162,7 +165,9 @@ class ClaimsController(QObject):
         text = self.window.editor.toPlainText()
         anchors = [a for a in find_anchors(text) if a.key == key]
         if not anchors:
-            self.window.statusBar().showMessage(f"Claim {key} is not anchored in the text: its markers were deleted.", 8000)
+            self.window.statusBar().showMessage(
+                f"Claim {key} is not anchored in the text: its markers were deleted.", 8000
+            )
             return
         current = self.window.editor.textCursor()
         spans = [(utf16_offset(text, a.text_start), utf16_offset(text, a.text_end)) for a in anchors]
@@ -175,14 +180,16 @@ class ClaimsController(QObject):
         self.window.editor.ensureCursorVisible()
         self.scroll_preview_to_claim(key)
 
-    def scroll_preview_to_claim(self, key: str, callback=None) -> None:  # noqa: ANN001
+    def scroll_preview_to_claim(self, key: str, callback=None) -> None:
         """Scroll the preview to the claim's span; `callback(found: bool)` when the page answered."""
         import re
 
         if not re.fullmatch(r"[a-z][a-z0-9-]{0,31}", key):  # the key goes into JavaScript
             return
-        code = (f"(function(){{var e=document.querySelector('[data-claim=\"{key}\"]');"
-                "if(e){e.scrollIntoView({block:'center'});return true}return false})()")
+        code = (
+            f"(function(){{var e=document.querySelector('[data-claim=\"{key}\"]');"
+            "if(e){e.scrollIntoView({block:'center'});return true}return false})()"
+        )
         self.window.preview.run_in_page(code, callback or (lambda _found: None))
 
     def sync_from_cursor(self) -> None:
@@ -248,4 +255,3 @@ class ClaimsController(QObject):
             cursor.removeSelectedText()
         cursor.endEditBlock()
         self.window.autosave.flush()
-

@@ -67,7 +67,7 @@ from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
 from editor_app.ui.claim_dialogs import AppearanceDialog, OptionalDateEdit, ResponseDialog, plain_label
 
-SAVE_DELAY_MS = 600        # like the article autosave: write shortly after the writer pauses
+SAVE_DELAY_MS = 600  # like the article autosave: write shortly after the writer pauses
 BODY_CHECK_DELAY_MS = 300  # re-check which claims are anchored after the body changed
 
 # -- status look ------------------------------------------------------------------------------
@@ -109,8 +109,11 @@ def status_icon(status: ClaimStatus, palette: QPalette) -> QIcon:
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
 
 
 def plain_tooltip(text: str) -> str:
@@ -153,12 +156,12 @@ class ClaimListModel(QAbstractListModel):
     StatusRole = Qt.ItemDataRole.UserRole + 4
     CountsRole = Qt.ItemDataRole.UserRole + 5
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.claims: list[Claim] = []
         self.anchored: set[str] | None = None  # None: not known yet (no body text provider)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.claims)
 
     def reset(self, claims: list[Claim], anchored: set[str] | None) -> None:
@@ -200,13 +203,16 @@ class ClaimListModel(QAbstractListModel):
     def describe(self, claim: Claim) -> str:
         """One line a screen reader (and a test) can read: status, statement, counts, flags."""
         verdict = claim.effective
-        parts = [verdict.status.label + (" (editor's verdict)" if verdict.overridden else ""),
-                 claim.display_short, self.counts(claim)]
+        parts = [
+            verdict.status.label + (" (editor's verdict)" if verdict.overridden else ""),
+            claim.display_short,
+            self.counts(claim),
+        ]
         if not self.is_anchored(claim):
             parts.append(UNANCHORED_TEXT)
         return " · ".join(parts)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.claims):
             return None
         claim = self.claims[index.row()]
@@ -216,8 +222,11 @@ class ClaimListModel(QAbstractListModel):
             return self.describe(claim)
         if role == Qt.ItemDataRole.ToolTipRole:
             verdict = claim.effective
-            lines = [claim.wording or claim.display_short, "",
-                     f"{verdict.status.label}: {verdict.reason}" if verdict.reason else verdict.status.label]
+            lines = [
+                claim.wording or claim.display_short,
+                "",
+                f"{verdict.status.label}: {verdict.reason}" if verdict.reason else verdict.status.label,
+            ]
             if not self.is_anchored(claim):
                 lines.append(f"{UNANCHORED_TEXT}: undo the deletion, or delete the claim.")
             return plain_tooltip("\n".join(lines))
@@ -248,10 +257,15 @@ class ClaimDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
         return base, badge, small
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         base, badge, small = self._fonts(option)
-        h = (QFontMetrics(badge).height() + 6) + QFontMetrics(base).lineSpacing() + \
-            QFontMetrics(small).lineSpacing() + 2 * self.PAD + 6
+        h = (
+            (QFontMetrics(badge).height() + 6)
+            + QFontMetrics(base).lineSpacing()
+            + QFontMetrics(small).lineSpacing()
+            + 2 * self.PAD
+            + 6
+        )
         return QSize(200, h)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -270,8 +284,9 @@ class ClaimDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         base_colour = pal.color(QPalette.ColorRole.Base)
-        muted = _blend(text_colour, pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base),
-                       0.35)
+        muted = _blend(
+            text_colour, pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base), 0.35
+        )
         base, badge_font, small = self._fonts(opt)
         r = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD - 2, -self.PAD)
         painter.save()
@@ -289,25 +304,34 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(base_colour if selected else _blend(base_colour, colour, 0.14))
         painter.drawRoundedRect(pill, pill_h / 2, pill_h / 2)
-        status_icon(verdict.status, pal).paint(painter, QRect(pill.left() + 8, pill.top() + 3 + 1, icon_size,
-                                                              icon_size))
+        status_icon(verdict.status, pal).paint(
+            painter, QRect(pill.left() + 8, pill.top() + 3 + 1, icon_size, icon_size)
+        )
         painter.setFont(badge_font)
         painter.setPen(colour)
-        painter.drawText(QRect(pill.left() + 8 + icon_size + 6, pill.top(), pill_w, pill_h),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        painter.drawText(
+            QRect(pill.left() + 8 + icon_size + 6, pill.top(), pill_w, pill_h),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            label,
+        )
         painter.setFont(small)
         painter.setPen(muted)
-        painter.drawText(QRect(r.left(), r.top(), r.width(), pill_h),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, claim.key)
+        painter.drawText(
+            QRect(r.left(), r.top(), r.width(), pill_h),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            claim.key,
+        )
 
         # line 2: the short statement
         y = r.top() + pill_h + 4
         fm = QFontMetrics(base)
         painter.setFont(base)
         painter.setPen(text_colour)
-        painter.drawText(QRect(r.left(), y, r.width(), fm.lineSpacing()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         fm.elidedText(claim.display_short, Qt.TextElideMode.ElideRight, r.width()))
+        painter.drawText(
+            QRect(r.left(), y, r.width(), fm.lineSpacing()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(claim.display_short, Qt.TextElideMode.ElideRight, r.width()),
+        )
 
         # line 3: counts, and the unanchored warning
         y += fm.lineSpacing() + 2
@@ -315,23 +339,27 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(muted)
         counts = ClaimListModel.counts(claim)
-        painter.drawText(QRect(r.left(), y, r.width(), sfm.lineSpacing()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, counts)
+        painter.drawText(
+            QRect(r.left(), y, r.width(), sfm.lineSpacing()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            counts,
+        )
         if not index.data(ClaimListModel.AnchoredRole):
             warn = text_colour if selected else warning_colour(pal)
             x = r.left() + sfm.horizontalAdvance(counts) + 14
             size = sfm.height() - 3
             qta.icon("fa6s.link-slash", color=warn).paint(
-                painter, QRect(x, y + (sfm.lineSpacing() - size) // 2, size, size))
+                painter, QRect(x, y + (sfm.lineSpacing() - size) // 2, size, size)
+            )
             painter.setPen(warn)
-            painter.drawText(QRect(x + size + 5, y, max(0, r.right() - x - size - 5), sfm.lineSpacing()),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             sfm.elidedText(UNANCHORED_TEXT, Qt.TextElideMode.ElideRight,
-                                            max(0, r.right() - x - size - 5)))
+            painter.drawText(
+                QRect(x + size + 5, y, max(0, r.right() - x - size - 5), sfm.lineSpacing()),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                sfm.elidedText(UNANCHORED_TEXT, Qt.TextElideMode.ElideRight, max(0, r.right() - x - size - 5)),
+            )
         # a hairline between rows
         painter.setPen(_blend(base_colour, pal.color(QPalette.ColorRole.Text), 0.1))
-        painter.drawLine(opt.rect.left() + self.PAD, opt.rect.bottom(), opt.rect.right() - self.PAD,
-                         opt.rect.bottom())
+        painter.drawLine(opt.rect.left() + self.PAD, opt.rect.bottom(), opt.rect.right() - self.PAD, opt.rect.bottom())
         painter.restore()
 
 
@@ -417,8 +445,12 @@ class _RowTable(QWidget):
             table.setColumnWidth(c, min(max(table.columnWidth(c), 48), 260 if c == self.stretch else 160))
         rh = table.verticalHeader().defaultSectionSize()
         visible = min(max(len(rows), 1), 5)
-        table.setFixedHeight(table.horizontalHeader().height() + rh * visible + 2 * table.frameWidth() + 
-                             (table.horizontalScrollBar().sizeHint().height() if rows else 0))
+        table.setFixedHeight(
+            table.horizontalHeader().height()
+            + rh * visible
+            + 2 * table.frameWidth()
+            + (table.horizontalScrollBar().sizeHint().height() if rows else 0)
+        )
         if 0 <= select < len(rows):
             table.selectRow(select)
         else:
@@ -435,9 +467,9 @@ class _RowTable(QWidget):
 
 
 class ClaimsPanel(QWidget):
-    claim_activated = Signal(str)   # the writer clicked a claim: show it in the text
-    claims_changed = Signal()       # a claim was written: statuses in the preview may change
-    claim_deleted = Signal(str)     # a claim was deleted: remove its markers from the text
+    claim_activated = Signal(str)  # the writer clicked a claim: show it in the text
+    claims_changed = Signal()  # a claim was written: statuses in the preview may change
+    claim_deleted = Signal(str)  # a claim was deleted: remove its markers from the text
 
     def __init__(self, claims: ClaimStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -592,8 +624,9 @@ class ClaimsPanel(QWidget):
 
         # where it was reported
         v.addWidget(_heading("Reported by"))
-        self.appearances = _RowTable("report", ["Outlet", "Title", "URL", "Date", "First", "Attribution"], 1,
-                                     "appearance")
+        self.appearances = _RowTable(
+            "report", ["Outlet", "Title", "URL", "Date", "First", "Attribution"], 1, "appearance"
+        )
         v.addWidget(self.appearances)
         self.appearances_table = self.appearances.table
         self.appearances.add.clicked.connect(lambda: self._open_appearance_dialog(-1))
@@ -605,8 +638,12 @@ class ClaimsPanel(QWidget):
 
         # responses
         v.addWidget(_heading("Responses"))
-        self.responses = _RowTable("response", ["Party", "Stance", "Quote", "Spokesperson", "Date", "Channel",
-                                                "Reported by", "Source URL"], 2, "response")
+        self.responses = _RowTable(
+            "response",
+            ["Party", "Stance", "Quote", "Spokesperson", "Date", "Channel", "Reported by", "Source URL"],
+            2,
+            "response",
+        )
         v.addWidget(self.responses)
         self.responses_table = self.responses.table
         self.responses.add.clicked.connect(lambda: self._open_response_dialog(-1))
@@ -663,7 +700,7 @@ class ClaimsPanel(QWidget):
         self._body_text = provider
         self._recheck_anchors()
 
-    def set_mark_action(self, action) -> None:  # noqa: ANN001 - QAction
+    def set_mark_action(self, action) -> None:
         """Show the window's "Mark as Claim" action at the top of the panel."""
         self.mark_button.setDefaultAction(action)
         self.mark_button.setText("Mark as claim")
@@ -682,9 +719,11 @@ class ClaimsPanel(QWidget):
         self.model.reset(claims, self._anchored())
         self.list_stack.setCurrentWidget(self.view if claims else self.empty_label)
         self.empty_label.setText(
-            "No article is open." if self.article_id is None else
-            "No claims in this article yet.\n\nSelect the claimed words in the text and choose "
-            "Mark as Claim (Ctrl+Shift+M).")
+            "No article is open."
+            if self.article_id is None
+            else "No claims in this article yet.\n\nSelect the claimed words in the text and choose "
+            "Mark as Claim (Ctrl+Shift+M)."
+        )
         self.count_label.setText(count_text(len(claims), "claim", "claims") if claims else "")
         self.setEnabled(self.article_id is not None)
         row = self.model.row_of(key) if key else -1
@@ -756,8 +795,7 @@ class ClaimsPanel(QWidget):
             return False
         reason = reason.strip()
         if status is not None and not reason:
-            self._override_note("Give a reason for overriding the status: the desk and readers see it.",
-                                error=True)
+            self._override_note("Give a reason for overriding the status: the desk and readers see it.", error=True)
             self.override_reason.setFocus()
             return False
         if status is None and claim.override_status is None:
@@ -770,8 +808,10 @@ class ClaimsPanel(QWidget):
             self._override_note(str(exc), error=True)
             return False
         self._after_write(updated, reload_fields=True)
-        self._override_note(f"Status set to {status.label}." if status else "Override cleared: the status "
-                            "follows the responses again.", error=False)
+        self._override_note(
+            f"Status set to {status.label}." if status else "Override cleared: the status follows the responses again.",
+            error=False,
+        )
         return True
 
     def delete_current(self) -> None:
@@ -780,11 +820,14 @@ class ClaimsPanel(QWidget):
         if claim is None:
             return
         answer = QMessageBox.question(
-            self, "Delete claim?",
+            self,
+            "Delete claim?",
             f"Delete claim {claim.key} “{claim.display_short}”?\n\n"
             "Its reports, responses and status history are deleted. The claim markers are removed "
             "from the article; the words themselves stay.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._save_timer.stop()
@@ -818,8 +861,11 @@ class ClaimsPanel(QWidget):
             self._load_claim(None)
             return
         index = self.model.index(row)
-        if sm.currentIndex() == index and self._claim is not None and self._claim.key == index.data(
-                ClaimListModel.KeyRole):
+        if (
+            sm.currentIndex() == index
+            and self._claim is not None
+            and self._claim.key == index.data(ClaimListModel.KeyRole)
+        ):
             self._load_claim(self.model.claims[row], keep_fields=True)
         else:
             sm.setCurrentIndex(index, sm.SelectionFlag.ClearAndSelect)
@@ -899,8 +945,9 @@ class ClaimsPanel(QWidget):
                 self.first_reported.set_value(claim.first_reported if claim else None)
                 self.override_reason.setText(claim.override_reason if claim else "")
                 status = claim.override_status if claim else None
-                self.override_combo.setCurrentIndex(max(0, self.override_combo.findData(status.value if status
-                                                                                        else "")))
+                self.override_combo.setCurrentIndex(
+                    max(0, self.override_combo.findData(status.value if status else ""))
+                )
                 self.override_message.hide()
             self._show_status(claim)
             self._show_rows(claim)
@@ -928,8 +975,10 @@ class ClaimsPanel(QWidget):
             derived = claim.derived
             by = f" by {claim.override_by}" if claim.override_by else ""
             when = f" on {claim.override_at:%Y-%m-%d}" if claim.override_at else ""
-            reason = (f"Editor's verdict{by}{when}: {verdict.reason}\n"
-                      f"The responses alone say: {derived.status.label} — {derived.reason}")
+            reason = (
+                f"Editor's verdict{by}{when}: {verdict.reason}\n"
+                f"The responses alone say: {derived.status.label} — {derived.reason}"
+            )
         else:
             reason = verdict.reason
         self.reason_label.setText(reason)
@@ -942,25 +991,44 @@ class ClaimsPanel(QWidget):
             return
         colour = warning_colour(self.palette())
         self.unanchored_label.setStyleSheet(f"color: {colour.name()};")
-        self.unanchored_label.setText(f"⚠ {UNANCHORED_TEXT}: its markers were deleted. Undo the deletion "
-                                      "(Ctrl+Z), mark the words again, or delete the claim.")
+        self.unanchored_label.setText(
+            f"⚠ {UNANCHORED_TEXT}: its markers were deleted. Undo the deletion "
+            "(Ctrl+Z), mark the words again, or delete the claim."
+        )
         self.unanchored_label.show()
 
     def _show_rows(self, claim: Claim | None) -> None:
         self.appearances.set_rows(
-            [[a.outlet, a.title, a.url, _iso(a.date), "Yes" if a.is_first else "", a.attribution]
-             for a in (claim.appearances if claim else [])],
-            select=self.appearances.current_row())
+            [
+                [a.outlet, a.title, a.url, _iso(a.date), "Yes" if a.is_first else "", a.attribution]
+                for a in (claim.appearances if claim else [])
+            ],
+            select=self.appearances.current_row(),
+        )
         self.responses.set_rows(
-            [[r.party or "(unnamed source)", r.stance.label, r.quote, r.spokesperson, _iso(r.date), r.channel.label,
-              r.reported_by, r.source_url] for r in (claim.responses if claim else [])],
-            select=self.responses.current_row())
+            [
+                [
+                    r.party or "(unnamed source)",
+                    r.stance.label,
+                    r.quote,
+                    r.spokesperson,
+                    _iso(r.date),
+                    r.channel.label,
+                    r.reported_by,
+                    r.source_url,
+                ]
+                for r in (claim.responses if claim else [])
+            ],
+            select=self.responses.current_row(),
+        )
 
     def _show_history(self, claim: Claim | None) -> None:
         self.history_list.clear()
         events = list(reversed(claim.history)) if claim else []
         for e in events:
-            kind = {"override": "editor's verdict", "override_cleared": "override cleared"}.get(e.kind, "from responses")
+            kind = {"override": "editor's verdict", "override_cleared": "override cleared"}.get(
+                e.kind, "from responses"
+            )
             when = e.at.strftime("%Y-%m-%d %H:%M") if e.at else ""
             self.history_list.addItem(f"{when} · {e.who or 'unknown'} · {e.status.label} ({kind})\n{e.reason}")
         self.history_toggle.setText(f"Status history ({len(events)})")
@@ -1013,18 +1081,17 @@ class ClaimsPanel(QWidget):
                 self.add_response(dialog.value())
         dialog.deleteLater()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def hideEvent(self, event) -> None:
         self.flush()  # closing the window or the dock must not lose a pending edit
         super().hideEvent(event)
 
 
-def _iso(d) -> str:  # noqa: ANN001
+def _iso(d) -> str:
     return d.isoformat() if d is not None else ""
 
 
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:
         return "unknown"
-

@@ -48,7 +48,7 @@ def current_ranges(threads: Iterable[Comment], saved_body: str, text: str) -> li
 class CommentHighlights:
     def __init__(self, editor: QPlainTextEdit) -> None:
         self.editor = editor
-        self.ranges: list[tuple[int, int, int]] = []   # str indices into the editor text, comment id
+        self.ranges: list[tuple[int, int, int]] = []  # str indices into the editor text, comment id
         self.active_id: int | None = None
 
     def _format(self, active: bool) -> QTextCharFormat:
@@ -106,8 +106,9 @@ class CommentHighlights:
         out = []
         for s in self.editor.extraSelections():
             if s.format.hasProperty(COMMENT_HIGHLIGHT_PROPERTY):
-                out.append((s.cursor.selectionStart(), s.cursor.selectionEnd(),
-                            int(s.format.property(COMMENT_ID_PROPERTY))))
+                out.append(
+                    (s.cursor.selectionStart(), s.cursor.selectionEnd(), int(s.format.property(COMMENT_ID_PROPERTY)))
+                )
         return out
 
     def clear(self) -> None:

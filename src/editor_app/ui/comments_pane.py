@@ -136,8 +136,7 @@ class ThreadCard(QFrame):
         buttons.addStretch(1)
         self.reply_button = QToolButton(objectName="replyButton", text="Reply")
         self.reply_button.setIcon(qta.icon("fa6s.reply"))
-        self.resolve_button = QToolButton(objectName="resolveButton",
-                                          text="Reopen" if thread.resolved else "Resolve")
+        self.resolve_button = QToolButton(objectName="resolveButton", text="Reopen" if thread.resolved else "Resolve")
         self.resolve_button.setIcon(qta.icon("fa6s.rotate-left" if thread.resolved else "fa6s.check"))
         for b in (self.reply_button, self.resolve_button):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -155,24 +154,28 @@ class ThreadCard(QFrame):
         if selected:
             accent = base.color(QPalette.ColorRole.Highlight)
             colour = colour.darker(106) if colour.lightness() > 128 else colour.lighter(130)
-            self.setStyleSheet(f"QFrame#commentCard {{ border: 1px solid {accent.name()}; "
-                               f"border-left: 4px solid {accent.name()}; border-radius: 4px; "
-                               f"background: {colour.name()}; }}")
+            self.setStyleSheet(
+                f"QFrame#commentCard {{ border: 1px solid {accent.name()}; "
+                f"border-left: 4px solid {accent.name()}; border-radius: 4px; "
+                f"background: {colour.name()}; }}"
+            )
         else:
-            self.setStyleSheet(f"QFrame#commentCard {{ border: 1px solid {base.color(QPalette.ColorRole.Mid).name()}; "
-                               f"border-radius: 4px; background: {colour.name()}; }}")
+            self.setStyleSheet(
+                f"QFrame#commentCard {{ border: 1px solid {base.color(QPalette.ColorRole.Mid).name()}; "
+                f"border-radius: 4px; background: {colour.name()}; }}"
+            )
         if self.thread.resolved:
             self.setStyleSheet(self.styleSheet() + " QLabel#commentBody { color: palette(placeholder-text); }")
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.thread.id or 0)
         super().mousePressEvent(event)
 
 
 class CommentsPane(QWidget):
-    comment_activated = Signal(int)     # a thread was clicked: show its words in the editor
-    comments_changed = Signal()         # written: highlights, checklist and library follow
+    comment_activated = Signal(int)  # a thread was clicked: show its words in the editor
+    comments_changed = Signal()  # written: highlights, checklist and library follow
 
     def __init__(self, review: ReviewStore, who: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -275,7 +278,7 @@ class CommentsPane(QWidget):
 
     # -- state ------------------------------------------------------------------------
 
-    def set_selection_action(self, action) -> None:  # noqa: ANN001 - QAction
+    def set_selection_action(self, action) -> None:
         self.selection_button.setDefaultAction(action)
         self.selection_button.setText("On Selection")
 
@@ -342,8 +345,10 @@ class CommentsPane(QWidget):
             elif n:
                 self.empty.setText("No comments match this filter.")
             else:
-                self.empty.setText("No review comments yet. Select words in the text and press Ctrl+Alt+M, "
-                                   "or comment on the whole article.")
+                self.empty.setText(
+                    "No review comments yet. Select words in the text and press Ctrl+Alt+M, "
+                    "or comment on the whole article."
+                )
 
     # -- selection --------------------------------------------------------------------
 
@@ -407,9 +412,12 @@ class CommentsPane(QWidget):
         if kind == "anchor" and self.anchor_resolver is not None:
             arg = self.anchor_resolver(arg)  # type: ignore[arg-type]
             if arg is None:
-                QMessageBox.warning(self, "Comment not posted",
-                                    "The words you selected were deleted while you wrote the comment. "
-                                    "Select them again, or comment on the whole article.")
+                QMessageBox.warning(
+                    self,
+                    "Comment not posted",
+                    "The words you selected were deleted while you wrote the comment. "
+                    "Select them again, or comment on the whole article.",
+                )
                 return None
         who = self.who()
         aid = self.article_id

@@ -16,8 +16,11 @@ class LazyDock(QDockWidget):
         super().__init__(title, parent)
         self.setObjectName(object_name)  # saveState/restoreState key
         self._factory = factory
-        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-                             | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea
+            | Qt.DockWidgetArea.RightDockWidgetArea
+            | Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.visibilityChanged.connect(self._build_if_shown)
 
     @property

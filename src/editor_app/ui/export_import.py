@@ -49,8 +49,12 @@ if TYPE_CHECKING:
     from editor_app.ui.main_window import MainWindow
 
 IMPORT_SUFFIXES = (".md", ".markdown", ".txt")
-ENCODINGS = (("UTF-8", "utf-8"), ("Windows-1252 (Western European)", "cp1252"),
-             ("Latin-1 (ISO-8859-1)", "latin-1"), ("UTF-16", "utf-16"))
+ENCODINGS = (
+    ("UTF-8", "utf-8"),
+    ("Windows-1252 (Western European)", "cp1252"),
+    ("Latin-1 (ISO-8859-1)", "latin-1"),
+    ("UTF-16", "utf-16"),
+)
 OPEN_AFTER_KEY = "export/open_after"
 EXPORT_DIR_KEY = "export/dir"
 IMPORT_DIR_KEY = "import/dir"
@@ -124,10 +128,13 @@ class ExportImport(QObject):
 
     @staticmethod
     def importable_paths(urls: list[QUrl]) -> list[Path]:
-        return [Path(u.toLocalFile()) for u in urls
-                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORT_SUFFIXES]
+        return [
+            Path(u.toLocalFile())
+            for u in urls
+            if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORT_SUFFIXES
+        ]
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, (QDragEnterEvent, QDragMoveEvent))
@@ -142,8 +149,11 @@ class ExportImport(QObject):
                 return False
             urls = event.mimeData().urls()
             paths = self.importable_paths(urls)
-            skipped = [Path(u.toLocalFile()).name or u.toString() for u in urls
-                       if not (u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORT_SUFFIXES)]
+            skipped = [
+                Path(u.toLocalFile()).name or u.toString()
+                for u in urls
+                if not (u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORT_SUFFIXES)
+            ]
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
             self.import_files(paths, skipped=skipped)
@@ -155,8 +165,8 @@ class ExportImport(QObject):
     def import_dialog(self) -> None:
         start = str(self.settings.value(IMPORT_DIR_KEY, str(Path.home())))
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import articles", start,
-            "Markdown or text (*.md *.markdown *.txt);;All files (*)")
+            self.window, "Import articles", start, "Markdown or text (*.md *.markdown *.txt);;All files (*)"
+        )
         if names:
             self.settings.setValue(IMPORT_DIR_KEY, str(Path(names[0]).parent))
             self.import_files([Path(n) for n in names])
@@ -166,8 +176,9 @@ class ExportImport(QObject):
         window = self.window
         who = SettingsStore(window.store).load().user
         imported: list[int] = []
-        problems: list[str] = [f"{name}: not a Markdown or text file (.md, .markdown, .txt)"
-                               for name in (skipped or [])]
+        problems: list[str] = [
+            f"{name}: not a Markdown or text file (.md, .markdown, .txt)" for name in (skipped or [])
+        ]
         warnings: list[str] = []
         for path in paths:
             try:
@@ -207,8 +218,9 @@ class ExportImport(QObject):
             if warnings:
                 lines.append("Changed or not taken over on import:")
                 lines += [f"• {w}" for w in warnings]
-            self._show(QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information,
-                       "Import", "\n".join(lines))
+            self._show(
+                QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information, "Import", "\n".join(lines)
+            )
         return imported
 
     def choose_encoding(self, path: Path, error: NotUTF8Error) -> str | None:
@@ -267,11 +279,14 @@ class ExportImport(QObject):
         return job
 
     def confirm_replace(self, existing: list[Path]) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Replace existing files?",
-                          f"{len(existing)} file(s) already exist in {existing[0].parent} and would be "
-                          "replaced:\n\n" + "\n".join(p.name for p in existing[:12])
-                          + ("\n…" if len(existing) > 12 else ""),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Replace existing files?",
+            f"{len(existing)} file(s) already exist in {existing[0].parent} and would be "
+            "replaced:\n\n" + "\n".join(p.name for p in existing[:12]) + ("\n…" if len(existing) > 12 else ""),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
         box.setObjectName("replaceFilesBox")
         box.button(QMessageBox.StandardButton.Yes).setText("Replace")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -338,8 +353,9 @@ class ExportImport(QObject):
 class ExportJob(QThread):
     progressed = Signal(int, int, str)
 
-    def __init__(self, packages: list[ArticlePackage], folder: Path, settings: DeskSettings,
-                 overwrite, index: bool) -> None:  # noqa: ANN001 - Callable[[list[Path]], bool]
+    def __init__(
+        self, packages: list[ArticlePackage], folder: Path, settings: DeskSettings, overwrite, index: bool
+    ) -> None:
         super().__init__()
         self.packages, self.folder, self.desk, self.overwrite, self.index = packages, folder, settings, overwrite, index
         self._cancel = threading.Event()
@@ -357,12 +373,18 @@ class ExportJob(QThread):
 
     def run(self) -> None:
         try:
-            self.report = export_many(self.packages, self.folder, on_progress=self.progressed.emit,
-                                      should_cancel=self._cancel.is_set, overwrite=self.overwrite,
-                                      settings=self.desk, index=self.index)
+            self.report = export_many(
+                self.packages,
+                self.folder,
+                on_progress=self.progressed.emit,
+                should_cancel=self._cancel.is_set,
+                overwrite=self.overwrite,
+                settings=self.desk,
+                index=self.index,
+            )
         except ExportError as exc:
             self.error = str(exc)
-        except Exception as exc:  # noqa: BLE001 - shown to the writer, never lost in a thread
+        except Exception as exc:
             self.error = f"{type(exc).__name__}: {exc}"
 
 
@@ -372,7 +394,7 @@ class ExportJob(QThread):
 class ExportArticlesDialog(QDialog):
     """Which articles (approved ones pre-checked), which folder, open afterwards or not."""
 
-    def __init__(self, store, settings: QSettings, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportArticlesDialog")
         self.setWindowTitle("Export Articles")
@@ -383,8 +405,7 @@ class ExportArticlesDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, s.status.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if s.status == ArticleStatus.APPROVED
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if s.status == ArticleStatus.APPROVED else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         approved = QPushButton("All &Approved", objectName="selectApproved")
         approved.clicked.connect(self.select_approved)
@@ -396,8 +417,9 @@ class ExportArticlesDialog(QDialog):
         for b in (approved, every, none):
             picks.addWidget(b)
         picks.addStretch(1)
-        self.folder_edit = QLineEdit(str(settings.value(EXPORT_DIR_KEY, str(Path.home() / "Exported articles"))),
-                                     objectName="exportFolder")
+        self.folder_edit = QLineEdit(
+            str(settings.value(EXPORT_DIR_KEY, str(Path.home() / "Exported articles"))), objectName="exportFolder"
+        )
         browse = QPushButton("&Browse…", objectName="browseFolder")
         browse.clicked.connect(self.browse)
         folder_row = QHBoxLayout()
@@ -442,8 +464,7 @@ class ExportArticlesDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def chosen_ids(self) -> list[int]:
-        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self._items()
-                if i.checkState() == Qt.CheckState.Checked]
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self._items() if i.checkState() == Qt.CheckState.Checked]
 
     def folder(self) -> Path:
         return Path(self.folder_edit.text().strip()).expanduser()
@@ -469,14 +490,15 @@ class EncodingDialog(QDialog):
         self.setWindowTitle("Choose the file's encoding")
         self.resize(620, 420)
         try:
-            self.data = path.read_bytes()[:64 * 1024]
+            self.data = path.read_bytes()[: 64 * 1024]
         except OSError:
             self.data = b""
         self.encoding = ENCODINGS[1][1]
         explain = QLabel(
             f"<b>{_html(path.name)}</b> is not UTF-8 text: byte {error.position} cannot be read as UTF-8. "
             "It was probably saved by an older program in another encoding. Choose the encoding that "
-            "makes the preview read correctly, or cancel to leave the file out.")
+            "makes the preview read correctly, or cancel to leave the file out."
+        )
         explain.setWordWrap(True)
         self.combo = QComboBox(objectName="encodingChoice")
         for label, codec in ENCODINGS:
@@ -549,8 +571,10 @@ class DeskSettingsDialog(QDialog):
         form.addRow("Desk &user:", self.desk_user)
         form.addRow("&Language:", self.language)
         form.addRow("&Twitter handle:", self.twitter)
-        note = QLabel("Used in exported pages: the publisher in the metadata, canonical URLs "
-                      "(base URL + slug + .html unless an article sets its own), the page language.")
+        note = QLabel(
+            "Used in exported pages: the publisher in the metadata, canonical URLs "
+            "(base URL + slug + .html unless an article sets its own), the page language."
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -562,9 +586,13 @@ class DeskSettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def value(self) -> DeskSettings:
-        return DeskSettings(publisher=self.publisher.text().strip(), site_base_url=self.base_url.text().strip(),
-                            desk_user=self.desk_user.text().strip(), language=self.language.text().strip() or "en",
-                            twitter_site=self.twitter.text().strip())
+        return DeskSettings(
+            publisher=self.publisher.text().strip(),
+            site_base_url=self.base_url.text().strip(),
+            desk_user=self.desk_user.text().strip(),
+            language=self.language.text().strip() or "en",
+            twitter_site=self.twitter.text().strip(),
+        )
 
     def accept(self) -> None:
         value = self.value()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -106,15 +107,13 @@ def _icon_button(icon: str, tip: str, *, checkable: bool = False, text: str = ""
 class _ElidedLabel(QLabel):
     """Status label: text() stays complete, painting elides to the room there is."""
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(self.fontMetrics().horizontalAdvance("10,000+ of 10,000+"),
-                     super().minimumSizeHint().height())
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("10,000+ of 10,000+"), super().minimumSizeHint().height())
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                              rect.width())
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment()), shown)
         self.setToolTip(self.text() if shown != self.text() else "")
@@ -157,21 +156,19 @@ class FindReplaceBar(QWidget):
 
         self.find_edit = QLineEdit(placeholderText="Find")
         self.find_edit.setClearButtonEnabled(True)
-        self.find_edit.addAction(qta.icon("fa6s.magnifying-glass", color="gray"),
-                                 QLineEdit.ActionPosition.LeadingPosition)
+        self.find_edit.addAction(
+            qta.icon("fa6s.magnifying-glass", color="gray"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.find_edit.setMinimumWidth(220)
         self.find_edit.setAccessibleName("Find")
         self.replace_edit = QLineEdit(placeholderText="Replace")
         self.replace_edit.setClearButtonEnabled(True)
-        self.replace_edit.addAction(qta.icon("fa6s.right-left", color="gray"),
-                                    QLineEdit.ActionPosition.LeadingPosition)
+        self.replace_edit.addAction(qta.icon("fa6s.right-left", color="gray"), QLineEdit.ActionPosition.LeadingPosition)
         self.replace_edit.setAccessibleName("Replace")
 
         self.toggle_replace_button = _icon_button("fa6s.chevron-right", "Toggle replace")
-        self.match_case = _icon_button("mdi6.format-letter-case", "Match case (Alt+C)",
-                                       checkable=True)
-        self.whole_word = _icon_button("mdi6.format-letter-matches", "Whole word (Alt+W)",
-                                       checkable=True)
+        self.match_case = _icon_button("mdi6.format-letter-case", "Match case (Alt+C)", checkable=True)
+        self.whole_word = _icon_button("mdi6.format-letter-matches", "Whole word (Alt+W)", checkable=True)
         self.regex = _icon_button("mdi6.regex", "Regular expression (Alt+R)", checkable=True)
         self.status_label = _ElidedLabel()
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
@@ -179,8 +176,7 @@ class FindReplaceBar(QWidget):
         self.next_button = _icon_button("fa6s.arrow-down", "Next match (Enter)")
         self.close_button = _icon_button("fa6s.xmark", "Close (Escape)")
         self.replace_button = _icon_button("mdi6.find-replace", "Replace (Enter)", text="Replace")
-        self.replace_all_button = _icon_button("mdi6.check-all", "Replace all (Ctrl+Alt+Enter)",
-                                               text="Replace all")
+        self.replace_all_button = _icon_button("mdi6.check-all", "Replace all (Ctrl+Alt+Enter)", text="Replace all")
 
         find_tools = QHBoxLayout()
         find_tools.setContentsMargins(0, 0, 0, 0)
@@ -223,8 +219,7 @@ class FindReplaceBar(QWidget):
         self.find_edit.textChanged.connect(self._on_query_changed)
         for toggle in (self.match_case, self.whole_word, self.regex):
             toggle.toggled.connect(self._on_query_changed)
-        self.toggle_replace_button.clicked.connect(
-            lambda: self._set_replace_visible(not self.replace_visible))
+        self.toggle_replace_button.clicked.connect(lambda: self._set_replace_visible(not self.replace_visible))
         self.previous_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)
         self.close_button.clicked.connect(self.hide_bar)
@@ -237,23 +232,26 @@ class FindReplaceBar(QWidget):
     def _set_replace_visible(self, visible: bool) -> None:
         self.replace_edit.setVisible(visible)
         self._replace_tools.setVisible(visible)
-        self.toggle_replace_button.setIcon(
-            qta.icon("fa6s.chevron-down" if visible else "fa6s.chevron-right"))
+        self.toggle_replace_button.setIcon(qta.icon("fa6s.chevron-down" if visible else "fa6s.chevron-right"))
         self.toggle_replace_button.setToolTip("Hide replace" if visible else "Show replace")
 
     @property
     def replace_visible(self) -> bool:
         return not self.replace_edit.isHidden()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(max(hint.width(), 560), hint.height())
 
     # ---------------------------------------------------------------------- keyboard
-    _FIELD_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape}
-    _ALT_TOGGLES = {Qt.Key.Key_C: "match_case", Qt.Key.Key_W: "whole_word", Qt.Key.Key_R: "regex"}
+    _FIELD_KEYS: ClassVar[set[Qt.Key]] = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape}
+    _ALT_TOGGLES: ClassVar[dict[Qt.Key, str]] = {
+        Qt.Key.Key_C: "match_case",
+        Qt.Key.Key_W: "whole_word",
+        Qt.Key.Key_R: "regex",
+    }
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         etype = event.type()
         if etype not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return super().eventFilter(obj, event)
@@ -283,7 +281,7 @@ class FindReplaceBar(QWidget):
             self.find_next()
         return True
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide_bar()
             return
@@ -349,8 +347,7 @@ class FindReplaceBar(QWidget):
             return 0
         assert self._pattern is not None and self._doc_text is not None
         dt = self._doc_text
-        matches = [m for m in self._pattern.finditer(dt.text)
-                   if m.end() > m.start() or self.regex.isChecked()]
+        matches = [m for m in self._pattern.finditer(dt.text) if m.end() > m.start() or self.regex.isChecked()]
         if not matches:
             self._set_status("No matches", error=True)
             return 0
@@ -374,7 +371,7 @@ class FindReplaceBar(QWidget):
             pieces: list[str] = []
             pos = first
             for m, rep in zip(matches, replacements, strict=True):
-                pieces.append(dt.text[pos:m.start()])
+                pieces.append(dt.text[pos : m.start()])
                 pieces.append(rep)
                 pos = m.end()
             doc_cursor.setPosition(dt.to_u16(first))
@@ -586,9 +583,16 @@ class FindReplaceBar(QWidget):
         if error and self.find_edit.text():
             tint = QColor("#e5484d")
             mix = 0.35 if palette_is_dark(self.palette()) else 0.18
-            base = QColor.fromRgbF(*(b + (t - b) * mix for b, t in (
-                (base.redF(), tint.redF()), (base.greenF(), tint.greenF()),
-                (base.blueF(), tint.blueF()))))
+            base = QColor.fromRgbF(
+                *(
+                    b + (t - b) * mix
+                    for b, t in (
+                        (base.redF(), tint.redF()),
+                        (base.greenF(), tint.greenF()),
+                        (base.blueF(), tint.blueF()),
+                    )
+                )
+            )
         pal.setColor(QPalette.ColorRole.Base, base)
         self.find_edit.setPalette(pal)
 
@@ -602,8 +606,7 @@ class FindReplaceBar(QWidget):
 
     def _refresh_highlights(self, active: bool | None = None) -> None:
         """Paint all matches (or, when there are very many, those near the viewport)."""
-        others = [s for s in self.editor.extraSelections()
-                  if not s.format.hasProperty(FIND_HIGHLIGHT_PROPERTY)]
+        others = [s for s in self.editor.extraSelections() if not s.format.hasProperty(FIND_HIGHLIGHT_PROPERTY)]
         spans: list[tuple[int, int]] = []
         if (self.isVisible() if active is None else active) and self._matches:
             self._windowed = len(self._matches) > HIGHLIGHT_ALL_LIMIT
@@ -658,16 +661,16 @@ class FindReplaceBar(QWidget):
         else:
             self._set_status("No matches", error=True)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._refresh_timer.stop()
         self._refresh_highlights(active=False)  # removes our highlights
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._pattern is not None:
             self._ensure_matches()
             self._refresh_highlights()
 
 
-__all__ = ["FIND_HIGHLIGHT_PROPERTY", "FindReplaceBar", "MATCH_LIMIT", "u16_len"]
+__all__ = ["FIND_HIGHLIGHT_PROPERTY", "MATCH_LIMIT", "FindReplaceBar", "u16_len"]

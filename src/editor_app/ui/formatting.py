@@ -17,8 +17,10 @@ from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 _WORD_CHAR = re.compile(r"\w")
-_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?P<url><[^>\n]*>|[^)\s]*)"
-                   r"(?:[ \t]+\"[^\"\n]*\")?\)")
+_LINK = re.compile(
+    r"\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?P<url><[^>\n]*>|[^)\s]*)"
+    r"(?:[ \t]+\"[^\"\n]*\")?\)"
+)
 _URLISH = re.compile(r"^(?:https?://|www\.|mailto:)\S+$", re.IGNORECASE)
 
 
@@ -155,8 +157,7 @@ def _toggle(editor: QPlainTextEdit, marker: str) -> bool:
         block = cursor.block()
         text = block.text()
         i = _py_index(text, cursor.position() - block.position())
-        inside_word = (0 < i < len(text) and _WORD_CHAR.match(text[i - 1])
-                       and _WORD_CHAR.match(text[i]))
+        inside_word = 0 < i < len(text) and _WORD_CHAR.match(text[i - 1]) and _WORD_CHAR.match(text[i])
         if not inside_word:
             base = block.position() + _u16(text[:i])
             left, right = _run(text, i - 1, "*", -1), _run(text, i, "*", 1)
@@ -206,7 +207,7 @@ def _toggle(editor: QPlainTextEdit, marker: str) -> bool:
             edits.append(_Edit(da, db, inner, 0, _u16(inner)))
     if caret_in_word is not None and unwrap:
         seg, a, _b = non_blank[0]
-        caret_in_word = max(0, caret_in_word - _u16(seg.text[a:states[0][0]]))
+        caret_in_word = max(0, caret_in_word - _u16(seg.text[a : states[0][0]]))
     _apply(editor, edits, keep_caret=caret_in_word)
     return True
 

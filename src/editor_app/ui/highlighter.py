@@ -12,6 +12,7 @@ paste accidents or deliberate tampering, and writers must see them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -47,8 +48,13 @@ SUSPICIOUS_CHARS = re.compile(
 
 # Embedding / override / isolate openers and the character that ends their effect.
 _BIDI_OPENERS = {
-    "\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
-    "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069",
+    "\u202a": "\u202c",
+    "\u202b": "\u202c",
+    "\u202d": "\u202c",
+    "\u202e": "\u202c",
+    "\u2066": "\u2069",
+    "\u2067": "\u2069",
+    "\u2068": "\u2069",
 }
 
 
@@ -56,8 +62,10 @@ def _joins_emoji(text: str, pos: int) -> bool:
     """Is the ZWJ at pos between two emoji (👨‍👩‍👧, 🏳️‍🌈)?"""
     before = text[pos - 1] if pos > 0 else ""
     after = text[pos + 1] if pos + 1 < len(text) else ""
+
     def emoji(c: str) -> bool:
         return bool(c) and (ord(c) >= 0x1F000 or 0x2600 <= ord(c) <= 0x27BF or c == "\ufe0f")
+
     return emoji(before) and emoji(after)
 
 
@@ -65,9 +73,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _FENCE_CLOSE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")
-_ATX = re.compile(
-    r"^ {0,3}(?P<marks>#{1,6})(?=[ \t]|$)(?P<body>.*?)(?P<close>(?:[ \t]+#+)?[ \t]*)$"
-)
+_ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?=[ \t]|$)(?P<body>.*?)(?P<close>(?:[ \t]+#+)?[ \t]*)$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}>(?:[ \t]{0,4}>)*[ \t]?")
@@ -99,9 +105,7 @@ _EM_ONLY = re.compile(
     r"(?<!\*)\*(?=[^\s*])(?:.+?)(?<=[^\s*])\*(?!\*)"
     r"|(?<![\w_])_(?=[^\s_])(?:.+?)(?<=[^\s_])_(?![\w_])"
 )
-_STRONG_ONLY = re.compile(
-    r"(?<!\*)\*\*(?=\S)(?:.+?)(?<=\S)\*\*(?!\*)|(?<![\w_])__(?=\S)(?:.+?)(?<=\S)__(?![\w_])"
-)
+_STRONG_ONLY = re.compile(r"(?<!\*)\*\*(?=\S)(?:.+?)(?<=\S)\*\*(?!\*)|(?<![\w_])__(?=\S)(?:.+?)(?<=\S)__(?![\w_])")
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:
@@ -122,13 +126,25 @@ def palette_is_dark(palette: QPalette | None = None) -> bool:
 # Accent colours per theme; muted text and code backgrounds are blended from the palette.
 _ACCENTS = {
     False: {
-        "heading": "#1a4f9c", "link": "#0a58ca", "image": "#7a3e9d", "list": "#b45309",
-        "code": "#a3153f", "quote": "#4f6b5a", "footnote": "#7a3e9d", "warn_bg": "#e03131",
+        "heading": "#1a4f9c",
+        "link": "#0a58ca",
+        "image": "#7a3e9d",
+        "list": "#b45309",
+        "code": "#a3153f",
+        "quote": "#4f6b5a",
+        "footnote": "#7a3e9d",
+        "warn_bg": "#e03131",
         "warn_fg": "#ffffff",
     },
     True: {
-        "heading": "#79b8ff", "link": "#58a6ff", "image": "#d2a8ff", "list": "#f0a050",
-        "code": "#ff9eaf", "quote": "#9cc3a8", "footnote": "#d2a8ff", "warn_bg": "#e5484d",
+        "heading": "#79b8ff",
+        "link": "#58a6ff",
+        "image": "#d2a8ff",
+        "list": "#f0a050",
+        "code": "#ff9eaf",
+        "quote": "#9cc3a8",
+        "footnote": "#d2a8ff",
+        "warn_bg": "#e5484d",
         "warn_fg": "#ffffff",
     },
 }
@@ -179,14 +195,23 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         base = pal.color(QPalette.ColorRole.Base)
         # A forced theme may disagree with the palette: pick sane text/base for that theme.
         if palette_is_dark(pal) != self._dark:
-            text, base = (QColor("#e6e6e6"), QColor("#1e1e1e")) if self._dark else (
-                QColor("#1f1f1f"), QColor("#ffffff"))
+            text, base = (
+                (QColor("#e6e6e6"), QColor("#1e1e1e")) if self._dark else (QColor("#1f1f1f"), QColor("#ffffff"))
+            )
         acc = {k: QColor(v) for k, v in _ACCENTS[self._dark].items()}
         muted = _blend(text, base, 0.45)
         code_bg = _blend(base, text, 0.12 if self._dark else 0.07)
 
-        def fmt(fg: QColor | None = None, *, bold=False, italic=False, bg: QColor | None = None,
-                strike=False, underline=False, mono=False) -> QTextCharFormat:
+        def fmt(
+            fg: QColor | None = None,
+            *,
+            bold=False,
+            italic=False,
+            bg: QColor | None = None,
+            strike=False,
+            underline=False,
+            mono=False,
+        ) -> QTextCharFormat:
             f = QTextCharFormat()
             if fg is not None:
                 f.setForeground(fg)
@@ -247,16 +272,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return cached
 
     # ----------------------------------------------------------------- setext re-checks
-    def setDocument(self, doc: QTextDocument | None) -> None:  # noqa: N802 (Qt API)
+    def setDocument(self, doc: QTextDocument | None) -> None:
         super().setDocument(doc)
         self._watch_document(doc)
 
     def _watch_document(self, doc: QTextDocument | None) -> None:
         if self._watched_doc is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self._watched_doc.contentsChange.disconnect(self._on_contents_change)
-            except (RuntimeError, TypeError):
-                pass
         self._watched_doc = doc
         if doc is not None:
             doc.contentsChange.connect(self._on_contents_change)
@@ -286,11 +309,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     # ---------------------------------------------------------------------- highlighting
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def highlightBlock(self, text: str) -> None:
         prev_state = self.previousBlockState()
         # setFormat counts UTF-16 code units; Python counts code points (emoji differ).
-        self._astral = (None if text.isascii()
-                        else [m.start() for m in _ASTRAL.finditer(text)] or None)
+        self._astral = None if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)] or None
         if len(text) > MAX_LINE_LENGTH:
             # Too long to be worth it: paint nothing, but keep a code fence open.
             self.setCurrentBlockState(prev_state if prev_state >= STATE_FENCE else STATE_NONE)
@@ -399,10 +421,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self._inline(text, m.start("body"), m.end("body"), "heading")
                 return STATE_NONE
 
-        if first in "=-" and prev_state in (STATE_PARAGRAPH, STATE_SETEXT) and indent <= 3:
-            if _SETEXT_UNDERLINE.match(text):
-                self._set(0, len(text), self._formats["heading_mark"])
-                return STATE_NONE
+        if (
+            first in "=-"
+            and prev_state in (STATE_PARAGRAPH, STATE_SETEXT)
+            and indent <= 3
+            and _SETEXT_UNDERLINE.match(text)
+        ):
+            self._set(0, len(text), self._formats["heading_mark"])
+            return STATE_NONE
 
         if first in "-*_" and _HR.match(text):
             self._set(0, len(text), self._formats["hr"])
@@ -422,8 +448,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         m = _LIST.match(rest)
         if m:
             marker_end = m.end("task") if m["task"] else m.end("marker")
-            self._set(start + m.start("marker"), marker_end - m.start("marker"),
-                           self._formats["list"])
+            self._set(start + m.start("marker"), marker_end - m.start("marker"), self._formats["list"])
             self._inline(text, start + marker_end, len(text), base)
             return STATE_NONE
 
@@ -497,8 +522,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._set(s, width, self._fmt(*layers, "syntax"))
         self._set(e - width, width, self._fmt(*layers, "syntax"))
 
-    def _nested(self, text: str, s: int, e: int, layers: Iterable[str], rx: re.Pattern[str],
-                kind: str) -> None:
+    def _nested(self, text: str, s: int, e: int, layers: Iterable[str], rx: re.Pattern[str], kind: str) -> None:
         layers = tuple(layers)
         width = 2 if kind == "strong" else 1
         # Search the inner text on its own: the outer markers must not block lookbehinds.
@@ -519,8 +543,7 @@ _SPAN_KINDS = frozenset(
 
 def _kind_of(m: re.Match[str]) -> str:
     """The top-level alternative that matched (lastgroup may name an inner group)."""
-    for kind in ("escape", "code", "image", "footnote", "link", "autolink", "bareurl", "strong",
-                 "strike", "em"):
+    for kind in ("escape", "code", "image", "footnote", "link", "autolink", "bareurl", "strong", "strike", "em"):
         if m.start(kind) != -1:
             return kind
     return ""
@@ -534,8 +557,8 @@ def block_formats(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
 
 __all__ = [
     "MAX_LINE_LENGTH",
-    "MarkdownHighlighter",
     "SUSPICIOUS_CHARS",
+    "MarkdownHighlighter",
     "block_formats",
     "palette_is_dark",
 ]

@@ -35,11 +35,17 @@ from editor_app.ui.claim_dialogs import plain_label
 from editor_app.ui.claims_panel import plain_tooltip
 from editor_app.ui.editor import editor_font
 from editor_app.ui.highlighter import palette_is_dark
-from editor_app.ui.review_common import muted, status_icon, local_time
+from editor_app.ui.review_common import local_time, muted, status_icon
 
 REV_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-REASON_LABELS = {"typing": "Edited", "status change": "Status change", "before restore": "Before restore",
-                 "restore": "Restored", "import": "Imported", "manual": "Saved by hand"}
+REASON_LABELS = {
+    "typing": "Edited",
+    "status change": "Status change",
+    "before restore": "Before restore",
+    "restore": "Restored",
+    "import": "Imported",
+    "manual": "Saved by hand",
+}
 
 
 class DiffHighlighter(QSyntaxHighlighter):
@@ -64,7 +70,7 @@ class DiffHighlighter(QSyntaxHighlighter):
             self.added, self.removed = fmt("#0f5132", "#dcf5e3"), fmt("#842029", "#fbe1e1")
             self.hunk, self.header = fmt("#1f5fbf"), fmt("#5b6472", bold=True)
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802
+    def highlightBlock(self, text: str) -> None:
         if text.startswith(("+++", "---")):
             self.setFormat(0, len(text), self.header)
         elif text.startswith("@@"):
@@ -80,8 +86,15 @@ def _kb(chars: int) -> str:
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, store: Store, article_id: int, title: str, *,
-                 restore: Callable[[int], bool] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        article_id: int,
+        title: str,
+        *,
+        restore: Callable[[int], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(f"History — {title or 'Untitled'}")
@@ -112,8 +125,9 @@ class HistoryDialog(QDialog):
         self.diff_highlighter = DiffHighlighter(self.diff_view.document(), palette_is_dark(self.palette()))
         self.diff_summary = muted(plain_label(""))
         self.diff_summary.setObjectName("diffSummary")
-        self.restore_button = QPushButton(qta.icon("fa6s.clock-rotate-left"), "Restore This Revision…",
-                                          objectName="restoreRevision")
+        self.restore_button = QPushButton(
+            qta.icon("fa6s.clock-rotate-left"), "Restore This Revision…", objectName="restoreRevision"
+        )
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_button.setEnabled(False)
 
@@ -163,8 +177,9 @@ class HistoryDialog(QDialog):
         self.rev_list.clear()
         for rev in self.revisions:
             when = local_time(rev.updated_at, seconds=True)
-            item = QTreeWidgetItem([when, REASON_LABELS.get(rev.reason, rev.reason), rev.who or "unknown",
-                                    _kb(rev.size)])
+            item = QTreeWidgetItem(
+                [when, REASON_LABELS.get(rev.reason, rev.reason), rev.who or "unknown", _kb(rev.size)]
+            )
             item.setData(0, REV_ID_ROLE, rev.id)
             tip = f"Revision {rev.id}\nStarted {local_time(rev.created_at, seconds=True)}"
             if rev.updated_at != rev.created_at:
@@ -182,8 +197,11 @@ class HistoryDialog(QDialog):
         self.compare.clear()
         self.compare.addItem("Current text", CURRENT)
         for rev in self.revisions:
-            self.compare.addItem(f"{local_time(rev.updated_at, seconds=True)} · "
-                                 f"{REASON_LABELS.get(rev.reason, rev.reason)} · {rev.who or 'unknown'}", rev.id)
+            self.compare.addItem(
+                f"{local_time(rev.updated_at, seconds=True)} · "
+                f"{REASON_LABELS.get(rev.reason, rev.reason)} · {rev.who or 'unknown'}",
+                rev.id,
+            )
         i = self.compare.findData(chosen) if chosen is not None else 0
         self.compare.setCurrentIndex(max(0, i))
         self.compare.blockSignals(False)
@@ -197,9 +215,15 @@ class HistoryDialog(QDialog):
     def _fill_status(self) -> None:
         self.status_list.clear()
         for change in reversed(self.review.status_history(self.article_id)):
-            item = QTreeWidgetItem([local_time(change.at, seconds=True), change.who or "unknown",
-                                    f"{change.from_status.label} → {change.to_status.label}", change.note,
-                                    change.override_reason])
+            item = QTreeWidgetItem(
+                [
+                    local_time(change.at, seconds=True),
+                    change.who or "unknown",
+                    f"{change.from_status.label} → {change.to_status.label}",
+                    change.note,
+                    change.override_reason,
+                ]
+            )
             item.setIcon(2, status_icon(change.to_status, self.palette()))
             for c, text in ((3, change.note), (4, change.override_reason)):
                 if text:
@@ -250,8 +274,10 @@ class HistoryDialog(QDialog):
         added = sum(1 for ln in lines if ln.startswith("+") and not ln.startswith("+++"))
         removed = sum(1 for ln in lines if ln.startswith("-") and not ln.startswith("---"))
         self.diff_view.setPlainText("\n".join(lines))
-        self.diff_summary.setText(f"{added} line{'s' if added != 1 else ''} added, "
-                                  f"{removed} removed (from the selected revision to the other)")
+        self.diff_summary.setText(
+            f"{added} line{'s' if added != 1 else ''} added, "
+            f"{removed} removed (from the selected revision to the other)"
+        )
 
     # -- restore ----------------------------------------------------------------------
 

@@ -21,28 +21,51 @@ def server_name(store_path: Path) -> str:
 
 
 class InstanceServer(QObject):
+    """Listens for "raise" from a second start. Accepted sockets belong to this object and are
+    only ever closed and dropped here, never through `deleteLater` from their own signals: a
+    deferred delete of a socket that Python also references crashed the test run (issue 20)."""
+
     raise_requested = Signal()
 
     def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(store_path)
         self.server = QLocalServer(self)
+        self._clients: list[QLocalSocket] = []
         QLocalServer.removeServer(self.name)  # a stale socket from a crashed run (we hold the store lock)
         self.listening = self.server.listen(self.name)
         self.server.newConnection.connect(self._on_connection)
 
     def _on_connection(self) -> None:
+        self._drop_finished()
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._on_ready(s))
-            sock.disconnected.connect(sock.deleteLater)
+            sock.setParent(self)
+            sock.readyRead.connect(self._on_ready)
+            self._clients.append(sock)
 
-    def _on_ready(self, sock: QLocalSocket) -> None:
-        if bytes(sock.readAll().data()).startswith(RAISE.strip()):
+    def _on_ready(self) -> None:
+        wanted = False
+        for sock in self._clients:
+            if sock.bytesAvailable() and bytes(sock.readAll().data()).startswith(RAISE.strip()):
+                wanted = True
+        if wanted:
             self.raise_requested.emit()
-        sock.disconnectFromServer()
+
+    def _drop_finished(self) -> None:
+        keep = []
+        for sock in self._clients:
+            if sock.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+                sock.readyRead.disconnect(self._on_ready)
+            else:
+                keep.append(sock)
+        self._clients = keep
 
     def close(self) -> None:
+        for sock in self._clients:
+            sock.readyRead.disconnect(self._on_ready)
+            sock.abort()
+        self._clients = []
         self.server.close()
 
 
@@ -53,5 +76,5 @@ def ask_running_instance_to_raise(store_path: Path, timeout_ms: int = 1500) -> b
         return False
     sock.write(RAISE)
     ok = sock.waitForBytesWritten(timeout_ms)
-    sock.disconnectFromServer()
+    sock.abort()  # closed here and now; nothing left for the event loop
     return ok

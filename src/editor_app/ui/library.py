@@ -22,8 +22,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QRegularExpression,
     QRect,
+    QRegularExpression,
     QSettings,
     QSize,
     Qt,
@@ -54,8 +54,8 @@ from editor_app.store.search import MARK_CLOSE, MARK_OPEN
 from editor_app.store.store import Store
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-SummaryRole = Qt.ItemDataRole.UserRole + 2   # the LibraryRow (fetched on demand)
-SnippetRole = Qt.ItemDataRole.UserRole + 3   # search snippet with «…» markers, or ""
+SummaryRole = Qt.ItemDataRole.UserRole + 2  # the LibraryRow (fetched on demand)
+SnippetRole = Qt.ItemDataRole.UserRole + 3  # search snippet with «…» markers, or ""
 Index = QModelIndex | QPersistentModelIndex
 
 # (key, header, sort column of LibraryQuery, visible by default)
@@ -70,12 +70,16 @@ COLUMNS = (
 )
 COL = {key: i for i, (key, *_rest) in enumerate(COLUMNS)}
 STATUS_COLORS = {
-    ArticleStatus.DRAFT: "#8a8f98", ArticleStatus.IN_REVIEW: "#2f7de1", ArticleStatus.NEEDS_WORK: "#e08a1e",
-    ArticleStatus.APPROVED: "#16a394", ArticleStatus.PUBLISHED: "#2e9e48", ArticleStatus.SPIKED: "#d2453d",
+    ArticleStatus.DRAFT: "#8a8f98",
+    ArticleStatus.IN_REVIEW: "#2f7de1",
+    ArticleStatus.NEEDS_WORK: "#e08a1e",
+    ArticleStatus.APPROVED: "#16a394",
+    ArticleStatus.PUBLISHED: "#2e9e48",
+    ArticleStatus.SPIKED: "#d2453d",
 }
 DATE_RANGES = (("Any time", None), ("Last 24 hours", 1.0), ("Last 7 days", 7.0), ("Last 30 days", 30.0))
-CACHE_ROWS = 6000          # rows kept in memory (60 pages)
-SMALL_STORE = 20_000       # below this, headline filtering runs on every keystroke
+CACHE_ROWS = 6000  # rows kept in memory (60 pages)
+SMALL_STORE = 20_000  # below this, headline filtering runs on every keystroke
 SETTINGS_KEY = "library/header"
 FILTER_HINT = "Filter headlines · Enter: full text"
 _MARK_RE = re.compile(f"{MARK_OPEN}(.*?){MARK_CLOSE}", re.DOTALL)
@@ -97,7 +101,7 @@ def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
     pos = 0
     for m in _MARK_RE.finditer(snippet):
         if m.start() > pos:
-            out.append((snippet[pos:m.start()], False))
+            out.append((snippet[pos : m.start()], False))
         if m.group(1):
             out.append((m.group(1), True))
         pos = m.end()
@@ -164,20 +168,20 @@ class LibraryTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: OrderedDict[int, LibraryRow] = OrderedDict()
         self.pages_fetched = 0
-        self.fetched_pages: list[int] = []   # page numbers in fetch order (tests, benchmarks)
+        self.fetched_pages: list[int] = []  # page numbers in fetch order (tests, benchmarks)
 
     # -- Qt model -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:
         return super().index(row, column, parent)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         key = COLUMNS[section][0]
@@ -186,8 +190,11 @@ class LibraryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "comments":
             return _comment_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {"comments": "Open comment threads", "claims": "Claims, and how many are settled by status",
-                    "stocks": "Tagged stocks"}.get(key, COLUMNS[section][1])
+            return {
+                "comments": "Open comment threads",
+                "claims": "Claims, and how many are settled by status",
+                "stocks": "Tagged stocks",
+            }.get(key, COLUMNS[section][1])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -200,8 +207,15 @@ class LibraryTableModel(QAbstractTableModel):
             return None
         if role == IdRole:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
-                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole, SummaryRole, SnippetRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ForegroundRole,
+            SummaryRole,
+            SnippetRole,
+        ):
             return None
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -278,7 +292,7 @@ class LibraryTableModel(QAbstractTableModel):
 
     def _fetch_page(self, page: int) -> None:
         assert self.index_ is not None
-        wanted = [i for i in self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE] if i not in self._rows]
+        wanted = [i for i in self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE] if i not in self._rows]
         if not wanted:
             return
         for r in self.index_.rows(wanted, self.query):
@@ -386,10 +400,19 @@ class LibraryTableModel(QAbstractTableModel):
         if q.is_search:
             return True  # the body may match or not any more
         # only a change of what the order or a filter looks at needs the query again
-        changed = {"title", "byline", "status"} if old is None else {
-            name for name, before, after in (("title", old.title, summary.title),
-                                             ("byline", old.byline, summary.byline),
-                                             ("status", old.status, summary.status)) if before != after}
+        changed = (
+            {"title", "byline", "status"}
+            if old is None
+            else {
+                name
+                for name, before, after in (
+                    ("title", old.title, summary.title),
+                    ("byline", old.byline, summary.byline),
+                    ("status", old.status, summary.status),
+                )
+                if before != after
+            }
+        )
         looks_at = {"headline": "title", "byline": "byline", "status": "status"}
         needs = {looks_at[q.effective_sort]} if q.effective_sort in looks_at else set()
         if q.text.strip():
@@ -421,7 +444,7 @@ class HeadlineDelegate(QStyledItemDelegate):
         super().__init__(pane.view)
         self.pane = pane
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(200, option.fontMetrics.height() * 2 + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -446,8 +469,11 @@ class HeadlineDelegate(QStyledItemDelegate):
         painter.setPen(fg)
         line = fm_bold.height()
         top = QRect(rect.left(), rect.top(), rect.width(), line)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm_bold.elidedText(row.display_title, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.drawText(
+            top,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm_bold.elidedText(row.display_title, Qt.TextElideMode.ElideRight, rect.width()),
+        )
         small = QFont(opt.font)
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.92))
         bottom = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
@@ -455,23 +481,28 @@ class HeadlineDelegate(QStyledItemDelegate):
             self._paint_segments(painter, bottom, snippet_segments(row.snippet), small, fg, muted)
         else:
             hidden = self.pane.view.isColumnHidden
-            parts = [row.status.label if hidden(COL["status"]) else "",
-                     row.byline if hidden(COL["byline"]) else "",
-                     _when(row.updated_at) if hidden(COL["updated"]) else "",
-                     row.tickers if hidden(COL["stocks"]) else ""]
+            parts = [
+                row.status.label if hidden(COL["status"]) else "",
+                row.byline if hidden(COL["byline"]) else "",
+                _when(row.updated_at) if hidden(COL["updated"]) else "",
+                row.tickers if hidden(COL["stocks"]) else "",
+            ]
             if not any(parts):
                 parts = [f"/{row.slug}"]
             painter.setFont(small)
             painter.setPen(muted)
             fm = QFontMetrics(small)
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(" · ".join(p for p in parts if p), Qt.TextElideMode.ElideRight,
-                                           rect.width()))
+            painter.drawText(
+                bottom,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(" · ".join(p for p in parts if p), Qt.TextElideMode.ElideRight, rect.width()),
+            )
         painter.restore()
 
     @staticmethod
-    def _paint_segments(painter: QPainter, rect: QRect, segments: list[tuple[str, bool]], font: QFont,
-                        strong: QColor, muted: QColor) -> None:
+    def _paint_segments(
+        painter: QPainter, rect: QRect, segments: list[tuple[str, bool]], font: QFont, strong: QColor, muted: QColor
+    ) -> None:
         if len(segments) > 1 and not segments[0][1]:  # keep a few words of context before the match
             words = segments[0][0].split(" ")
             if len(words) > 4:
@@ -491,8 +522,11 @@ class HeadlineDelegate(QStyledItemDelegate):
                 width = fm.horizontalAdvance(text)
             painter.setFont(f)
             painter.setPen(strong if is_match else muted)
-            painter.drawText(QRect(x, rect.top(), width + 1, rect.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRect(x, rect.top(), width + 1, rect.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
             x += width
 
 
@@ -500,8 +534,11 @@ class LibraryTableView(QTableView):
     """Moves like a list: Home and End go to the first and last article, not the first and last
     column."""
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+    def moveCursor(
+        self,
+        action: QAbstractItemView.CursorAction,
+        modifiers: Qt.KeyboardModifier,
+    ) -> QModelIndex:
         if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
             modifiers = modifiers | Qt.KeyboardModifier.ControlModifier
         return super().moveCursor(action, modifiers)
@@ -534,13 +571,15 @@ class LibraryPane(QWidget):
         self.filter.installEventFilter(self)
         self.search_toggle = QToolButton(objectName="librarySearchToggle", text="Text")
         self.search_toggle.setCheckable(True)
-        self.search_toggle.setToolTip("Search headline, summary and body (full text, best match first) "
-                                      "instead of filtering headlines")
+        self.search_toggle.setToolTip(
+            "Search headline, summary and body (full text, best match first) instead of filtering headlines"
+        )
         self.search_toggle.toggled.connect(self._on_search_toggled)
         self.search_toggle.setStyleSheet(
             "QToolButton { padding: 2px 7px; border: 1px solid palette(mid); border-radius: 3px; }"
             "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-            " border-color: palette(highlight); }")
+            " border-color: palette(highlight); }"
+        )
 
         # status, date, byline, stock
         self.status_button = QToolButton(objectName="libraryStatusFilter", text="Status")
@@ -602,8 +641,14 @@ class LibraryPane(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(COL["headline"], QHeaderView.ResizeMode.Stretch)
         fm = hh.fontMetrics()
-        for key, sample in (("status", "● Needs work"), ("byline", "Maria Costa-Lopez"), ("updated", "28 Nov"),
-                            ("stocks", "NVDA, 1810"), ("claims", "2 · 1 denied"), ("comments", "99")):
+        for key, sample in (
+            ("status", "● Needs work"),
+            ("byline", "Maria Costa-Lopez"),
+            ("updated", "28 Nov"),
+            ("stocks", "NVDA, 1810"),
+            ("claims", "2 · 1 denied"),
+            ("comments", "99"),
+        ):
             hh.resizeSection(COL[key], fm.horizontalAdvance(sample) + 22)
         for i, (_key, _label, _sort, visible) in enumerate(COLUMNS):
             self.view.setColumnHidden(i, not visible)
@@ -644,7 +689,7 @@ class LibraryPane(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.requery_wanted.connect(self.schedule_requery)
 
-        self._text_timer = QTimer(self, singleShot=True, interval=150)   # typing in the filters
+        self._text_timer = QTimer(self, singleShot=True, interval=150)  # typing in the filters
         self._text_timer.timeout.connect(self._apply_filters)
         self._requery_timer = QTimer(self, singleShot=True, interval=400)  # after saves
         self._requery_timer.timeout.connect(self._requery_keeping_place)
@@ -738,8 +783,9 @@ class LibraryPane(QWidget):
 
     def _on_status_filter(self, _checked: bool) -> None:
         chosen = [s for s, a in self.status_actions.items() if a.isChecked()]
-        self.status_button.setText("Status" if not chosen else
-                                   chosen[0].label if len(chosen) == 1 else f"Status ({len(chosen)})")
+        self.status_button.setText(
+            "Status" if not chosen else chosen[0].label if len(chosen) == 1 else f"Status ({len(chosen)})"
+        )
         self._apply_filters()
 
     def clear_status_filter(self) -> None:
@@ -770,11 +816,17 @@ class LibraryPane(QWidget):
         elif not searching and q.is_search and sort == "rank":
             sort, descending = "updated", True
         new = replace(
-            q, text="" if searching else text, search=text if searching else "",
+            q,
+            text="" if searching else text,
+            search=text if searching else "",
             statuses=frozenset(s for s, a in self.status_actions.items() if a.isChecked()),
             byline=self.byline_filter.text().strip(),
-            updated_from=updated_since(days) if days else None, updated_to=None,
-            ticker=self.ticker_filter_key(), sort=sort, descending=descending)
+            updated_from=updated_since(days) if days else None,
+            updated_to=None,
+            ticker=self.ticker_filter_key(),
+            sort=sort,
+            descending=descending,
+        )
         self._set_query(new, force=force)
         self._sync_sort_indicator()
 
@@ -790,7 +842,7 @@ class LibraryPane(QWidget):
         hh.blockSignals(False)
         hh.viewport().update()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.filter and event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
             if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
@@ -922,13 +974,18 @@ class LibraryPane(QWidget):
         article = getattr(window, "article", None)
         if editor is None or getattr(article, "id", None) != article_id:
             return
-        patterns = [r"\s+".join(re.escape(w) for w in phrase.split())
-                    for phrase in re.findall(r'"([^"]+)"', search) if phrase.split()]
+        patterns = [
+            r"\s+".join(re.escape(w) for w in phrase.split())
+            for phrase in re.findall(r'"([^"]+)"', search)
+            if phrase.split()
+        ]
         for m in re.finditer(r"(\w[\w'’-]*)(\*?)", search.replace('"', " ")):
             if m.group(1) not in ("OR", "NOT", "AND"):
                 patterns.append(re.escape(m.group(1)) + ("" if m.group(2) else r"\b"))
-        options = (QRegularExpression.PatternOption.CaseInsensitiveOption
-                   | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
+        options = (
+            QRegularExpression.PatternOption.CaseInsensitiveOption
+            | QRegularExpression.PatternOption.UseUnicodePropertiesOption
+        )
         doc = editor.document()
         for pattern in patterns:
             cursor = doc.find(QRegularExpression(r"\b" + pattern, options))
@@ -1019,5 +1076,6 @@ class LibraryPane(QWidget):
                 self.view.setColumnHidden(i, key in hidden and key != "headline")
         col, order = hh.sortIndicatorSection(), hh.sortIndicatorOrder()
         if 0 <= col < len(COLUMNS):
-            self.model.query = self.model.query.with_(sort=COLUMNS[col][2],
-                                                      descending=order == Qt.SortOrder.DescendingOrder)
+            self.model.query = self.model.query.with_(
+                sort=COLUMNS[col][2], descending=order == Qt.SortOrder.DescendingOrder
+            )

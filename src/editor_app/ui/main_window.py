@@ -31,12 +31,12 @@ from editor_app.core.page import article_content, header_html, page_html
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 from editor_app.core.text import text_stats
 from editor_app.core.tickers.tags import related_stocks_line
-from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
+from editor_app.store.journal import RecoveryJournal
 from editor_app.store.package import load_package
 from editor_app.store.settings import SettingsStore
-from editor_app.store.tickers import TickerTagStore
 from editor_app.store.store import ArticleChange, Store
+from editor_app.store.tickers import TickerTagStore
 from editor_app.ui import formatting
 from editor_app.ui.actions import ActionRegistry
 from editor_app.ui.autosave import AutosaveController, SaveState
@@ -48,15 +48,16 @@ from editor_app.ui.header_form import HeaderForm
 from editor_app.ui.highlighter import MarkdownHighlighter
 from editor_app.ui.library import LibraryPane
 from editor_app.ui.preview import PreviewView
-from editor_app.store.journal import RecoveryJournal
 from editor_app.ui.recovery_hook import attach_journal
 from editor_app.ui.render_controller import RenderController
 from editor_app.ui.review_controller import ReviewController
 from editor_app.ui.stocks_controller import StocksController
 from editor_app.ui.trash_dialog import TrashDialog
 
-PREVIEW_PAUSED = ("Preview paused: {reason}. Your text is safe and still being saved; "
-                  "the preview resumes when the article can be rendered again.")
+PREVIEW_PAUSED = (
+    "Preview paused: {reason}. Your text is safe and still being saved; "
+    "the preview resumes when the article can be rendered again."
+)
 HIGHLIGHT_LIMIT_CHARS = 3_000_000
 
 
@@ -139,11 +140,25 @@ class MainWindow(QMainWindow):
         install_export_import(self)
         self.review = ReviewController(self)
         if self.read_only:  # a second window on a store: look, copy, export; never write
-            for name in ("new_article", "save", "delete_article", "mark_claim", "bold", "italic", "link",
-                         "replace", "import_files"):
+            for name in (
+                "new_article",
+                "save",
+                "delete_article",
+                "mark_claim",
+                "bold",
+                "italic",
+                "link",
+                "replace",
+                "import_files",
+            ):
                 if name in self.actions_.all():
                     self.actions_[name].setEnabled(False)
-            self.statusBar().showMessage("Read-only: this store is open in another window.")
+            reason = getattr(store, "read_only_reason", "") or "this store is open in another window"
+            self.read_only_label = QLabel("Read-only", objectName="readOnlyLabel")
+            self.read_only_label.setToolTip(f"{store.path}: {reason}. Nothing can be changed or saved here.")
+            self.read_only_label.setStyleSheet("QLabel { font-weight: 600; padding: 0 6px; }")
+            self.statusBar().insertPermanentWidget(0, self.read_only_label)
+            self.statusBar().showMessage(f"Read-only: {reason}. Reading, copying and exporting work.")
         self.editor.setFocus()
 
     # -- building ---------------------------------------------------------------------
@@ -152,8 +167,17 @@ class MainWindow(QMainWindow):
         a = self.actions_
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for name in ("new_article", "save", "export_html", None, "delete_article", "show_trash", "backups", None,
-                     "quit"):
+        for name in (
+            "new_article",
+            "save",
+            "export_html",
+            None,
+            "delete_article",
+            "show_trash",
+            "backups",
+            None,
+            "quit",
+        ):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit_menu = bar.addMenu("&Edit")
         for name in ("undo", "redo", None, "find", "replace", "find_next", "find_previous"):
@@ -170,8 +194,20 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main toolbar", objectName="mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for name in ("new_article", "save", "export_html", None, "undo", "redo", None, "bold", "italic", "link",
-                     None, "find"):
+        for name in (
+            "new_article",
+            "save",
+            "export_html",
+            None,
+            "undo",
+            "redo",
+            None,
+            "bold",
+            "italic",
+            "link",
+            None,
+            "find",
+        ):
             toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
         self.addToolBar(toolbar)
         self.library.view.addAction(a["delete_article"])
@@ -345,10 +381,12 @@ class MainWindow(QMainWindow):
         if article is None or article.id is None:
             return
         answer = QMessageBox.question(
-            self, "Delete article?",
-            f"Move “{article.display_title}” to Deleted Articles?\n\n"
-            "You can restore it from File › Deleted Articles.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            self,
+            "Delete article?",
+            f"Move “{article.display_title}” to Deleted Articles?\n\nYou can restore it from File › Deleted Articles.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         if not self.autosave.flush():
@@ -425,23 +463,32 @@ class MainWindow(QMainWindow):
             self.library.model.upsert(change.article.summary())
         if change.replaced_surrogates:
             self.statusBar().showMessage(
-                f"{change.replaced_surrogates} invalid character(s) (lone surrogates) were saved as “\ufffd”.", 10000)
+                f"{change.replaced_surrogates} invalid character(s) (lone surrogates) were saved as “\ufffd”.", 10000
+            )
         self._update_title()
 
     def _on_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved: {message} Your text is kept in the editor; retrying.", 15000)
 
     def _on_save_state(self, state: str) -> None:
-        text = {SaveState.SAVED: "Saved", SaveState.MODIFIED: "Edited", SaveState.SAVING: "Saving…",
-                SaveState.FAILED: "Not saved: retrying"}[SaveState(state)]
+        text = {
+            SaveState.SAVED: "Saved",
+            SaveState.MODIFIED: "Edited",
+            SaveState.SAVING: "Saving…",
+            SaveState.FAILED: "Not saved: retrying",
+        }[SaveState(state)]
         self.save_label.setText(text)
         self._update_title()
 
     def _update_title(self) -> None:
         name = self.header.title.text().strip() or "Untitled"
         state = self.autosave.state
-        mark = {SaveState.SAVED: "", SaveState.MODIFIED: " (edited)", SaveState.SAVING: " (saving…)",
-                SaveState.FAILED: " (NOT SAVED)"}[state]
+        mark = {
+            SaveState.SAVED: "",
+            SaveState.MODIFIED: " (edited)",
+            SaveState.SAVING: " (saving…)",
+            SaveState.FAILED: " (NOT SAVED)",
+        }[state]
         ro = " (read-only)" if self.read_only else ""
         self.setWindowTitle(f"{name}{mark}{ro} — {APP_DISPLAY_NAME}")
 
@@ -449,8 +496,9 @@ class MainWindow(QMainWindow):
 
     def _current_meta(self) -> Article:
         base = self.article or Article()
-        return replace(base, title=self.header.value("title"), dek=self.header.value("dek"),
-                       byline=self.header.value("byline"))
+        return replace(
+            base, title=self.header.value("title"), dek=self.header.value("dek"), byline=self.header.value("byline")
+        )
 
     def _push_header(self) -> None:
         self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks))
@@ -490,8 +538,9 @@ class MainWindow(QMainWindow):
             return
         self.autosave.flush()
         start_dir = Path(str(self.settings.value("export/dir", str(Path.home()))))
-        path, _ = QFileDialog.getSaveFileName(self, "Export as HTML", str(start_dir / f"{self.article.slug}.html"),
-                                              "HTML files (*.html)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export as HTML", str(start_dir / f"{self.article.slug}.html"), "HTML files (*.html)"
+        )
         if path:
             self.export_to(Path(path))
 
@@ -499,8 +548,7 @@ class MainWindow(QMainWindow):
         """Export the current (saved) article to `path` in the background; `export_finished` reports."""
         article = replace(self._current_meta(), body=self.editor.markdown_text())
         stored = load_package(self.store, article.id) if article.id else None
-        package = (replace(stored, article=article) if stored is not None
-                   else ArticlePackage(article))
+        package = replace(stored, article=article) if stored is not None else ArticlePackage(article)
         settings = SettingsStore(self.store).load()
         self.settings.setValue("export/dir", str(path.parent))
         self.statusBar().showMessage(f"Exporting to {path}…")
@@ -530,17 +578,24 @@ class MainWindow(QMainWindow):
         self.library.filter.selectAll()
 
     def _about(self) -> None:
-        QMessageBox.about(self, f"About {APP_DISPLAY_NAME}",
-                          f"<b>{APP_DISPLAY_NAME}</b> {__version__}<br>Editorial workstation for financial-news "
-                          f"desks.<br><br>Store: {self.store.path}")
+        QMessageBox.about(
+            self,
+            f"About {APP_DISPLAY_NAME}",
+            f"<b>{APP_DISPLAY_NAME}</b> {__version__}<br>Editorial workstation for financial-news "
+            f"desks.<br><br>Store: {self.store.path}",
+        )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         while not self.autosave.flush():
             answer = QMessageBox.critical(
-                self, "Your latest changes are not saved",
+                self,
+                "Your latest changes are not saved",
                 f"{self.autosave.last_error}\n\nRetry, or close anyway and lose the changes since the last save?",
-                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry)
+                QMessageBox.StandardButton.Retry
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Retry,
+            )
             if answer == QMessageBox.StandardButton.Cancel:
                 event.ignore()
                 return
@@ -550,4 +605,3 @@ class MainWindow(QMainWindow):
         self.renderer.shutdown()
         self.autosave.shutdown()
         event.accept()
-

@@ -67,7 +67,7 @@ _UPDATE_JS = """
 class BlockAllRequests(QWebEngineUrlRequestInterceptor):
     """The preview never fetches: only the in-memory page itself and data: URLs load."""
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt API)
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         if info.requestUrl().scheme() not in ("data", "about", "blob"):
             info.block(True)
 
@@ -77,15 +77,13 @@ class PreviewPage(QWebEnginePage):
         super().__init__(profile, parent)
         self._shell_loaded = False
 
-    def acceptNavigationRequest(self, url: QUrl, nav_type: QWebEnginePage.NavigationType, is_main: bool) -> bool:  # noqa: N802
+    def acceptNavigationRequest(self, url: QUrl, nav_type: QWebEnginePage.NavigationType, is_main: bool) -> bool:
         if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             open_external_link(url, QWebEngineView.forPage(self))
             return False
-        if url.scheme() in ("data", "about"):
-            return True
-        return False
+        return url.scheme() in ("data", "about")
 
-    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # noqa: N802
+    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:
         return None
 
 
@@ -148,8 +146,15 @@ class PreviewView(QWebEngineView):
             self._queued_parts, self._queued_notice = {}, None
             self._send(parts, notice)
 
-    def update_parts(self, *, header: str | None = None, body_json: str | None = None,
-                     after: str | None = None, footer: str | None = None, notice: str | None = None) -> None:
+    def update_parts(
+        self,
+        *,
+        header: str | None = None,
+        body_json: str | None = None,
+        after: str | None = None,
+        footer: str | None = None,
+        notice: str | None = None,
+    ) -> None:
         """Replace parts of the article in place. `body_json` is the body HTML already encoded
         as a JSON string literal (done off the UI thread); `notice=None` leaves the notice."""
         parts: dict[str, str] = {}
@@ -173,6 +178,6 @@ class PreviewView(QWebEngineView):
         code = _UPDATE_JS % (literal, json.dumps(notice))
         self.page().runJavaScript(code, APP_WORLD, lambda changed: self.content_updated.emit(int(changed or 0)))
 
-    def run_in_page(self, code: str, callback) -> None:  # noqa: ANN001 - Qt callback
+    def run_in_page(self, code: str, callback) -> None:
         """Evaluate JS in the isolated world (tests read the DOM this way)."""
         self.page().runJavaScript(code, APP_WORLD, callback)

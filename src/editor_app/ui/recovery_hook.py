@@ -22,8 +22,9 @@ RECORD_MS = 300
 
 
 class _JournalHook(QObject):
-    def __init__(self, autosave: AutosaveController, journal: RecoveryJournal,
-                 read_field: Callable[[str], str]) -> None:
+    def __init__(
+        self, autosave: AutosaveController, journal: RecoveryJournal, read_field: Callable[[str], str]
+    ) -> None:
         super().__init__(autosave)
         self.autosave = autosave
         self.journal = journal
@@ -49,7 +50,7 @@ class _JournalHook(QObject):
             return
         try:
             fields = {name: self.read_field(name) for name in EDITABLE_FIELDS}
-        except Exception:  # noqa: BLE001 - never let the journal break editing
+        except Exception:
             return
         self.journal.record(aid, fields, self.base.get(aid))
 
@@ -61,8 +62,7 @@ class _JournalHook(QObject):
             self.tick()
 
 
-def attach_journal(autosave: AutosaveController, journal: RecoveryJournal,
-                   read_field: Callable[[str], str]) -> QObject:
+def attach_journal(autosave: AutosaveController, journal: RecoveryJournal, read_field: Callable[[str], str]) -> QObject:
     """Connect the journal to autosave's signals; returns the hook (parented to `autosave`)."""
     return _JournalHook(autosave, journal, read_field)
 
@@ -75,15 +75,20 @@ def offer_recovery(parent: QWidget | None, store: Store, journal: RecoveryJourna
         return 0
     if not edits:
         return 0
-    lines = [f"• {e.display_title} — {e.written_at.astimezone():%Y-%m-%d %H:%M:%S}"
-             + (" (article was deleted; it will be recreated)" if e.missing else "")
-             + (" (saved elsewhere since)" if e.conflict else "")
-             for e in edits[:20]]
+    lines = [
+        f"• {e.display_title} — {e.written_at.astimezone():%Y-%m-%d %H:%M:%S}"
+        + (" (article was deleted; it will be recreated)" if e.missing else "")
+        + (" (saved elsewhere since)" if e.conflict else "")
+        for e in edits[:20]
+    ]
     if len(edits) > 20:
         lines.append(f"… and {len(edits) - 20} more")
-    box = QMessageBox(QMessageBox.Icon.Warning, "Recover unsaved text",
-                      "editor_app did not close normally. Text typed after the last save was kept for:\n\n"
-                      + "\n".join(lines), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Recover unsaved text",
+        "editor_app did not close normally. Text typed after the last save was kept for:\n\n" + "\n".join(lines),
+        parent=parent,
+    )
     restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Decide Later", QMessageBox.ButtonRole.RejectRole)
@@ -102,7 +107,10 @@ def offer_recovery(parent: QWidget | None, store: Store, journal: RecoveryJourna
             restore_pending(store, journal, e)
             restored += 1
         except (StoreError, KeyError) as exc:
-            QMessageBox.warning(parent, "Recover unsaved text",
-                                f"“{e.display_title}” could not be restored: {exc}\n"
-                                "It stays in the recovery journal and will be offered again.")
+            QMessageBox.warning(
+                parent,
+                "Recover unsaved text",
+                f"“{e.display_title}” could not be restored: {exc}\n"
+                "It stays in the recovery journal and will be offered again.",
+            )
     return restored

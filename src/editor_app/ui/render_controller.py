@@ -16,7 +16,6 @@ from editor_app.core.claim_markup import ClaimMarkup
 from editor_app.core.export import finish_body
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 
-
 MAX_WAIT_MS = 350  # a writer who never pauses still sees the preview follow
 
 

@@ -73,7 +73,7 @@ def who_acts(store: Store) -> str:
     """The desk user from the desk settings (read each time: it may change), else the OS user."""
     try:
         return SettingsStore(store).load().user
-    except Exception:  # noqa: BLE001 - settings unreadable: still record someone
+    except Exception:
         return desk_user()
 
 

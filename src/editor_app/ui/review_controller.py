@@ -38,13 +38,19 @@ if TYPE_CHECKING:
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.sources_pane import SourcesPane
 
-CHECKLIST_DELAY_MS = 800      # re-run the checklist this long after a save
-BOOKKEEPING_DELAY_MS = 1000   # comments follow and a revision is kept this long after the last save
-BOOKKEEPING_CEILING_MS = 8000 # ...and at least this often while saves keep coming
-LIBRARY_DELAY_MS = 400        # coalesce library refreshes after comment changes
+CHECKLIST_DELAY_MS = 800  # re-run the checklist this long after a save
+BOOKKEEPING_DELAY_MS = 1000  # comments follow and a revision is kept this long after the last save
+BOOKKEEPING_CEILING_MS = 8000  # ...and at least this often while saves keep coming
+LIBRARY_DELAY_MS = 400  # coalesce library refreshes after comment changes
 # the Status menu: moving the story forward first, sending it back next, killing it last
-MENU_ORDER = [ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED, ArticleStatus.PUBLISHED, ArticleStatus.NEEDS_WORK,
-              ArticleStatus.DRAFT, ArticleStatus.SPIKED]
+MENU_ORDER = [
+    ArticleStatus.IN_REVIEW,
+    ArticleStatus.APPROVED,
+    ArticleStatus.PUBLISHED,
+    ArticleStatus.NEEDS_WORK,
+    ArticleStatus.DRAFT,
+    ArticleStatus.SPIKED,
+]
 
 
 class ReviewController(QObject):
@@ -56,16 +62,17 @@ class ReviewController(QObject):
         window.review_store = self.review
         self.worker = ReviewWorker(window.store, self)
         self.worker.done.connect(self._on_worker_done)
-        self.worker.failed.connect(lambda msg: window.statusBar().showMessage(f"Review bookkeeping failed: {msg}",
-                                                                             10000))
+        self.worker.failed.connect(
+            lambda msg: window.statusBar().showMessage(f"Review bookkeeping failed: {msg}", 10000)
+        )
         self.highlights = CommentHighlights(window.editor)
         self.history_dialog: HistoryDialog | None = None
         self.last_checklist: list[CheckItem] | None = None
         self.checklist_runs = 0
         art = window.article
-        self._saved_body = art.body if art else ""    # the body of the latest save
-        self._anchor_body = self._saved_body          # the body the stored anchors refer to
-        self._compose_base = ""                       # editor text when a range comment was started
+        self._saved_body = art.body if art else ""  # the body of the latest save
+        self._anchor_body = self._saved_body  # the body the stored anchors refer to
+        self._compose_base = ""  # editor text when a range comment was started
         self._loaded_id: int | None = None
         self._checklist_timer = QTimer(self, singleShot=True, interval=CHECKLIST_DELAY_MS)
         self._checklist_timer.timeout.connect(self.run_checklist)
@@ -108,17 +115,29 @@ class ReviewController(QObject):
 
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {}
-        self._action("comment_selection", "Co&mment on Selection…", "fa6s.comment", "Ctrl+Alt+M",
-                     "Add a review comment on the selected words").triggered.connect(self.comment_on_selection)
-        self._action("comment_article", "Comment on &Article…", "fa6s.message", None,
-                     "Add a review comment on the whole article").triggered.connect(self.comment_on_article)
-        self._action("run_checklist", "Run &Checklist", "fa6s.list-check", "Ctrl+Alt+K",
-                     "Run the pre-publish checklist").triggered.connect(self.show_checklist)
-        self._action("history", "&History…", "fa6s.clock-rotate-left", "Ctrl+Alt+H",
-                     "Revisions and status history of the article").triggered.connect(self.show_history)
-        self._action("status_history", "Status &History…", "fa6s.list-ol", None,
-                     "Who changed the status, when, and why").triggered.connect(
-            lambda: self.show_history(tab=1))
+        self._action(
+            "comment_selection",
+            "Co&mment on Selection…",
+            "fa6s.comment",
+            "Ctrl+Alt+M",
+            "Add a review comment on the selected words",
+        ).triggered.connect(self.comment_on_selection)
+        self._action(
+            "comment_article", "Comment on &Article…", "fa6s.message", None, "Add a review comment on the whole article"
+        ).triggered.connect(self.comment_on_article)
+        self._action(
+            "run_checklist", "Run &Checklist", "fa6s.list-check", "Ctrl+Alt+K", "Run the pre-publish checklist"
+        ).triggered.connect(self.show_checklist)
+        self._action(
+            "history",
+            "&History…",
+            "fa6s.clock-rotate-left",
+            "Ctrl+Alt+H",
+            "Revisions and status history of the article",
+        ).triggered.connect(self.show_history)
+        self._action(
+            "status_history", "Status &History…", "fa6s.list-ol", None, "Who changed the status, when, and why"
+        ).triggered.connect(lambda: self.show_history(tab=1))
 
     def _build_docks(self) -> None:
         w = self.window
@@ -127,9 +146,11 @@ class ReviewController(QObject):
         self.comments_dock = LazyDock("Comments", "commentsDock", self._build_comments, w)
         w.checklist_dock, w.sources_dock, w.comments_dock = self.checklist_dock, self.sources_dock, self.comments_dock
         anchor = getattr(w, "claims_dock", None) or getattr(w, "ticker_dock", None)
-        for dock, label, tip in ((self.checklist_dock, "Chec&klist", "Show or hide the pre-publish checklist"),
-                                 (self.sources_dock, "So&urces", "Show or hide the article's sources"),
-                                 (self.comments_dock, "Co&mments", "Show or hide the review comments")):
+        for dock, label, tip in (
+            (self.checklist_dock, "Chec&klist", "Show or hide the pre-publish checklist"),
+            (self.sources_dock, "So&urces", "Show or hide the article's sources"),
+            (self.comments_dock, "Co&mments", "Show or hide the review comments"),
+        ):
             if not w.restoreDockWidget(dock):  # restoreState ran before the dock existed
                 w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
                 if anchor is not None and w.dockWidgetArea(anchor) == Qt.DockWidgetArea.RightDockWidgetArea:
@@ -257,7 +278,7 @@ class ReviewController(QObject):
         if self.history_dialog is not None and not same:  # another article: its history is not this one
             self.history_dialog.close()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close and watched is self.window:
             self._on_close()
         return False
@@ -358,8 +379,9 @@ class ReviewController(QObject):
         if thread is None:
             return
         if thread.detached:
-            self.window.statusBar().showMessage(f"The words of this comment were deleted: “{thread.anchor_text}”",
-                                                10000)
+            self.window.statusBar().showMessage(
+                f"The words of this comment were deleted: “{thread.anchor_text}”", 10000
+            )
             return
         if thread.anchor_start is None:
             return
@@ -388,8 +410,9 @@ class ReviewController(QObject):
             return
         cursor = w.editor.textCursor()
         if not cursor.hasSelection():
-            w.statusBar().showMessage("Select the words to comment on first (or use Review › Comment on Article).",
-                                      8000)
+            w.statusBar().showMessage(
+                "Select the words to comment on first (or use Review › Comment on Article).", 8000
+            )
             return
         text = w.editor.toPlainText()
         start = index_from_utf16(text, cursor.selectionStart())
@@ -410,11 +433,11 @@ class ReviewController(QObject):
     def _resolve_anchor(self, anchor: tuple[int, int, str]) -> tuple[int, int, str] | None:
         """The composer's range on the editor text it was taken from -> a range on the saved body."""
         self.sync()
-        start, end, quoted = anchor
+        start, end, _quoted = anchor
         body = self._saved_body
         if self._compose_base != body:
             mapped = EditMap.between(self._compose_base, body).map_range(start, end)
-            if mapped is None or not body[mapped[0]:mapped[1]].strip():
+            if mapped is None or not body[mapped[0] : mapped[1]].strip():
                 return None
             start, end = mapped
         if not 0 <= start < end <= len(body):
@@ -528,7 +551,8 @@ class ReviewController(QObject):
         self.status_button.setStyleSheet(
             f"QToolButton#statusButton {{ color: {colour}; font-weight: 600; border: 1px solid {colour}; "
             f"border-radius: 11px; padding: 2px 8px 2px 6px; margin-right: 6px; }}"
-            "QToolButton#statusButton::menu-indicator { subcontrol-position: right center; right: 4px; }")
+            "QToolButton#statusButton::menu-indicator { subcontrol-position: right center; right: 4px; }"
+        )
         self.status_button.setToolTip(f"Status: {status.label}. Click to change it.")
         heading = self.status_menu.addAction(f"Now: {status.label}")
         heading.setIcon(badge_icon(status, pal))
@@ -590,8 +614,9 @@ class ReviewController(QObject):
                     return False
                 reason = blocked.reason_text
         try:
-            change = self.review.change_status(article.id, target, who=self.who(), note=note,
-                                               checklist_items=items, override_reason=reason)
+            change = self.review.change_status(
+                article.id, target, who=self.who(), note=note, checklist_items=items, override_reason=reason
+            )
         except ChecklistBlocked as exc:
             QMessageBox.warning(w, "Not changed", str(exc))
             return False
@@ -599,9 +624,12 @@ class ReviewController(QObject):
             QMessageBox.warning(w, "Status not changed", str(exc))
             return False
         fresh = self.store.get(article.id)
-        w.article = replace(w.article or article, status=change.to_status,
-                            updated_at=fresh.updated_at if fresh else utcnow(),
-                            published_at=fresh.published_at if fresh else article.published_at)
+        w.article = replace(
+            w.article or article,
+            status=change.to_status,
+            updated_at=fresh.updated_at if fresh else utcnow(),
+            published_at=fresh.published_at if fresh else article.published_at,
+        )
         w._push_header()
         self.update_status_ui()
         self._refresh_library()
@@ -629,9 +657,13 @@ class ReviewController(QObject):
             return None
         self.sync()
         if self.history_dialog is None:
-            self.history_dialog = HistoryDialog(self.store, self.article_id, w.header.value("title"),
-                                                restore=None if self.read_only else self.restore_revision,
-                                                parent=w)
+            self.history_dialog = HistoryDialog(
+                self.store,
+                self.article_id,
+                w.header.value("title"),
+                restore=None if self.read_only else self.restore_revision,
+                parent=w,
+            )
             self.history_dialog.finished.connect(self._history_closed)
         else:
             self.history_dialog.refresh()
@@ -651,10 +683,13 @@ class ReviewController(QObject):
         if aid is None or self.read_only:
             return False
         answer = QMessageBox.question(
-            self.history_dialog or w, "Restore this revision?",
+            self.history_dialog or w,
+            "Restore this revision?",
             "Replace the headline, summary, byline and text with this revision?\n\n"
             "The current version is kept in the history, so you can go back.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         if not w.autosave.flush():

@@ -72,10 +72,10 @@ def _retry(work: Callable[[], T], attempts: int = 4) -> T:
 
 
 class ReviewWorker(QObject):
-    done = Signal(int, str, object)     # article id, new body, list[Comment] whose anchor moved
-    failed = Signal(str)                # a message for the status bar
-    _result = Signal(object)            # Future, from the worker thread
-    job_finished = Signal(str)          # kind of job ("save", "checklist", ...) for tests
+    done = Signal(int, str, object)  # article id, new body, list[Comment] whose anchor moved
+    failed = Signal(str)  # a message for the status bar
+    _result = Signal(object)  # Future, from the worker thread
+    job_finished = Signal(str)  # kind of job ("save", "checklist", ...) for tests
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,8 +86,7 @@ class ReviewWorker(QObject):
         self._result.connect(self._on_result)
         self.pending = 0
 
-    def after_save(self, article_id: int, old_body: str, new_body: str, who: str, *,
-                   record: bool = True) -> None:
+    def after_save(self, article_id: int, old_body: str, new_body: str, who: str, *, record: bool = True) -> None:
         """Re-anchor the article's comments from `old_body` to `new_body`, then record a
         (coalesced) "typing" revision."""
 
@@ -101,8 +100,7 @@ class ReviewWorker(QObject):
 
         self.submit(work, lambda result: self.done.emit(*result), kind="save")
 
-    def submit(self, work: Callable[[], object], on_result: Callable[[object], None], *,
-               kind: str = "job") -> Future:
+    def submit(self, work: Callable[[], object], on_result: Callable[[object], None], *, kind: str = "job") -> Future:
         """Run `work` on the worker thread; `on_result(value)` on the UI thread."""
         self.pending += 1
         future = self._pool.submit(_without_gc, work)
@@ -133,7 +131,7 @@ class ReviewWorker(QObject):
         """Wait until everything queued so far has run (results are delivered later)."""
         try:
             self._pool.submit(lambda: None).result(timeout)
-        except Exception:  # noqa: BLE001 - a stuck worker must not block the window forever
+        except Exception:
             log.warning("review worker did not drain in %s s", timeout)
 
     def shutdown(self) -> None:

@@ -43,8 +43,9 @@ class SourceDialog(QDialog):
         self.setMinimumWidth(500)
         source = source or Source(accessed_on=date.today())
         self.outlet = QLineEdit(source.outlet, objectName="sourceOutlet", placeholderText="Reuters, company filing…")
-        self.title_edit = QLineEdit(source.title, objectName="sourceTitle",
-                                    placeholderText="Title of the page or document")
+        self.title_edit = QLineEdit(
+            source.title, objectName="sourceTitle", placeholderText="Title of the page or document"
+        )
         self.url = QLineEdit(source.url, objectName="sourceUrl", placeholderText="https://…")
         self.published = OptionalDateEdit()
         self.published.setObjectName("sourcePublished")
@@ -52,8 +53,9 @@ class SourceDialog(QDialog):
         self.accessed = OptionalDateEdit()
         self.accessed.setObjectName("sourceAccessed")
         self.accessed.set_value(source.accessed_on)
-        self.supports = QLineEdit(source.supports, objectName="sourceSupports",
-                                  placeholderText="What in the story it supports")
+        self.supports = QLineEdit(
+            source.supports, objectName="sourceSupports", placeholderText="What in the story it supports"
+        )
         self.note = QPlainTextEdit(source.note, objectName="sourceNote")
         self.note.setPlaceholderText("Note for the desk (optional)")
         self.note.setTabChangesFocus(True)
@@ -81,10 +83,15 @@ class SourceDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def values(self) -> dict:
-        return {"outlet": self.outlet.text().strip(), "title": self.title_edit.text().strip(),
-                "url": self.url.text().strip(), "published_on": self.published.value(),
-                "accessed_on": self.accessed.value(), "supports": self.supports.text().strip(),
-                "note": self.note.toPlainText().strip()}
+        return {
+            "outlet": self.outlet.text().strip(),
+            "title": self.title_edit.text().strip(),
+            "url": self.url.text().strip(),
+            "published_on": self.published.value(),
+            "accessed_on": self.accessed.value(),
+            "supports": self.supports.text().strip(),
+            "note": self.note.toPlainText().strip(),
+        }
 
     def _try_accept(self) -> None:
         v = self.values()
@@ -99,7 +106,7 @@ class SourceDialog(QDialog):
 
 
 def link_label(link: SourceLink, claims: dict[int, Claim]) -> str:
-    """"c1 — Ford and Xiaomi held talks… · response of Ford" for a link."""
+    """ "c1 — Ford and Xiaomi held talks… · response of Ford" for a link."""
     claim = claims.get(link.claim_id)
     if claim is None:
         return f"claim #{link.claim_id}"
@@ -117,8 +124,14 @@ class SourceLinkDialog(QDialog):
     """The claims a source backs: add a link (whole claim, an appearance or a response) or
     remove one. Writes go straight to the store; `changed` tells the pane to refresh."""
 
-    def __init__(self, review: ReviewStore, claim_store: ClaimStore, source: Source,
-                 parent: QWidget | None = None, before_write: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        review: ReviewStore,
+        claim_store: ClaimStore,
+        source: Source,
+        parent: QWidget | None = None,
+        before_write: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sourceLinkDialog")
         self.setWindowTitle("Link Source to Claims")
@@ -137,8 +150,7 @@ class SourceLinkDialog(QDialog):
         self.links.setAlternatingRowColors(True)
         self.remove_button = QPushButton(qta.icon("fa6s.link-slash"), "Remove Link", objectName="removeLink")
         self.remove_button.clicked.connect(self._remove)
-        self.links.itemSelectionChanged.connect(
-            lambda: self.remove_button.setEnabled(bool(self.links.selectedItems())))
+        self.links.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(bool(self.links.selectedItems())))
 
         self.claim_combo = QComboBox(objectName="linkClaim")
         for c in self.claims:
@@ -167,8 +179,9 @@ class SourceLinkDialog(QDialog):
         layout.addLayout(remove_row)
         layout.addWidget(muted(plain_label("Add a link")))
         if not self.claims:
-            layout.addWidget(muted(plain_label("The article has no claims yet: mark one in the text first.",
-                                               wrap=True)))
+            layout.addWidget(
+                muted(plain_label("The article has no claims yet: mark one in the text first.", wrap=True))
+            )
             self.claim_combo.setEnabled(False)
             self.target_combo.setEnabled(False)
             self.add_button.setEnabled(False)
@@ -187,8 +200,9 @@ class SourceLinkDialog(QDialog):
         for a in claim.appearances:
             self.target_combo.addItem(f"Report: {a.outlet or a.title or a.url or 'unnamed'}", ("appearance", a.id))
         for r in claim.responses:
-            self.target_combo.addItem(f"Response of {r.party or 'an unnamed party'} ({r.stance.label})",
-                                      ("response", r.id))
+            self.target_combo.addItem(
+                f"Response of {r.party or 'an unnamed party'} ({r.stance.label})", ("response", r.id)
+            )
 
     def select_target(self, claim_key: str, kind: str, name: str = "") -> bool:
         """Choose a claim and target by key and kind ("claim" | "appearance" | "response"),
@@ -210,7 +224,7 @@ class SourceLinkDialog(QDialog):
     def _show_links(self) -> None:
         self.links.clear()
         current = self.review.get_source(self.source.id or 0)
-        for link in (current.links if current else []):
+        for link in current.links if current else []:
             item = QListWidgetItem(link_label(link, self.by_id))
             item.setData(Qt.ItemDataRole.UserRole, link.id)
             self.links.addItem(item)
@@ -229,8 +243,12 @@ class SourceLinkDialog(QDialog):
         kind, child = target
         try:
             self.before_write()
-            self.review.link(self.source.id or 0, claim_id, response_id=child if kind == "response" else None,
-                             appearance_id=child if kind == "appearance" else None)
+            self.review.link(
+                self.source.id or 0,
+                claim_id,
+                response_id=child if kind == "response" else None,
+                appearance_id=child if kind == "appearance" else None,
+            )
         except (StoreError, ValueError, KeyError) as exc:
             QMessageBox.warning(self, "Not linked", str(exc))
             return

@@ -57,8 +57,9 @@ def _tool(icon: str, tip: str, name: str, text: str = "") -> QToolButton:
 class SourcesPane(QWidget):
     sources_changed = Signal()
 
-    def __init__(self, review: ReviewStore, claims: ClaimStore, who: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, review: ReviewStore, claims: ClaimStore, who: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sourcesPane")
         self.review, self.claim_store, self.who = review, claims, who
@@ -76,8 +77,9 @@ class SourcesPane(QWidget):
         self.up_button = _tool("fa6s.arrow-up", "Move up", "upSource")
         self.down_button = _tool("fa6s.arrow-down", "Move down", "downSource")
         self.link_button = _tool("fa6s.link", "Link the selected source to claims…", "linkSource", "Claims…")
-        self.open_button = _tool("fa6s.arrow-up-right-from-square", "Open the source's URL in the browser",
-                                 "openSource")
+        self.open_button = _tool(
+            "fa6s.arrow-up-right-from-square", "Open the source's URL in the browser", "openSource"
+        )
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 6, 2)
         bar.setSpacing(0)
@@ -206,21 +208,33 @@ class SourcesPane(QWidget):
             t.setRowCount(len(self.sources))
             for r, s in enumerate(self.sources):
                 verified = QTableWidgetItem()
-                verified.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                                  | (Qt.ItemFlag.NoItemFlags if self.read_only else Qt.ItemFlag.ItemIsUserCheckable))
+                verified.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | (Qt.ItemFlag.NoItemFlags if self.read_only else Qt.ItemFlag.ItemIsUserCheckable)
+                )
                 verified.setCheckState(Qt.CheckState.Checked if s.verified else Qt.CheckState.Unchecked)
                 verified.setData(SOURCE_ID_ROLE, s.id)
-                verified.setToolTip(plain_tooltip(f"Verified by {s.verified_by} on {local_time(s.verified_at)}")
-                                    if s.verified else "Not verified yet: tick when you have checked it")
+                verified.setToolTip(
+                    plain_tooltip(f"Verified by {s.verified_by} on {local_time(s.verified_at)}")
+                    if s.verified
+                    else "Not verified yet: tick when you have checked it"
+                )
                 t.setItem(r, COL_VERIFIED, verified)
                 links = [link_label(k, by_id) for k in s.links]
-                values = [s.outlet, s.title, s.supports, s.url,
-                          s.published_on.isoformat() if s.published_on else "",
-                          s.accessed_on.isoformat() if s.accessed_on else "",
-                          " ".join(s.note.split()),
-                          f"{s.verified_by} · {local_time(s.verified_at)}" if s.verified else "",
-                          ", ".join(k.split(" — ")[0] + (" (" + k.split(" · ", 1)[1] + ")" if " · " in k else "")
-                                    for k in links)]
+                values = [
+                    s.outlet,
+                    s.title,
+                    s.supports,
+                    s.url,
+                    s.published_on.isoformat() if s.published_on else "",
+                    s.accessed_on.isoformat() if s.accessed_on else "",
+                    " ".join(s.note.split()),
+                    f"{s.verified_by} · {local_time(s.verified_at)}" if s.verified else "",
+                    ", ".join(
+                        k.split(" — ")[0] + (" (" + k.split(" · ", 1)[1] + ")" if " · " in k else "") for k in links
+                    ),
+                ]
                 for c, value in enumerate(values, start=1):
                     item = QTableWidgetItem(value)
                     full = "\n".join(links) if c == COL_CLAIMS else (s.note if c == 7 else value)
@@ -251,11 +265,15 @@ class SourcesPane(QWidget):
         unverified = qta.icon("fa6s.circle", color=pal.color(pal.ColorRole.PlaceholderText))
         link_icon = qta.icon("fa6s.link", color=pal.color(pal.ColorRole.PlaceholderText))
 
-        def backing(claim_id: int, *, response_id: int | None = None,
-                    appearance_id: int | None = None) -> list[Source]:
-            return [s for s in self.sources
-                    if any(k.claim_id == claim_id and k.response_id == response_id
-                           and k.appearance_id == appearance_id for k in s.links)]
+        def backing(claim_id: int, *, response_id: int | None = None, appearance_id: int | None = None) -> list[Source]:
+            return [
+                s
+                for s in self.sources
+                if any(
+                    k.claim_id == claim_id and k.response_id == response_id and k.appearance_id == appearance_id
+                    for k in s.links
+                )
+            ]
 
         def add_row(parent: QTreeWidgetItem, what: str, srcs: list[Source], url: str = "") -> None:
             row = QTreeWidgetItem(parent, [what])
@@ -265,8 +283,12 @@ class SourcesPane(QWidget):
                 child = QTreeWidgetItem(row, [label])
                 child.setIcon(0, ok if s.verified else unverified)
                 child.setData(0, SOURCE_ID_ROLE, s.id)
-                child.setToolTip(0, plain_tooltip(f"{label}\n{s.url}\n" + (
-                    f"Verified by {s.verified_by}" if s.verified else "Not verified yet")))
+                child.setToolTip(
+                    0,
+                    plain_tooltip(
+                        f"{label}\n{s.url}\n" + (f"Verified by {s.verified_by}" if s.verified else "Not verified yet")
+                    ),
+                )
             if url:
                 child = QTreeWidgetItem(row, [url])
                 child.setIcon(0, link_icon)
@@ -274,7 +296,7 @@ class SourcesPane(QWidget):
             if not srcs and not url:
                 row.setIcon(0, missing)
                 row.setText(0, f"{what} — no source")
-            elif srcs and all(s.verified for s in srcs) or (not srcs and url):
+            elif (srcs and all(s.verified for s in srcs)) or (not srcs and url):
                 row.setIcon(0, ok)
             else:
                 row.setIcon(0, pending)
@@ -290,11 +312,19 @@ class SourcesPane(QWidget):
             if whole:
                 add_row(top, "The whole claim", whole)
             for a in claim.appearances:
-                add_row(top, f"Report: {a.outlet or a.title or 'unnamed'}",
-                        backing(claim.id or 0, appearance_id=a.id), a.url)
+                add_row(
+                    top,
+                    f"Report: {a.outlet or a.title or 'unnamed'}",
+                    backing(claim.id or 0, appearance_id=a.id),
+                    a.url,
+                )
             for r in claim.responses:
-                add_row(top, f"Response of {r.party or 'an unnamed party'} ({r.stance.label.lower()})",
-                        backing(claim.id or 0, response_id=r.id), r.source_url)
+                add_row(
+                    top,
+                    f"Response of {r.party or 'an unnamed party'} ({r.stance.label.lower()})",
+                    backing(claim.id or 0, response_id=r.id),
+                    r.source_url,
+                )
             top.setExpanded(True)
         if not claims:
             QTreeWidgetItem(tree, ["The article has no claims."]).setFlags(Qt.ItemFlag.NoItemFlags)
@@ -346,8 +376,9 @@ class SourcesPane(QWidget):
             return
         values = dialog.values()
         if src.verified and values["url"] != src.url:
-            answer = QMessageBox.question(self, "Change the URL?",
-                                          "Changing the URL clears the verification: it is a new source.")
+            answer = QMessageBox.question(
+                self, "Change the URL?", "Changing the URL clears the verification: it is a new source."
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         if self._write(lambda: self.review.update_source(src.id or 0, **values), "Source not saved") is not None:
@@ -357,8 +388,9 @@ class SourcesPane(QWidget):
         src = self.selected_source()
         if src is None or self.read_only:
             return
-        answer = QMessageBox.question(self, "Remove source?",
-                                      f"Remove the source “{src.display_title}” and its links to claims?")
+        answer = QMessageBox.question(
+            self, "Remove source?", f"Remove the source “{src.display_title}” and its links to claims?"
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._write(lambda: self.review.delete_source(src.id or 0), "Source not removed")
@@ -374,8 +406,10 @@ class SourcesPane(QWidget):
 
     def set_verified(self, source_id: int, verified: bool) -> None:
         who = self.who()
-        self._write(lambda: self.review.verify(source_id, who) if verified else self.review.unverify(source_id),
-                    "Verification not saved")
+        self._write(
+            lambda: self.review.verify(source_id, who) if verified else self.review.unverify(source_id),
+            "Verification not saved",
+        )
         self.refresh(select_id=source_id)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

@@ -34,10 +34,11 @@ from editor_app.ui.review_common import ERROR_COLOURS, WARNING_COLOURS, muted, s
 
 
 class StatusNoteDialog(QDialog):
-    """"Send to review": from → to, and an optional note for the history."""
+    """ "Send to review": from → to, and an optional note for the history."""
 
-    def __init__(self, from_status: ArticleStatus, to_status: ArticleStatus, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, from_status: ArticleStatus, to_status: ArticleStatus, title: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("statusNoteDialog")
         action = ACTION_LABELS[to_status].replace("&", "")
@@ -86,8 +87,7 @@ class BlockedChoice(Enum):
 class ChecklistBlockedDialog(QDialog):
     """The errors that block approval or publication. `choice` and `reason` after exec()."""
 
-    def __init__(self, items: Sequence[CheckItem], to_status: ArticleStatus,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, items: Sequence[CheckItem], to_status: ArticleStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklistBlockedDialog")
         self.items = list(items)
@@ -102,8 +102,11 @@ class ChecklistBlockedDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(qta.icon("fa6s.circle-xmark", color=themed(ERROR_COLOURS, self.palette())).pixmap(28, 28))
         head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        title = plain_label(f"{n} checklist error{'s' if n != 1 else ''} block{'s' if n == 1 else ''} "
-                            f"this {'publication' if verb == 'publish' else 'approval'}.", wrap=True)
+        title = plain_label(
+            f"{n} checklist error{'s' if n != 1 else ''} block{'s' if n == 1 else ''} "
+            f"this {'publication' if verb == 'publish' else 'approval'}.",
+            wrap=True,
+        )
         font = title.font()
         font.setBold(True)
         title.setFont(font)
@@ -125,8 +128,9 @@ class ChecklistBlockedDialog(QDialog):
         self.list.setColumnWidth(1, 420)
         self.list.resizeColumnToContents(2)
 
-        self.reason_label = plain_label("Why approve despite these errors? The reason is recorded in the "
-                                        "history with your name.", wrap=True)
+        self.reason_label = plain_label(
+            "Why approve despite these errors? The reason is recorded in the history with your name.", wrap=True
+        )
         self.reason = QPlainTextEdit(objectName="overrideReason")
         self.reason.setPlaceholderText("Reason for the override (required)")
         self.reason.setTabChangesFocus(True)
@@ -151,8 +155,7 @@ class ChecklistBlockedDialog(QDialog):
         self.go_button.clicked.connect(self._go)
         self.override_button.clicked.connect(self._ask_reason)
         self.confirm_button.clicked.connect(self._confirm)
-        self.reason.textChanged.connect(
-            lambda: self.confirm_button.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.reason.textChanged.connect(lambda: self.confirm_button.setEnabled(bool(self.reason.toPlainText().strip())))
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

@@ -149,7 +149,7 @@ class _TickerWorker:
             for kind, args in newest.items():
                 try:
                     getattr(self, f"_do_{kind}")(*args)
-                except Exception as exc:  # noqa: BLE001 - shown in the pane, never kills the thread
+                except Exception as exc:
                     message = f"{type(exc).__name__}: {exc}"
                     if kind == "suggest":
                         self._emit(self._bridge.suggested, args[0], args[1], message)
@@ -165,9 +165,16 @@ class _TickerWorker:
         for sug in suggest(text[:MAX_SCAN_CHARS], directory):
             li = sug.listing
             keys = frozenset((x.symbol, x.mic) for x in directory.listings_of(li.issuer_id))
-            items.append(SuggestionItem(
-                li, sug.role, sug.count, tuple((m.section, m.snippet) for m in sug.mentions[:4]),
-                tuple(sug.written_as), keys | {(li.symbol, li.mic)}))
+            items.append(
+                SuggestionItem(
+                    li,
+                    sug.role,
+                    sug.count,
+                    tuple((m.section, m.snippet) for m in sug.mentions[:4]),
+                    tuple(sug.written_as),
+                    keys | {(li.symbol, li.mic)},
+                )
+            )
         self._emit(self._bridge.suggested, article_id, generation, items)
 
     def _do_search(self, generation: int, query: str) -> None:
@@ -193,14 +200,18 @@ class TagTableModel(QAbstractTableModel):
         self.tags = list(tags)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.tags)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
         return None
@@ -211,8 +222,12 @@ class TagTableModel(QAbstractTableModel):
         tag = self.tags[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (tag.symbol, tag.exchange or "—", tag.name or ("unlisted" if tag.unlisted else ""),
-                    ROLE_LABELS[tag.role])[col]
+            return (
+                tag.symbol,
+                tag.exchange or "—",
+                tag.name or ("unlisted" if tag.unlisted else ""),
+                ROLE_LABELS[tag.role],
+            )[col]
         if role == Qt.ItemDataRole.EditRole:
             return tag.role if col == self.ROLE else None
         if role == Qt.ItemDataRole.UserRole:
@@ -224,14 +239,15 @@ class TagTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == self.SYMBOL and tag.unlisted:
             return qta.icon("fa6s.triangle-exclamation")
         if role == Qt.ItemDataRole.ToolTipRole:
-            extra = ("\nUnlisted: not in the symbol directory; published as typed." if tag.unlisted else "")
-            return f"{tag.name or tag.symbol} — {tag.notation} ({ROLE_LABELS[tag.role].lower()}){extra}\n" \
-                   "Drag to reorder; right-click for more."
+            extra = "\nUnlisted: not in the symbol directory; published as typed." if tag.unlisted else ""
+            return (
+                f"{tag.name or tag.symbol} — {tag.notation} ({ROLE_LABELS[tag.role].lower()}){extra}\n"
+                "Drag to reorder; right-click for more."
+            )
         return None
 
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == self.ROLE \
-                and value in ROLES:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == self.ROLE and value in ROLES:
             tag = self.tags[index.row()]
             if tag.role != value and tag.id is not None:
                 self.role_requested.emit(tag.id, str(value))
@@ -246,21 +262,27 @@ class TagTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [TAG_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if rows and self.tags[rows[0]].id is not None:
             data.setData(TAG_MIME, str(self.tags[rows[0]].id).encode())
         return data
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
         """Ask for the move and report 'not dropped', so the view removes nothing itself: the
         pane reloads the order from the store."""
         if action != Qt.DropAction.MoveAction or not data.hasFormat(TAG_MIME):
@@ -280,7 +302,7 @@ class TagTableModel(QAbstractTableModel):
 class RoleDelegate(QStyledItemDelegate):
     """The role column as an always-open combo: About / Mentions."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("tickerRoleCombo")
         for role in ROLES:
@@ -289,7 +311,7 @@ class RoleDelegate(QStyledItemDelegate):
         combo.currentIndexChanged.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
         if i >= 0 and editor.currentIndex() != i:
@@ -297,7 +319,7 @@ class RoleDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(i)
             editor.blockSignals(False)
 
-    def setModelData(self, editor: QWidget, model: QAbstractTableModel, index: Index) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractTableModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -308,7 +330,7 @@ class TagTable(QTableView):
     remove_pressed = Signal()
     move_pressed = Signal(int)  # -1 up, +1 down
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
             self.remove_pressed.emit()
             return
@@ -342,15 +364,18 @@ class SuggestionCard(QFrame):
         notation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         chip = QLabel(ROLE_LABELS[item.role], objectName="roleChip")
         chip.setProperty("role", item.role)
-        chip.setToolTip("Guessed from where the company appears: title, dek and first paragraph "
-                        "or frequency mean 'about'.")
+        chip.setToolTip(
+            "Guessed from where the company appears: title, dek and first paragraph or frequency mean 'about'."
+        )
         times = "once" if item.count == 1 else f"{item.count}×"
         count = _muted(QLabel(f"named {times}", objectName="suggestionCount"))
 
-        self.about_button = self._button("About", "fa6s.check", "acceptAboutButton",
-                                         "Accept as about: the story is about this company")
-        self.mentions_button = self._button("Mentions", "fa6s.plus", "acceptMentionsButton",
-                                            "Accept as mentions: the company is named in the story")
+        self.about_button = self._button(
+            "About", "fa6s.check", "acceptAboutButton", "Accept as about: the story is about this company"
+        )
+        self.mentions_button = self._button(
+            "Mentions", "fa6s.plus", "acceptMentionsButton", "Accept as mentions: the company is named in the story"
+        )
         self.dismiss_button = QToolButton(objectName="dismissButton")
         self.dismiss_button.setIcon(qta.icon("fa6s.xmark"))
         self.dismiss_button.setAutoRaise(True)
@@ -392,8 +417,10 @@ class SuggestionCard(QFrame):
 
     def _tooltip(self) -> str:
         li = self.item.listing
-        lines = [f"<b>{html.escape(li.company)}</b> — {html.escape(self.item.notation)}"
-                 f" <span>({html.escape(li.exchange.name)}, {html.escape(li.country or '')})</span>"]
+        lines = [
+            f"<b>{html.escape(li.company)}</b> — {html.escape(self.item.notation)}"
+            f" <span>({html.escape(li.exchange.name)}, {html.escape(li.country or '')})</span>"
+        ]
         if self.item.written_as:
             lines.append("Written as: " + html.escape(", ".join(self.item.written_as)))
         for section, snippet in self.item.snippets:
@@ -450,9 +477,15 @@ class TickerPane(QWidget):
     tags_changed = Signal(int)
     show_articles_requested = Signal(str, str, str)
 
-    def __init__(self, tags: TickerTagStore, text_source: Callable[[], str], parent: QWidget | None = None, *,
-                 directory_loader: Callable[[], SymbolDirectory] = default_directory,
-                 debounce_ms: int = DEBOUNCE_MS) -> None:
+    def __init__(
+        self,
+        tags: TickerTagStore,
+        text_source: Callable[[], str],
+        parent: QWidget | None = None,
+        *,
+        directory_loader: Callable[[], SymbolDirectory] = default_directory,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tickerPane")
         self.store = tags
@@ -493,8 +526,9 @@ class TickerPane(QWidget):
         self.search = QLineEdit(objectName="tickerSearch", placeholderText="Add a stock: symbol or company…")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(qta.icon("fa6s.magnifying-glass"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setToolTip("Type a symbol (F, 1810.HK, NYSE: F) or a company name; Enter adds the "
-                               "highlighted listing")
+        self.search.setToolTip(
+            "Type a symbol (F, 1810.HK, NYSE: F) or a company name; Enter adds the highlighted listing"
+        )
         self.search.textChanged.connect(self._on_search_text)
         self.search.returnPressed.connect(self.add_search_result)
         self.search.installEventFilter(self)
@@ -515,8 +549,9 @@ class TickerPane(QWidget):
         self.add_button = QPushButton(qta.icon("fa6s.plus"), "Add", objectName="tickerAddButton")
         self.add_button.setToolTip("Tag the article with the highlighted listing (Enter)")
         self.add_button.clicked.connect(self.add_search_result)
-        self.unlisted_button = QPushButton(qta.icon("fa6s.triangle-exclamation"), "Add as unlisted…",
-                                           objectName="tickerAddUnlistedButton")
+        self.unlisted_button = QPushButton(
+            qta.icon("fa6s.triangle-exclamation"), "Add as unlisted…", objectName="tickerAddUnlistedButton"
+        )
         self.unlisted_button.setToolTip("Tag a symbol the directory does not know (asks first)")
         self.unlisted_button.clicked.connect(self.add_unlisted)
         self.search_box = QWidget(objectName="tickerSearchBox")
@@ -542,7 +577,8 @@ class TickerPane(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.tag_model = TagTableModel(self)
         self.tag_model.move_requested.connect(
-            lambda tag_id, pos: QTimer.singleShot(0, lambda: self.move_tag(tag_id, pos)))
+            lambda tag_id, pos: QTimer.singleShot(0, lambda: self.move_tag(tag_id, pos))
+        )
         self.tag_model.role_requested.connect(self.set_role)
         self.table = TagTable(objectName="tickerTagTable")
         self.table.setModel(self.tag_model)
@@ -599,13 +635,13 @@ class TickerPane(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.search_box)
         layout.addSpacing(4)
-        layout.addLayout(_section_header("Tagged", self.tag_count, self.up_button, self.down_button,
-                                         self.remove_button))
+        layout.addLayout(
+            _section_header("Tagged", self.tag_count, self.up_button, self.down_button, self.remove_button)
+        )
         layout.addWidget(self.table)
         layout.addWidget(self.related)
         layout.addSpacing(6)
-        layout.addLayout(_section_header("Suggested", self.suggestion_count, self.scan_status,
-                                         self.restore_dismissed))
+        layout.addLayout(_section_header("Suggested", self.suggestion_count, self.scan_status, self.restore_dismissed))
         layout.addWidget(self.suggestion_list, 3)
         layout.addWidget(self.no_suggestions, 3)
         self.setMinimumWidth(300)
@@ -613,7 +649,7 @@ class TickerPane(QWidget):
         self._refresh_tags_view()
         self._show_suggestions()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(380, 600)
 
     # -- the owner's calls --------------------------------------------------------------
@@ -663,7 +699,7 @@ class TickerPane(QWidget):
 
     # -- scanning -----------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty and self.article_id is not None and not self._timer.isActive():
             self._timer.start(0)
@@ -733,8 +769,9 @@ class TickerPane(QWidget):
         elif self._scanning or self._dirty:
             self.no_suggestions.setText("Looking for companies in the text…")
         else:
-            self.no_suggestions.setText("No listed companies found in the text.\n"
-                                        "Names, $cashtags and notations such as NYSE: F are recognised.")
+            self.no_suggestions.setText(
+                "No listed companies found in the text.\nNames, $cashtags and notations such as NYSE: F are recognised."
+            )
         self.restore_dismissed.setVisible(bool(self._dismissed))
         self.restore_dismissed.setText(f"{len(self._dismissed)} dismissed")
 
@@ -831,8 +868,12 @@ class TickerPane(QWidget):
     def _fit_table(self) -> None:
         """As tall as its rows (three at least, ten at most): the rest goes to the suggestions."""
         rows = max(3, min(10, len(self._tags)))
-        height = (self.table.horizontalHeader().sizeHint().height()
-                  + rows * self.table.verticalHeader().defaultSectionSize() + 2 * self.table.frameWidth() + 2)
+        height = (
+            self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+            + 2
+        )
         self.table.setFixedHeight(height)
 
     def _refresh_tags_view(self) -> None:
@@ -867,8 +908,11 @@ class TickerPane(QWidget):
         menu = QMenu(self)
         show = menu.addAction(qta.icon("fa6s.list"), f"Show Articles with {tag.notation}")
         show.setObjectName("showArticlesWithStock")
-        show.triggered.connect(lambda: self.show_articles_requested.emit(
-            tag.symbol, tag.mic, f"{tag.symbol} · {tag.name}" if tag.name else tag.symbol))
+        show.triggered.connect(
+            lambda: self.show_articles_requested.emit(
+                tag.symbol, tag.mic, f"{tag.symbol} · {tag.name}" if tag.name else tag.symbol
+            )
+        )
         menu.addSeparator()
         for role in ROLES:
             action = QAction(f"Role: {ROLE_LABELS[role]}", menu, checkable=True, checked=tag.role == role)
@@ -877,15 +921,16 @@ class TickerPane(QWidget):
         menu.addSeparator()
         up = menu.addAction(qta.icon("fa6s.arrow-up"), "Move Up", lambda: self.move_tag(tag.id or 0, tag.position - 1))
         up.setEnabled(tag.position > 0)
-        down = menu.addAction(qta.icon("fa6s.arrow-down"), "Move Down",
-                              lambda: self.move_tag(tag.id or 0, tag.position + 1))
+        down = menu.addAction(
+            qta.icon("fa6s.arrow-down"), "Move Down", lambda: self.move_tag(tag.id or 0, tag.position + 1)
+        )
         down.setEnabled(tag.position < len(self._tags) - 1)
         menu.addAction(qta.icon("fa6s.trash-can"), "Remove Tag", lambda: self.remove_tag(tag.id or 0))
         return menu
 
     # -- search -------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.topLevelItemCount():
@@ -928,9 +973,11 @@ class TickerPane(QWidget):
             self._set_search_status(f"Search failed: {results}")
         else:
             self._search_results = list(results)  # type: ignore[arg-type]
-            self._set_search_status("" if self._search_results else
-                                       f"No listing matches “{query}”. Check the spelling, or add it "
-                                       "as unlisted if you are sure.")
+            self._set_search_status(
+                ""
+                if self._search_results
+                else f"No listing matches “{query}”. Check the spelling, or add it as unlisted if you are sure."
+            )
         self.results.clear()
         for li in self._search_results:
             item = QTreeWidgetItem([li.symbol, li.exchange_name, li.company])
@@ -956,8 +1003,14 @@ class TickerPane(QWidget):
             item = self.results.topLevelItem(i)
             li: Listing = item.data(0, Qt.ItemDataRole.UserRole)
             is_tagged = (li.symbol, li.mic) in tagged
-            item.setIcon(0, qta.icon("fa6s.check") if is_tagged else qta.icon("fa6s.chart-line")
-                         if li.primary else qta.icon("fa6s.circle", scale_factor=0.3))
+            item.setIcon(
+                0,
+                qta.icon("fa6s.check")
+                if is_tagged
+                else qta.icon("fa6s.chart-line")
+                if li.primary
+                else qta.icon("fa6s.circle", scale_factor=0.3),
+            )
             item.setDisabled(is_tagged)
         self._update_search_buttons()
 
@@ -988,23 +1041,30 @@ class TickerPane(QWidget):
         query = self.search.text().strip()
         parsed = parse(query)
         if parsed is None:
-            QMessageBox.warning(self, "Not a ticker symbol",
-                                f"“{query}” does not look like a ticker symbol. Type the symbol, for "
-                                "example ACME or LSE: ACME.")
+            QMessageBox.warning(
+                self,
+                "Not a ticker symbol",
+                f"“{query}” does not look like a ticker symbol. Type the symbol, for example ACME or LSE: ACME.",
+            )
             return
         tag = TickerTag.unlisted_tag(parsed.symbol, parsed.mic or "")
         known = [li for li in self._search_results if li.symbol == tag.symbol and (not tag.mic or li.mic == tag.mic)]
         if known:
             li = known[0]
-            detail = (f"The directory lists {tag.symbol} as {li.company} on {li.exchange_name}. Adding the "
-                      f"listing from the results is usually what you want.")
+            detail = (
+                f"The directory lists {tag.symbol} as {li.company} on {li.exchange_name}. Adding the "
+                f"listing from the results is usually what you want."
+            )
         else:
             detail = f"{tag.notation} is not in the symbol directory."
         answer = QMessageBox.warning(
-            self, "Add an unlisted stock?",
+            self,
+            "Add an unlisted stock?",
             f"{detail}\n\nAn unlisted tag is published exactly as typed (“{tag.notation}”), is not "
             "checked against any exchange and links to no stock page. Add it anyway?",
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Ok:
             return
         aid = self.article_id

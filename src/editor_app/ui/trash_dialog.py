@@ -65,9 +65,12 @@ class TrashDialog(QDialog):
         if not ids:
             return
         answer = QMessageBox.warning(
-            self, "Delete forever?",
+            self,
+            "Delete forever?",
             f"Delete {len(ids)} article(s) forever? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.purge(ids)
             self.reload()

@@ -103,11 +103,11 @@ def parse_directory(text: str) -> dict:
         raise ValueError(f"symbol directory format {meta.get('format')!r} not supported; rebuild it")
     n_issuers = meta["issuers"]
     issuers = []
-    for line in lines[1:1 + n_issuers]:
+    for line in lines[1 : 1 + n_issuers]:
         name, country, cik, sector, first, count, key = line.split("\t")
         issuers.append([name, country, int(cik), sector, int(first), int(count), key])
     listings = []
-    for line in lines[1 + n_issuers:1 + n_issuers + meta["listings"]]:
+    for line in lines[1 + n_issuers : 1 + n_issuers + meta["listings"]]:
         row = line.split("\t")
         row[6] = int(row[6])
         listings.append(row)
@@ -165,8 +165,9 @@ class SymbolDirectory:
         ambiguous_names = {str(n) for n in entry.get("ambiguous_names", ())}
         for text in entry.get("names", []):
             text = str(text)
-            alias = Alias(text, index, bool(entry.get("ambiguous")) or text in ambiguous_names,
-                          text.isupper() and len(text) <= 4)
+            alias = Alias(
+                text, index, bool(entry.get("ambiguous")) or text in ambiguous_names, text.isupper() and len(text) <= 4
+            )
             self.aliases.append(alias)
             self._alias_by_key.setdefault(name_key(alias.text) or fold(alias.text), []).append(alias)
 
@@ -184,8 +185,19 @@ class SymbolDirectory:
             return hit
         symbol, mic, own_name, currency, isin, figi, iid = self._listings_raw[index]
         iname, country = self._issuers_raw[iid][:2]
-        hit = Listing(index, symbol, mic, own_name or iname, short_name(iname), country, currency,
-                      isin, figi, iid, index == self._primary_index(iid))
+        hit = Listing(
+            index,
+            symbol,
+            mic,
+            own_name or iname,
+            short_name(iname),
+            country,
+            currency,
+            isin,
+            figi,
+            iid,
+            index == self._primary_index(iid),
+        )
         self._cache[index] = hit
         return hit
 
@@ -240,8 +252,9 @@ class SymbolDirectory:
         from editor_app.core.tickers.notation import parse
 
         parsed = parse(text)
-        symbol_first = parsed is not None and (parsed.style != "bare" or text.strip().isupper()
-                                               or text.strip().isdigit())
+        symbol_first = parsed is not None and (
+            parsed.style != "bare" or text.strip().isupper() or text.strip().isdigit()
+        )
         if symbol_first:
             hit = self.get(parsed.symbol, parsed.mic)
             if hit is not None:
@@ -308,6 +321,7 @@ class SymbolDirectory:
             row = self._issuers_raw[iid]
             first = self._listings_raw[self._primary_index(iid)]
             return (-exchange(first[1]).tier, -row[5], iid)
+
         return sorted(set(iids), key=key)
 
     @cached_property
@@ -315,7 +329,7 @@ class SymbolDirectory:
         """Names worth fuzzy matching: 3+ characters, issuers with a line on a real market."""
         keys, ids = self._name_index
         out_k, out_i = [], []
-        for k, iid in zip(keys, ids):
+        for k, iid in zip(keys, ids, strict=False):
             if len(k) >= 3 and exchange(self._listings_raw[self._primary_index(iid)][1]).tier >= 2:
                 out_k.append(k)
                 out_i.append(iid)
@@ -330,8 +344,9 @@ class SymbolDirectory:
             return []
         keys, ids = self._fuzzy_choices
         # cheap whole-string pass over all names, then the slower weighted score on the few left
-        rough = process.extract(key, keys, scorer=fuzz.QRatio, processor=None,
-                                limit=limit * 5, score_cutoff=score_cutoff - 15)
+        rough = process.extract(
+            key, keys, scorer=fuzz.QRatio, processor=None, limit=limit * 5, score_cutoff=score_cutoff - 15
+        )
         found = [(c, fuzz.WRatio(key, c, processor=None), pos) for c, _s, pos in rough]
         found = [f for f in found if f[1] >= score_cutoff]
         best: dict[int, float] = {}

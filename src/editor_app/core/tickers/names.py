@@ -9,41 +9,197 @@ from functools import lru_cache
 
 # Legal forms, stripped from the end of a name (repeatedly). Lower-case, without dots.
 LEGAL_SUFFIXES = frozenset(
-    """
-    inc incorporated corp corporation co company cos companies ltd limited plc llc lp llp
-    ag se sa sas sab nv bv spa sarl ab asa as oyj oy gmbh kgaa kg sca sicav srl pcl tbk bhd berhad
-    kk kabushiki kaisha public pty ptd pte pjsc ojsc jsc oao pao sae saog saa reit trust
-    aktiengesellschaft publ de cv rl a/s
-    """.split()
+    [
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "cos",
+        "companies",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "lp",
+        "llp",
+        "ag",
+        "se",
+        "sa",
+        "sas",
+        "sab",
+        "nv",
+        "bv",
+        "spa",
+        "sarl",
+        "ab",
+        "asa",
+        "as",
+        "oyj",
+        "oy",
+        "gmbh",
+        "kgaa",
+        "kg",
+        "sca",
+        "sicav",
+        "srl",
+        "pcl",
+        "tbk",
+        "bhd",
+        "berhad",
+        "kk",
+        "kabushiki",
+        "kaisha",
+        "public",
+        "pty",
+        "ptd",
+        "pte",
+        "pjsc",
+        "ojsc",
+        "jsc",
+        "oao",
+        "pao",
+        "sae",
+        "saog",
+        "saa",
+        "reit",
+        "trust",
+        "aktiengesellschaft",
+        "publ",
+        "de",
+        "cv",
+        "rl",
+        "a/s",
+    ]
 )
 # Words that describe the share class or listing form, not the company.
 SHARE_WORDS = frozenset(
-    """
-    common stock ordinary shares share class cl registered reg bearer new adr ads gdr
-    american depositary depository receipts receipt each representing one two three four five
-    six eight ten sponsored unsponsored regs rega 144a namens inhaber akt aktien vz vzo st stk pref dr cdi
-    units unit voting non subordinate sub
-    """.split()
+    [
+        "common",
+        "stock",
+        "ordinary",
+        "shares",
+        "share",
+        "class",
+        "cl",
+        "registered",
+        "reg",
+        "bearer",
+        "new",
+        "adr",
+        "ads",
+        "gdr",
+        "american",
+        "depositary",
+        "depository",
+        "receipts",
+        "receipt",
+        "each",
+        "representing",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "eight",
+        "ten",
+        "sponsored",
+        "unsponsored",
+        "regs",
+        "rega",
+        "144a",
+        "namens",
+        "inhaber",
+        "akt",
+        "aktien",
+        "vz",
+        "vzo",
+        "st",
+        "stk",
+        "pref",
+        "dr",
+        "cdi",
+        "units",
+        "unit",
+        "voting",
+        "non",
+        "subordinate",
+        "sub",
+    ]
 )
 # Stripped only when something distinctive is left ("where safe"): "Alibaba Group Holding" ->
 # "Alibaba", but "First Group" keeps its "Group".
 SOFT_SUFFIXES = frozenset(
-    "holding holdings hldg hldgs hdg hdgs hld group grp gr international intl the".split()
+    ["holding", "holdings", "hldg", "hldgs", "hdg", "hdgs", "hld", "group", "grp", "gr", "international", "intl", "the"]
 )
 # Abbreviations German regional venues append ("DL-,001", "H YC 1", "SP.ADR/2"): currency of the
 # nominal value, share type, ratio. Stripped only from the end and never the first word.
 VENUE_NOISE = frozenset(
-    """
-    dl eo sf yc ls on o n nk hd rc sp adr1 yc1 h nam inh vorz zy zw dr1 dl1 eo1 ord shs shares
-    """.split()
+    [
+        "dl",
+        "eo",
+        "sf",
+        "yc",
+        "ls",
+        "on",
+        "o",
+        "n",
+        "nk",
+        "hd",
+        "rc",
+        "sp",
+        "adr1",
+        "yc1",
+        "h",
+        "nam",
+        "inh",
+        "vorz",
+        "zy",
+        "zw",
+        "dr1",
+        "dl1",
+        "eo1",
+        "ord",
+        "shs",
+        "shares",
+    ]
 )
-CLASS_MARKERS = frozenset("cl class series ser shs sh".split())
+CLASS_MARKERS = frozenset(["cl", "class", "series", "ser", "shs", "sh"])
 GENERIC_WORDS = frozenset(
-    """
-    first american general national united international global china capital financial energy
-    new the bank city group holdings industries resources technologies technology systems
-    royal pacific atlantic western eastern northern southern central
-    """.split()
+    [
+        "first",
+        "american",
+        "general",
+        "national",
+        "united",
+        "international",
+        "global",
+        "china",
+        "capital",
+        "financial",
+        "energy",
+        "new",
+        "the",
+        "bank",
+        "city",
+        "group",
+        "holdings",
+        "industries",
+        "resources",
+        "technologies",
+        "technology",
+        "systems",
+        "royal",
+        "pacific",
+        "atlantic",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "central",
+    ]
 )
 _STATE_TAG = re.compile(r"\s*(?:[/\\](?:[A-Z]{2,3}|NEW|ADR|Cayman(?: Islands)?)[/\\]?|/)\s*$")  # SEC "/DE/"
 _PAREN_THE = re.compile(r"\s*\((?:the|The|THE)\)\s*")
@@ -80,8 +236,13 @@ def _strip_tail(words: list[str], keys: list[str] | None = None) -> list[str]:
     start = 0
     while n:
         last = keys[n - 1].replace(".", "")
-        if n > 1 and (last in LEGAL_SUFFIXES or last in SHARE_WORDS or last in VENUE_NOISE
-                      or last.isdigit() or re.fullmatch(r"\d[\d,./-]*|adr/?\d*|[a-z]/\d+", last)):
+        if n > 1 and (
+            last in LEGAL_SUFFIXES
+            or last in SHARE_WORDS
+            or last in VENUE_NOISE
+            or last.isdigit()
+            or re.fullmatch(r"\d[\d,./-]*|adr/?\d*|[a-z]/\d+", last)
+        ):
             n -= 1
             continue
         if len(last) == 1 and n > 2 and keys[n - 2].replace(".", "") in CLASS_MARKERS:
@@ -91,7 +252,7 @@ def _strip_tail(words: list[str], keys: list[str] | None = None) -> list[str]:
             n -= 1
             continue
         if last in SOFT_SUFFIXES and n > 1:
-            rest = [w for w in keys[:n - 1] if w not in SOFT_SUFFIXES and w not in {"and", "&"}]
+            rest = [w for w in keys[: n - 1] if w not in SOFT_SUFFIXES and w not in {"and", "&"}]
             if rest and not (len(rest) == 1 and rest[0] in GENERIC_WORDS):
                 n -= 1
                 continue
@@ -105,8 +266,9 @@ def clean_official(name: str) -> str:
     """Official name without the security description: 'Ford Motor Company Common Stock' ->
     'Ford Motor Company'; 'US BANCORP \\DE\\' -> 'US BANCORP'."""
     name = " ".join(name.split())
-    name = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "")
-                       + (" " if m.group(0).endswith(" ") else ""), name)
+    name = _DOTTED.sub(
+        lambda m: m.group(0).replace(".", "").replace(" ", "") + (" " if m.group(0).endswith(" ") else ""), name
+    )
     name = _STATE_TAG.sub("", name)
     name = _PAREN_THE.sub(" ", name).strip()
     name = _TRAILING_SECURITY.sub("", name).strip(" -–,")

@@ -31,8 +31,32 @@ BIG_LISTING_COUNT = 8  # listed on this many venues: a company the press names b
 CONNECTORS = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "y", "&", "for", "in", "com"})
 # Capitalised words after a company's name that make it something else ("Ford Foundation").
 NOT_THE_COMPANY_AFTER = frozenset(
-    """foundation field center centre stadium arena university college institute museum prize
-    award awards river street avenue road bridge family park hall island county school""".split()
+    [
+        "foundation",
+        "field",
+        "center",
+        "centre",
+        "stadium",
+        "arena",
+        "university",
+        "college",
+        "institute",
+        "museum",
+        "prize",
+        "award",
+        "awards",
+        "river",
+        "street",
+        "avenue",
+        "road",
+        "bridge",
+        "family",
+        "park",
+        "hall",
+        "island",
+        "county",
+        "school",
+    ]
 )
 CORPORATE_CUES = re.compile(
     r"\b(?:shares?|stocks?|inc|corp|ltd|plc|company|companies|firm|maker|makers|group|ceo|cfo|"
@@ -78,8 +102,14 @@ class Suggestion:
             "count": self.count,
             "written_as": self.written_as,
             "mentions": [
-                {"start": m.start, "end": m.end, "text": m.text, "section": m.section,
-                 "kind": m.kind, "snippet": m.snippet}
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "section": m.section,
+                    "kind": m.kind,
+                    "snippet": m.snippet,
+                }
                 for m in self.mentions
             ],
         }
@@ -94,8 +124,9 @@ class Section:
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_FIELD = re.compile(r"^(title|headline|dek|subtitle|standfirst|summary|description)[ \t]*:[ \t]*(.+)$",
-                          re.MULTILINE | re.IGNORECASE)
+_FRONT_FIELD = re.compile(
+    r"^(title|headline|dek|subtitle|standfirst|summary|description)[ \t]*:[ \t]*(.+)$", re.MULTILINE | re.IGNORECASE
+)
 
 
 def sections(text: str) -> list[Section]:
@@ -118,7 +149,7 @@ def sections(text: str) -> list[Section]:
     lede_done = False
     for i, (s, e) in enumerate(blocks):
         block = text[s:e].strip()
-        if block.startswith("```") or block.startswith("~~~"):
+        if block.startswith(("```", "~~~")):
             continue
         if re.match(r"#\s", block) and not have_title:
             first_line_end = text.find("\n", s)
@@ -128,8 +159,14 @@ def sections(text: str) -> list[Section]:
             if text[first_line_end:e].strip():
                 out.append(Section("body", first_line_end, e))
             continue
-        if not have_title and i == 0 and not m and "\n" not in block and len(block) <= 160 \
-                and not block.endswith((".", ":")):
+        if (
+            not have_title
+            and i == 0
+            and not m
+            and "\n" not in block
+            and len(block) <= 160
+            and not block.endswith((".", ":"))
+        ):
             out.append(Section("title", s, e))  # plain text: a short first line is the headline
             have_title = True
             continue
@@ -223,8 +260,12 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
         if not free(m.start(), m.end()):
             continue
         base, cls, suffix = m.groups()
-        if len(base) == 1 and len(suffix) == 1 and not cls and (
-                suffix not in ("N", "O") or text[m.end():m.end() + 1] == "."):
+        if (
+            len(base) == 1
+            and len(suffix) == 1
+            and not cls
+            and (suffix not in ("N", "O") or text[m.end() : m.end() + 1] == ".")
+        ):
             continue  # "U.S.", "E.U.", "U.N." are abbreviations, not "U" on some exchange
         mic = None
         if not cls and suffix in YAHOO_SUFFIX:
@@ -262,8 +303,7 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
         if not key:
             continue
         alias_keys.add(key)
-        table[key].append(_NameEntry(alias.listing_id, alias.text, "alias", alias.ambiguous,
-                                     alias.exact_case, False))
+        table[key].append(_NameEntry(alias.listing_id, alias.text, "alias", alias.ambiguous, alias.exact_case, False))
     best: dict[str, tuple[tuple, int, str]] = {}
     for iid in range(directory.issuer_count):
         row = directory._issuers_raw[iid]
@@ -275,11 +315,13 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
         words = key.split()
         if len(words) > MAX_NAME_TOKENS or len(key) < 3:
             continue
-        distinctive = [w for w in words if w not in COMMON_WORDS and w not in PLACE_WORDS
-                       and w not in CONNECTORS and not w.isdigit() and len(w) > 1]
+        distinctive = [
+            w
+            for w in words
+            if w not in COMMON_WORDS and w not in PLACE_WORDS and w not in CONNECTORS and not w.isdigit() and len(w) > 1
+        ]
         us_main = bool(row[2]) and ex.mic in ("XNYS", "XNAS")
-        if not distinctive and not (us_main and len(words) >= 2
-                                    and any(w not in PLACE_WORDS for w in words)):
+        if not distinctive and not (us_main and len(words) >= 2 and any(w not in PLACE_WORDS for w in words)):
             continue  # "First National" stays out; "First Solar", "Dollar General" are SEC filers
         if len(words) == 1 and (len(key) < 4 or key in LEGAL_SUFFIXES):
             continue
@@ -329,7 +371,7 @@ def _case_ok(toks: list[_Tok], entry: _NameEntry) -> bool:
         return " ".join(t.raw for t in toks) == entry.text
     if entry.kind == "alias":
         written = _WORD.findall(entry.text)
-        for tok, w in zip(toks, written):
+        for tok, w in zip(toks, written, strict=False):
             if _is_cap(w) and not _is_cap(tok.raw):
                 return False
             if w.isupper() and len(w) > 1 and not tok.raw.isupper() and len(tok.raw) <= 4:
@@ -341,7 +383,7 @@ def _case_ok(toks: list[_Tok], entry: _NameEntry) -> bool:
 def _title_case_line(text: str, pos: int) -> bool:
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
-    line = text[ls: le if le != -1 else len(text)]
+    line = text[ls : le if le != -1 else len(text)]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
@@ -391,17 +433,18 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
     while i < len(toks):
         matched = False
         for length in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
-            window = toks[i:i + length]
+            window = toks[i : i + length]
             if any(window[k + 1].start - window[k].end > 3 for k in range(length - 1)):
                 continue  # names do not span punctuation or line breaks
-            if "\n" in scan[window[0].start:window[-1].end]:
+            if "\n" in scan[window[0].start : window[-1].end]:
                 continue
             key = " ".join(t.norm for t in window)
             entries = table.get(key)
             if not entries:
                 continue
-            entry = next((e for e in entries if e.kind == "alias" and _case_ok(window, e)), None) \
-                or next((e for e in entries if _case_ok(window, e)), None)
+            entry = next((e for e in entries if e.kind == "alias" and _case_ok(window, e)), None) or next(
+                (e for e in entries if _case_ok(window, e)), None
+            )
             if entry is None:
                 continue
             s, e = window[0].start, window[-1].end
@@ -449,15 +492,25 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
 def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEntry) -> bool:
     """Guards against person and place names: 'Gerald Ford', 'Ford Foundation'."""
     nxt = toks[i + length] if i + length < len(toks) else None
-    if nxt is not None and nxt.norm in NOT_THE_COMPANY_AFTER and _is_cap(nxt.raw) \
-            and nxt.start - toks[i + length - 1].end <= 1:
+    if (
+        nxt is not None
+        and nxt.norm in NOT_THE_COMPANY_AFTER
+        and _is_cap(nxt.raw)
+        and nxt.start - toks[i + length - 1].end <= 1
+    ):
         return False
     if length == 1 and i > 0:
         prev = toks[i - 1]
         adjacent = toks[i].start - prev.end == 1 and text[prev.end] == " "
-        if adjacent and _is_cap(prev.raw) and not prev.raw.isupper() \
-                and not prev.raw.endswith(("'s", "’s")) and prev.norm not in COMMON_WORDS \
-                and prev.norm not in PLACE_WORDS and not _title_case_line(text, prev.start):
+        if (
+            adjacent
+            and _is_cap(prev.raw)
+            and not prev.raw.isupper()
+            and not prev.raw.endswith(("'s", "’s"))
+            and prev.norm not in COMMON_WORDS
+            and prev.norm not in PLACE_WORDS
+            and not _title_case_line(text, prev.start)
+        ):
             return False  # "Harrison Ford", "Gerald Ford"
     return True
 
@@ -477,6 +530,7 @@ def _collect(text, raw_hits, directory, section_of) -> list[Suggestion]:
                 sug.written_as.append(written)
     if not by_issuer:
         return []
+
     def in_lead(sug: Suggestion) -> bool:
         return any(m.section in ("title", "dek", "lede") for m in sug.mentions)
 

@@ -118,8 +118,9 @@ def resolve_tag_input(value: str, directory: SymbolDirectory) -> Listing | None:
     return directory.alias_lookup(text)
 
 
-def resolve_tag_inputs(values: Iterable[object], directory: SymbolDirectory,
-                       role: str = "mentions") -> tuple[list[TickerTag], list[str]]:
+def resolve_tag_inputs(
+    values: Iterable[object], directory: SymbolDirectory, role: str = "mentions"
+) -> tuple[list[TickerTag], list[str]]:
     """Tags for front-matter values, in order and without duplicates, plus one error message
     per value the directory cannot resolve (nothing is invented for those).
 

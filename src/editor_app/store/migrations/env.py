@@ -2,10 +2,10 @@
 
 from alembic import context
 
-from editor_app.store.models import Base
+import editor_app.store.review_models
+import editor_app.store.settings_models
 import editor_app.store.ticker_models  # noqa: F401
-import editor_app.store.settings_models  # noqa: F401
-import editor_app.store.review_models  # noqa: F401
+from editor_app.store.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)

@@ -4,6 +4,7 @@ Revision ID: 0002_claims
 Revises: 0001_articles
 Create Date: 2026-11-26
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -4,6 +4,7 @@ Revision ID: 0003_tickers
 Revises: 0002_claims
 Create Date: 2026-11-26
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -5,6 +5,7 @@ Revision ID: 0004_review
 Revises: 0003_tickers
 Create Date: 2026-11-27
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -69,10 +70,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
         sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("response_id", sa.Integer, sa.ForeignKey("claim_responses.id", ondelete="SET NULL"),
-                  nullable=True),
-        sa.Column("appearance_id", sa.Integer, sa.ForeignKey("claim_appearances.id", ondelete="SET NULL"),
-                  nullable=True),
+        sa.Column("response_id", sa.Integer, sa.ForeignKey("claim_responses.id", ondelete="SET NULL"), nullable=True),
+        sa.Column(
+            "appearance_id", sa.Integer, sa.ForeignKey("claim_appearances.id", ondelete="SET NULL"), nullable=True
+        ),
     )
     op.create_index("ix_claim_source_links_source_id", "claim_source_links", ["source_id"])
     op.create_index("ix_claim_source_links_claim_id", "claim_source_links", ["claim_id"])

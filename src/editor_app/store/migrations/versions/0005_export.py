@@ -4,6 +4,7 @@ Revision ID: 0005_export
 Revises: 0004_review
 Create Date: 2026-11-28
 """
+
 import sqlalchemy as sa
 from alembic import op
 

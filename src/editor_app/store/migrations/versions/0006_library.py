@@ -7,6 +7,7 @@ Revision ID: 0006_library
 Revises: 0005_export
 Create Date: 2026-11-29
 """
+
 from alembic import op
 
 revision = "0006_library"
@@ -16,8 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_articles_library", "articles",
-                    ["deleted_at", "updated_at", "id", "status", "byline", "title"])
+    op.create_index("ix_articles_library", "articles", ["deleted_at", "updated_at", "id", "status", "byline", "title"])
 
 
 def downgrade() -> None:
