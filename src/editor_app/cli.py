@@ -48,6 +48,25 @@ def display_available() -> bool:
     return True
 
 
+ROOT_SANDBOX_WARNING = (
+    "editor-app: warning: running as root. The preview's Chromium sandbox cannot run as root, so it is "
+    "off for this run (QTWEBENGINE_DISABLE_SANDBOX=1). Start editor-app as a normal user to keep it on."
+)
+
+
+def sandbox_off_for_root() -> str | None:
+    """As root (containers, CI images) QtWebEngine refuses to start with its sandbox and the app
+    would exit with one Chromium line. Turn the sandbox off for this process and say so."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return None
+    if os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") or "--no-sandbox" in os.environ.get(
+        "QTWEBENGINE_CHROMIUM_FLAGS", ""
+    ):
+        return None
+    os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    return ROOT_SANDBOX_WARNING
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -66,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    warning = sandbox_off_for_root()
+    if warning:
+        print(warning, file=sys.stderr)
     from editor_app.ui.app import run_gui
 
     return run_gui(db_path=args.db)

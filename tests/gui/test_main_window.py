@@ -59,6 +59,17 @@ def test_typing_reaches_preview_and_store(qtbot, make_window, db_path):
     assert "(edited)" not in window.windowTitle()
 
 
+def test_an_untitled_article_is_named_by_its_first_words_in_the_window_title(qtbot, make_window):
+    window = make_window()
+    window.new_article()
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "Ford shares fell 2 percent in New York")
+    assert window.windowTitle().startswith("Untitled: “Ford shares fell 2 percent in…”")
+    window.header.title.setFocus()
+    qtbot.keyClicks(window.header.title, "Ford falls")
+    assert window.windowTitle().startswith("Ford falls")
+
+
 def test_text_survives_closing_and_reopening(qtbot, make_window):
     window = make_window()
     _replace_body(qtbot, window, "Typed just before closing")

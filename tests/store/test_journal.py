@@ -207,3 +207,27 @@ def test_offer_recovery_buttons(store: Store, tmp_path: Path, qtbot, monkeypatch
     assert "Headline" in shown[0]
     assert store.get(art.id).body == ("saved and unsaved" if button == "Restore" else "saved")
     assert bool(j.entries()) == (button == "Decide Later")
+
+
+def test_an_untitled_article_is_named_by_its_first_words_in_the_recovery_dialog(
+    store: Store, tmp_path: Path, qtbot, monkeypatch
+):
+    """Issue 21: the dialog listed an untitled article as "Article 2"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor_app.ui.recovery_hook import offer_recovery
+
+    typed = store.create(title="", body="")
+    stored = store.create(title="", body="**Xiaomi** declined to comment on the report on Tuesday.")
+    j = _journal(store, tmp_path)
+    j.record(typed.id, {"body": "Ford shares fell 2 percent in New York after the report."})
+    j.record(stored.id, {"dek": "A dek typed before the crash"})
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(
+        QMessageBox, "clickedButton", lambda self: next(b for b in self.buttons() if b.text() == "Decide Later")
+    )
+    offer_recovery(None, store, j)
+    assert "Untitled: “Ford shares fell 2 percent in…”" in shown[0]
+    assert "Untitled: “Xiaomi declined to comment on the…”" in shown[0]
+    assert f"Article {typed.id}" not in shown[0] and f"Article {stored.id}" not in shown[0]

@@ -51,9 +51,13 @@ class PendingEdit:
     missing: bool = False  # the article is no longer in the store (restore recreates it)
     conflict: bool = False  # the store was saved after this edit's base (someone else saved)
 
+    body_start: str = ""  # the start of the pending (else the stored) body, to name an untitled article
+
     @property
     def display_title(self) -> str:
-        return self.title.strip() or f"Article {self.article_id}"
+        from editor_app.core.article import untitled_name
+
+        return untitled_name(self.title, self.fields.get("body", "") or self.body_start)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -288,6 +292,7 @@ class RecoveryJournal:
                         written_at=entry.written_at,
                         base_updated_at=entry.base_updated_at,
                         title=differs.get("title") or article.title,
+                        body_start=article.body[:2000],
                         conflict=conflict,
                     )
                 )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app import APP_DISPLAY_NAME, __version__
-from editor_app.core.article import Article
+from editor_app.core.article import Article, untitled_name
 from editor_app.core.claim_markup import ClaimMarkup
 from editor_app.core.export import ArticlePackage, ExportError, export_article, footer_html
 from editor_app.core.page import article_content, header_html, page_html
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             self._journal_hook = attach_journal(self.autosave, self.journal, self._field_value)
         self.renderer = RenderController(self.editor.markdown_text, self)
         self._export_renderer: RenderProcess | None = None
+        self._export_thread: threading.Thread | None = None
 
         self._build_menus()
         self._connect()
@@ -431,6 +432,8 @@ class MainWindow(QMainWindow):
 
     def _on_body_edited(self) -> None:
         self.autosave.mark_dirty("body")
+        if not self.header.title.text().strip():  # an untitled article is named by its first words
+            self._update_title()
         self.renderer.schedule(self.editor.document().characterCount())
 
     def _before_paste(self, size_after: int) -> None:
@@ -480,8 +483,20 @@ class MainWindow(QMainWindow):
         self.save_label.setText(text)
         self._update_title()
 
+    def _body_start(self, limit: int = 2000) -> str:
+        """The first characters of the body, from the first blocks only (the title is updated on
+        every save; copying a 50 MB text each time would not do)."""
+        parts: list[str] = []
+        size = 0
+        block = self.editor.document().begin()
+        while block.isValid() and size < limit:
+            parts.append(block.text()[:limit])
+            size += len(parts[-1]) + 1
+            block = block.next()
+        return "\n".join(parts)[:limit]
+
     def _update_title(self) -> None:
-        name = self.header.title.text().strip() or "Untitled"
+        name = untitled_name(self.header.title.text(), self._body_start() if self.article else "")
         state = self.autosave.state
         mark = {
             SaveState.SAVED: "",
@@ -561,7 +576,8 @@ class MainWindow(QMainWindow):
                 except ExportError as exc:
                     self.export_finished.emit(str(path), str(exc))
 
-        threading.Thread(target=work, name="export", daemon=True).start()
+        self._export_thread = threading.Thread(target=work, name="export", daemon=True)
+        self._export_thread.start()
 
     def _on_export_finished(self, path: str, error: str) -> None:
         if error:
@@ -602,6 +618,22 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Discard:
                 break
         self.save_ui_state()
+        self.stop_workers()
+        event.accept()
+
+    def stop_workers(self) -> None:
+        """Every thread this window started ends, and is waited for, before the window goes:
+        a worker outliving its window (or its store) is how a closed window crashes the
+        process later (issue 20). Idempotent."""
         self.renderer.shutdown()
         self.autosave.shutdown()
-        event.accept()
+        self.review.shutdown()
+        pane = self.stocks.pane()
+        if pane is not None:
+            pane.shutdown()
+        export_import = getattr(self, "export_import", None)
+        if export_import is not None:
+            export_import.shutdown()
+        thread, self._export_thread = self._export_thread, None
+        if thread is not None:
+            thread.join(60)  # an export in progress finishes its file

@@ -292,6 +292,13 @@ class ReviewController(QObject):
         self._dispatch_save()
         self.worker.drain(10.0)
 
+    def shutdown(self) -> None:
+        """The window has closed: queue the bookkeeping of its last save, run it and end the
+        worker thread (results are not delivered: the window is going)."""
+        self._checklist_timer.stop()
+        self._dispatch_save()
+        self.worker.shutdown()
+
     def _on_quit(self) -> None:
         """The application quits (after the window's close flushed the text): do the bookkeeping
         of the last saves now, and wait for it."""

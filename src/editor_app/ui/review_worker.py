@@ -85,6 +85,7 @@ class ReviewWorker(QObject):
         self._callbacks: dict[Future, Callable[[object], None]] = {}
         self._result.connect(self._on_result)
         self.pending = 0
+        self.closed = False
 
     def after_save(self, article_id: int, old_body: str, new_body: str, who: str, *, record: bool = True) -> None:
         """Re-anchor the article's comments from `old_body` to `new_body`, then record a
@@ -101,7 +102,12 @@ class ReviewWorker(QObject):
         self.submit(work, lambda result: self.done.emit(*result), kind="save")
 
     def submit(self, work: Callable[[], object], on_result: Callable[[object], None], *, kind: str = "job") -> Future:
-        """Run `work` on the worker thread; `on_result(value)` on the UI thread."""
+        """Run `work` on the worker thread; `on_result(value)` on the UI thread. After
+        `shutdown()` nothing runs (the window is gone) and a cancelled future is returned."""
+        if self.closed:
+            future: Future = Future()
+            future.cancel()
+            return future
         self.pending += 1
         future = self._pool.submit(_without_gc, work)
         self._callbacks[future] = lambda value: (on_result(value), self.job_finished.emit(kind))
@@ -129,10 +135,14 @@ class ReviewWorker(QObject):
 
     def drain(self, timeout: float = 30.0) -> None:
         """Wait until everything queued so far has run (results are delivered later)."""
+        if self.closed:
+            return
         try:
             self._pool.submit(lambda: None).result(timeout)
         except Exception:
             log.warning("review worker did not drain in %s s", timeout)
 
     def shutdown(self) -> None:
+        """Run what is queued, then end the thread and wait for it (idempotent)."""
+        self.closed = True
         self._pool.shutdown(wait=True)

@@ -117,8 +117,11 @@ class _TickerWorker:
     def submit(self, kind: str, *args: object) -> None:
         self._jobs.put((kind, args))
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 0.0) -> None:
+        """End the thread after the job it is running; `wait` seconds for it to finish."""
         self._jobs.put(None)
+        if wait and self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(wait)
 
     def _directory_now(self) -> SymbolDirectory:
         if self._directory is None:
@@ -653,6 +656,13 @@ class TickerPane(QWidget):
         return QSize(380, 600)
 
     # -- the owner's calls --------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """The window closes: end the directory thread and wait for it (at most 10 s; a
+        directory load in progress finishes first)."""
+        self._timer.stop()
+        self._search_timer.stop()
+        self._worker.stop(wait=10.0)
 
     def set_article(self, article_id: int | None) -> None:
         """Show another article's tags; its suggestions follow from a fresh scan."""
