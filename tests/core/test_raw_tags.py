@@ -95,6 +95,21 @@ def test_a_tag_at_the_start_of_a_line_or_in_a_list_keeps_the_rest():
         assert_later_paragraphs_render(render_markdown(source), LATER)
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "<script>alert(1)</script",  # an end tag without its ">" ends nothing
+        "<script x> alert(1) </script 1=2",
+        "<script>alert(1)<\\/script>",  # escaped for JavaScript, not an end tag
+        "http://www.<script>alert(1)</script .com",
+        "<iframe src=a onload=x(<script>r=1;<\\/script>)></iframe>",  # Markdown passes only <script> on
+    ],
+)
+def test_an_end_tag_that_is_not_one_does_not_close_the_element(typed):
+    html = render_markdown(f"Stocks rose. {typed} on Tuesday.\n\n" + "\n\n".join(LATER))
+    assert_later_paragraphs_render(html, LATER)
+
+
 def test_a_closed_script_is_still_dropped_and_code_still_shows_tags():
     html = render_markdown("Before <script>alert(1)</script> after.\n\n`<style>` and <b>bold</b>.")
     assert "alert(1)" not in html and "<script" not in html

@@ -282,8 +282,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def unclosed_raw_text_tags(source: str) -> list[tuple[int, str]]:
-    """(offset, tag name) of each RAW_TEXT_TAGS opening tag with no end tag before the next blank
-    line (`plaintext` never has one)."""
+    """(offset, tag name) of each RAW_TEXT_TAGS opening tag with no complete end tag before the
+    next blank line (`plaintext` never has one)."""
     if "<" not in source:
         return []
     found: list[tuple[int, str]] = []
@@ -293,14 +293,40 @@ def unclosed_raw_text_tags(source: str) -> list[tuple[int, str]]:
         blank = _BLANK_LINE.search(source, m.end())
         limit = blank.start() if blank else len(source)
         close = None
-        if name != "plaintext":
-            close = re.compile(r"</" + name + r"(?![\w:-])", re.IGNORECASE).search(source, m.end(), limit)
+        if name != "plaintext":  # a whole end tag: "</script" alone, or "<\/script>", does not end it
+            close = re.compile(r"</" + name + r"(?![\w:-])[^>]*>", re.IGNORECASE).search(source, m.end(), limit)
         if close is None:
             found.append((m.start(), name))
             pos = m.end()
         else:
             pos = close.end()
     return found
+
+
+def neutralise_unclosed_in_html(html: str) -> str:
+    """The same rule on Python-Markdown's output, for tags it passed through as HTML that the
+    source-level pass could not see as such (e.g. `<script>` inside an unquoted attribute of a
+    tag Markdown escaped). In its output a real tag is one block per line, so an end tag must
+    come on the same line."""
+    if "<" not in html or _RAW_TEXT_OPEN.search(html) is None:
+        return html
+    out: list[str] = []
+    pos = 0
+    while (m := _RAW_TEXT_OPEN.search(html, pos)) is not None:
+        name = m.group(1).lower()
+        line_end = html.find("\n", m.end())
+        limit = line_end if line_end >= 0 else len(html)
+        close = None
+        if name != "plaintext":
+            close = re.compile(r"</" + name + r"(?![\w:-])[^>]*>", re.IGNORECASE).search(html, m.end(), limit)
+        if close is None:
+            out.append(html[pos : m.start()] + "&lt;")
+            pos = m.start() + 1
+        else:
+            out.append(html[pos : close.end()])
+            pos = close.end()
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def neutralise_raw_text_tags(source: str) -> str:
@@ -431,4 +457,4 @@ def render_markdown(text: str) -> str:
     except BaseException:
         _md = None  # a half-run parser is not reused
         raise
-    return sanitize_html(html.replace(_LT_PH, "&lt;"))
+    return sanitize_html(neutralise_unclosed_in_html(html).replace(_LT_PH, "&lt;"))
