@@ -8,6 +8,14 @@ def test_stats_count_words_not_markup():
     assert stats.characters > 0
 
 
+def test_stats_count_what_a_reader_reads_not_claim_markers_or_markup():
+    """Issue 19: counts included the claim markers and `**`."""
+    stats = text_stats("A report says **Ford** <!--claim c1-->held talks<!--/claim--> with [Xiaomi](https://x.com/a).")
+    assert stats.words == 8  # A report says Ford held talks with Xiaomi
+    assert stats.characters == len("A report says Ford held talks with Xiaomi.")
+    assert text_stats("One.\n\nTwo.").characters == len("One. Two.")
+
+
 def test_reading_time_rounds_up():
     assert text_stats("word " * 460).reading_minutes == 2
     assert text_stats("word " * 20).describe().endswith("<1 min read")

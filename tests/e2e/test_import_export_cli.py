@@ -4,6 +4,7 @@ nothing half-imported) and export of several articles into a folder with an inde
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -215,3 +216,22 @@ def test_an_unclosed_script_tag_in_copy_exports_every_paragraph_and_check_warns(
     assert "Ford shares fell 2 percent in New York." in html and "Xiaomi declined to comment." in html
     checked = run_cli("check", str(result["id"]), db=db)
     assert "is shown as text" in checked.stdout + checked.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+def test_exported_files_respect_the_umask(db: Path, tmp_path: Path, umask: int, mode: int):
+    """Issue 19: pages were written 0600, unreadable by a web server or a colleague."""
+    import subprocess
+    import sys
+
+    [article_id] = _create(db, "Ford earnings")
+    out = tmp_path / f"site-{umask:o}"
+    code = (
+        f"import os, sys; os.umask({umask}); from editor_app.cli import main; "
+        f"sys.exit(main(['--db', {str(db)!r}, 'export', '{article_id}', '--out', {str(out)!r}]))"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=180)
+    written = sorted(out.glob("*.html"))
+    assert [p.name for p in written] == ["ford-earnings.html"]
+    assert {p.stat().st_mode & 0o777 for p in written} == {mode}

@@ -341,3 +341,26 @@ def test_read_only_editor_refuses_replace(win):
     assert win.bar.replace_all() == 0
     assert win.label() == "Document is read-only"
     assert win.editor.toPlainText() == "keep keep"
+
+
+def test_replace_all_in_the_window_says_how_many_and_keeps_saying_it(qtbot, make_window):
+    """Issue 19: the count was replaced by "No matches" as soon as the document settled."""
+    from tests.gui.conftest import fresh_article
+
+    window = make_window()
+    fresh_article(qtbot, window, "Ford and Ford and Ford.\n")
+    qtbot.keyClick(window.editor, Qt.Key.Key_H, CTRL)
+    bar = window.findChild(FindReplaceBar)
+    qtbot.waitUntil(bar.isVisible, timeout=30000)
+    bar.find_edit.clear()
+    qtbot.keyClicks(bar.find_edit, "Ford")
+    bar.replace_edit.clear()
+    qtbot.keyClicks(bar.replace_edit, "GM")
+    qtbot.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
+    assert window.editor.toPlainText() == "GM and GM and GM.\n"
+    assert bar.status_label.text() == "Replaced 3 occurrences"
+    qtbot.waitUntil(lambda: not bar._refresh_timer.isActive(), timeout=30000)  # the recount ran
+    QApplication.processEvents()
+    assert bar.status_label.text() == "Replaced 3 occurrences"
+    qtbot.waitUntil(lambda: window.autosave.state == "saved", timeout=30000)
+    assert window.store.get(window.article.id).body == "GM and GM and GM.\n"

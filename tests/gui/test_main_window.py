@@ -237,3 +237,27 @@ def test_preview_never_fetches_from_the_network(qtbot, make_window, local_server
     qtbot.waitUntil(lambda: "marker-text" in dom_text(qtbot, window), timeout=30000)
     qtbot.wait(500)
     assert _CountingHandler.hits == []
+
+
+def test_edit_menu_cut_copy_paste_select_all_act_on_the_focused_field(qtbot, make_window):
+    """Issue 19: the Edit menu had no Cut/Copy/Paste/Select All."""
+    window = make_window()
+    edit_menu = next(m.menu() for m in window.menuBar().actions() if m.text() == "&Edit")
+    labels = [a.text() for a in edit_menu.actions() if not a.isSeparator()]
+    assert labels[:6] == ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Select &All"]
+    window.header.title.setFocus()
+    qtbot.waitUntil(window.header.title.hasFocus, timeout=30000)
+    window.actions_["select_all"].trigger()
+    window.actions_["copy"].trigger()
+    headline = window.header.title.text()
+    assert QApplication.clipboard().text() == headline
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus, timeout=30000)
+    window.actions_["select_all"].trigger()
+    window.actions_["paste"].trigger()  # the headline replaces the body
+    assert window.editor.toPlainText() == headline
+    window.actions_["select_all"].trigger()
+    window.actions_["cut"].trigger()
+    assert window.editor.toPlainText() == "" and QApplication.clipboard().text() == headline
+    qtbot.waitUntil(lambda: window.autosave.state == "saved", timeout=30000)
+    assert _stored_body(window.store.path, window.article.id) == ""

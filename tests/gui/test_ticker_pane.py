@@ -264,3 +264,16 @@ def test_stocks_dock_toggles_with_its_shortcut_and_survives_restart(qtbot, make_
     again.ticker_dock.toggleViewAction().trigger()  # shown in front, even when tabbed with other docks
     qtbot.waitUntil(lambda: again.ticker_dock.built and again.ticker_dock.isVisible(), timeout=30000)
     assert again.ticker_dock.widget().article_id == again.article.id
+
+
+def test_after_accepting_every_suggestion_the_pane_says_they_are_all_tagged(qtbot, make_window):
+    """Issue 19: it said "No listed companies found in the text" after the last accept."""
+    window = make_window()
+    pane = _pane(qtbot, window)
+    fresh_article(qtbot, window, "Ford said on Tuesday it would cut prices.")
+    qtbot.waitUntil(lambda: pane.card("F", "XNYS") is not None, timeout=30000)
+    _wait_scanned(qtbot, pane)
+    while pane.suggestions:
+        qtbot.mouseClick(pane.card(*pane.suggestions[0].key).about_button, LEFT)
+    assert pane.no_suggestions.isVisible()
+    assert pane.no_suggestions.text() == "The company found in the text is tagged or dismissed."

@@ -46,12 +46,31 @@ class ArticlePackage:
         return related_stocks_line(self.tickers) if self.tickers else ""
 
 
+def _current_umask() -> int:
+    """The process umask: from /proc on Linux (reading it with os.umask means setting it, for a
+    moment, for every thread), else set and straight back."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """Temp file in the same folder, fsync, then rename: readers see the old file or the new one."""
+    """Temp file in the same folder, fsync, then rename: readers see the old file or the new one.
+    The file gets the mode a plain `open()` would give (0666 less the umask), not mkstemp's 0600:
+    a web server or a colleague must be able to read an exported page."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o666 & ~_current_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -49,9 +49,16 @@ class TextStats:
         return f"{self.words:,} words · {self.characters:,} characters · {minutes} read"
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # claim markers and other comments: never read
+
+
 def text_stats(markdown: str) -> TextStats:
-    """Counts as a reader sees them: Markdown punctuation is not a word."""
-    words = sum(1 for _ in _WORD.finditer(_MARKUP.sub(" ", _LINK_TARGET.sub("] ", markdown))))
-    chars = len(markdown.replace("\r", "").replace("\n", ""))
+    """Counts as a reader sees them: claim markers, link targets and Markdown punctuation are
+    neither words nor characters; characters count spaces, with runs of whitespace as one."""
+    if "<!--" in markdown:
+        markdown = _COMMENT.sub("", markdown)
+    read = _LINK_TARGET.sub("]", markdown)
+    words = sum(1 for _ in _WORD.finditer(_MARKUP.sub(" ", read)))
+    chars = len(" ".join(_MARKUP.sub("", read).split()))
     minutes = math.ceil(words / READING_WORDS_PER_MINUTE) if words >= READING_WORDS_PER_MINUTE / 2 else 0
     return TextStats(words=words, characters=chars, reading_minutes=minutes)

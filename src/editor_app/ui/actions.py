@@ -43,6 +43,12 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "&Quit", StandardKey.Quit, None, "Save and quit"),
     ActionSpec("undo", "&Undo", StandardKey.Undo, "fa6s.rotate-left"),
     ActionSpec("redo", "&Redo", StandardKey.Redo, "fa6s.rotate-right"),
+    # Cut/Copy/Paste/Select All act on the focused field (the body, a header field, a search box):
+    # text widgets claim these keys themselves, so the shortcuts never fight them.
+    ActionSpec("cut", "Cu&t", StandardKey.Cut, "fa6s.scissors"),
+    ActionSpec("copy", "&Copy", StandardKey.Copy, "fa6s.copy"),
+    ActionSpec("paste", "&Paste", StandardKey.Paste, "fa6s.paste"),
+    ActionSpec("select_all", "Select &All", StandardKey.SelectAll),
     ActionSpec("bold", "&Bold", StandardKey.Bold, "fa6s.bold", "Bold (**text**)"),
     ActionSpec("italic", "&Italic", StandardKey.Italic, "fa6s.italic", "Italic (*text*)"),
     ActionSpec("link", "Insert &Link…", "Ctrl+K", "fa6s.link", "Link ([text](url))"),

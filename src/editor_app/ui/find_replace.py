@@ -137,6 +137,7 @@ class FindReplaceBar(QWidget):
         self._anchor = 0
         self._windowed = False
         self._status = ""
+        self._replaced_note = ""  # "Replaced N occurrences", kept over the recount that follows
 
         self._build_ui()
 
@@ -382,7 +383,9 @@ class FindReplaceBar(QWidget):
         count = len(matches)
         self._ensure_matches()
         self._refresh_highlights()
-        self._set_status(f"Replaced {count:,} occurrence{'s' if count != 1 else ''}")
+        # The recount after the edit settles must not overwrite the result with "No matches".
+        self._replaced_note = f"Replaced {count:,} occurrence{'s' if count != 1 else ''}"
+        self._set_status(self._replaced_note)
         return count
 
     @property
@@ -475,6 +478,7 @@ class FindReplaceBar(QWidget):
 
     def _on_query_changed(self, *_args: object) -> None:
         """Search as you type: select the first match at or after where the search began."""
+        self._replaced_note = ""
         self._compile()
         self._matches_valid = False
         if self._error:
@@ -655,8 +659,12 @@ class FindReplaceBar(QWidget):
             return
         self._ensure_matches()
         self._refresh_highlights()
+        note, self._replaced_note = self._replaced_note, ""
         cursor = self.editor.textCursor()
-        if self._matches:
+        if note:
+            left = len(self._matches)
+            self._set_status(note + (f"; {left:,} left" if left else ""))
+        elif self._matches:
             self._update_count_status(cursor.selectionStart(), cursor.selectionEnd())
         else:
             self._set_status("No matches", error=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -164,6 +165,15 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------
 
+    def _edit_focused(self, method: str) -> None:
+        """Edit › Cut/Copy/Paste/Select All on the focused text field, else on the body."""
+        target = QApplication.focusWidget()
+        if target is None or not hasattr(target, method) or not self.isAncestorOf(target):
+            target = self.editor
+        if method in ("cut", "paste") and getattr(target, "isReadOnly", lambda: False)():
+            return
+        getattr(target, method)()
+
     def _build_menus(self) -> None:
         a = self.actions_
         bar = self.menuBar()
@@ -181,7 +191,20 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit_menu = bar.addMenu("&Edit")
-        for name in ("undo", "redo", None, "find", "replace", "find_next", "find_previous"):
+        for name in (
+            "undo",
+            "redo",
+            None,
+            "cut",
+            "copy",
+            "paste",
+            "select_all",
+            None,
+            "find",
+            "replace",
+            "find_next",
+            "find_previous",
+        ):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
         self.format_menu = bar.addMenu("F&ormat")
         for name in ("bold", "italic", "link"):
@@ -222,6 +245,8 @@ class MainWindow(QMainWindow):
         a["show_trash"].triggered.connect(self.show_trash)
         a["backups"].triggered.connect(self.show_backups)
         a["quit"].triggered.connect(self.close)
+        for name, method in (("cut", "cut"), ("copy", "copy"), ("paste", "paste"), ("select_all", "selectAll")):
+            a[name].triggered.connect(lambda _checked=False, m=method: self._edit_focused(m))
         a["undo"].triggered.connect(self.editor.undo)
         a["redo"].triggered.connect(self.editor.redo)
         self.editor.undoAvailable.connect(a["undo"].setEnabled)

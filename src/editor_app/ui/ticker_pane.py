@@ -778,6 +778,13 @@ class TickerPane(QWidget):
             self.no_suggestions.setText("No article open.")
         elif self._scanning or self._dirty:
             self.no_suggestions.setText("Looking for companies in the text…")
+        elif self._suggestions:  # found, and every one is tagged or dismissed
+            found = len({s.listing.issuer_id for s in self._suggestions})
+            self.no_suggestions.setText(
+                "The company found in the text is tagged or dismissed."
+                if found == 1
+                else f"All {found} companies found in the text are tagged or dismissed."
+            )
         else:
             self.no_suggestions.setText(
                 "No listed companies found in the text.\nNames, $cashtags and notations such as NYSE: F are recognised."
