@@ -352,3 +352,35 @@ def test_dict_round_trip_is_json_ready():
         c.override_at,
     )
     assert back.effective == c.effective
+
+
+def test_a_response_reads_as_a_sentence_in_the_claims_box():
+    """Issue 19: responses showed as "(a Ford spokesperson) Statement to media source"."""
+    from datetime import date
+
+    from editor_app.core.article import Article
+    from editor_app.core.claims import Claim, Response, Stance
+    from editor_app.core.export import ArticlePackage, export_page
+    from editor_app.core.render import render_markdown
+
+    r = Response(
+        party="Ford",
+        stance=Stance.DENIES,
+        quote="The report is false.",
+        spokesperson="a Ford spokesperson",
+        date=date(2026, 12, 2),
+        reported_by="Reuters",
+        source_url="https://example.com/ford",
+    )
+    assert (
+        r.attribution
+        == "A Ford spokesperson said in a statement to the media on 2 December 2026, as reported by Reuters."
+    )
+    assert Response(party="Xiaomi", stance=Stance.DID_NOT_RESPOND).attribution == ""
+    claim = Claim(id=1, article_id=1, key="c1", short="Talks", wording="Ford held talks with Xiaomi", responses=[r])
+    body = "Ford <!--claim c1-->held talks<!--/claim--> with Xiaomi."
+    page = export_page(
+        ArticlePackage(Article(title="T", byline="B", dek="D", body=body), [claim], []), render_markdown(body)
+    )
+    assert "A Ford spokesperson said in a statement to the media on 2 December 2026, as reported by Reuters." in page
+    assert "Statement to media" not in page and "(a Ford spokesperson)" not in page

@@ -105,6 +105,15 @@ def test_fuzzy_and_prefix_search(directory):
     assert hits[0].symbol == "VOW3" and hits[0].mic == "XETR"
 
 
+def test_a_name_that_matches_shows_that_company_and_no_lookalikes(directory):
+    """Issue 19: "tesla" returned Telia, Kesla, tella after Tesla."""
+    hits = directory.search("tesla", limit=10)
+    assert hits[0].symbol == "TSLA" and hits[0].mic == "XNAS"
+    assert {h.company for h in hits} <= {"Tesla", "Tesla INC Tesla"}
+    assert len(hits) > 1  # Tesla's other listings
+    assert "Tesla" in {h.company for h in directory.search("Telsa")}  # a typo still finds it
+
+
 def test_names_are_normalised():
     assert name_key("FORD MOTOR CO") == name_key("Ford Motor Company Common Stock") == "ford motor"
     assert short_name("XIAOMI CORP. CL.B") == "Xiaomi"

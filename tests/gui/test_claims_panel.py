@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 
@@ -628,3 +628,35 @@ def test_panel_follows_the_article(qtbot, make_window):
     assert panel.model.index(0).data(ClaimListModel.KeyRole) == "c1"
     assert not panel.model.index(5).isValid() or panel.model.index(5).data() is None
     assert QModelIndex().data() is None
+
+
+def test_dates_are_typed_as_written_and_the_first_report_fills_first_reported(qtbot, make_window, db_path):
+    """Issue 19: typing 2026-12-02 gave "Not set0261202"; the report marked first did not show
+    its date as "First reported"."""
+    window = make_window()
+    fresh_article(qtbot, window)
+    _mark(qtbot, window, SENTENCE)
+    panel = _panel(window)
+    field = panel.first_reported.edit
+    field.setFocus()
+    qtbot.keyClicks(field, "2026-12-02")
+    assert field.text() == "2026-12-02" and panel.first_reported.value() == date(2026, 12, 2)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    qtbot.waitUntil(
+        lambda: _stored_claims(db_path, window.article.id)[0].first_reported == date(2026, 12, 2), timeout=30000
+    )
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "2026-13-45")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert "Not a date" in field.toolTip()
+    assert panel.first_reported.value() == date(2026, 12, 2)  # a bad date never replaces a good one
+    qtbot.mouseClick(panel.first_reported.clear_button, Qt.MouseButton.LeftButton)
+    assert field.text() == "" and panel.first_reported.value() is None
+    qtbot.waitUntil(lambda: _stored_claims(db_path, window.article.id)[0].first_reported is None, timeout=30000)
+    panel.first_reported._before_calendar()  # what opening the calendar does
+    assert panel.first_reported.calendar.selectedDate() == QDate.currentDate()
+    _add_appearance(qtbot, panel, "Financial Times", "https://example.com/ft")  # dated 2026-11-20, marked first
+    qtbot.waitUntil(lambda: "2026-11-20" in field.placeholderText(), timeout=30000)
+    assert field.placeholderText() == "2026-11-20 (from the first report)"
+    assert _stored_claims(db_path, window.article.id)[0].date_first_reported == date(2026, 11, 20)

@@ -137,3 +137,38 @@ def test_checklist_follows_saves_and_the_refresh_button(qtbot, make_window):
     click(qtbot, pane.refresh_button)
     qtbot.waitUntil(lambda: review.checklist_runs > runs, timeout=30000)
     assert pane.summary.text() == "2 errors, 0 warnings."
+
+
+def test_the_approval_note_survives_a_checklist_block(qtbot, make_window):
+    """Issue 19: the note typed in the Approve dialog was lost when the checklist blocked it."""
+    window = make_window()
+    aid = window.article.id
+    act_as(window, "Ed Editor")
+    _send_to_review(qtbot, window)
+
+    def write_note(d: StatusNoteDialog) -> None:
+        qtbot.keyClicks(d.note, "Checked against the FT report")
+        click(qtbot, d.ok_button)
+
+    when_modal(qtbot, StatusNoteDialog, write_note)
+    when_modal(qtbot, ChecklistBlockedDialog, lambda d: click(qtbot, d.cancel_button))
+    window.review.status_action("approved").trigger()
+    assert window.store.get(aid).status == ArticleStatus.IN_REVIEW
+
+    seen_note: list[str] = []
+
+    def second_try(d: StatusNoteDialog) -> None:
+        seen_note.append(d.note_text())
+        click(qtbot, d.ok_button)
+
+    def override(d: ChecklistBlockedDialog) -> None:
+        click(qtbot, d.override_button)
+        qtbot.keyClicks(d.reason, "Ford statement read out on our call")
+        click(qtbot, d.confirm_button)
+
+    when_modal(qtbot, StatusNoteDialog, second_try)
+    when_modal(qtbot, ChecklistBlockedDialog, override)
+    window.review.status_action("approved").trigger()
+    assert seen_note == ["Checked against the FT report"]
+    last = window.review.review.status_history(aid)[-1]
+    assert (last.to_status, last.note) == (ArticleStatus.APPROVED, "Checked against the FT report")

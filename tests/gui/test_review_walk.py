@@ -38,6 +38,22 @@ def _change_status(qtbot, window, target: str, note: str) -> dict:
     return blocked
 
 
+def _marked_words(dialog) -> dict[str, list[str]]:
+    """The text the diff highlighter marks in bold (changed words), per line kind."""
+    from PySide6.QtGui import QFont
+
+    out: dict[str, list[str]] = {"-": [], "+": []}
+    block = dialog.diff_view.document().begin()
+    while block.isValid():
+        text = block.text()
+        if text[:1] in out and text[:3] not in ("---", "+++"):
+            for r in block.layout().formats():
+                if r.format.fontWeight() == QFont.Weight.Bold:
+                    out[text[0]].append(text[r.start : r.start + r.length])
+        block = block.next()
+    return out
+
+
 def test_review_walk(qtbot, make_window, monkeypatch):
     window = make_window()
     review = window.review
@@ -186,6 +202,9 @@ def test_review_walk(qtbot, make_window, monkeypatch):
     assert dialog.select_revision(old.id)
     diff = dialog.diff_view.toPlainText()
     assert "-ALPHA paragraph." in diff and "+BETA paragraph." in diff
+    marked = _marked_words(dialog)  # issue 19: the changed word, not the whole line
+    assert "ALPHA" in marked["-"] and "BETA" in marked["+"]
+    assert "paragraph" not in " ".join(marked["-"] + marked["+"])
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
     click(qtbot, dialog.restore_button)
@@ -198,3 +217,24 @@ def test_review_walk(qtbot, make_window, monkeypatch):
     assert "BETA paragraph." in revisions.text_of(revisions.list(aid)[1].id)  # what was replaced is kept
     assert dialog.isVisible() and dialog.rev_list.topLevelItem(0).text(1) == "Restored"
     dialog.close()
+
+
+def test_typing_in_an_approved_article_sends_it_back_to_review_on_screen(qtbot, make_window):
+    """Issue 19: an edit after approval kept "Approved" silently."""
+    from editor_app.store.review import ReviewStore
+
+    window = make_window()
+    aid = window.article.id
+    review = ReviewStore(window.store)
+    review.change_status(aid, ArticleStatus.IN_REVIEW, who="ana")
+    review.change_status(aid, ArticleStatus.APPROVED, who="ed", checklist_items=[])
+    window.reload_current()
+    qtbot.waitUntil(lambda: window.review.status_button.text() == ArticleStatus.APPROVED.label, timeout=30000)
+    window.editor.setFocus()
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, " An added sentence.")
+    qtbot.waitUntil(lambda: window.autosave.state == "saved", timeout=30000)
+    qtbot.waitUntil(lambda: window.review.status_button.text() == ArticleStatus.IN_REVIEW.label, timeout=30000)
+    assert "back in review" in window.statusBar().currentMessage()
+    assert window.store.get(aid).status == ArticleStatus.IN_REVIEW
+    assert review.status_history(aid)[-1].note.startswith("Edited after approval")

@@ -326,3 +326,29 @@ def test_migration_from_0003_indexes_existing_articles(tmp_path: Path):
         assert ReviewStore(store).open_comment_counts() == {}
     finally:
         store.close()
+
+
+def test_an_edit_after_approval_sends_the_article_back_to_review_and_is_recorded(store, review):
+    """Issue 19: editing an approved article kept "Approved" silently."""
+    from editor_app.core.settings import DeskSettings
+    from editor_app.store.settings import SettingsStore
+
+    SettingsStore(store).save(DeskSettings(desk_user="Maria Editor"))
+    a = _article(store)
+    review.change_status(a.id, S.IN_REVIEW, who="ana")
+    review.change_status(a.id, S.APPROVED, who="ed", checklist_items=[])
+    same = store.save(a.id, body=a.body)  # nothing changed: still approved
+    assert same.article.status == S.APPROVED and "status" not in same.fields
+    store.save(a.id, byline="Ana Writer")  # the byline is not what was approved
+    assert store.get(a.id).status == S.APPROVED
+    change = store.save(a.id, body=a.body + "One more sentence.\n")
+    assert change.article.status == S.IN_REVIEW and {"body", "status"} <= change.fields
+    assert store.get(a.id).status == S.IN_REVIEW
+    last = review.status_history(a.id)[-1]
+    assert (last.from_status, last.to_status, last.who) == (S.APPROVED, S.IN_REVIEW, "Maria Editor")
+    assert "Edited after approval" in last.note
+    published = _article(store)
+    for to in (S.IN_REVIEW, S.APPROVED, S.PUBLISHED):
+        review.change_status(published.id, to, who="ed", checklist_items=[])
+    store.save(published.id, body="A correction.\n")  # corrections of published pieces are another workflow
+    assert store.get(published.id).status == S.PUBLISHED

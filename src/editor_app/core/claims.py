@@ -114,6 +114,13 @@ _CHANNEL_LABELS = {
     Channel.INTERVIEW: "Interview",
     Channel.OTHER: "Other",
 }
+_CHANNEL_PHRASES = {
+    Channel.STATEMENT: "in a statement to the media",
+    Channel.PRESS_RELEASE: "in a press release",
+    Channel.EXCHANGE_FILING: "in an exchange filing",
+    Channel.SOCIAL_MEDIA: "on social media",
+    Channel.INTERVIEW: "in an interview",
+}
 _CHANNEL_ALIASES = {
     "statement_to_media": Channel.STATEMENT,
     "media_statement": Channel.STATEMENT,
@@ -223,6 +230,24 @@ class Response:
     channel: Channel = Channel.STATEMENT
     reported_by: str = ""  # party name of the outlet that carried the response, may be ""
     source_url: str = ""
+
+    @property
+    def attribution(self) -> str:
+        """Who said it, how, when and via whom, as a sentence a reader reads: "A Ford
+        spokesperson said in a statement to the media on 2 December 2026, as reported by
+        Reuters." ("" when nothing is known beyond the party and the stance)."""
+        when = f"on {self.date.day} {self.date:%B %Y}" if self.date else ""
+        via = f"as reported by {self.reported_by.strip()}" if self.reported_by.strip() else ""
+        if self.stance in (Stance.DID_NOT_RESPOND, Stance.DECLINES_TO_COMMENT):
+            parts = [p for p in (f"Asked {when}" if when else "", via) if p]
+            return (", ".join(parts) + ".") if parts else ""
+        who = self.spokesperson.strip()
+        how = _CHANNEL_PHRASES.get(self.channel, "")
+        said = " ".join(p for p in (f"{who[:1].upper()}{who[1:]} said" if who else "", how, when) if p)
+        if not said:
+            return (via[:1].upper() + via[1:] + ".") if via else ""
+        said = said[:1].upper() + said[1:]
+        return f"{said}, {via}." if via else f"{said}."
 
 
 @dataclass

@@ -25,6 +25,8 @@ from editor_app.store.models import ArticleRow
 from editor_app.store.paths import backups_dir_for, default_store_path
 
 EDITABLE_FIELDS = ("title", "dek", "byline", "body")
+CONTENT_FIELDS = frozenset({"title", "dek", "body"})  # what an approval approved
+EDITED_AFTER_APPROVAL = "Edited after approval: back to review."
 # Article metadata save() also accepts (not header-form text, so not in EDITABLE_FIELDS, which the
 # recovery journal reads from the window): canonical URL (http(s) or ""), tags (list or JSON text).
 META_FIELDS = ("canonical_url", "tags")
@@ -254,9 +256,33 @@ class Store:
                         changed.add("slug")
                 if changed:
                     row.updated_at = utcnow()
+                if changed & CONTENT_FIELDS and row.status == ArticleStatus.APPROVED.value:
+                    self._back_to_review(s, row)
+                    changed.add("status")
                 return ArticleChange(_to_article(row), frozenset(changed), replaced)
         except OperationalError as exc:
             raise _write_error(exc, self.path) from exc
+
+    def _back_to_review(self, s: Session, row: ArticleRow) -> None:
+        """An approved article whose text changes goes back to review, recorded like any status
+        change: what is published must be what was approved (same transaction as the edit)."""
+        from editor_app.core.workflow import desk_user
+        from editor_app.store.review_models import StatusChangeRow
+        from editor_app.store.settings_models import DeskSettingRow
+
+        setting = s.get(DeskSettingRow, "desk_user")  # in this transaction: one connection at a time
+        who = desk_user(setting.value if setting is not None else None)
+        row.status = ArticleStatus.IN_REVIEW.value
+        s.add(
+            StatusChangeRow(
+                article_id=row.id,
+                from_status=ArticleStatus.APPROVED.value,
+                to_status=ArticleStatus.IN_REVIEW.value,
+                who=who,
+                at=row.updated_at,
+                note=EDITED_AFTER_APPROVAL,
+            )
+        )
 
     def delete(self, article_id: int) -> Article:
         """Move to the trash (recoverable with `restore`)."""

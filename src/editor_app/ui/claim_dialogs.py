@@ -13,22 +13,24 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import qtawesome as qta
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QDate, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from editor_app.core.claims import Appearance, Channel, Response, Stance
@@ -68,20 +70,40 @@ def url_problem(url: str) -> str:
 
 
 class OptionalDateEdit(QWidget):
-    """A date that may be unset: a QDateEdit showing "Not set" plus a clear button.
+    """A date that may be unset: a field that takes "2026-12-02" as typed (empty = not set), a
+    calendar button that opens on the date or on today, and a clear button.
 
-    `value()` / `set_value()` speak `datetime.date | None`; `changed` fires on user edits.
+    A QDateEdit with a "Not set" special value mixed typed digits into that text ("Not
+    set0261202"); a plain field with a parser does not. `value()` / `set_value()` speak
+    `datetime.date | None`; `changed` fires when a user edit gives a new valid value.
     """
+
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(_NO_DATE)
-        self.edit.setSpecialValueText("Not set")
-        self.edit.setDate(_NO_DATE)
-        self.edit.calendarWidget().installEventFilter(self)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Not set (YYYY-MM-DD)")
+        self.edit.setClearButtonEnabled(False)
+        self.edit.setMaxLength(10)
+        self.edit.textEdited.connect(self._on_text_edited)
+        self.edit.editingFinished.connect(self._on_editing_finished)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setIcon(qta.icon("fa6s.calendar-days"))
+        self.calendar_button.setToolTip("Pick the date on a calendar")
+        self.calendar_button.setAutoRaise(True)
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.calendar_button)
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.setGridVisible(False)
+        picker = QWidgetAction(menu)
+        picker.setDefaultWidget(self.calendar)
+        menu.addAction(picker)
+        menu.aboutToShow.connect(self._before_calendar)
+        self.calendar.clicked.connect(
+            lambda d: (self.set_value(date(d.year(), d.month(), d.day()), user=True), menu.hide())
+        )
+        self.calendar_button.setMenu(menu)
         self.clear_button = QToolButton(self)
         self.clear_button.setIcon(qta.icon("fa6s.xmark"))
         self.clear_button.setToolTip("Clear the date")
@@ -91,27 +113,75 @@ class OptionalDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.edit, 1)
+        layout.addWidget(self.calendar_button)
         layout.addWidget(self.clear_button)
-        self.changed = self.edit.dateChanged  # re-exported signal
+        self._value: date | None = None
+        self.clear_button.setEnabled(False)
+
+    def set_implied(self, value: date | None, why: str) -> None:
+        """What an empty field means (e.g. the date of the report marked first), shown greyed."""
+        self.edit.setPlaceholderText(f"{value.isoformat()} ({why})" if value else "Not set (YYYY-MM-DD)")
+
+    @staticmethod
+    def parse(text: str) -> date | None:
+        """ "2026-12-02" (also "2026-12-2" or "20261202") -> a date; anything else -> None."""
+        text = text.strip()
+        if len(text) == 8 and text.isdigit():
+            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+        try:
+            y, m, d = (int(part) for part in text.split("-"))
+            return date(y, m, d)
+        except ValueError:
+            return None
 
     def value(self) -> date | None:
-        d = self.edit.date()
-        return None if d == _NO_DATE else date(d.year(), d.month(), d.day())
+        return self._value
 
     def set_value(self, value: date | None, *, user: bool = False) -> None:
-        blocked = self.edit.blockSignals(not user)
-        try:
-            self.edit.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
-        finally:
-            self.edit.blockSignals(blocked)
+        old, self._value = self._value, value
+        self.edit.setText(value.isoformat() if value else "")
+        self._mark(valid=True)
         self.clear_button.setEnabled(value is not None)
+        if user and value != old:
+            self.changed.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # An unset date opens the calendar on this month, not on January 1900.
-        if event.type() == QEvent.Type.Show and self.value() is None:
-            today = QDate.currentDate()
-            self.edit.calendarWidget().setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
+    def _on_text_edited(self, text: str) -> None:
+        if not text.strip():
+            self._set_typed(None)
+            return
+        parsed = self.parse(text)
+        self._mark(valid=parsed is not None or len(text.strip()) < 8)
+        if parsed is not None:
+            self._set_typed(parsed)
+
+    def _set_typed(self, value: date | None) -> None:
+        if value != self._value:
+            self._value = value
+            self.clear_button.setEnabled(value is not None)
+            self.changed.emit()
+        self._mark(valid=True)
+
+    def _on_editing_finished(self) -> None:
+        """Leaving the field: show the value in its one spelling, or the problem."""
+        text = self.edit.text().strip()
+        if not text:
+            return
+        parsed = self.parse(text)
+        if parsed is None:
+            self._mark(valid=False)
+        else:
+            self.edit.setText(parsed.isoformat())
+
+    def _mark(self, *, valid: bool) -> None:
+        self.edit.setToolTip("" if valid else "Not a date: write it as YYYY-MM-DD, e.g. 2026-12-02")
+        self.edit.setStyleSheet("" if valid else "QLineEdit { border: 1px solid #e5484d; }")
+
+    def _before_calendar(self) -> None:
+        # The calendar opens on the date, or on today (not on January 1900, not on the 1st).
+        shown = self._value or date.today()
+        qd = QDate(shown.year, shown.month, shown.day)
+        self.calendar.setSelectedDate(qd)
+        self.calendar.setCurrentPage(qd.year(), qd.month())
 
 
 class _RowDialog(QDialog):

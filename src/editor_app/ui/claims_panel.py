@@ -936,6 +936,8 @@ class ClaimsPanel(QWidget):
         self._claim = claim
         self.detail.setEnabled(claim is not None)
         self.delete_button.setEnabled(claim is not None)
+        first = claim.first_appearance if claim is not None else None
+        self.first_reported.set_implied(first.date if first is not None else None, "from the first report")
         self._loading = True
         try:
             if claim is None or not keep_fields:

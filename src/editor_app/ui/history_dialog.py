@@ -2,8 +2,9 @@
 against the current text or another revision, "Restore this revision…", and the status
 history (who, when, from → to, note, override reason).
 
-The diff is a unified diff in a read-only QPlainTextEdit, coloured by a tiny highlighter;
-user text is plain text throughout.
+The diff is a unified diff in a read-only QPlainTextEdit, coloured by a tiny highlighter that
+also marks the words that changed inside a changed line (core.word_diff); user text is plain
+text throughout.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.core.word_diff import pair_changed_lines
 from editor_app.store.review import ReviewStore
 from editor_app.store.revisions import CURRENT, Revision, RevisionStore
 from editor_app.store.store import Store
@@ -65,10 +67,13 @@ class DiffHighlighter(QSyntaxHighlighter):
 
         if dark:
             self.added, self.removed = fmt("#b5f0c8", "#1d3a28"), fmt("#ffc9c4", "#4a1f1c")
+            self.added_word, self.removed_word = fmt("#e6fff0", "#2f6b45", True), fmt("#ffe9e6", "#7a2e29", True)
             self.hunk, self.header = fmt("#7fb2ff"), fmt("#aab4c3", bold=True)
         else:
             self.added, self.removed = fmt("#0f5132", "#dcf5e3"), fmt("#842029", "#fbe1e1")
+            self.added_word, self.removed_word = fmt("#0a3622", "#a6e3b8", True), fmt("#58151c", "#f3a9a9", True)
             self.hunk, self.header = fmt("#1f5fbf"), fmt("#5b6472", bold=True)
+        self.word_spans: dict[int, list[tuple[int, int]]] = {}  # block number -> changed words
 
     def highlightBlock(self, text: str) -> None:
         if text.startswith(("+++", "---")):
@@ -79,6 +84,11 @@ class DiffHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self.added)
         elif text.startswith("-"):
             self.setFormat(0, len(text), self.removed)
+        else:
+            return
+        strong = self.added_word if text.startswith("+") else self.removed_word
+        for start, length in self.word_spans.get(self.currentBlock().blockNumber(), ()):
+            self.setFormat(start, length, strong)
 
 
 def _kb(chars: int) -> str:
@@ -273,10 +283,14 @@ class HistoryDialog(QDialog):
             return
         added = sum(1 for ln in lines if ln.startswith("+") and not ln.startswith("+++"))
         removed = sum(1 for ln in lines if ln.startswith("-") and not ln.startswith("---"))
+        spans = pair_changed_lines(lines)
+        self.diff_highlighter.word_spans = spans
         self.diff_view.setPlainText("\n".join(lines))
+        changed_words = sum(len(v) for v in spans.values())
+        words = f"; {changed_words} changed passage{'s' if changed_words != 1 else ''} marked" if spans else ""
         self.diff_summary.setText(
             f"{added} line{'s' if added != 1 else ''} added, "
-            f"{removed} removed (from the selected revision to the other)"
+            f"{removed} removed (from the selected revision to the other){words}"
         )
 
     # -- restore ----------------------------------------------------------------------

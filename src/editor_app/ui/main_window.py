@@ -489,6 +489,11 @@ class MainWindow(QMainWindow):
             self.header.show_slug(change.article.slug)
         if change.fields:
             self.library.model.upsert(change.article.summary())
+        if "status" in change.fields:  # an approved article was edited: the store sent it back to review
+            self.review.update_status_ui()
+            self.statusBar().showMessage(
+                "Edited after approval: the article is back in review and needs approving again.", 15000
+            )
         if change.replaced_surrogates:
             self.statusBar().showMessage(
                 f"{change.replaced_surrogates} invalid character(s) (lone surrogates) were saved as “\ufffd”.", 10000

@@ -74,6 +74,8 @@ class ReviewController(QObject):
         self._anchor_body = self._saved_body  # the body the stored anchors refer to
         self._compose_base = ""  # editor text when a range comment was started
         self._loaded_id: int | None = None
+        # status-change notes of attempts the checklist blocked, per (article id, target status)
+        self._note_drafts: dict[tuple[int, ArticleStatus], str] = {}
         self._checklist_timer = QTimer(self, singleShot=True, interval=CHECKLIST_DELAY_MS)
         self._checklist_timer.timeout.connect(self.run_checklist)
         self._library_timer = QTimer(self, singleShot=True, interval=LIBRARY_DELAY_MS)
@@ -592,10 +594,14 @@ class ReviewController(QObject):
             QMessageBox.warning(w, "Not saved", f"{w.autosave.last_error}\n\nThe status was not changed.")
             return False
         self.sync()
-        dialog = StatusNoteDialog(article.status, target, w.header.value("title"), w)
+        draft_key = (article.id, target)
+        dialog = StatusNoteDialog(
+            article.status, target, w.header.value("title"), w, note=self._note_drafts.get(draft_key, "")
+        )
         if dialog.exec() != StatusNoteDialog.DialogCode.Accepted:
             return False
         note = dialog.note_text()
+        self._note_drafts[draft_key] = note  # kept until the change goes through
         items: list[CheckItem] | None = None
         reason = ""
         if runs_checklist(target):
@@ -630,6 +636,7 @@ class ReviewController(QObject):
         except (WorkflowError, StoreError, KeyError) as exc:
             QMessageBox.warning(w, "Status not changed", str(exc))
             return False
+        self._note_drafts.pop(draft_key, None)
         fresh = self.store.get(article.id)
         w.article = replace(
             w.article or article,

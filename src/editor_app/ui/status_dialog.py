@@ -12,6 +12,7 @@ from enum import Enum
 
 import qtawesome as qta
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,7 +38,13 @@ class StatusNoteDialog(QDialog):
     """ "Send to review": from → to, and an optional note for the history."""
 
     def __init__(
-        self, from_status: ArticleStatus, to_status: ArticleStatus, title: str, parent: QWidget | None = None
+        self,
+        from_status: ArticleStatus,
+        to_status: ArticleStatus,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        note: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("statusNoteDialog")
@@ -61,6 +68,9 @@ class StatusNoteDialog(QDialog):
         self.note.setPlaceholderText("Note for the history (optional): what changed, what to look at…")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(90)
+        if note:  # the note of an attempt the checklist blocked, kept for the next one
+            self.note.setPlainText(note)
+            self.note.moveCursor(QTextCursor.MoveOperation.End)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(action)

@@ -357,7 +357,8 @@ class SymbolDirectory:
         return [(self.listing(self._primary_index(i)), best[i]) for i in ranked[:limit]]
 
     def search(self, query: str, limit: int = 10) -> list[Listing]:
-        """What a search box wants: notation/symbol hits, then names, then fuzzy names."""
+        """What a search box wants: notation/symbol hits, then exact and prefix names (with the
+        same companies' other listings); similar-sounding names only when nothing matched."""
         from editor_app.core.tickers.notation import parse
 
         query = query.strip()
@@ -374,10 +375,13 @@ class SymbolDirectory:
         symbol_first = parsed is not None and (parsed.style != "bare" or query.isupper() or query.isdigit())
         if symbol_first:
             add(self.by_symbol(parsed.symbol, parsed.mic))
-        add(self.by_name(query, limit))
+        named = self.by_name(query, limit)
+        add(named)
         if parsed is not None and not symbol_first:
             add(self.by_symbol(parsed.symbol, parsed.mic))  # "ford" typed for "FORD"
-        if len(out) < limit:
+        for hit in named:  # the same company's other listings before anything else
+            add(self.listings_of(hit.issuer_id))
+        if not out:  # a typo: only then similar names ("Telsa" -> Tesla), never "Telia" for "tesla"
             add([hit for hit, _ in self.fuzzy(query, limit)])
         return out
 
