@@ -123,3 +123,21 @@ def fresh_article(qtbot, window, text: str = NEWS_BODY) -> int:
     assert window.claim_store.list_claims(window.article.id) == []
     assert window.ticker_tags.list_tags(window.article.id) == []
     return window.article.id
+
+
+def answer_message_boxes(monkeypatch, label: str | None) -> list[tuple[str, list[str]]]:
+    """Every QMessageBox shown from now on is recorded (text, button labels) and answered by
+    clicking the button labelled `label` (None: closed without a choice)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[tuple[str, list[str]]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append((box.text(), [b.text() for b in box.buttons()]))
+        for b in box.buttons():
+            if b.text() == label:
+                b.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return asked

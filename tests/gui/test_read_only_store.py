@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from editor_app.store.store import Store
 from editor_app.ui.app import create_application, run_gui
 from editor_app.ui.store_opening import open_store_interactively
+from tests.gui.conftest import answer_message_boxes
 
 BODY = "Both companies denied the report on Tuesday."
 
@@ -27,16 +28,9 @@ def archived(tmp_path: Path, read_only_view) -> Path:
 
 
 @pytest.fixture
-def dialogs(monkeypatch) -> list[str]:
+def dialogs(monkeypatch) -> list[tuple[str, list[str]]]:
     """Every message box that would have been shown (closed without a choice)."""
-    shown: list[str] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
+    return answer_message_boxes(monkeypatch, None)
 
 
 def test_the_app_starts_read_only_on_a_read_only_disk(qtbot, archived: Path, dialogs, tmp_path: Path):
@@ -89,16 +83,7 @@ def test_a_lock_file_that_cannot_be_made_offers_read_only(qtbot, tmp_path: Path,
     path = tmp_path / "desk.sqlite"
     Store.open(path).close()
     (tmp_path / "desk.sqlite.lock").mkdir()  # the lock file cannot be opened: a folder is in its way
-    asked: list[tuple[str, list[str]]] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        asked.append((box.text(), [b.text() for b in box.buttons()]))
-        for b in box.buttons():
-            if b.text() == "Open Read-Only":
-                b.click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    asked = answer_message_boxes(monkeypatch, "Open Read-Only")
     opened = open_store_interactively(path)
     try:
         [(text, buttons)] = asked

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor_app.ui.app import create_application
 from editor_app.ui.store_opening import open_store_interactively
+from tests.gui.conftest import answer_message_boxes
 
 
 def test_not_a_database_shows_a_dialog_and_leaves_the_file(qtbot, tmp_path: Path, monkeypatch):
@@ -138,16 +139,7 @@ def test_an_empty_store_file_with_backups_is_damage_and_the_backup_comes_back(qt
     store.close()
     backup_now(path, "daily")
     path.write_bytes(b"")  # a sync client or a full disk left an empty file
-    asked: list[tuple[str, list[str]]] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        asked.append((box.text(), [b.text() for b in box.buttons()]))
-        for b in box.buttons():
-            if b.text() == "Restore Newest Backup":
-                b.click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    asked = answer_message_boxes(monkeypatch, "Restore Newest Backup")
     opened = open_store_interactively(path)
     try:
         [(text, buttons)] = asked

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -57,21 +56,12 @@ class Article:
         )
 
 
-_NOT_WORDS = re.compile(r"<!--.*?-->|!?\[([^\]]*)\]\([^)]*\)|[#*_>`~|\\]+")
-
-
-def first_words(text: str, count: int = 6) -> str:
-    """The first words of a body, without Markdown marks or claim markers, for naming an article
-    that has no headline yet ("Ford shares fell 2 percent in…"); "" for an empty body."""
-    plain = _NOT_WORDS.sub(lambda m: m.group(1) or " ", text[:2000])
-    words = plain.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
-
-
 def untitled_name(title: str, body: str) -> str:
     """How to name an article to a writer: its headline, else its first words, else "Untitled"."""
     if title.strip():
         return " ".join(title.split())
+    from editor_app.core.text import first_words
+
     words = first_words(body)
     return f"Untitled: “{words}”" if words else "Untitled"
 

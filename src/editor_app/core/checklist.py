@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from editor_app.core.anchors import _fenced_ranges, _inline_code_ranges, anchored_keys, strip_markers
+from editor_app.core.anchors import _Scan, anchored_keys, strip_markers
 from editor_app.core.article import utcnow
 from editor_app.core.claims import ClaimStatus, Stance
 from editor_app.core.export import ArticlePackage
@@ -234,22 +234,9 @@ class BodyLink:
 
 
 def _code_test(body: str) -> Callable[[int], bool]:
-    """`in_code(pos)`: is the offset inside a fenced block or an inline code span?"""
-    fenced = _fenced_ranges(body)
-    code_cache: dict[int, list[tuple[int, int]]] = {}
-
-    def in_code(pos: int) -> bool:
-        if any(s <= pos < e for s, e in fenced):
-            return True
-        line_start = body.rfind("\n", 0, pos) + 1
-        ranges = code_cache.get(line_start)
-        if ranges is None:
-            line_end = body.find("\n", pos)
-            line = body[line_start : line_end if line_end >= 0 else len(body)]
-            ranges = code_cache[line_start] = _inline_code_ranges(line, line_start) if "`" in line else []
-        return any(s <= pos < e for s, e in ranges)
-
-    return in_code
+    """`in_code(pos)`: is the offset inside a fenced block or an inline code span? (the anchors'
+    own scan, so links, raw tags and claim anchors agree on what is code)"""
+    return _Scan(body).in_code
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ so no script, event handler, style or dangerous URL reaches a page. Top-level bl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from xml.etree import ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 
 import markdown
@@ -281,20 +282,18 @@ _RAW_TEXT_OPEN = re.compile(r"<(" + "|".join(RAW_TEXT_TAGS) + r")(?![\w:-])", re
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def unclosed_raw_text_tags(source: str) -> list[tuple[int, str]]:
-    """(offset, tag name) of each RAW_TEXT_TAGS opening tag with no complete end tag before the
-    next blank line (`plaintext` never has one)."""
-    if "<" not in source:
-        return []
+def _unclosed_opening_tags(text: str, limit_of: Callable[[int], int]) -> list[tuple[int, str]]:
+    """(offset, tag name) of each RAW_TEXT_TAGS opening tag with no complete end tag between it
+    and `limit_of(end of the tag)` ("</script" alone, or "<\\/script>", ends nothing;
+    `plaintext` never ends)."""
     found: list[tuple[int, str]] = []
     pos = 0
-    while (m := _RAW_TEXT_OPEN.search(source, pos)) is not None:
+    while (m := _RAW_TEXT_OPEN.search(text, pos)) is not None:
         name = m.group(1).lower()
-        blank = _BLANK_LINE.search(source, m.end())
-        limit = blank.start() if blank else len(source)
         close = None
-        if name != "plaintext":  # a whole end tag: "</script" alone, or "<\/script>", does not end it
-            close = re.compile(r"</" + name + r"(?![\w:-])[^>]*>", re.IGNORECASE).search(source, m.end(), limit)
+        if name != "plaintext":
+            end_tag = re.compile(r"</" + name + r"(?![\w:-])[^>]*>", re.IGNORECASE)
+            close = end_tag.search(text, m.end(), limit_of(m.end()))
         if close is None:
             found.append((m.start(), name))
             pos = m.end()
@@ -303,28 +302,39 @@ def unclosed_raw_text_tags(source: str) -> list[tuple[int, str]]:
     return found
 
 
+def _next_blank_line(text: str, pos: int) -> int:
+    blank = _BLANK_LINE.search(text, pos)
+    return blank.start() if blank else len(text)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return end if end >= 0 else len(text)
+
+
+def unclosed_raw_text_tags(source: str) -> list[tuple[int, str]]:
+    """(offset, tag name) of each RAW_TEXT_TAGS opening tag in Markdown source with no complete
+    end tag before the next blank line (its paragraph)."""
+    if "<" not in source:
+        return []
+    return _unclosed_opening_tags(source, lambda pos: _next_blank_line(source, pos))
+
+
 def neutralise_unclosed_in_html(html: str) -> str:
     """The same rule on Python-Markdown's output, for tags it passed through as HTML that the
     source-level pass could not see as such (e.g. `<script>` inside an unquoted attribute of a
     tag Markdown escaped). In its output a real tag is one block per line, so an end tag must
     come on the same line."""
-    if "<" not in html or _RAW_TEXT_OPEN.search(html) is None:
+    if "<" not in html:
+        return html
+    spots = _unclosed_opening_tags(html, lambda pos: _line_end(html, pos))
+    if not spots:
         return html
     out: list[str] = []
     pos = 0
-    while (m := _RAW_TEXT_OPEN.search(html, pos)) is not None:
-        name = m.group(1).lower()
-        line_end = html.find("\n", m.end())
-        limit = line_end if line_end >= 0 else len(html)
-        close = None
-        if name != "plaintext":
-            close = re.compile(r"</" + name + r"(?![\w:-])[^>]*>", re.IGNORECASE).search(html, m.end(), limit)
-        if close is None:
-            out.append(html[pos : m.start()] + "&lt;")
-            pos = m.start() + 1
-        else:
-            out.append(html[pos : close.end()])
-            pos = close.end()
+    for offset, _name in spots:
+        out.append(html[pos:offset] + "&lt;")
+        pos = offset + 1
     out.append(html[pos:])
     return "".join(out)
 

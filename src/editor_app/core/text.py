@@ -52,12 +52,24 @@ class TextStats:
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # claim markers and other comments: never read
 
 
+def _as_read(markdown: str) -> str:
+    """The text without claim markers and link targets (Markdown marks still in)."""
+    if "<!--" in markdown:
+        markdown = _COMMENT.sub("", markdown)
+    return _LINK_TARGET.sub("]", markdown)
+
+
+def first_words(text: str, count: int = 6) -> str:
+    """The first words a reader reads, for naming an article that has no headline yet ("Ford
+    shares fell 2 percent in…"); "" for an empty body."""
+    words = _MARKUP.sub(" ", _as_read(text[:2000])).split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 def text_stats(markdown: str) -> TextStats:
     """Counts as a reader sees them: claim markers, link targets and Markdown punctuation are
     neither words nor characters; characters count spaces, with runs of whitespace as one."""
-    if "<!--" in markdown:
-        markdown = _COMMENT.sub("", markdown)
-    read = _LINK_TARGET.sub("]", markdown)
+    read = _as_read(markdown)
     words = sum(1 for _ in _WORD.finditer(_MARKUP.sub(" ", read)))
     chars = len(" ".join(_MARKUP.sub("", read).split()))
     minutes = math.ceil(words / READING_WORDS_PER_MINUTE) if words >= READING_WORDS_PER_MINUTE / 2 else 0
