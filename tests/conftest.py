@@ -7,7 +7,12 @@ from pathlib import Path
 _TMP = Path(tempfile.mkdtemp(prefix="editor_app_tests_"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_DATA_HOME"] = str(_TMP / "data")  # platformdirs: never the real user store
-os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")  # QSettings on Linux
+os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")  # QSettings and identity.json on Linux
+# Who is acting (core.identity): no developer's name leaks in, and the first-start question
+# ("Your name, ...") never waits for an answer; tests that want it opt in (ui/first_start.py).
+os.environ.pop("EDITOR_APP_USER", None)
+os.environ.pop("EDITOR_APP_FIRST_RUN", None)
+os.environ["EDITOR_APP_NO_FIRST_RUN"] = "1"
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # QtWebEngine refuses root otherwise
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
@@ -66,3 +71,14 @@ def read_only_view(tmp_path):
         _subprocess.run(["umount", "-l", str(view)], capture_output=True)
     for p, mode in reversed(chmodded):
         p.chmod(mode)
+
+
+@pytest.fixture(autouse=True)
+def _no_saved_name():
+    """Each test starts with no name saved for the account (a test that saves one, e.g. through
+    Desk Settings, does not change who later tests record)."""
+    from editor_app.core.identity import identity_path
+
+    identity_path().unlink(missing_ok=True)
+    yield
+    identity_path().unlink(missing_ok=True)

@@ -84,8 +84,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from editor_app.core.workflow import ChecklistBlocked, WorkflowError, desk_user, parse_status
+    from editor_app.core.workflow import ChecklistBlocked, WorkflowError, parse_status
     from editor_app.store.review import ReviewStore
+    from editor_app.store.settings import acting_user_in
 
     try:
         to = parse_status(args.to)
@@ -97,7 +98,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             return _fail(f"no article with id {args.id} (see `editor-app list`)", 2)
         try:
             change = ReviewStore(store).change_status(
-                args.id, to, who=desk_user(args.who), note=args.note, override_reason=args.override
+                args.id, to, who=acting_user_in(store, args.who), note=args.note, override_reason=args.override
             )
         except ChecklistBlocked as exc:
             print(f"editor-app: {exc}", file=sys.stderr)
@@ -184,7 +185,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="REASON",
         help="approve/publish despite checklist errors, for this recorded reason",
     )
-    p.add_argument("--who", default="", metavar="NAME", help="desk user name (default: the OS user)")
+    p.add_argument(
+        "--who",
+        default="",
+        metavar="NAME",
+        help="who is acting (default: the name saved for this account, else EDITOR_APP_USER, else the OS user)",
+    )
     p.set_defaults(handler=_guard(cmd_status))
 
     p = sub.add_parser("history", help="status changes and revisions of an article")

@@ -3,37 +3,41 @@
 They live in the store (table `desk_settings`), not in QSettings, because they are part of what
 is published: the publisher in JSON-LD and Open Graph, the site's base URL for canonical links,
 the language of the page. Per-user UI state (e.g. "open after export") stays in QSettings.
+
+Who is acting is not a desk setting any more: the person's name is saved per OS account
+(`core.identity`). `desk_user` is kept for stores made before that: it is the fallback when
+this account has saved no name.
 """
 
 from __future__ import annotations
 
-import getpass
 import re
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlsplit
+
+from editor_app.core.identity import acting_user, login_name
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
 
 
 def default_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError, ImportError):  # no login name (containers, odd environments)
-        return ""
+    """The OS login name ("" when there is none: containers, odd environments)."""
+    return login_name()
 
 
 @dataclass(frozen=True)
 class DeskSettings:
     publisher: str = ""  # "Example Financial News" (JSON-LD publisher, og:site_name)
     site_base_url: str = ""  # "https://news.example.com/articles/" (canonical = base + slug + ".html")
-    desk_user: str = ""  # who acts on this desk ("" = the OS user, see `user`)
+    desk_user: str = ""  # legacy store-wide name: used only when this account saved none (`user`)
     language: str = "en"  # BCP 47 tag for <html lang> and inLanguage
     twitter_site: str = ""  # "@examplenews" (twitter:site)
 
     @property
     def user(self) -> str:
-        return self.desk_user.strip() or default_user()
+        """Who is acting (`core.identity.acting_user`, with `desk_user` as the legacy fallback)."""
+        return acting_user(self.desk_user)
 
     @property
     def lang(self) -> str:

@@ -28,13 +28,13 @@ the change unless the editor gives a written override reason, which is recorded 
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from editor_app.core.article import ArticleStatus, utcnow
+from editor_app.core.identity import name_or_acting
 
 if TYPE_CHECKING:
     from editor_app.core.checklist import CheckItem
@@ -150,14 +150,10 @@ def runs_checklist(to_status: ArticleStatus | str) -> bool:
     return parse_status(to_status) in CHECKLIST_TARGETS
 
 
-def desk_user(setting: str | None = None) -> str:
-    """The name recorded as "who": the desk user name from settings, else the OS login name."""
-    if setting and setting.strip():
-        return " ".join(setting.split())
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
+def desk_user(who: str | None = None, legacy: str | None = None) -> str:
+    """The name recorded as "who": `who` when the caller names someone, else the acting user
+    (this account's saved name, EDITOR_APP_USER, the legacy store-wide `legacy`, the OS login)."""
+    return name_or_acting(who, legacy)
 
 
 # -- records ----------------------------------------------------------------------------------

@@ -6,12 +6,12 @@ and status history (no Qt).
 
 Parties are shared by all articles and identified by name alone (case and runs of spaces
 ignored): "Financial Times" is one party whether it reported a claim or answered one.
-Every change of a claim's effective status is appended to its history with who and when.
+Every change of a claim's effective status is appended to its history with who and when ("who"
+defaults to the acting user, `store.settings.acting_user_in`).
 """
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -42,6 +42,7 @@ from editor_app.store.models import (
     ResponseRow,
     StatusEventRow,
 )
+from editor_app.store.settings import acting_user_in
 from editor_app.store.store import Store
 
 _PREFIX_END = "\U0010ffff"
@@ -50,13 +51,6 @@ _PREFIX_END = "\U0010ffff"
 def party_key(name: str) -> str:
     """How parties are told apart: case and runs of whitespace do not matter."""
     return " ".join(name.split()).casefold()
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers): still record something
-        return "unknown"
 
 
 def _clean(text: str) -> str:
@@ -198,7 +192,7 @@ class ClaimStore:
         A claim without a key gets the first free c<n>; a key already used in the article is
         refused (ValueError) so that anchors in the body keep pointing at the right claim.
         """
-        who = who or current_user()
+        who = acting_user_in(self.store, who)
         now = utcnow()
         ids: list[int] = []
         with self.store.transaction() as s:
@@ -254,7 +248,7 @@ class ClaimStore:
         if claim.id is None:
             raise ValueError("update() needs a stored claim (id is None); use create()")
         _check_override(claim)
-        who = who or current_user()
+        who = acting_user_in(self.store, who)
         now = utcnow()
         with self.store.transaction() as s:
             row = s.scalars(select(ClaimRow).where(ClaimRow.id == claim.id).options(*_LOAD)).first()
@@ -301,7 +295,7 @@ class ClaimStore:
             status = ClaimStatus.parse(status)
             if not reason:
                 raise ValueError("Give a reason for overriding the status.")
-        who = who or current_user()
+        who = acting_user_in(self.store, who)
         now = utcnow()
         with self.store.transaction() as s:
             row = s.scalars(select(ClaimRow).where(ClaimRow.id == claim_id).options(*_LOAD)).first()

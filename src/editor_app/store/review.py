@@ -35,7 +35,6 @@ from editor_app.core.workflow import (
     SourceLink,
     StatusChange,
     check_transition,
-    desk_user,
     parse_status,
     runs_checklist,
 )
@@ -46,6 +45,7 @@ from editor_app.store.review_models import (
     SourceRow,
     StatusChangeRow,
 )
+from editor_app.store.settings import acting_user_in
 from editor_app.store.store import Store
 
 T = TypeVar("T")
@@ -304,7 +304,7 @@ class ReviewStore:
         `published_at` (kept through later corrections). A "status change" revision is recorded
         in the same transaction."""
         to_status = parse_status(to)
-        who = desk_user(who)
+        who = acting_user_in(self.store, who)
         note, override_reason = _clean(note), _clean(override_reason)
         with self._read() as s:
             current = ArticleStatus(self._article(s, article_id).status)
@@ -499,7 +499,7 @@ class ReviewStore:
 
     def verify(self, source_id: int, who: str = "") -> Source:
         """Mark the source verified by `who` now (again if it already was)."""
-        return self._set_verified(source_id, desk_user(who))
+        return self._set_verified(source_id, acting_user_in(self.store, who))
 
     def unverify(self, source_id: int) -> Source:
         return self._set_verified(source_id, None)
@@ -612,7 +612,7 @@ class ReviewStore:
         body = _clean(body)
         if not body:
             raise ValueError("A comment needs some text.")
-        author = desk_user(author)
+        author = acting_user_in(self.store, author)
 
         def work(s: Session) -> Comment:
             article = self._article(s, article_id)
@@ -691,7 +691,7 @@ class ReviewStore:
 
     def resolve(self, comment_id: int, who: str = "") -> Comment:
         """Resolve the comment's thread (a reply resolves the thread it belongs to)."""
-        return self._set_resolved(comment_id, desk_user(who))
+        return self._set_resolved(comment_id, acting_user_in(self.store, who))
 
     def reopen(self, comment_id: int) -> Comment:
         return self._set_resolved(comment_id, None)

@@ -5,11 +5,24 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+from editor_app.core.identity import name_or_acting
 from editor_app.core.settings import DeskSettings
 from editor_app.store.settings_models import DeskSettingRow
 from editor_app.store.store import Store
 
-__all__ = ["DeskSettingRow", "SettingsStore"]
+__all__ = ["DeskSettingRow", "SettingsStore", "acting_user_in"]
+
+
+def acting_user_in(store: Store, who: str = "") -> str:
+    """Who acts on `store`: `who` if given, else `core.identity.acting_user` with the store's
+    legacy desk-user setting as its fallback (read outside any open transaction)."""
+    if who and who.strip():
+        return name_or_acting(who)
+    try:
+        legacy = SettingsStore(store).load().desk_user
+    except Exception:  # a store that cannot be read here still records someone
+        legacy = ""
+    return name_or_acting("", legacy)
 
 
 class SettingsStore:

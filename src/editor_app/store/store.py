@@ -266,12 +266,12 @@ class Store:
     def _back_to_review(self, s: Session, row: ArticleRow) -> None:
         """An approved article whose text changes goes back to review, recorded like any status
         change: what is published must be what was approved (same transaction as the edit)."""
-        from editor_app.core.workflow import desk_user
+        from editor_app.core.identity import acting_user
         from editor_app.store.review_models import StatusChangeRow
         from editor_app.store.settings_models import DeskSettingRow
 
         setting = s.get(DeskSettingRow, "desk_user")  # in this transaction: one connection at a time
-        who = desk_user(setting.value if setting is not None else None)
+        who = acting_user(setting.value if setting is not None else None)  # this account's name first
         row.status = ArticleStatus.IN_REVIEW.value
         s.add(
             StatusChangeRow(

@@ -42,6 +42,12 @@ def run_gui(db_path: Path | None = None) -> int:
     window = MainWindow(opened.store)
     window.store_lock = opened.lock
     window.show()
+    from editor_app.core.identity import suggested_name
+    from editor_app.store.settings import SettingsStore
+    from editor_app.ui.first_start import ask_name_if_needed
+
+    # First start on this OS account: who is this? (rules in ui/first_start.py)
+    ask_name_if_needed(window, suggested_name(SettingsStore(opened.store).load().desk_user))
     if opened.lock is not None:  # a second start on this store brings this window forward
         from editor_app.ui.instance_link import InstanceServer
 

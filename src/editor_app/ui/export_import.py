@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.article import ArticleStatus
 from editor_app.core.export import ArticlePackage, ExportError
 from editor_app.core.export_batch import INDEX_NAME, ExportReport, export_many, file_names
+from editor_app.core.identity import IdentityError, acting_user, clean_name, identity_path, save_name, saved_name
 from editor_app.core.importer import ImportFailed, NotUTF8Error, read_article_file
 from editor_app.core.settings import DeskSettings
 from editor_app.store.errors import StoreError
@@ -544,20 +545,29 @@ class EncodingDialog(QDialog):
 
 
 class DeskSettingsDialog(QDialog):
-    """Editorial settings of the desk, saved in the store (shared by everyone using it)."""
+    """Editorial settings of the desk, saved in the store (shared by everyone using it), and the
+    name of the person at this computer account (saved per account, `core.identity`)."""
 
     def __init__(self, settings_store: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskSettingsDialog")
         self.setWindowTitle("Desk Settings")
+        self.setMinimumWidth(560)
         self.settings_store = settings_store
         current = settings_store.load()
+        self._current = current
+        self._saved_name = saved_name()
+        self.your_name = QLineEdit(self._saved_name, objectName="yourName")
+        self.your_name.setMaxLength(80)
+        self.your_name.setPlaceholderText(f"{acting_user(current.desk_user)} (not saved yet)")
+        self.your_name.setToolTip(
+            "Recorded on your claims, comments and status changes. Saved for this computer "
+            f"account only, in {identity_path()}."
+        )
         self.publisher = QLineEdit(current.publisher, objectName="publisher")
         self.publisher.setPlaceholderText("Example Financial News")
         self.base_url = QLineEdit(current.site_base_url, objectName="siteBaseUrl")
         self.base_url.setPlaceholderText("https://news.example.com/articles/")
-        self.desk_user = QLineEdit(current.desk_user, objectName="deskUser")
-        self.desk_user.setPlaceholderText(current.user or "your name")
         self.language = QLineEdit(current.language, objectName="language")
         self.language.setPlaceholderText("en")
         self.twitter = QLineEdit(current.twitter_site, objectName="twitterSite")
@@ -565,12 +575,16 @@ class DeskSettingsDialog(QDialog):
         self.error = QLabel(objectName="settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a32020;")
+        mine = QFormLayout()
+        mine.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        mine.addRow("Your &name (this computer account):", self.your_name)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Publisher:", self.publisher)
         form.addRow("&Site base URL:", self.base_url)
-        form.addRow("Desk &user:", self.desk_user)
         form.addRow("&Language:", self.language)
         form.addRow("&Twitter handle:", self.twitter)
+        desk = QLabel("For everyone using this store:")
         note = QLabel(
             "Used in exported pages: the publisher in the metadata, canonical URLs "
             "(base URL + slug + .html unless an article sets its own), the page language."
@@ -580,6 +594,9 @@ class DeskSettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(mine)
+        layout.addSpacing(8)
+        layout.addWidget(desk)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.error)
@@ -589,7 +606,7 @@ class DeskSettingsDialog(QDialog):
         return DeskSettings(
             publisher=self.publisher.text().strip(),
             site_base_url=self.base_url.text().strip(),
-            desk_user=self.desk_user.text().strip(),
+            desk_user=self._current.desk_user,  # legacy store-wide name: kept for old stores, not edited here
             language=self.language.text().strip() or "en",
             twitter_site=self.twitter.text().strip(),
         )
@@ -597,12 +614,20 @@ class DeskSettingsDialog(QDialog):
     def accept(self) -> None:
         value = self.value()
         problems = value.problems()
+        name = clean_name(self.your_name.text())
+        if not name and self._saved_name:
+            problems.append("Give your name: it is shown on your claims, comments and status changes.")
         if problems:
             self.error.setText(" ".join(problems))
             return
         try:
-            self.settings_store.save(value)
-        except (StoreError, ValueError) as exc:
+            if value != self._current:
+                self.settings_store.save(value)
+                self._current = value
+            if name and name != self._saved_name:
+                save_name(name)
+                self._saved_name = name
+        except (StoreError, ValueError, IdentityError) as exc:
             self.error.setText(str(exc))
             return
         super().accept()

@@ -13,8 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from editor_app.core.article import ArticleStatus
-from editor_app.core.workflow import desk_user
-from editor_app.store.settings import SettingsStore
+from editor_app.store.settings import acting_user_in
 from editor_app.store.store import Store
 from editor_app.ui.claims_panel import is_dark
 
@@ -70,11 +69,9 @@ def badge_icon(status: ArticleStatus, palette: QPalette, size: int = 12) -> QIco
 
 
 def who_acts(store: Store) -> str:
-    """The desk user from the desk settings (read each time: it may change), else the OS user."""
-    try:
-        return SettingsStore(store).load().user
-    except Exception:
-        return desk_user()
+    """Who is acting (read each time: it may change): this account's saved name, else
+    EDITOR_APP_USER, else the store's legacy desk user, else the OS login (`core.identity`)."""
+    return acting_user_in(store)
 
 
 def local_time(at: datetime | None, *, seconds: bool = False) -> str:
