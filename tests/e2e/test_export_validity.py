@@ -15,6 +15,7 @@ from tests.e2e.export_support import (
     meta_tags,
     parse_page,
     run_cli,
+    set_status,
     vnu_messages,
 )
 
@@ -31,11 +32,19 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict:
     run_cli("export", str(draft_id), "--out", str(draft_out), db=draft_db, check=True)
     index_out = tmp / "index-out"
     run_cli("export", "--status", "published", "--out", str(index_out), db=db, check=True)
+    approved_db, approved_id = make_full_store(tmp / "approved", published=False)
+    set_status(approved_db, approved_id, "approved")
+    approved_out = tmp / "approved-out"
+    run_cli("export", str(approved_id), "--out", str(approved_out), db=approved_db, check=True)
+    approved_batch = tmp / "approved-batch"
+    run_cli("export", "--status", "approved", "--out", str(approved_batch), db=approved_db, check=True)
     return {
         "page": page,
         "html": page.read_text(encoding="utf-8"),
         "draft": next(draft_out.glob("*.html")),
         "index": index_out / "index.html",
+        "approved": next(approved_out.glob("*.html")),
+        "approved_batch": [f for f in approved_batch.glob("*.html") if f.name != "index.html"],
     }
 
 
@@ -156,13 +165,31 @@ def test_open_graph_and_twitter_tags(exported):
     assert "og:image" not in tags  # nothing to fetch
 
 
-def test_unpublished_export_says_so_and_has_no_date_published(exported):
+def test_unpublished_export_has_no_date_published_and_no_status_banner(exported):
     html = exported["draft"].read_text(encoding="utf-8")
     news = json_ld(html)["@graph"][0]
     assert "datePublished" not in news
     assert "dateModified" in news
-    assert '<p class="article-status">Draft · not published</p>' in html
     assert "article:published_time" not in meta_tags(html)
+    # the "Draft · not published" banner is the preview's; an export is meant for publication
+    assert 'class="article-status"' not in html
+    assert "not published" not in html.casefold()
+
+
+def test_approved_export_is_clean_from_the_cli_and_from_batch_export(exported):
+    """Issue: the exported page of an approved article showed "APPROVED · NOT PUBLISHED"."""
+    pages = [exported["approved"], *exported["approved_batch"]]
+    assert len(pages) == 2
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert 'class="article-status"' not in html, path
+        assert "not published" not in html.casefold(), path
+        assert ">Approved" not in html, path
+        assert "Ford and Xiaomi deny report of talks on a US electric-vehicle venture</h1>" in html
+        # the denied claim: marked in the text, its status stated in the claims box
+        assert 'class="claim claim-denied" data-claim="c1"' in html
+        assert '<span class="claim-status claim-status-denied">Denied</span>' in html
+        assert "wavy" not in html
 
 
 def test_index_lists_the_articles(exported):

@@ -188,7 +188,10 @@ def test_layout_and_panes_survive_restart(qtbot, make_window, settings: QSetting
     again = make_window()
     assert not again.actions_["toggle_preview"].isChecked()
     assert not again.preview.isVisible()
-    assert again.splitter.sizes()[0] == sizes[0]
+    assert again.actions_["toggle_library"].isChecked()
+    again.resize(1400, 860)  # restoreGeometry fits the window to the (small) offscreen screen
+    qtbot.waitUntil(lambda: again.library.isVisible(), timeout=30000)
+    qtbot.waitUntil(lambda: again.splitter.sizes()[0] == sizes[0], timeout=30000)
 
 
 def test_links_open_outside_and_odd_schemes_ask(qtbot, make_window, monkeypatch):

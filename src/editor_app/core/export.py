@@ -179,8 +179,13 @@ def export_page(
     canonical = settings.canonical_url(article.slug, getattr(article, "canonical_url", ""))
     tags = list(getattr(article, "tags", []))
     body, after = ClaimMarkup.from_claims(package.claims).apply(finish_body(body_html))
-    content = article_content(
-        article, body, after, related_stocks=package.related_stocks, footer_html=footer_html(package)
+    content = article_content(  # no status banner: an exported page is meant for publication
+        article,
+        body,
+        after,
+        related_stocks=package.related_stocks,
+        footer_html=footer_html(package),
+        status_banner=False,
     )
     data = news_article_json_ld(
         article,

@@ -45,12 +45,22 @@ def _human_time(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%d %B %Y, %H:%M UTC").lstrip("0")
 
 
-def header_html(article: Article, related_stocks: str = "") -> str:
-    """Inside <header>: status (unless published), headline, dek, byline, dates, related stocks."""
+def status_banner_label(article: Article) -> str:
+    """The desk's "Approved · not published" line; "" once the article is published."""
+    if article.status == ArticleStatus.PUBLISHED:
+        return ""
+    label = article.status.label
+    return label + " · not published" if getattr(article, "published_at", None) is None else label
+
+
+def header_html(article: Article, related_stocks: str = "", *, status_banner: bool = False) -> str:
+    """Inside <header>: headline, dek, byline, dates, related stocks.
+
+    `status_banner` adds the workflow status above the headline ("Draft · not published"): the
+    live preview asks for it so the desk sees what is not out yet; an exported page, meant for
+    publication, never carries it (hence off unless asked for)."""
     published_at: datetime | None = getattr(article, "published_at", None)  # set once published
-    status_label = "" if article.status == ArticleStatus.PUBLISHED else article.status.label
-    if status_label and published_at is None:
-        status_label += " · not published"
+    status_label = status_banner_label(article) if status_banner else ""
     return (
         _env()
         .get_template("article_header.html.j2")
@@ -67,18 +77,25 @@ def header_html(article: Article, related_stocks: str = "") -> str:
 
 
 def article_content(
-    article: Article, body_html: str, after_html: str = "", related_stocks: str = "", footer_html: str = ""
+    article: Article,
+    body_html: str,
+    after_html: str = "",
+    related_stocks: str = "",
+    footer_html: str = "",
+    *,
+    status_banner: bool = False,
 ) -> str:
     """What goes inside <article>: header, body, and what follows the body (claims box, …).
 
     `body_html` must already be sanitized; `after_html` must come from our own templates.
     The `data-part` containers let the preview replace one part without touching the others.
+    `status_banner` as for `header_html`: the preview's, never an export's.
     """
     return (
         _env()
         .get_template("article_content.html.j2")
         .render(
-            header_html=Markup(header_html(article, related_stocks)),
+            header_html=Markup(header_html(article, related_stocks, status_banner=status_banner)),
             body_html=Markup(body_html),
             after_html=Markup(after_html),
             footer_html=Markup(footer_html),  # sources note and tags (export), from our own template

@@ -22,6 +22,7 @@ class ActionSpec:
     icon: str | None = None
     tip: str = ""
     checkable: bool = False
+    also: tuple[str, ...] = ()  # further shortcuts (Ctrl+= and Ctrl++ both zoom in)
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
@@ -52,6 +53,14 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("bold", "&Bold", StandardKey.Bold, "fa6s.bold", "Bold (**text**)"),
     ActionSpec("italic", "&Italic", StandardKey.Italic, "fa6s.italic", "Italic (*text*)"),
     ActionSpec("link", "Insert &Link…", "Ctrl+K", "fa6s.link", "Link ([text](url))"),
+    ActionSpec("heading1", "Heading &1", "Ctrl+1", "fa6s.heading", "Heading 1 (# text) on the selected lines"),
+    ActionSpec("heading2", "Heading &2", "Ctrl+2", None, "Heading 2 (## text) on the selected lines"),
+    ActionSpec("heading3", "Heading &3", "Ctrl+3", None, "Heading 3 (### text) on the selected lines"),
+    ActionSpec("paragraph", "&Paragraph", "Ctrl+Alt+0", None, "Plain paragraph: takes heading, list and quote off"),
+    ActionSpec("bullet_list", "&Bulleted List", "Ctrl+Shift+8", "fa6s.list-ul", "Bulleted list (- item)"),
+    ActionSpec("numbered_list", "&Numbered List", "Ctrl+Shift+7", "fa6s.list-ol", "Numbered list (1. item)"),
+    ActionSpec("quote", "&Quote", "Ctrl+Shift+9", "fa6s.quote-right", "Block quote (> text)"),
+    ActionSpec("code", "&Code", "Ctrl+`", "fa6s.code", "`code` in a line, a fenced block for whole lines"),
     ActionSpec(
         "mark_claim", "Mark as &Claim", "Ctrl+Shift+M", "fa6s.quote-left", "Anchor a claim on the selected text"
     ),
@@ -61,7 +70,35 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("find_previous", "Find Pre&vious", StandardKey.FindPrevious),
     ActionSpec("toggle_library", "&Library", "Ctrl+Shift+L", None, "Show or hide the library", True),
     ActionSpec("toggle_preview", "&Preview", "Ctrl+Shift+P", None, "Show or hide the preview", True),
+    ActionSpec(
+        "preview_as_tab",
+        "Preview as &Tab",
+        "Ctrl+Alt+P",
+        None,
+        "The preview in a tab beside the text instead of next to it",
+        True,
+    ),
     ActionSpec("focus_library_filter", "Filter Library", "Ctrl+Shift+F", None, "Filter the library by title"),
+    ActionSpec("workspace_write", "&Write Workspace", "Ctrl+Alt+1", "fa6s.pen-nib", "Library, text and preview", True),
+    ActionSpec(
+        "workspace_review",
+        "Re&view Workspace",
+        "Ctrl+Alt+2",
+        "fa6s.magnifying-glass-chart",
+        "Text, claims, checklist, sources and comments",
+        True,
+    ),
+    ActionSpec("switch_workspace", "&Switch Workspace", "Ctrl+Alt+W", None, "Between Write and Review"),
+    ActionSpec("reset_layout", "&Reset Layout", None, None, "This workspace's panes as they come out of the box"),
+    ActionSpec(
+        "zoom_in", "Zoom &In", "Ctrl+=", "fa6s.magnifying-glass-plus", "Larger text and preview", also=("Ctrl++",)
+    ),
+    ActionSpec("zoom_out", "Zoom &Out", "Ctrl+-", "fa6s.magnifying-glass-minus", "Smaller text and preview"),
+    ActionSpec("zoom_reset", "&Actual Size", "Ctrl+0", None, "Text and preview at 100 %"),
+    ActionSpec("writers_guide", "&Writer's Guide", "F1", "fa6s.book", "Claim syntax, front matter and shortcuts"),
+    ActionSpec(
+        "keyboard_shortcuts", "&Keyboard Shortcuts", "Ctrl+/", "fa6s.keyboard", "Every command and its shortcut"
+    ),
     ActionSpec("about", "&About Editor App", None, None),
 )
 
@@ -75,7 +112,7 @@ class ActionRegistry:
             action = QAction(spec.text, parent)
             action.setObjectName(f"action_{spec.id}")
             if spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcuts([QKeySequence(spec.shortcut), *(QKeySequence(k) for k in spec.also)])
             if spec.icon:
                 action.setIcon(qta.icon(spec.icon))
             tip = spec.tip or spec.text.replace("&", "").rstrip("…")

@@ -43,33 +43,67 @@ def item_icon(level: str, palette: QPalette):
 
 
 class CheckItemDelegate(QStyledItemDelegate):
-    """Icon, the message (wrapped), and where it is in a muted line below."""
+    """Icon, the message (wrapped, never elided), and where it is in a muted line below; a thin
+    separator under each row.
+
+    The height of a row follows its text at the width the view gives it: `sizeHint` measures at
+    the view's viewport width (a list view asks with an empty rect), with the very rectangles
+    `paint` draws in (`layout`), so the text never runs into the separator. The view must relayout
+    on resize (`QListView.ResizeMode.Adjust`).
+    """
 
     PAD = 8
     ICON = 16
+    GAP = 2
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
         return QFont(option.font), small
 
-    def _text_width(self, option: QStyleOptionViewItem) -> int:
-        return max(80, option.rect.width() - 3 * self.PAD - self.ICON)
+    @staticmethod
+    def where_text(item: CheckItem) -> str:
+        return f"{item.level.capitalize()} · {item.where.describe()}"
+
+    def row_width(self, option: QStyleOptionViewItem) -> int:
+        """The width a row gets: the rect when the view gives one, else its viewport's width."""
+        if option.rect.width() > 0:
+            return option.rect.width()
+        view = option.widget if isinstance(option.widget, QAbstractItemView) else self.parent()
+        if isinstance(view, QAbstractItemView) and view.viewport().width() > 0:
+            return view.viewport().width()
+        return 320
+
+    def layout(self, option: QStyleOptionViewItem, item: CheckItem, rect: QRect) -> tuple[QRect, QRect, QRect]:
+        """(icon, message, where) rectangles of `item` in a row at `rect` (only its left, top and
+        width count); the row's height is `where.bottom() + PAD - rect.top() + 1`."""
+        main, small = self._fonts(option)
+        x = rect.left() + 2 * self.PAD + self.ICON
+        w = max(80, rect.width() - 3 * self.PAD - self.ICON)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        top = rect.top() + self.PAD
+        h1 = QFontMetrics(main).boundingRect(QRect(0, 0, w, 100_000), flags, item.message).height()
+        h2 = QFontMetrics(small).boundingRect(QRect(0, 0, w, 100_000), flags, self.where_text(item)).height()
+        icon = QRect(rect.left() + self.PAD, top + 1, self.ICON, self.ICON)
+        message = QRect(x, top, w, max(h1, QFontMetrics(main).height()))
+        where = QRect(x, message.bottom() + 1 + self.GAP, w, h2)
+        return icon, message, where
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         item: CheckItem = index.data(ITEM_ROLE)
-        main, small = self._fonts(option)
-        width = option.rect.width() if option.rect.width() > 0 else 320
-        w = max(80, width - 3 * self.PAD - self.ICON)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        h1 = QFontMetrics(main).boundingRect(QRect(0, 0, w, 10_000), flags, item.message).height()
-        h2 = QFontMetrics(small).height()
-        return QSize(width, self.PAD + h1 + 2 + h2 + self.PAD)
+        width = self.row_width(option)
+        if item is None:
+            return QSize(width, QFontMetrics(option.font).height() + 2 * self.PAD)
+        _icon, _message, where = self.layout(option, item, QRect(0, 0, width, 0))
+        return QSize(width, where.bottom() + 1 + self.PAD)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         item: CheckItem = index.data(ITEM_ROLE)
+        if item is None:
+            super().paint(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -83,28 +117,40 @@ class CheckItemDelegate(QStyledItemDelegate):
         pal = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         r = option.rect
-        item_icon(item.level, pal).paint(
-            painter, QRect(r.left() + self.PAD, r.top() + self.PAD + 1, self.ICON, self.ICON)
-        )
-        x = r.left() + 2 * self.PAD + self.ICON
-        w = max(80, r.right() - x - self.PAD)
+        icon, message, where = self.layout(option, item, r)
+        item_icon(item.level, pal).paint(painter, icon)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         painter.setFont(main)
         painter.setPen(pal.color(text_role))
-        flags = int(Qt.TextFlag.TextWordWrap)
-        box = QFontMetrics(main).boundingRect(QRect(x, r.top() + self.PAD, w, 10_000), flags, item.message)
-        painter.drawText(QRect(x, r.top() + self.PAD, w, box.height()), flags, item.message)
+        painter.drawText(message, flags, item.message)
         painter.setFont(small)
         painter.setPen(pal.color(text_role) if selected else pal.color(QPalette.ColorRole.PlaceholderText))
-        where = f"{item.level.capitalize()} · {item.where.describe()}"
-        painter.drawText(
-            QRect(x, r.top() + self.PAD + box.height() + 2, w, QFontMetrics(small).height()),
-            int(Qt.AlignmentFlag.AlignLeft),
-            QFontMetrics(small).elidedText(where, Qt.TextElideMode.ElideRight, w),
-        )
+        painter.drawText(where, flags, self.where_text(item))
         painter.setPen(pal.color(QPalette.ColorRole.Mid))
         painter.drawLine(r.left() + self.PAD, r.bottom(), r.right() - self.PAD, r.bottom())
         painter.restore()
+
+
+def check_list(parent: QWidget | None = None, name: str = "checklistList") -> QListWidget:
+    """A list of check items painted by `CheckItemDelegate` (rows as tall as their text)."""
+    view = QListWidget(parent, objectName=name)
+    view.setItemDelegate(CheckItemDelegate(view))
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    return view
+
+
+def check_row(item: CheckItem) -> QListWidgetItem:
+    row = QListWidgetItem()
+    row.setData(ITEM_ROLE, item)
+    row.setData(Qt.ItemDataRole.DisplayRole, item.message)  # accessible text, tests
+    row.setToolTip(plain_tooltip(f"{item.message}\n\n{item.level.capitalize()}: {item.where.describe()}"))
+    return row
 
 
 class ChecklistPane(QWidget):
@@ -141,13 +187,8 @@ class ChecklistPane(QWidget):
         sub.setContentsMargins(8, 0, 8, 4)
         sub.addWidget(self.checked_label)
 
-        self.list = QListWidget(objectName="checklistList")
-        self.list.setItemDelegate(CheckItemDelegate(self.list))
+        self.list = check_list()
         self.list.setFrameShape(QFrame.Shape.NoFrame)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setWordWrap(True)
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemActivated.connect(self._on_clicked)
         self.empty = muted(plain_label("", wrap=True))
@@ -187,11 +228,7 @@ class ChecklistPane(QWidget):
         self.items = list(items)
         self.list.clear()
         for item in self.items:
-            row = QListWidgetItem()
-            row.setData(ITEM_ROLE, item)
-            row.setData(Qt.ItemDataRole.DisplayRole, item.message)  # accessible text, tests
-            row.setToolTip(plain_tooltip(f"{item.message}\n\n{item.level.capitalize()}: {item.where.describe()}"))
-            self.list.addItem(row)
+            self.list.addItem(check_row(item))
         errors = sum(1 for i in self.items if i.level == "error")
         pal = self.palette()
         if not self.items:

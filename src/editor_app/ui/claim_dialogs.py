@@ -13,8 +13,10 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import qtawesome as qta
-from PySide6.QtCore import QDate, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QCheckBox,
     QComboBox,
@@ -47,11 +49,61 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     return label
 
 
+class _ClickThroughPopup(QObject):
+    """A click outside a completer's open popup closes it *and* reaches what was clicked.
+
+    QCompleter hides its popup on such a press and swallows it (on X11, Wayland and offscreen
+    Qt does not replay it), so focus stayed in the party field and the quote the writer went
+    on to type landed in Party. Installed on the popup after QCompleter's own filter, this
+    filter runs first: it hides the popup, moves focus the way a click would and sends the
+    press to the widget under the pointer (the release that follows goes there by itself)."""
+
+    def __init__(self, completer: QCompleter) -> None:
+        super().__init__(completer)
+        self.completer = completer
+        completer.popup().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self.completer.popup()
+        if watched is not popup or event.type() != QEvent.Type.MouseButtonPress or not popup.isVisible():
+            return False
+        assert isinstance(event, QMouseEvent)
+        spot = event.globalPosition().toPoint()
+        if popup.rect().contains(popup.mapFromGlobal(spot)):
+            return False  # a click on a suggestion: the completer takes it
+        popup.hide()
+        field = self.completer.widget()
+        target = QApplication.widgetAt(spot)
+        if field is None or target is None or target.window() is not field.window() or not target.isEnabled():
+            return True  # elsewhere (another window): closing the popup is all a click does
+        if not target.isActiveWindow():  # as Qt's own replay does (some platforms activate popups)
+            target.window().activateWindow()
+        focus = target
+        while focus is not None and not focus.isWindow():
+            if focus.focusPolicy() & Qt.FocusPolicy.ClickFocus and focus.isEnabled():
+                focus.setFocus(Qt.FocusReason.MouseFocusReason)
+                break
+            focus = focus.parentWidget()
+        local = target.mapFromGlobal(event.globalPosition())
+        press = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            local,
+            event.globalPosition(),
+            event.button(),
+            event.buttons(),
+            event.modifiers(),
+        )
+        QApplication.sendEvent(target, press)
+        return True
+
+
 def party_completer(names: Sequence[str], parent: QObject) -> QCompleter:
+    """Suggestions from the known parties; a click away from the popup is not lost."""
     completer = QCompleter(QStringListModel(list(names), parent), parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    _ClickThroughPopup(completer)  # after QCompleter's own filter on the popup, so it runs first
     return completer
 
 

@@ -28,15 +28,9 @@ class ClaimsController(QObject):
         mark.triggered.connect(self.mark_claim)
         self.dock = LazyDock("Claims", "claimsDock", self._build_panel, window)
         window.claims_dock = self.dock
-        if not window.restoreDockWidget(self.dock):  # restoreState ran before the dock existed
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-            ticker = getattr(window, "ticker_dock", None)
-            if ticker is not None and window.dockWidgetArea(ticker) == Qt.DockWidgetArea.RightDockWidgetArea:
-                window.tabifyDockWidget(ticker, self.dock)  # Claims on top, Stocks one tab away
-        toggle = self.dock.toggleViewAction()
-        toggle.setText("C&laims")
-        toggle.setToolTip("Show or hide the claims of the article")
-        window.view_menu.addAction(toggle)
+        window.panels.add(
+            "claims", self.dock, "C&laims", "Ctrl+Shift+C", "Show or hide the claims of the article", tab_with="stocks"
+        )
         window.format_menu.addSeparator()
         window.format_menu.addAction(mark)
         toolbar = window.findChild(QToolBar, "mainToolbar")

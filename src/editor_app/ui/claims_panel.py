@@ -14,7 +14,6 @@ painted with drawText, tooltips are escaped): a quote such as `<script>` stays a
 from __future__ import annotations
 
 import bisect
-import getpass
 import html
 import re
 from collections.abc import Callable
@@ -65,6 +64,7 @@ from editor_app.core.anchors import anchored_keys
 from editor_app.core.claims import SHORT_LIMIT, Appearance, Claim, ClaimStatus, Response
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
+from editor_app.store.settings import acting_user_in
 from editor_app.ui.claim_dialogs import AppearanceDialog, OptionalDateEdit, ResponseDialog, plain_label
 
 SAVE_DELAY_MS = 600  # like the article autosave: write shortly after the writer pauses
@@ -479,7 +479,6 @@ class ClaimsPanel(QWidget):
         self._claim: Claim | None = None
         self._body_text: Callable[[], str] | None = None
         self._loading = False
-        self._who = _user()
 
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
@@ -737,6 +736,22 @@ class ClaimsPanel(QWidget):
         if row < 0:
             return False
         self._select_row(row)
+        return True
+
+    def select_response(self, response_id: int | None, index: int | None = None) -> bool:
+        """Select a response of the current claim by id, else by its 0-based position (a
+        checklist item's `where.index`), and show it; False (nothing selected) if neither is there."""
+        responses = self._claim.responses if self._claim is not None else []
+        row = next((i for i, r in enumerate(responses) if response_id is not None and r.id == response_id), -1)
+        if row < 0 and index is not None and 0 <= index < len(responses):
+            row = index
+        table = self.responses.table
+        if row < 0:
+            table.clearSelection()
+            return False
+        table.selectRow(row)
+        table.scrollToItem(table.item(row, 0))
+        self.detail_scroll.ensureWidgetVisible(self.responses)
         return True
 
     def current_claim(self) -> Claim | None:
@@ -1087,13 +1102,11 @@ class ClaimsPanel(QWidget):
         self.flush()  # closing the window or the dock must not lose a pending edit
         super().hideEvent(event)
 
+    @property
+    def _who(self) -> str:
+        """Who is acting, read at each write (the name may change in Desk Settings)."""
+        return acting_user_in(self.claims.store)
+
 
 def _iso(d) -> str:
     return d.isoformat() if d is not None else ""
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"

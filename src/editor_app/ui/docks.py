@@ -16,6 +16,7 @@ class LazyDock(QDockWidget):
         super().__init__(title, parent)
         self.setObjectName(object_name)  # saveState/restoreState key
         self._factory = factory
+        self.in_front = False  # shown and the current tab of its group (isVisible() says True behind a tab)
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea
             | Qt.DockWidgetArea.RightDockWidgetArea
@@ -28,6 +29,7 @@ class LazyDock(QDockWidget):
         return self.widget() is not None
 
     def _build_if_shown(self, visible: bool) -> None:
+        self.in_front = visible
         if visible and not self.built:
             self.setWidget(self._factory())
 

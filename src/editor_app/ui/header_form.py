@@ -1,15 +1,111 @@
-"""The article's header fields above the editor: headline, dek, byline, slug."""
+"""The article's header fields above the editor: headline, dek, byline, slug.
+
+Headline and dek wrap (`WrappingField`): a long headline is read whole at any window width,
+never cut at the field's edge; they stay one paragraph (Enter goes on to the next field).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextOption
+from PySide6.QtWidgets import QFormLayout, QFrame, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from editor_app.core.article import Article
 from editor_app.core.slug import slugify
 
 FIELDS = ("title", "dek", "byline", "slug")
+MAX_LINES = 4  # a field taller than this scrolls (a headline is rarely more than two lines)
+
+
+class WrappingField(QPlainTextEdit):
+    """A one-paragraph text field that wraps and grows to its text (up to MAX_LINES lines),
+    with the parts of QLineEdit's API the form uses: `text`, `setText`, `textEdited` (the
+    writer's edits only, not `setText`), `setCursorPosition`."""
+
+    textEdited = Signal(str)  # noqa: N815 (QLineEdit's name)
+
+    def __init__(self, parent: QWidget | None = None, *, objectName: str = "", placeholderText: str = "") -> None:  # noqa: N803
+        super().__init__(parent)
+        self.setObjectName(objectName)
+        self.setPlaceholderText(placeholderText)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.document().setDocumentMargin(2)
+        self._setting = False
+        self.textChanged.connect(self._on_changed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit_height())
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self._setting = True
+        try:
+            self.setPlainText(" ".join((text or "").splitlines()))
+        finally:
+            self._setting = False
+        self._fit_height()
+
+    def setCursorPosition(self, position: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, len(self.toPlainText()))))
+        self.setTextCursor(cursor)
+
+    def _on_changed(self) -> None:
+        text = self.toPlainText()
+        if "\n" in text or "\u2029" in text:  # pasted lines become one paragraph
+            cursor = self.textCursor()
+            at = cursor.position()
+            flat = text.replace("\u2029", " ").replace("\n", " ")
+            self.blockSignals(True)
+            self.setPlainText(flat)
+            self.blockSignals(False)
+            cursor = self.textCursor()
+            cursor.setPosition(min(at, len(flat)))
+            self.setTextCursor(cursor)
+            text = flat
+        self._fit_height()
+        if not self._setting:
+            self.textEdited.emit(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()  # one paragraph: Enter goes on, as in a form
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        super().focusOutEvent(event)
+
+    def _lines(self) -> int:
+        layout = self.document().documentLayout()
+        height = layout.documentSize().height()  # in lines for a QPlainTextEdit
+        return max(1, min(MAX_LINES, round(height)))
+
+    def _fit_height(self) -> None:
+        line = self.fontMetrics().lineSpacing()
+        margins = self.contentsMargins()
+        doc = 2 * self.document().documentMargin()
+        self.setFixedHeight(self._lines() * line + doc + margins.top() + margins.bottom() + 2)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.height())
 
 
 class HeaderForm(QWidget):
@@ -21,12 +117,14 @@ class HeaderForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("headerForm")
-        self.title = QLineEdit(objectName="titleField", placeholderText="Headline")
+        self.title = WrappingField(objectName="titleField", placeholderText="Headline")
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.dek = QLineEdit(objectName="dekField", placeholderText="Dek: one or two sentences that sum the story up")
+        self.dek = WrappingField(
+            objectName="dekField", placeholderText="Dek: one or two sentences that sum the story up"
+        )
         self.byline = QLineEdit(objectName="bylineField", placeholderText="Byline")
         self.slug = QLineEdit(objectName="slugField", placeholderText="derived from the headline")
         self.slug.setToolTip("URL slug: follows the headline until you edit it; must be unique")
@@ -58,7 +156,7 @@ class HeaderForm(QWidget):
         self._loading = True
         try:
             for name in FIELDS:
-                widget: QLineEdit = getattr(self, name)
+                widget: QLineEdit | WrappingField = getattr(self, name)
                 widget.setText(getattr(article, name) if article else "")
                 widget.setCursorPosition(0)
                 widget.setEnabled(article is not None)

@@ -595,6 +595,12 @@ class LibraryPane(QWidget):
         self.status_menu.addAction("Any status", self.clear_status_filter)
         self.status_button.setMenu(self.status_menu)
         self.status_button.setToolTip("Show only articles with these statuses")
+        # the menu arrow beside the label, not drawn over its last letter (Fusion's default)
+        self.status_button.setStyleSheet(
+            "QToolButton#libraryStatusFilter { padding: 2px 16px 2px 6px; }"
+            "QToolButton#libraryStatusFilter::menu-indicator"
+            " { subcontrol-origin: padding; subcontrol-position: center right; right: 4px; }"
+        )
         self.date_filter = QComboBox(objectName="libraryDateFilter")
         for label, days in DATE_RANGES:
             self.date_filter.addItem(label, days)

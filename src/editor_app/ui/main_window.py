@@ -9,7 +9,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,7 +38,7 @@ from editor_app.store.package import load_package
 from editor_app.store.settings import SettingsStore
 from editor_app.store.store import ArticleChange, Store
 from editor_app.store.tickers import TickerTagStore
-from editor_app.ui import formatting
+from editor_app.ui import block_format, formatting
 from editor_app.ui.actions import ActionRegistry
 from editor_app.ui.autosave import AutosaveController, SaveState
 from editor_app.ui.claims_controller import ClaimsController
@@ -54,6 +54,7 @@ from editor_app.ui.render_controller import RenderController
 from editor_app.ui.review_controller import ReviewController
 from editor_app.ui.stocks_controller import StocksController
 from editor_app.ui.trash_dialog import TrashDialog
+from editor_app.ui.window_layout import WindowLayout
 
 PREVIEW_PAUSED = (
     "Preview paused: {reason}. Your text is safe and still being saved; "
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.setCentralWidget(self.splitter)
+        self._centre = centre
 
         self.stats_label = QLabel(objectName="statsLabel")
         self.save_label = QLabel(objectName="saveLabel")
@@ -125,10 +126,12 @@ class MainWindow(QMainWindow):
         self._export_thread: threading.Thread | None = None
 
         self._build_menus()
+        self.layout_ = WindowLayout(self, centre)  # central area, View menu, panes, workspaces, zoom
+        self.panels = self.layout_.panels
         self._connect()
         self.preview.load_shell(page_html(Article(), article_content(Article(), "")))
         self.resize(1400, 860)
-        self._restore_ui_state()
+        layout_restored = self.layout_.restore()
         self.reload_library()
         first = self.library.model.index(0)
         if first.isValid():
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsController(self)
         install_export_import(self)
         self.review = ReviewController(self)
+        if not layout_restored:
+            self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write
             for name in (
                 "new_article",
@@ -150,6 +155,14 @@ class MainWindow(QMainWindow):
                 "bold",
                 "italic",
                 "link",
+                "code",
+                "heading1",
+                "heading2",
+                "heading3",
+                "paragraph",
+                "bullet_list",
+                "numbered_list",
+                "quote",
                 "replace",
                 "import_files",
             ):
@@ -207,13 +220,14 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
         self.format_menu = bar.addMenu("F&ormat")
-        for name in ("bold", "italic", "link"):
-            self.format_menu.addAction(a[name])
-        self.view_menu = bar.addMenu("&View")
-        for name in ("toggle_library", "toggle_preview", "focus_library_filter"):
-            self.view_menu.addAction(a[name])
+        for name in ("bold", "italic", "code", "link", None):
+            self.format_menu.addSeparator() if name is None else self.format_menu.addAction(a[name])
+        for name in ("heading1", "heading2", "heading3", "paragraph", None, "bullet_list", "numbered_list", "quote"):
+            self.format_menu.addSeparator() if name is None else self.format_menu.addAction(a[name])
+        self.view_menu = bar.addMenu("&View")  # filled by WindowLayout and the panes
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(a["about"])
+        for name in ("writers_guide", "keyboard_shortcuts", None, "about"):
+            help_menu.addSeparator() if name is None else help_menu.addAction(a[name])
 
         toolbar = QToolBar("Main toolbar", objectName="mainToolbar")
         toolbar.setMovable(False)
@@ -254,14 +268,25 @@ class MainWindow(QMainWindow):
         a["bold"].triggered.connect(lambda: formatting.toggle_bold(self.editor))
         a["italic"].triggered.connect(lambda: formatting.toggle_italic(self.editor))
         a["link"].triggered.connect(lambda: formatting.insert_link(self.editor))
+        a["code"].triggered.connect(lambda: block_format.toggle_code(self.editor))
+        for name, style in (
+            ("heading1", "heading1"),
+            ("heading2", "heading2"),
+            ("heading3", "heading3"),
+            ("paragraph", "paragraph"),
+            ("bullet_list", "bullet"),
+            ("numbered_list", "numbered"),
+            ("quote", "quote"),
+        ):
+            a[name].triggered.connect(lambda _checked=False, st=style: block_format.apply_line_style(self.editor, st))
         a["find"].triggered.connect(self.find_bar.show_find)
         a["replace"].triggered.connect(self.find_bar.show_replace)
         a["find_next"].triggered.connect(self.find_bar.find_next)
         a["find_previous"].triggered.connect(self.find_bar.find_previous)
-        a["toggle_library"].toggled.connect(self.library.setVisible)
-        a["toggle_preview"].toggled.connect(self.preview.setVisible)
         a["focus_library_filter"].triggered.connect(self._focus_library_filter)
         a["about"].triggered.connect(self._about)
+        a["writers_guide"].triggered.connect(lambda: self._help("guide"))
+        a["keyboard_shortcuts"].triggered.connect(lambda: self._help("shortcuts"))
         self.undo_delete_button.clicked.connect(self.undo_delete)
 
         self.library.article_activated.connect(self.open_article)
@@ -277,32 +302,9 @@ class MainWindow(QMainWindow):
 
     # -- UI state (QSettings: never editorial data) -----------------------------------
 
-    def _restore_ui_state(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        sizes = s.value("window/splitter")
-        if isinstance(sizes, QByteArray):
-            self.splitter.restoreState(sizes)
-        else:
-            self.splitter.setSizes([260, 620, 520])
-        for key, action in (("library", "toggle_library"), ("preview", "toggle_preview")):
-            visible = s.value(f"panes/{key}", True, type=bool)
-            self.actions_[action].setChecked(bool(visible))
-            (self.library if key == "library" else self.preview).setVisible(bool(visible))
-
     def save_ui_state(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("panes/library", self.actions_["toggle_library"].isChecked())
-        s.setValue("panes/preview", self.actions_["toggle_preview"].isChecked())
-        s.sync()
+        self.layout_.save()
+        self.settings.sync()
 
     # -- articles ---------------------------------------------------------------------
 
@@ -546,7 +548,7 @@ class MainWindow(QMainWindow):
         )
 
     def _push_header(self) -> None:
-        self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks))
+        self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks, status_banner=True))
 
     def _on_claims_changed(self) -> None:
         """Claims, their statuses or the sources changed: restyle spans, the claims box and the
@@ -622,6 +624,11 @@ class MainWindow(QMainWindow):
         self.actions_["toggle_library"].setChecked(True)
         self.library.filter.setFocus()
         self.library.filter.selectAll()
+
+    def _help(self, page: str) -> None:
+        from editor_app.ui.help_dialogs import show_help
+
+        show_help(self, page)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -147,24 +147,12 @@ class ReviewController(QObject):
         self.sources_dock = LazyDock("Sources", "sourcesDock", self._build_sources, w)
         self.comments_dock = LazyDock("Comments", "commentsDock", self._build_comments, w)
         w.checklist_dock, w.sources_dock, w.comments_dock = self.checklist_dock, self.sources_dock, self.comments_dock
-        anchor = getattr(w, "claims_dock", None) or getattr(w, "ticker_dock", None)
-        for dock, label, tip in (
-            (self.checklist_dock, "Chec&klist", "Show or hide the pre-publish checklist"),
-            (self.sources_dock, "So&urces", "Show or hide the article's sources"),
-            (self.comments_dock, "Co&mments", "Show or hide the review comments"),
+        for pane_id, dock, label, shortcut, tip in (
+            ("checklist", self.checklist_dock, "Chec&klist", "Ctrl+Shift+K", "Show or hide the pre-publish checklist"),
+            ("sources", self.sources_dock, "So&urces", "Ctrl+Shift+U", "Show or hide the article's sources"),
+            ("comments", self.comments_dock, "Co&mments", "Ctrl+Shift+O", "Show or hide the review comments"),
         ):
-            if not w.restoreDockWidget(dock):  # restoreState ran before the dock existed
-                w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-                if anchor is not None and w.dockWidgetArea(anchor) == Qt.DockWidgetArea.RightDockWidgetArea:
-                    w.tabifyDockWidget(anchor, dock)
-            toggle = dock.toggleViewAction()
-            toggle.setText(label)
-            toggle.setToolTip(tip)
-            toggle.triggered.connect(lambda shown, d=dock: shown and d.raise_())
-            w.view_menu.addAction(toggle)
-        claims = getattr(w, "claims_dock", None)
-        if claims is not None:
-            QTimer.singleShot(0, claims.raise_)  # Claims stays the front tab
+            w.panels.add(pane_id, dock, label, shortcut, tip, tab_with="claims")
 
     def _build_menus(self) -> None:
         w = self.window
@@ -518,7 +506,8 @@ class ReviewController(QObject):
         elif where.part == "claim":
             show_dock(getattr(w, "claims_dock", None))
             panel = w.claims.dock.content()
-            panel.select_key(where.key)
+            if panel.select_key(where.key) and where.field == "responses":
+                panel.select_response(where.id, where.index)  # exactly the response meant
         elif where.part == "comment":
             show_dock(self.comments_dock)
             if where.id is not None:
@@ -621,7 +610,7 @@ class ReviewController(QObject):
                 blocked.exec()
                 if blocked.choice == BlockedChoice.GO_TO_FIRST:
                     show_dock(self.checklist_dock)
-                    self.go_to(errors[0])
+                    self.go_to(blocked.target or errors[0])  # the problem selected in the dialog
                     return False
                 if blocked.choice != BlockedChoice.OVERRIDE:
                     return False

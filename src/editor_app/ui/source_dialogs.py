@@ -1,10 +1,17 @@
 """Dialogs of the Sources pane: edit one source note, and link a source to claims (a whole
-claim, one of its appearances, or one of its responses). User text stays plain text."""
+claim, one of its appearances, or one of its responses). User text stays plain text.
+
+The reports already recorded on the article's claims (outlet, title, URL, date) are offered as
+sources (`report_offers`): the pane adds one with a click, the Add Source dialog fills its fields
+from one, so nobody types them twice.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit, urlunsplit
 
 import qtawesome as qta
 from PySide6.QtCore import Qt
@@ -24,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.claims import Claim
+from editor_app.core.claims import Appearance, Claim
 from editor_app.core.workflow import Source, SourceLink
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
@@ -33,14 +40,120 @@ from editor_app.ui.claim_dialogs import OptionalDateEdit, plain_label, url_probl
 from editor_app.ui.review_common import muted
 
 
-class SourceDialog(QDialog):
-    """Outlet, title, URL, dates, what it supports, a note. `values()` after accept."""
+def same_url_key(url: str) -> str:
+    """`url` compared as a source: scheme and host in lower case, no trailing slash."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url.casefold()
+    if not parts.scheme or not parts.netloc:
+        return url.casefold()
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
 
-    def __init__(self, source: Source | None = None, parent: QWidget | None = None) -> None:
+
+@dataclass(frozen=True)
+class ReportOffer:
+    """A report recorded on a claim, offered as a source. One offer per report URL (or, without
+    a URL, per outlet and title): the same report on two claims is one source linked to both.
+
+    targets  (claim id, appearance id) of every report it stands for: the links the new source gets
+    added    a source with this URL (or outlet and title) is already in the list
+    problem  why it cannot be a source as it stands ("" when it can)
+    """
+
+    outlet: str
+    title: str
+    url: str
+    published_on: date | None
+    claim_keys: tuple[str, ...]
+    targets: tuple[tuple[int, int], ...]
+    added: bool = False
+    problem: str = ""
+
+    @property
+    def label(self) -> str:
+        """ "Reuters — Ford, Xiaomi discuss US EV plant" (menu text)."""
+        head = self.outlet or self.title or self.url
+        tail = self.title if self.outlet and self.title else ("" if head == self.url else self.url)
+        return f"{head} — {tail}" if tail else head
+
+    @property
+    def tooltip(self) -> str:
+        lines = [self.label, self.url] if self.url and self.url not in self.label else [self.label]
+        lines.append(
+            ("Reported claim " if len(self.claim_keys) == 1 else "Reported claims ") + ", ".join(self.claim_keys)
+        )
+        if self.added:
+            lines.append("Already in the sources.")
+        elif self.problem:
+            lines.append(self.problem)
+        else:
+            lines.append("Click to add it as a source, linked to the claim's report.")
+        return "\n".join(lines)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return _offer_key(self.outlet, self.title, self.url)
+
+    @property
+    def available(self) -> bool:
+        return not self.added and not self.problem
+
+    def values(self) -> dict:
+        """What `ReviewStore.add_source` takes (not accessed yet: nobody has opened it)."""
+        return {"outlet": self.outlet, "title": self.title, "url": self.url, "published_on": self.published_on}
+
+
+def _offer_key(outlet: str, title: str, url: str) -> tuple[str, ...]:
+    return ("url", same_url_key(url)) if url.strip() else ("name", outlet.strip().casefold(), title.strip().casefold())
+
+
+def report_offers(claims: Iterable[Claim], sources: Iterable[Source]) -> list[ReportOffer]:
+    """The claims' reports as sources to add, in claim and report order; those already among
+    `sources` (same URL, or same outlet and title when there is no URL) are marked `added`."""
+    have = {_offer_key(s.outlet, s.title, s.url) for s in sources}
+    found: dict[tuple[str, ...], tuple[Appearance, list[str], list[tuple[int, int]]]] = {}
+    for claim in claims:
+        for a in claim.appearances:
+            if not (a.outlet.strip() or a.title.strip() or a.url.strip()):
+                continue
+            key = _offer_key(a.outlet, a.title, a.url)
+            _first, keys, targets = found.setdefault(key, (a, [], []))
+            if claim.key not in keys:
+                keys.append(claim.key)
+            if claim.id is not None and a.id is not None:
+                targets.append((claim.id, a.id))
+    return [
+        ReportOffer(
+            outlet=a.outlet.strip(),
+            title=a.title.strip(),
+            url=a.url.strip(),
+            published_on=a.date,
+            claim_keys=tuple(keys),
+            targets=tuple(targets),
+            added=key in have,
+            problem=url_problem(a.url),
+        )
+        for key, (a, keys, targets) in found.items()
+    ]
+
+
+class SourceDialog(QDialog):
+    """Outlet, title, URL, dates, what it supports, a note. `values()` after accept.
+
+    A new source can start from one of `offers` (the claims' reports): choosing it in "From the
+    claims" fills outlet, title, URL and date; `chosen_offer()` says which one, if its URL was kept.
+    """
+
+    def __init__(
+        self, source: Source | None = None, parent: QWidget | None = None, *, offers: Iterable[ReportOffer] = ()
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sourceDialog")
         self.setWindowTitle("Edit Source" if source is not None else "Add Source")
         self.setMinimumWidth(500)
+        self.offers = [o for o in offers] if source is None else []
         source = source or Source(accessed_on=date.today())
         self.outlet = QLineEdit(source.outlet, objectName="sourceOutlet", placeholderText="Reuters, company filing…")
         self.title_edit = QLineEdit(
@@ -62,6 +175,18 @@ class SourceDialog(QDialog):
         self.note.setFixedHeight(70)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.from_claims = QComboBox(objectName="sourceFromClaims")
+        self.from_claims.addItem("Type it in below, or choose a report given on a claim…", None)
+        for i, offer in enumerate(self.offers):
+            self.from_claims.addItem(offer.label + (" (already a source)" if offer.added else ""), i)
+            self.from_claims.setItemData(i + 1, offer.tooltip, Qt.ItemDataRole.ToolTipRole)
+            if not offer.available:  # greyed out: already in the list, or not a web address
+                self.from_claims.model().item(i + 1).setEnabled(False)
+        self.from_claims.currentIndexChanged.connect(self._fill_from_offer)
+        if self.offers:
+            form.addRow("&From the claims", self.from_claims)
+        else:
+            self.from_claims.hide()
         form.addRow("&Outlet", self.outlet)
         form.addRow("&Title", self.title_edit)
         form.addRow("&URL", self.url)
@@ -81,6 +206,27 @@ class SourceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def _fill_from_offer(self, _index: int) -> None:
+        offer = self._offer()
+        if offer is None:
+            return
+        self.outlet.setText(offer.outlet)
+        self.title_edit.setText(offer.title)
+        self.url.setText(offer.url)
+        self.published.set_value(offer.published_on)
+        self.error.hide()
+
+    def _offer(self) -> ReportOffer | None:
+        i = self.from_claims.currentData()
+        return self.offers[i] if isinstance(i, int) and 0 <= i < len(self.offers) else None
+
+    def chosen_offer(self) -> ReportOffer | None:
+        """The report the source was filled from, while it is still that report (same URL)."""
+        offer = self._offer()
+        if offer is None or same_url_key(self.url.text()) != same_url_key(offer.url):
+            return None
+        return offer
 
     def values(self) -> dict:
         return {

@@ -1,6 +1,10 @@
 """The "Sources" pane: the article's source notes as a table an editor works through top to
 bottom (tick "Verified" as each one is checked), and below it which claim rests on which source.
 
+"From claims" offers the reports already recorded on the article's claims as one-click sources
+(outlet, title, URL and date as given, linked to that report); one already in the list is shown
+greyed out.
+
 Every cell is a plain QTableWidgetItem (user text is never markup).
 """
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableWidget,
@@ -35,7 +40,7 @@ from editor_app.store.review import ReviewStore
 from editor_app.ui.claim_dialogs import plain_label
 from editor_app.ui.claims_panel import plain_tooltip
 from editor_app.ui.review_common import ERROR_COLOURS, OK_COLOURS, local_time, muted, themed
-from editor_app.ui.source_dialogs import SourceDialog, SourceLinkDialog, link_label
+from editor_app.ui.source_dialogs import ReportOffer, SourceDialog, SourceLinkDialog, link_label, report_offers
 
 COLUMNS = ["✓", "Outlet", "Title", "Supports", "URL", "Published", "Accessed", "Note", "Verified by", "Claims"]
 COL_VERIFIED, COL_OUTLET, COL_TITLE, COL_SUPPORTS, COL_URL = 0, 1, 2, 3, 4
@@ -72,6 +77,17 @@ class SourcesPane(QWidget):
         self.count_label = muted(plain_label(""))
         self.count_label.setObjectName("sourcesCount")
         self.add_button = _tool("fa6s.plus", "Add a source…", "addSource", "Add")
+        self.from_claims_button = _tool(
+            "fa6s.quote-left",
+            "Add a report already given on a claim as a source, in one click",
+            "sourcesFromClaims",
+            "From claims",
+        )
+        self.from_claims_menu = QMenu(self.from_claims_button, objectName="sourcesFromClaimsMenu")
+        self.from_claims_menu.setToolTipsVisible(True)
+        self.from_claims_menu.aboutToShow.connect(self._fill_from_claims_menu)
+        self.from_claims_button.setMenu(self.from_claims_menu)
+        self.from_claims_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.edit_button = _tool("fa6s.pen", "Edit the selected source…", "editSource")
         self.remove_button = _tool("fa6s.minus", "Remove the selected source", "removeSource")
         self.up_button = _tool("fa6s.arrow-up", "Move up", "upSource")
@@ -83,7 +99,9 @@ class SourcesPane(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 6, 2)
         bar.setSpacing(0)
-        for b in (self.add_button, self.edit_button, self.remove_button):
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.from_claims_button)
+        for b in (self.edit_button, self.remove_button):
             bar.addWidget(b)
         bar.addSpacing(6)
         bar.addWidget(self.up_button)
@@ -335,6 +353,7 @@ class SourcesPane(QWidget):
         n = len(self.sources)
         writable = self.article_id is not None and not self.read_only
         self.add_button.setEnabled(writable)
+        self.from_claims_button.setEnabled(writable)
         for b in (self.edit_button, self.remove_button, self.link_button):
             b.setEnabled(writable and r >= 0)
         self.up_button.setEnabled(writable and r > 0)
@@ -354,14 +373,77 @@ class SourcesPane(QWidget):
         self.sources_changed.emit()
         return result
 
+    def offers(self) -> list[ReportOffer]:
+        """The reports on the article's claims, as sources to add (read fresh from the store)."""
+        if self.article_id is None:
+            return []
+        claims = self.claim_store.list_claims(self.article_id)
+        return report_offers(claims, self.review.list_sources(self.article_id))
+
+    def _fill_from_claims_menu(self) -> None:
+        menu = self.from_claims_menu
+        menu.clear()
+        offers = self.offers()
+        if not offers:
+            menu.addAction("No reports on the claims yet: add who reported a claim in the Claims panel").setEnabled(
+                False
+            )
+            return
+        done = qta.icon("fa6s.check", color=themed(OK_COLOURS, self.palette()))
+        for offer in offers:
+            action = menu.addAction(offer.label + (" — already a source" if offer.added else ""))
+            action.setToolTip(plain_tooltip(offer.tooltip))
+            action.setEnabled(offer.available and not self.read_only)
+            if offer.added:
+                action.setIcon(done)
+            action.setData(offer.url)
+            action.triggered.connect(lambda _checked=False, o=offer: self.add_from_report(o))
+
+    def add_from_report(self, offer: ReportOffer) -> Source | None:
+        """Add `offer` as a source, linked to the report(s) it comes from; None if it is already
+        one (or the write failed)."""
+        if self.article_id is None or self.read_only:
+            return None
+        aid = self.article_id
+        current = next((o for o in self.offers() if o.key == offer.key), None)
+        if current is not None and current.added:  # added meanwhile (another window, the dialog)
+            self.refresh()
+            return None
+
+        def work() -> Source:
+            src = self.review.add_source(aid, **offer.values())
+            self._link_reports(src, offer)
+            return src
+
+        src = self._write(work, "Source not added")
+        if isinstance(src, Source):
+            self.refresh(select_id=src.id)
+            return src
+        return None
+
+    def _link_reports(self, src: Source, offer: ReportOffer) -> None:
+        for claim_id, appearance_id in offer.targets:
+            try:
+                self.review.link(src.id or 0, claim_id, appearance_id=appearance_id)
+            except (KeyError, ValueError):  # the report was edited meanwhile: link the claim
+                self.review.link(src.id or 0, claim_id)
+
     def add_source(self) -> Source | None:
         if self.article_id is None or self.read_only:
             return None
-        dialog = SourceDialog(None, self)
+        dialog = SourceDialog(None, self, offers=self.offers())
         if dialog.exec() != SourceDialog.DialogCode.Accepted:
             return None
         aid = self.article_id
-        src = self._write(lambda: self.review.add_source(aid, **dialog.values()), "Source not added")
+        offer = dialog.chosen_offer()
+
+        def work() -> Source:
+            src = self.review.add_source(aid, **dialog.values())
+            if offer is not None:
+                self._link_reports(src, offer)
+            return src
+
+        src = self._write(work, "Source not added")
         if isinstance(src, Source):
             self.refresh(select_id=src.id)
             return src

@@ -1,6 +1,7 @@
 """The two small dialogs of a status change: an optional note, and — when approving or
-publishing with checklist errors — the list of errors with Cancel, "Go to first problem" or
-"Override…" (which needs a written reason, recorded with the change).
+publishing with checklist errors — the list of errors (each message wrapped in full) with Cancel,
+"Go to Problem" (the selected one, the first error to begin with) or "Override…" (which needs a
+written reason, recorded with the change).
 
 All user text is shown as plain text.
 """
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 import qtawesome as qta
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,8 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from editor_app.core.article import ArticleStatus
 from editor_app.core.checklist import CheckItem
 from editor_app.core.workflow import ACTION_LABELS
+from editor_app.ui.checklist_pane import check_list, check_row
 from editor_app.ui.claim_dialogs import plain_label
 from editor_app.ui.claims_panel import plain_tooltip
-from editor_app.ui.review_common import ERROR_COLOURS, WARNING_COLOURS, muted, status_icon, themed
+from editor_app.ui.review_common import ERROR_COLOURS, muted, status_icon, themed
 
 
 class StatusNoteDialog(QDialog):
@@ -104,8 +105,7 @@ class ChecklistBlockedDialog(QDialog):
         self.choice = BlockedChoice.CANCEL
         verb = "publish" if to_status == ArticleStatus.PUBLISHED else "approve"
         self.setWindowTitle(f"Checklist: cannot {verb} yet")
-        self.setMinimumSize(620, 380)
-        self.resize(780, 420)
+        self.setMinimumSize(520, 320)
         errors = [i for i in self.items if i.level == "error"]
         n = len(errors)
         head = QHBoxLayout()
@@ -121,25 +121,22 @@ class ChecklistBlockedDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         head.addWidget(title, 1)
-        self.list = QTreeWidget(objectName="blockedList")
-        self.list.setHeaderLabels(["", "Problem", "Where"])
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
+        # one row per problem, the message wrapped in full (the rows are as tall as their text)
+        self.list = check_list(name="blockedList")
         self.list.setAlternatingRowColors(True)
         for item in self.items:
-            row = QTreeWidgetItem(["", item.message, item.where.describe()])
-            colours = ERROR_COLOURS if item.level == "error" else WARNING_COLOURS
-            glyph = "fa6s.circle-xmark" if item.level == "error" else "fa6s.triangle-exclamation"
-            row.setIcon(0, qta.icon(glyph, color=themed(colours, self.palette())))
-            row.setToolTip(0, item.level.capitalize())
-            row.setToolTip(1, plain_tooltip(item.message))
-            self.list.addTopLevelItem(row)
-        self.list.setColumnWidth(0, 28)
-        self.list.setColumnWidth(1, 420)
-        self.list.resizeColumnToContents(2)
+            self.list.addItem(check_row(item))
+        first = next((r for r, i in enumerate(self.items) if i.level == "error"), 0)
+        if self.items:
+            self.list.setCurrentRow(first)
+        self.list.currentRowChanged.connect(self._update_go)
+        self.list.itemActivated.connect(lambda _row: self._go())  # double-click or Enter: go there
+        hint = muted(
+            plain_label("Double-click a problem, or select it and choose Go to Problem, to see it.", wrap=True)
+        )
 
         self.reason_label = plain_label(
-            "Why approve despite these errors? The reason is recorded in the history with your name.", wrap=True
+            f"Why {verb} despite these errors? The reason is recorded in the history with your name.", wrap=True
         )
         self.reason = QPlainTextEdit(objectName="overrideReason")
         self.reason.setPlaceholderText("Reason for the override (required)")
@@ -149,7 +146,7 @@ class ChecklistBlockedDialog(QDialog):
         self.reason.hide()
 
         self.cancel_button = QPushButton("Cancel", objectName="blockedCancel")
-        self.go_button = QPushButton(qta.icon("fa6s.location-arrow"), "Go to First Problem", objectName="blockedGo")
+        self.go_button = QPushButton(qta.icon("fa6s.location-arrow"), "Go to Problem", objectName="blockedGo")
         self.override_button = QPushButton("Override…", objectName="blockedOverride")
         self.confirm_button = QPushButton(f"Override and {verb.capitalize()}", objectName="blockedConfirm")
         self.confirm_button.hide()
@@ -170,9 +167,46 @@ class ChecklistBlockedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
         layout.addLayout(buttons)
+        self._update_go()
+        self.resize(self._fitting_size())
+
+    def _fitting_size(self) -> QSize:
+        """Wide enough to read a problem in two or three lines, tall enough to show up to about
+        six of them without scrolling (and never taller than most of the screen)."""
+        width = max(self.minimumWidth(), 640)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            width = min(width, max(self.minimumWidth(), screen.width() - 80))
+        delegate = self.list.itemDelegate()
+        option = QStyleOptionViewItem()
+        option.initFrom(self.list)
+        option.font = self.list.font()
+        row_width = width - 2 * (self.layout().contentsMargins().left() + self.list.frameWidth()) - 20
+        option.rect = QRect(0, 0, row_width, 0)
+        rows = sum(
+            delegate.sizeHint(option, self.list.model().index(r, 0)).height() for r in range(min(6, self.list.count()))
+        )
+        height = self.sizeHint().height() - self.list.sizeHint().height() + rows + 2 * self.list.frameWidth() + 4
+        if screen is not None:
+            height = min(height, screen.height() * 3 // 4)
+        return QSize(width, max(self.minimumHeight(), height))
+
+    @property
+    def target(self) -> CheckItem | None:
+        """The problem to go to: the selected one, else the first error."""
+        row = self.list.currentRow()
+        if 0 <= row < len(self.items):
+            return self.items[row]
+        return next((i for i in self.items if i.level == "error"), None)
+
+    def _update_go(self, *_args: object) -> None:
+        item = self.target
+        self.go_button.setEnabled(item is not None)
+        self.go_button.setToolTip(plain_tooltip(f"Show {item.where.describe()}") if item else "")
 
     @property
     def reason_text(self) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QObject
 
 from editor_app.core.article import Article
 from editor_app.store.tickers import TickerTagStore
@@ -25,14 +24,7 @@ class StocksController(QObject):
         window.ticker_tags = self.tags
         self.dock = LazyDock("Stocks", "tickerDock", self._build_pane, window)
         window.ticker_dock = self.dock
-        if not window.restoreDockWidget(self.dock):  # restoreState ran before the dock existed
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        toggle = self.dock.toggleViewAction()
-        toggle.setText("&Stocks")
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        toggle.setToolTip("Show or hide the stock tags (Ctrl+Shift+T)")
-        toggle.triggered.connect(lambda shown: shown and self.dock.raise_())  # front of its tab group
-        window.view_menu.addAction(toggle)
+        window.panels.add("stocks", self.dock, "&Stocks", "Ctrl+Shift+T", "Show or hide the stock tags")
         window.header.edited.connect(lambda name: name in ("title", "dek") and self.text_changed())
         window.editor.textChanged.connect(self.text_changed)
         window.article_loaded.connect(self.article_loaded)
