@@ -69,7 +69,12 @@ def _in_dialog(qtbot, fill: Callable[[object], None], *, accept: bool = True) ->
             QTimer.singleShot(20, run)
             return
         seen["dialog"] = type(dialog).__name__
-        fill(dialog)
+        try:
+            fill(dialog)
+        except BaseException as exc:  # a failed check must not leave the modal loop running
+            seen["failure"] = exc
+            dialog.reject()
+            return
         if accept:
             qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
             seen["error"] = dialog.error.text() if dialog.error.isVisible() else ""
@@ -660,3 +665,46 @@ def test_dates_are_typed_as_written_and_the_first_report_fills_first_reported(qt
     qtbot.waitUntil(lambda: "2026-11-20" in field.placeholderText(), timeout=30000)
     assert field.placeholderText() == "2026-11-20 (from the first report)"
     assert _stored_claims(db_path, window.article.id)[0].date_first_reported == date(2026, 11, 20)
+
+
+def test_a_click_away_from_the_party_suggestions_reaches_the_quote(qtbot, make_window):
+    """Issue 19: the suggestion popup swallowed the next click, so the quote went into Party."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    window = make_window()
+    fresh_article(qtbot, window)
+    _mark(qtbot, window, SENTENCE)
+    panel = _panel(window)
+    panel.add_response(Response(party="Ford Motor", stance=Stance.DENIES))
+    panel.responses_table.clearSelection()
+    seen_popup: list[bool] = []
+
+    def fill(d: ResponseDialog) -> None:
+        d.party.setFocus()
+        qtbot.keyClicks(d.party, "Ford")
+        popup = d.party.completer().popup()
+        qtbot.waitUntil(popup.isVisible, timeout=5000)
+        seen_popup.append(True)
+        # the press goes to the popup (it grabs the mouse), at the quote field's place on screen
+        spot = QPointF(d.quote.mapToGlobal(d.quote.rect().center()))
+        press = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            QPointF(popup.mapFromGlobal(spot.toPoint())),
+            spot,
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(popup, press)
+        assert not popup.isVisible() and d.focusWidget() is d.quote
+        qtbot.keyClicks(d.focusWidget(), "We are not in talks.")
+        assert d.party.text() == "Ford" and d.quote.toPlainText() == "We are not in talks."
+
+    seen = _in_dialog(qtbot, fill)
+    qtbot.mouseClick(panel.responses.add, Qt.MouseButton.LeftButton)
+    if "failure" in seen:
+        raise seen["failure"]
+    assert seen_popup == [True] and seen.get("error") == ""
+    claim = window.claim_store.list_claims(window.article.id)[0]
+    assert [(r.party, r.quote) for r in claim.responses][-1] == ("Ford", "We are not in talks.")

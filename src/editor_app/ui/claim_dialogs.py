@@ -73,7 +73,14 @@ class _ClickThroughPopup(QObject):
             return False  # a click on a suggestion: the completer takes it
         popup.hide()
         field = self.completer.widget()
-        target = QApplication.widgetAt(spot)
+        target = None
+        if field is not None:  # the field's own (modal) window is on top where it covers the spot
+            window = field.window()
+            inside = window.mapFromGlobal(spot)
+            if window.rect().contains(inside):
+                target = window.childAt(inside) or window
+        if target is None:
+            target = QApplication.widgetAt(spot)
         if field is None or target is None or target.window() is not field.window() or not target.isEnabled():
             return True  # elsewhere (another window): closing the popup is all a click does
         if not target.isActiveWindow():  # as Qt's own replay does (some platforms activate popups)
