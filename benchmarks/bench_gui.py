@@ -167,15 +167,15 @@ def instrument() -> None:
 
     import editor_app.core.render_process as rp_mod
     import editor_app.ui.main_window as mw_mod
-    import editor_app.ui.preview as pv_mod
+    import editor_app.ui.preview.view as pv_mod
     from editor_app.store.store import Store
-    from editor_app.ui.autosave import AutosaveController
-    from editor_app.ui.editor import MarkdownEditor
-    from editor_app.ui.highlighter import MarkdownHighlighter
-    from editor_app.ui.library import ArticleListModel, LibraryPane
+    from editor_app.ui.editor.autosave import AutosaveController
+    from editor_app.ui.editor.highlighter import MarkdownHighlighter
+    from editor_app.ui.editor.markdown_editor import MarkdownEditor
+    from editor_app.ui.library.pane import ArticleListModel, LibraryPane
     from editor_app.ui.main_window import MainWindow
-    from editor_app.ui.preview import PreviewView
-    from editor_app.ui.render_controller import RenderController
+    from editor_app.ui.preview.render_controller import RenderController
+    from editor_app.ui.preview.view import PreviewView
 
     w = PROBE.wrap
     for name in (

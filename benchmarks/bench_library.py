@@ -320,7 +320,7 @@ def bench_gui(path: Path, n: int) -> None:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor_app.ui.library import LibraryPane
+    from editor_app.ui.library.pane import LibraryPane
 
     app = QApplication.instance() or QApplication(sys.argv)
     t = time.perf_counter()

@@ -237,7 +237,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = args.sizes.split(",")
     print(f"machine: {machine()}")
-    from editor_app.ui.editor import LARGE_PASTE_CHARS, MAX_PASTE_CHARS
+    from editor_app.ui.editor.markdown_editor import LARGE_PASTE_CHARS, MAX_PASTE_CHARS
 
     print(f"editor: asks above {LARGE_PASTE_CHARS:,} characters, refuses above {MAX_PASTE_CHARS:,}")
     rows = []

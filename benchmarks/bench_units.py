@@ -56,7 +56,7 @@ def anchors() -> None:
 def highlighter() -> None:
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from editor_app.ui.highlighter import MarkdownHighlighter
+    from editor_app.ui.editor.highlighter import MarkdownHighlighter
 
     QApplication.instance() or QApplication([])
     lines = [

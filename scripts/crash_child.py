@@ -2,10 +2,10 @@
 
 It uses the real Store and the app's write path without Qt: the "UI" loop appends text in
 bursts (deterministic from --seed, so the parent can recompute every state), and a single
-background writer thread calls `Store.save` every --save-ms, like ui/autosave.py does. After
+background writer thread calls `Store.save` every --save-ms, like ui/editor/autosave.py does. After
 each commit it prints `SAVED <k> <sha256>`; each burst prints `TYPED <k> <unix time>`. With
 --journal-root it also records the text in the RecoveryJournal every 300 ms (`JOURNAL <k>`)
-and clears the saved part after each save, like ui/recovery_hook.py.
+and clears the saved part after each save, like ui/editor/recovery.py.
 
 The text functions are imported by the parent, so keep them deterministic.
 """

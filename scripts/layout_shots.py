@@ -20,7 +20,7 @@ SIZES = ((1920, 1080), (1440, 900), (1280, 800), (1024, 768), (800, 600))
 
 
 def chars_per_line(editor) -> int:
-    from editor_app.ui.text_room import _SAMPLE
+    from editor_app.ui.window.text_room import _SAMPLE
 
     fm = editor.fontMetrics()
     per_char = fm.horizontalAdvance(_SAMPLE) / len(_SAMPLE)

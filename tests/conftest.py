@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_DATA_HOME"] = str(_TMP / "data")  # platformdirs: never the real user store
 os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")  # QSettings and identity.json on Linux
 # Who is acting (core.identity): no developer's name leaks in, and the first-start question
-# ("Your name, ...") never waits for an answer; tests that want it opt in (ui/first_start.py).
+# ("Your name, ...") never waits for an answer; tests that want it opt in (ui/window/first_start.py).
 os.environ.pop("EDITOR_APP_USER", None)
 os.environ.pop("EDITOR_APP_FIRST_RUN", None)
 os.environ["EDITOR_APP_NO_FIRST_RUN"] = "1"

@@ -49,7 +49,7 @@ def _window_is_up(store: Path, proc: subprocess.Popen, guard_s: float = 120.0) -
     import tempfile
     import time
 
-    from editor_app.ui.instance_link import server_name
+    from editor_app.ui.window.instance_link import server_name
 
     address = str(Path(tempfile.gettempdir()) / server_name(store))
     deadline = time.monotonic() + guard_s

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from editor_app.store.settings import SettingsStore
-from editor_app.ui.autosave import SaveState
+from editor_app.ui.editor.autosave import SaveState
 
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 

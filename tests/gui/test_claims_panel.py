@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 from editor_app.core.claims import Appearance, ClaimStatus, Response, Stance
 from editor_app.store.claims import ClaimStore
 from editor_app.store.store import Store
-from editor_app.ui.claim_dialogs import AppearanceDialog, ResponseDialog
-from editor_app.ui.claims_panel import ClaimListModel, ClaimsPanel
-from editor_app.ui.highlighter import block_formats
+from editor_app.ui.claims.dialogs import AppearanceDialog, ResponseDialog
+from editor_app.ui.claims.panel import ClaimListModel, ClaimsPanel
+from editor_app.ui.editor.highlighter import block_formats
 from tests.gui.conftest import dom_html, dom_text, fresh_article
 
 # The first-start sample comes with claim c1 already anchored in SENTENCE's paragraph, so the tests

@@ -1,6 +1,6 @@
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from editor_app.ui.docks import LazyDock
+from editor_app.ui.common.docks import LazyDock
 
 
 def test_dock_content_is_built_on_first_show_only(qtbot):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.ui.find_replace import (
+from editor_app.ui.editor.find_replace import (
     FIND_HIGHLIGHT_PROPERTY,
     MATCH_LIMIT,
     FindReplaceBar,

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from editor_app.ui.formatting import insert_link, toggle_bold, toggle_italic
+from editor_app.ui.editor.formatting import insert_link, toggle_bold, toggle_italic
 
 
 @pytest.fixture

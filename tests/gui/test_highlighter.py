@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from editor_app.ui.highlighter import (
+from editor_app.ui.common.theme import is_dark
+from editor_app.ui.editor.highlighter import (
     MAX_LINE_LENGTH,
     MarkdownHighlighter,
     block_formats,
-    palette_is_dark,
 )
 
 
@@ -209,7 +209,7 @@ def test_light_and_dark_colours_are_readable(editor):
     assert contrast(dark_heading, QColor("#1e1e1e")) >= 4.5
     assert contrast(fmt_at(editor, 1, 1).foreground().color(), QColor("#1e1e1e")) >= 4.5
     hl.set_dark(None)  # back to following the application palette
-    assert hl.dark is palette_is_dark()
+    assert hl.dark is is_dark()
 
 
 def test_large_document_is_highlighted_to_its_last_block(editor, hl):

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from editor_app.core.render_process import budget_for
 from editor_app.core.text import normalize_for_store
 from editor_app.store.store import Store
-from editor_app.ui import editor as editor_mod
-from editor_app.ui.highlighter import block_formats
+from editor_app.ui.editor import markdown_editor as editor_mod
+from editor_app.ui.editor.highlighter import block_formats
 from tests.gui.conftest import dom_text
 
 MIB = 1024 * 1024
@@ -289,7 +289,7 @@ def _assert_marked(window, block_no: int, ch: str) -> None:
 def _assert_every_control_has_a_background(window) -> None:
     """In a run of controls each one gets at least the lighter warning_span background (the next
     control's neighbour mark is merged over its own strong one)."""
-    from editor_app.ui.highlighter import SUSPICIOUS_CHARS
+    from editor_app.ui.editor.highlighter import SUSPICIOUS_CHARS
 
     doc = window.editor.document()
     for n in range(doc.blockCount()):

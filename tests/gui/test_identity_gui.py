@@ -10,7 +10,7 @@ import json
 from PySide6.QtCore import Qt
 
 from editor_app.core.identity import identity_path, saved_name
-from editor_app.ui.first_start import NameDialog, ask_name_if_needed, should_ask_name
+from editor_app.ui.window.first_start import NameDialog, ask_name_if_needed, should_ask_name
 from tests.gui.review_steps import CTRL_ALT, activate, click, select_text, when_modal
 
 PHRASE = "met twice this autumn"
@@ -60,7 +60,7 @@ def test_not_now_saves_nothing_and_asks_again(qtbot, make_window, monkeypatch):
 
 def test_desk_settings_changes_who_the_next_comment_is_from(qtbot, make_window, monkeypatch):
     monkeypatch.setattr(getpass, "getuser", lambda: "desk-login")
-    from editor_app.ui.export_import import DeskSettingsDialog
+    from editor_app.ui.transfer.export_import import DeskSettingsDialog
 
     window = make_window()
     first = _post_comment(qtbot, window, "First note")

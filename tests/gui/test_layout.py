@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from editor_app.ui.text_room import _SAMPLE, DOCK_MIN, LIBRARY_MIN, MEASURE_CHARS, PREVIEW_MIN, plan
+from editor_app.ui.window.text_room import _SAMPLE, DOCK_MIN, LIBRARY_MIN, MEASURE_CHARS, PREVIEW_MIN, plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_ALT = CTRL | Qt.KeyboardModifier.AltModifier

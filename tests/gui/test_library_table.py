@@ -16,7 +16,7 @@ from editor_app.store.claims import ClaimStore
 from editor_app.store.review import ReviewStore
 from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
-from editor_app.ui.library import COL, IdRole, SnippetRole
+from editor_app.ui.library.pane import COL, IdRole, SnippetRole
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from editor_app.store.store import Store
 from editor_app.ui.app import create_application, run_gui
-from editor_app.ui.store_opening import open_store_interactively
+from editor_app.ui.transfer.store_opening import open_store_interactively
 from tests.gui.conftest import answer_message_boxes
 
 BODY = "Both companies denied the report on Tuesday."

@@ -10,9 +10,9 @@ from PySide6.QtGui import QFontMetrics, QTextCursor
 from PySide6.QtWidgets import QApplication, QListWidget, QStyleOptionViewItem
 
 from editor_app.core.article import ArticleStatus
-from editor_app.ui.checklist_pane import ITEM_ROLE, CheckItemDelegate
-from editor_app.ui.claim_dialogs import ResponseDialog
-from editor_app.ui.status_dialog import ChecklistBlockedDialog, StatusNoteDialog
+from editor_app.ui.claims.dialogs import ResponseDialog
+from editor_app.ui.review.checklist import ITEM_ROLE, CheckItemDelegate
+from editor_app.ui.review.status_dialogs import ChecklistBlockedDialog, StatusNoteDialog
 from tests.gui.review_steps import act_as, click, settle, when_modal
 
 FORD_PROBLEM = (

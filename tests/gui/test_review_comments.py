@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from editor_app.store.search import search
-from editor_app.ui.claims_panel import utf16_offset
-from editor_app.ui.find_replace import FIND_HIGHLIGHT_PROPERTY
+from editor_app.ui.common.text_positions import qt_position
+from editor_app.ui.editor.find_replace import FIND_HIGHLIGHT_PROPERTY
 from tests.gui.review_steps import CTRL_ALT, activate, click, select_text, settle
 
 PHRASE = "met twice this autumn"
@@ -50,7 +50,7 @@ def test_comment_range_is_highlighted_and_clicking_selects_it(qtbot, make_window
     text = window.editor.toPlainText()
     start = text.index(PHRASE)
     assert window.review.highlights.painted() == [
-        (utf16_offset(text, start), utf16_offset(text, start + len(PHRASE)), thread.id)
+        (qt_position(text, start), qt_position(text, start + len(PHRASE)), thread.id)
     ]
     assert _painted_text(window) == [PHRASE]
     # the card shows the quoted words and the body as plain text

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor_app.core.article import ArticleStatus
 from editor_app.store.revisions import RevisionStore
-from editor_app.ui.history_dialog import HistoryDialog
-from editor_app.ui.source_dialogs import SourceDialog, SourceLinkDialog
-from editor_app.ui.sources_pane import COL_VERIFIED
-from editor_app.ui.status_dialog import ChecklistBlockedDialog, StatusNoteDialog
+from editor_app.ui.review.history import HistoryDialog
+from editor_app.ui.review.source_dialogs import SourceDialog, SourceLinkDialog
+from editor_app.ui.review.sources import COL_VERIFIED
+from editor_app.ui.review.status_dialogs import ChecklistBlockedDialog, StatusNoteDialog
 from tests.gui.conftest import dom_text
 from tests.gui.review_steps import CTRL_ALT, act_as, activate, click, select_text, settle, when_modal
 

@@ -12,7 +12,7 @@ from tests.gui.conftest import fresh_article
 
 
 def test_disk_full_keeps_the_text_and_saving_resumes(qtbot, make_window, db_path: Path, monkeypatch):
-    import editor_app.ui.autosave as autosave_module
+    import editor_app.ui.editor.autosave as autosave_module
 
     monkeypatch.setattr(autosave_module, "RETRY_MS", 1500)  # the app waits 5 s; the test less
     window = make_window()

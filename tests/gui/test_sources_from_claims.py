@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from editor_app.core.claims import Appearance, Claim
 from editor_app.store.claims import ClaimStore
-from editor_app.ui.source_dialogs import SourceDialog
+from editor_app.ui.review.source_dialogs import SourceDialog
 from tests.gui.review_steps import click, when_modal
 
 URL = "https://ledger.example.com/ford-xiaomi"

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from editor_app.ui.app import create_application
-from editor_app.ui.store_opening import open_store_interactively
+from editor_app.ui.transfer.store_opening import open_store_interactively
 from tests.gui.conftest import answer_message_boxes
 
 
@@ -103,7 +103,7 @@ def test_second_window_is_offered_read_only(qtbot, tmp_path: Path, monkeypatch):
 
 
 def test_second_start_can_bring_the_running_window_forward(qtbot, tmp_path: Path, monkeypatch):
-    from editor_app.ui.instance_link import InstanceServer
+    from editor_app.ui.window.instance_link import InstanceServer
 
     create_application()
     path = tmp_path / "desk.sqlite"

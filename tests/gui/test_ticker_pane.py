@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
-from editor_app.ui.ticker_pane import SuggestionItem, TagTableModel, TickerPane
+from editor_app.ui.stocks.pane import SuggestionItem, TagTableModel, TickerPane
 from tests.gui.conftest import dom_text, fresh_article
 
 LEFT = Qt.MouseButton.LeftButton

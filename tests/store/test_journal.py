@@ -150,12 +150,12 @@ def test_an_unwritable_journal_never_breaks_typing(store: Store, tmp_path: Path)
     assert j.entries() == []
 
 
-# -- the Qt hook (ui/recovery_hook.py) ------------------------------------------------------
+# -- the Qt hook (ui/editor/recovery.py) ------------------------------------------------------
 
 
 def test_hook_records_while_dirty_and_clears_after_save(store: Store, tmp_path: Path, qtbot):
-    from editor_app.ui.autosave import AutosaveController
-    from editor_app.ui.recovery_hook import attach_journal
+    from editor_app.ui.editor.autosave import AutosaveController
+    from editor_app.ui.editor.recovery import attach_journal
 
     art = store.create(title="T", body="")
     fields = {"title": "T", "dek": "", "byline": "", "body": ""}
@@ -193,7 +193,7 @@ def test_an_id_reused_by_a_newer_article_is_not_overwritten(store: Store, tmp_pa
 def test_offer_recovery_buttons(store: Store, tmp_path: Path, qtbot, monkeypatch, button: str, restored: int):
     from PySide6.QtWidgets import QMessageBox
 
-    from editor_app.ui.recovery_hook import offer_recovery
+    from editor_app.ui.editor.recovery import offer_recovery
 
     art = store.create(title="Headline", body="saved")
     j = _journal(store, tmp_path)
@@ -215,7 +215,7 @@ def test_an_untitled_article_is_named_by_its_first_words_in_the_recovery_dialog(
     """Issue 21: the dialog listed an untitled article as "Article 2"."""
     from PySide6.QtWidgets import QMessageBox
 
-    from editor_app.ui.recovery_hook import offer_recovery
+    from editor_app.ui.editor.recovery import offer_recovery
 
     typed = store.create(title="", body="")
     stored = store.create(title="", body="**Xiaomi** declined to comment on the report on Tuesday.")

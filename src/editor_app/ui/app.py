@@ -23,7 +23,7 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("editor-app")
-    from editor_app.ui import gc_on_ui_thread
+    from editor_app.ui.common import gc_on_ui_thread
 
     gc_on_ui_thread.install(app)
     return app
@@ -31,25 +31,25 @@ def create_application(argv: list[str] | None = None):
 
 def run_gui(db_path: Path | None = None) -> int:
     app = create_application()
-    from editor_app.ui.store_opening import open_store_interactively
+    from editor_app.ui.transfer.store_opening import open_store_interactively
 
     opened = open_store_interactively(db_path)
     if opened is None:
         return 0  # the writer chose to stop (or to bring the running window forward)
+    from editor_app.ui.editor.recovery import offer_recovery
     from editor_app.ui.main_window import MainWindow
-    from editor_app.ui.recovery_hook import offer_recovery
 
     window = MainWindow(opened.store)
     window.store_lock = opened.lock
     window.show()
     from editor_app.core.identity import suggested_name
     from editor_app.store.settings import SettingsStore
-    from editor_app.ui.first_start import ask_name_if_needed
+    from editor_app.ui.window.first_start import ask_name_if_needed
 
-    # First start on this OS account: who is this? (rules in ui/first_start.py)
+    # First start on this OS account: who is this? (rules in ui/window/first_start.py)
     ask_name_if_needed(window, suggested_name(SettingsStore(opened.store).load().desk_user))
     if opened.lock is not None:  # a second start on this store brings this window forward
-        from editor_app.ui.instance_link import InstanceServer
+        from editor_app.ui.window.instance_link import InstanceServer
 
         link = InstanceServer(opened.store.path, window)
         link.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))

@@ -38,23 +38,23 @@ from editor_app.store.package import load_package
 from editor_app.store.settings import SettingsStore
 from editor_app.store.store import ArticleChange, Store
 from editor_app.store.tickers import TickerTagStore
-from editor_app.ui import block_format, formatting
-from editor_app.ui.actions import ActionRegistry
-from editor_app.ui.autosave import AutosaveController, SaveState
-from editor_app.ui.claims_controller import ClaimsController
-from editor_app.ui.editor import MarkdownEditor
-from editor_app.ui.export_import import install_export_import
-from editor_app.ui.find_replace import FindReplaceBar
-from editor_app.ui.header_form import HeaderForm
-from editor_app.ui.highlighter import MarkdownHighlighter
-from editor_app.ui.library import LibraryPane
-from editor_app.ui.preview import PreviewView
-from editor_app.ui.recovery_hook import attach_journal
-from editor_app.ui.render_controller import RenderController
-from editor_app.ui.review_controller import ReviewController
-from editor_app.ui.stocks_controller import StocksController
-from editor_app.ui.trash_dialog import TrashDialog
-from editor_app.ui.window_layout import WindowLayout
+from editor_app.ui.claims.controller import ClaimsController
+from editor_app.ui.editor import block_format, formatting
+from editor_app.ui.editor.autosave import AutosaveController, SaveState
+from editor_app.ui.editor.find_replace import FindReplaceBar
+from editor_app.ui.editor.header_form import HeaderForm
+from editor_app.ui.editor.highlighter import MarkdownHighlighter
+from editor_app.ui.editor.markdown_editor import MarkdownEditor
+from editor_app.ui.editor.recovery import attach_journal
+from editor_app.ui.library.pane import LibraryPane
+from editor_app.ui.library.trash import TrashDialog
+from editor_app.ui.preview.render_controller import RenderController
+from editor_app.ui.preview.view import PreviewView
+from editor_app.ui.review.controller import ReviewController
+from editor_app.ui.stocks.controller import StocksController
+from editor_app.ui.transfer.export_import import install_export_import
+from editor_app.ui.window.actions import ActionRegistry
+from editor_app.ui.window.layout import WindowLayout
 
 PREVIEW_PAUSED = (
     "Preview paused: {reason}. Your text is safe and still being saved; "
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_backups(self) -> None:
-        from editor_app.ui.backup_dialog import BackupDialog
+        from editor_app.ui.transfer.backups import BackupDialog
 
         BackupDialog(self).exec()
 
@@ -626,7 +626,7 @@ class MainWindow(QMainWindow):
         self.library.filter.selectAll()
 
     def _help(self, page: str) -> None:
-        from editor_app.ui.help_dialogs import show_help
+        from editor_app.ui.window.help import show_help
 
         show_help(self, page)
 

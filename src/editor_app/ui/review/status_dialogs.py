@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from editor_app.core.article import ArticleStatus
 from editor_app.core.checklist import CheckItem
 from editor_app.core.workflow import ACTION_LABELS
-from editor_app.ui.checklist_pane import check_list, check_row
-from editor_app.ui.claim_dialogs import plain_label
-from editor_app.ui.claims_panel import plain_tooltip
-from editor_app.ui.review_common import ERROR_COLOURS, muted, status_icon, themed
+from editor_app.ui.claims.dialogs import plain_label
+from editor_app.ui.common.theme import ERROR_COLOURS, status_icon, themed
+from editor_app.ui.common.widgets import muted, plain_tooltip
+from editor_app.ui.review.checklist import check_list, check_row
 
 
 class StatusNoteDialog(QDialog):

@@ -37,10 +37,11 @@ from editor_app.core.workflow import Source
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
 from editor_app.store.review import ReviewStore
-from editor_app.ui.claim_dialogs import plain_label
-from editor_app.ui.claims_panel import plain_tooltip
-from editor_app.ui.review_common import ERROR_COLOURS, OK_COLOURS, local_time, muted, themed
-from editor_app.ui.source_dialogs import ReportOffer, SourceDialog, SourceLinkDialog, link_label, report_offers
+from editor_app.ui.claims.dialogs import plain_label
+from editor_app.ui.common.theme import ERROR_COLOURS, OK_COLOURS, themed
+from editor_app.ui.common.widgets import muted, plain_tooltip
+from editor_app.ui.review.common import local_time
+from editor_app.ui.review.source_dialogs import ReportOffer, SourceDialog, SourceLinkDialog, link_label, report_offers
 
 COLUMNS = ["✓", "Outlet", "Title", "Supports", "URL", "Published", "Accessed", "Note", "Verified by", "Claims"]
 COL_VERIFIED, COL_OUTLET, COL_TITLE, COL_SUPPORTS, COL_URL = 0, 1, 2, 3, 4

@@ -1,25 +1,20 @@
-"""Small pieces the review panes share: who is acting, how a status looks, how a time reads.
+"""One theme: light or dark from the palette, and one colour and icon per article status.
 
-Everything here is presentation; the rules live in `core.workflow` and `core.checklist`.
+The library's dots, the toolbar badge, the Status menu and the history all draw a status from
+here, so "published" is the same colour wherever an editor sees it. Colours come in
+(light theme, dark theme) pairs, each readable as text on the window background.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import qtawesome as qta
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from editor_app.core.article import ArticleStatus
-from editor_app.store.settings import acting_user_in
-from editor_app.store.store import Store
-from editor_app.ui.claims_panel import is_dark
 
 S = ArticleStatus
 
-# (light theme, dark theme); readable as text on the window background
 STATUS_COLOURS: dict[ArticleStatus, tuple[str, str]] = {
     S.DRAFT: ("#5b6472", "#aab4c3"),
     S.IN_REVIEW: ("#1f5fbf", "#7fb2ff"),
@@ -41,6 +36,12 @@ WARNING_COLOURS = ("#a14a00", "#ffb86b")
 OK_COLOURS = ("#17703f", "#6fdc9c")
 
 
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Dark when the editing background is dark, whatever the style calls itself."""
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
 def themed(colours: tuple[str, str], palette: QPalette) -> QColor:
     return QColor(colours[1 if is_dark(palette) else 0])
 
@@ -54,7 +55,7 @@ def status_icon(status: ArticleStatus, palette: QPalette) -> QIcon:
 
 
 def badge_icon(status: ArticleStatus, palette: QPalette, size: int = 12) -> QIcon:
-    """A filled dot in the status colour (the toolbar button's badge)."""
+    """A filled dot in the status colour (the toolbar badge, the library's status column)."""
     ratio = 2
     pix = QPixmap(size * ratio, size * ratio)
     pix.setDevicePixelRatio(ratio)
@@ -66,36 +67,3 @@ def badge_icon(status: ArticleStatus, palette: QPalette, size: int = 12) -> QIco
     p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     p.end()
     return QIcon(pix)
-
-
-def who_acts(store: Store) -> str:
-    """Who is acting (read each time: it may change): this account's saved name, else
-    EDITOR_APP_USER, else the store's legacy desk user, else the OS login (`core.identity`)."""
-    return acting_user_in(store)
-
-
-def local_time(at: datetime | None, *, seconds: bool = False) -> str:
-    """A stored UTC time as the desk reads it: local, 'YYYY-MM-DD HH:MM'."""
-    if at is None:
-        return ""
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
-
-
-def muted(label: QLabel) -> QLabel:
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-def set_plain(label: QLabel, text: str) -> None:
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-
-
-def show_dock(dock: QWidget | None) -> None:
-    """Show a dock and bring its tab to the front."""
-    if dock is None:
-        return
-    dock.show()
-    dock.raise_()

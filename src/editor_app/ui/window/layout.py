@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QTabBar, QVBoxLayout, QWidget
 
-from editor_app.ui.panels import Panels
-from editor_app.ui.text_room import TextRoom
-from editor_app.ui.workspaces import LABELS, REVIEW, WRITE, Workspaces
+from editor_app.ui.window.panels import Panels
+from editor_app.ui.window.text_room import TextRoom
+from editor_app.ui.window.workspaces import LABELS, REVIEW, WRITE, Workspaces
 
 if TYPE_CHECKING:
     from editor_app.ui.main_window import MainWindow

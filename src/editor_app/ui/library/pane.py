@@ -30,7 +30,18 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,6 +63,7 @@ from editor_app.core.article import ArticleStatus, ArticleSummary
 from editor_app.store.library_query import PAGE_SIZE, LibraryIndex, LibraryQuery, LibraryRow, updated_since
 from editor_app.store.search import MARK_CLOSE, MARK_OPEN
 from editor_app.store.store import Store
+from editor_app.ui.common.theme import badge_icon, is_dark
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2  # the LibraryRow (fetched on demand)
@@ -69,14 +81,6 @@ COLUMNS = (
     ("comments", "Comments", "comments", True),
 )
 COL = {key: i for i, (key, *_rest) in enumerate(COLUMNS)}
-STATUS_COLORS = {
-    ArticleStatus.DRAFT: "#8a8f98",
-    ArticleStatus.IN_REVIEW: "#2f7de1",
-    ArticleStatus.NEEDS_WORK: "#e08a1e",
-    ArticleStatus.APPROVED: "#16a394",
-    ArticleStatus.PUBLISHED: "#2e9e48",
-    ArticleStatus.SPIKED: "#d2453d",
-}
 DATE_RANGES = (("Any time", None), ("Last 24 hours", 1.0), ("Last 7 days", 7.0), ("Last 30 days", 30.0))
 CACHE_ROWS = 6000  # rows kept in memory (60 pages)
 SMALL_STORE = 20_000  # below this, headline filtering runs on every keystroke
@@ -116,18 +120,12 @@ def snippet_html(snippet: str) -> str:
 
 
 def _status_icon(status: ArticleStatus) -> QIcon:
+    """The status dot, in the one status palette (`ui.common.theme`), cached per theme."""
+    dark = is_dark()
     cache = _status_icon.__dict__.setdefault("cache", {})
-    if status not in cache:
-        pm = QPixmap(10, 10)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(STATUS_COLORS.get(status, "#888")))
-        p.drawEllipse(1, 1, 8, 8)
-        p.end()
-        cache[status] = QIcon(pm)
-    return cache[status]
+    if (status, dark) not in cache:
+        cache[status, dark] = badge_icon(status, QGuiApplication.palette(), size=10)
+    return cache[status, dark]
 
 
 def _comment_icon() -> QIcon:

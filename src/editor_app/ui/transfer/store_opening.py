@@ -92,7 +92,7 @@ def open_store_interactively(db_path: Path | None, parent: QWidget | None = None
                 "Keep writing in the other window, or open this one read-only.",
             )
             if answer == "Bring That Window Forward":
-                from editor_app.ui.instance_link import ask_running_instance_to_raise
+                from editor_app.ui.window.instance_link import ask_running_instance_to_raise
 
                 if ask_running_instance_to_raise(path):
                     return None  # the running window is in front; this start ends here

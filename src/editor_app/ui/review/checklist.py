@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.checklist import CheckItem, summary_line
-from editor_app.ui.claim_dialogs import plain_label
-from editor_app.ui.claims_panel import plain_tooltip
-from editor_app.ui.review_common import ERROR_COLOURS, OK_COLOURS, WARNING_COLOURS, local_time, muted, themed
+from editor_app.ui.claims.dialogs import plain_label
+from editor_app.ui.common.theme import ERROR_COLOURS, OK_COLOURS, WARNING_COLOURS, themed
+from editor_app.ui.common.widgets import muted, plain_tooltip
+from editor_app.ui.review.common import local_time
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 ICONS = {"error": "fa6s.circle-xmark", "warning": "fa6s.triangle-exclamation"}

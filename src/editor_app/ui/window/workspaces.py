@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 
 if TYPE_CHECKING:
-    from editor_app.ui.panels import Panels
-    from editor_app.ui.text_room import TextRoom
+    from editor_app.ui.window.panels import Panels
+    from editor_app.ui.window.text_room import TextRoom
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 WRITE, REVIEW = "write", "review"

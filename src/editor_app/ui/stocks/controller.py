@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject
 
 from editor_app.core.article import Article
 from editor_app.store.tickers import TickerTagStore
-from editor_app.ui.docks import LazyDock
+from editor_app.ui.common.docks import LazyDock
 
 if TYPE_CHECKING:
     from editor_app.ui.main_window import MainWindow
-    from editor_app.ui.ticker_pane import TickerPane
+    from editor_app.ui.stocks.pane import TickerPane
 
 
 class StocksController(QObject):
@@ -32,7 +32,7 @@ class StocksController(QObject):
         self.refresh_library()
 
     def _build_pane(self) -> TickerPane:
-        from editor_app.ui.ticker_pane import TickerPane
+        from editor_app.ui.stocks.pane import TickerPane
 
         pane = TickerPane(self.tags, self.source_text)
         pane.tags_changed.connect(self._on_tags_changed)

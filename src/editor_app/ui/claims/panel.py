@@ -13,9 +13,6 @@ painted with drawText, tooltips are escaped): a quote such as `<script>` stays a
 
 from __future__ import annotations
 
-import bisect
-import html
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -65,7 +62,9 @@ from editor_app.core.claims import SHORT_LIMIT, Appearance, Claim, ClaimStatus, 
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
 from editor_app.store.settings import acting_user_in
-from editor_app.ui.claim_dialogs import AppearanceDialog, OptionalDateEdit, ResponseDialog, plain_label
+from editor_app.ui.claims.dialogs import AppearanceDialog, OptionalDateEdit, ResponseDialog, plain_label
+from editor_app.ui.common.theme import is_dark
+from editor_app.ui.common.widgets import count_text, plain_tooltip
 
 SAVE_DELAY_MS = 600  # like the article autosave: write shortly after the writer pauses
 BODY_CHECK_DELAY_MS = 300  # re-check which claims are anchored after the body changed
@@ -92,10 +91,6 @@ UNANCHORED_TEXT = "Not anchored in the text"
 OVERRIDE_CHOICES = [("No override", None)] + [(s.label, s) for s in ClaimStatus]
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 def status_colour(status: ClaimStatus, palette: QPalette) -> QColor:
     return QColor(STATUS_COLOURS[status][1 if is_dark(palette) else 0])
 
@@ -114,36 +109,6 @@ def _blend(a: QColor, b: QColor, t: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * t,
         a.blueF() + (b.blueF() - a.blueF()) * t,
     )
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally (Qt guesses rich text in tooltips otherwise)."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
-
-
-def count_text(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-# -- positions: Qt counts UTF-16 code units, Python counts code points ---------------------------
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def utf16_offset(text: str, index: int) -> int:
-    """The QTextCursor position of Python index `index` in `text`."""
-    if text.isascii():
-        return index
-    return index + sum(1 for _ in _ASTRAL.finditer(text, 0, index))
-
-
-def index_from_utf16(text: str, offset: int) -> int:
-    """The Python index of QTextCursor position `offset` in `text` (inside a pair: its start)."""
-    if text.isascii():
-        return offset
-    # the i-th astral character starts at UTF-16 offset (index + i) and takes two units
-    units = [m.start() + i for i, m in enumerate(_ASTRAL.finditer(text))]
-    return offset - bisect.bisect_right(units, offset - 1)
 
 
 # -- the list ---------------------------------------------------------------------------------

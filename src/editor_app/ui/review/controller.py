@@ -23,20 +23,22 @@ from editor_app.core.workflow import ACTION_LABELS, ChecklistBlocked, WorkflowEr
 from editor_app.store.errors import StoreError
 from editor_app.store.review import EditMap, ReviewStore
 from editor_app.store.revisions import RevisionStore
-from editor_app.ui.claims_panel import index_from_utf16, utf16_offset
-from editor_app.ui.comment_highlights import CommentHighlights, current_ranges
-from editor_app.ui.docks import LazyDock
-from editor_app.ui.review_common import badge_icon, show_dock, status_colour, status_icon, who_acts
-from editor_app.ui.review_worker import ReviewWorker
-from editor_app.ui.status_dialog import BlockedChoice, ChecklistBlockedDialog, StatusNoteDialog
+from editor_app.ui.common.docks import LazyDock
+from editor_app.ui.common.text_positions import python_index, qt_position
+from editor_app.ui.common.theme import badge_icon, status_colour, status_icon
+from editor_app.ui.common.widgets import show_dock
+from editor_app.ui.review.comment_highlights import CommentHighlights, current_ranges
+from editor_app.ui.review.common import who_acts
+from editor_app.ui.review.status_dialogs import BlockedChoice, ChecklistBlockedDialog, StatusNoteDialog
+from editor_app.ui.review.worker import ReviewWorker
 
 if TYPE_CHECKING:
     from editor_app.store.store import ArticleChange
-    from editor_app.ui.checklist_pane import ChecklistPane
-    from editor_app.ui.comments_pane import CommentsPane
-    from editor_app.ui.history_dialog import HistoryDialog
     from editor_app.ui.main_window import MainWindow
-    from editor_app.ui.sources_pane import SourcesPane
+    from editor_app.ui.review.checklist import ChecklistPane
+    from editor_app.ui.review.comments import CommentsPane
+    from editor_app.ui.review.history import HistoryDialog
+    from editor_app.ui.review.sources import SourcesPane
 
 CHECKLIST_DELAY_MS = 800  # re-run the checklist this long after a save
 BOOKKEEPING_DELAY_MS = 1000  # comments follow and a revision is kept this long after the last save
@@ -186,7 +188,7 @@ class ReviewController(QObject):
             toolbar.addWidget(self.status_button)
 
     def _build_checklist(self) -> ChecklistPane:
-        from editor_app.ui.checklist_pane import ChecklistPane
+        from editor_app.ui.review.checklist import ChecklistPane
 
         pane = ChecklistPane()
         pane.refresh_requested.connect(self.run_checklist)
@@ -198,7 +200,7 @@ class ReviewController(QObject):
         return pane
 
     def _build_sources(self) -> SourcesPane:
-        from editor_app.ui.sources_pane import SourcesPane
+        from editor_app.ui.review.sources import SourcesPane
 
         pane = SourcesPane(self.review, self.window.claim_store, lambda: who_acts(self.store))
         pane.set_read_only(self.read_only)
@@ -208,7 +210,7 @@ class ReviewController(QObject):
         return pane
 
     def _build_comments(self) -> CommentsPane:
-        from editor_app.ui.comments_pane import CommentsPane
+        from editor_app.ui.review.comments import CommentsPane
 
         pane = CommentsPane(self.review, lambda: who_acts(self.store))
         pane.set_selection_action(self.actions["comment_selection"])
@@ -387,7 +389,7 @@ class ReviewController(QObject):
         if not ranges:
             return
         start, end, _ = ranges[0]
-        self._select_in_editor(utf16_offset(text, start), utf16_offset(text, end), focus=False)
+        self._select_in_editor(qt_position(text, start), qt_position(text, end), focus=False)
 
     def _select_in_editor(self, u_start: int, u_end: int, *, focus: bool = True) -> None:
         editor = self.window.editor
@@ -412,8 +414,8 @@ class ReviewController(QObject):
             )
             return
         text = w.editor.toPlainText()
-        start = index_from_utf16(text, cursor.selectionStart())
-        end = index_from_utf16(text, cursor.selectionEnd())
+        start = python_index(text, cursor.selectionStart())
+        end = python_index(text, cursor.selectionEnd())
         if not text[start:end].strip():
             w.statusBar().showMessage("Select some words, not only spaces.", 6000)
             return
@@ -502,7 +504,7 @@ class ReviewController(QObject):
             end = start
             while end < len(text) and text[end] not in " \t\n)>\"'":
                 end += 1
-            self._select_in_editor(utf16_offset(text, start), utf16_offset(text, max(end, start)))
+            self._select_in_editor(qt_position(text, start), qt_position(text, max(end, start)))
         elif where.part == "claim":
             show_dock(getattr(w, "claims_dock", None))
             panel = w.claims.dock.content()
@@ -653,7 +655,7 @@ class ReviewController(QObject):
     # -- history ------------------------------------------------------------------------
 
     def show_history(self, tab: int = 0) -> HistoryDialog | None:
-        from editor_app.ui.history_dialog import HistoryDialog
+        from editor_app.ui.review.history import HistoryDialog
 
         w = self.window
         if self.article_id is None:

@@ -5,7 +5,7 @@ can all call them. Each command is one undo step (one QTextCursor edit block) an
 applying bold to bold text removes it.
 
 Work happens on block text in Python indices; QTextCursor positions count UTF-16 code
-units, so every position goes through `_u16` (emoji before the selection must not shift it).
+units, so every position goes through `ui.common.text_positions` (emoji before the selection must not shift it).
 """
 
 from __future__ import annotations
@@ -16,29 +16,14 @@ from dataclasses import dataclass
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor_app.ui.common.text_positions import python_index, qt_length
+
 _WORD_CHAR = re.compile(r"\w")
 _LINK = re.compile(
     r"\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?P<url><[^>\n]*>|[^)\s]*)"
     r"(?:[ \t]+\"[^\"\n]*\")?\)"
 )
 _URLISH = re.compile(r"^(?:https?://|www\.|mailto:)\S+$", re.IGNORECASE)
-
-
-def _u16(text: str) -> int:
-    """UTF-16 length: what QTextDocument positions count."""
-    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
-
-
-def _py_index(text: str, u16_offset: int) -> int:
-    """Python index in `text` for a UTF-16 offset into it."""
-    if text.isascii():
-        return u16_offset
-    units = 0
-    for i, ch in enumerate(text):
-        if units >= u16_offset:
-            return i
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
 
 
 def _run(text: str, start: int, char: str, step: int) -> int:
@@ -82,8 +67,8 @@ def _selection_segments(cursor: QTextCursor) -> list[_Segment]:
     block = first
     while block.isValid():
         text = block.text()
-        a = _py_index(text, start - block.position()) if block == first else 0
-        b = _py_index(text, end - block.position()) if block == last else len(text)
+        a = python_index(text, start - block.position()) if block == first else 0
+        b = python_index(text, end - block.position()) if block == last else len(text)
         segments.append(_Segment(block, text, a, b))
         if block == last:
             break
@@ -137,7 +122,7 @@ def _apply(editor: QPlainTextEdit, edits: list[_Edit], keep_caret: int | None = 
     for e in ordered:
         start = e.doc_start + shift + e.content_offset
         spans.append((start, start + e.content_len))
-        shift += _u16(e.replacement) - (e.doc_end - e.doc_start)
+        shift += qt_length(e.replacement) - (e.doc_end - e.doc_start)
     result = QTextCursor(editor.document())
     if keep_caret is not None:
         result.setPosition(spans[0][0] + keep_caret)
@@ -156,10 +141,10 @@ def _toggle(editor: QPlainTextEdit, marker: str) -> bool:
     if not cursor.hasSelection():
         block = cursor.block()
         text = block.text()
-        i = _py_index(text, cursor.position() - block.position())
+        i = python_index(text, cursor.position() - block.position())
         inside_word = 0 < i < len(text) and _WORD_CHAR.match(text[i - 1]) and _WORD_CHAR.match(text[i])
         if not inside_word:
-            base = block.position() + _u16(text[:i])
+            base = block.position() + qt_length(text[:i])
             left, right = _run(text, i - 1, "*", -1), _run(text, i, "*", 1)
             if left == right and _marked(left, width):
                 # Caret between an empty pair we probably just inserted: take it back out.
@@ -176,7 +161,7 @@ def _toggle(editor: QPlainTextEdit, marker: str) -> bool:
         while b < len(text) and _WORD_CHAR.match(text[b]):
             b += 1
         segments = [_Segment(block, text, a, b)]
-        caret_in_word = _u16(text[a:i])
+        caret_in_word = qt_length(text[a:i])
     else:
         segments = _selection_segments(cursor)
         caret_in_word = None
@@ -195,19 +180,19 @@ def _toggle(editor: QPlainTextEdit, marker: str) -> bool:
             assert core is not None
             cs, ce = core
             content = seg.text[cs:ce]
-            start = base + _u16(seg.text[: cs - width])
-            end = base + _u16(seg.text[: ce + width])
-            edits.append(_Edit(start, end, content, 0, _u16(content)))
+            start = base + qt_length(seg.text[: cs - width])
+            end = base + qt_length(seg.text[: ce + width])
+            edits.append(_Edit(start, end, content, 0, qt_length(content)))
             continue
         inner = seg.text[a:b]
-        da, db = base + _u16(seg.text[:a]), base + _u16(seg.text[:b])
+        da, db = base + qt_length(seg.text[:a]), base + qt_length(seg.text[:b])
         if core is None:
-            edits.append(_Edit(da, db, marker + inner + marker, width, _u16(inner)))
+            edits.append(_Edit(da, db, marker + inner + marker, width, qt_length(inner)))
         else:  # already styled: leave it, but keep it in the selection
-            edits.append(_Edit(da, db, inner, 0, _u16(inner)))
+            edits.append(_Edit(da, db, inner, 0, qt_length(inner)))
     if caret_in_word is not None and unwrap:
         seg, a, _b = non_blank[0]
-        caret_in_word = max(0, caret_in_word - _u16(seg.text[a : states[0][0]]))
+        caret_in_word = max(0, caret_in_word - qt_length(seg.text[a : states[0][0]]))
     _apply(editor, edits, keep_caret=caret_in_word)
     return True
 
@@ -250,20 +235,20 @@ def insert_link(editor: QPlainTextEdit, url: str | None = None) -> bool:
         m = _LINK.fullmatch(selected)
         if m:
             text = m["text"]
-            _apply(editor, [_Edit(start, end, text, 0, _u16(text))])
+            _apply(editor, [_Edit(start, end, text, 0, qt_length(text))])
             return True
         block = editor.document().findBlock(start)
         btext = block.text()
         if editor.document().findBlock(end) == block:
-            a = _py_index(btext, start - block.position())
-            b = _py_index(btext, end - block.position())
+            a = python_index(btext, start - block.position())
+            b = python_index(btext, end - block.position())
             if a > 0:
                 m = _LINK.match(btext, a - 1)
                 if m and m.start("text") == a and m.end("text") == b:
                     text = m["text"]
-                    ls = block.position() + _u16(btext[: m.start()])
-                    le = block.position() + _u16(btext[: m.end()])
-                    _apply(editor, [_Edit(ls, le, text, 0, _u16(text))])
+                    ls = block.position() + qt_length(btext[: m.start()])
+                    le = block.position() + qt_length(btext[: m.end()])
+                    _apply(editor, [_Edit(ls, le, text, 0, qt_length(text))])
                     return True
         plain = selected.replace("\u2029", "\n")
         if url is None and _URLISH.match(plain):
@@ -271,22 +256,22 @@ def insert_link(editor: QPlainTextEdit, url: str | None = None) -> bool:
             _apply(editor, [_Edit(start, end, link, 1, 0)], keep_caret=0)
         elif url is None:
             link = f"[{plain}]()"
-            _apply(editor, [_Edit(start, end, link, _u16(plain) + 3, 0)], keep_caret=0)
+            _apply(editor, [_Edit(start, end, link, qt_length(plain) + 3, 0)], keep_caret=0)
         else:
             link = f"[{plain}]({target})"
-            _apply(editor, [_Edit(start, end, link, _u16(link), 0)], keep_caret=0)
+            _apply(editor, [_Edit(start, end, link, qt_length(link), 0)], keep_caret=0)
         return True
 
     # No selection: caret inside an existing link -> retarget it (or select its url to edit).
     block = cursor.block()
     btext = block.text()
-    i = _py_index(btext, start - block.position())
+    i = python_index(btext, start - block.position())
     for m in _LINK.finditer(btext):
         if m.start() < i < m.end():
-            us = block.position() + _u16(btext[: m.start("url")])
-            ue = block.position() + _u16(btext[: m.end("url")])
+            us = block.position() + qt_length(btext[: m.start("url")])
+            ue = block.position() + qt_length(btext[: m.end("url")])
             if url:
-                _apply(editor, [_Edit(us, ue, target, 0, _u16(target))])
+                _apply(editor, [_Edit(us, ue, target, 0, qt_length(target))])
             else:
                 sel = QTextCursor(editor.document())
                 sel.setPosition(us)

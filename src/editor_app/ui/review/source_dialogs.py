@@ -36,8 +36,8 @@ from editor_app.core.workflow import Source, SourceLink
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
 from editor_app.store.review import ReviewStore
-from editor_app.ui.claim_dialogs import OptionalDateEdit, plain_label, url_problem
-from editor_app.ui.review_common import muted
+from editor_app.ui.claims.dialogs import OptionalDateEdit, plain_label, url_problem
+from editor_app.ui.common.widgets import muted
 
 
 def same_url_key(url: str) -> str:

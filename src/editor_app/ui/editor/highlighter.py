@@ -29,6 +29,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from editor_app.ui.common.theme import is_dark
+
 MAX_LINE_LENGTH = 20_000
 
 # Block states. Inside a fenced code block the state records the fence character and
@@ -117,12 +119,6 @@ def _blend(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
-def palette_is_dark(palette: QPalette | None = None) -> bool:
-    """Dark when the editing background is dark, whatever the style calls itself."""
-    palette = palette or QGuiApplication.palette()
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 # Accent colours per theme; muted text and code backgrounds are blended from the palette.
 _ACCENTS = {
     False: {
@@ -156,7 +152,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, parent: QTextDocument | QObject | None = None, *, dark: bool | None = None):
         super().__init__(parent)
         self._dark_override = dark
-        self._dark = palette_is_dark() if dark is None else dark
+        self._dark = is_dark() if dark is None else dark
         self._formats: dict[str, QTextCharFormat] = {}
         self._merged: dict[tuple[str, ...], QTextCharFormat] = {}
         self._pending: set[int] = set()
@@ -180,7 +176,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def refresh(self) -> None:
         """Re-read the palette (call after a theme switch) and repaint every block."""
-        self._dark = palette_is_dark() if self._dark_override is None else self._dark_override
+        self._dark = is_dark() if self._dark_override is None else self._dark_override
         self._build_formats()
         self.rehighlight()
 
@@ -194,7 +190,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         text = pal.color(QPalette.ColorRole.Text)
         base = pal.color(QPalette.ColorRole.Base)
         # A forced theme may disagree with the palette: pick sane text/base for that theme.
-        if palette_is_dark(pal) != self._dark:
+        if is_dark(pal) != self._dark:
             text, base = (
                 (QColor("#e6e6e6"), QColor("#1e1e1e")) if self._dark else (QColor("#1f1f1f"), QColor("#ffffff"))
             )
@@ -560,5 +556,4 @@ __all__ = [
     "SUSPICIOUS_CHARS",
     "MarkdownHighlighter",
     "block_formats",
-    "palette_is_dark",
 ]

@@ -33,11 +33,12 @@ from editor_app.core.word_diff import pair_changed_lines
 from editor_app.store.review import ReviewStore
 from editor_app.store.revisions import CURRENT, Revision, RevisionStore
 from editor_app.store.store import Store
-from editor_app.ui.claim_dialogs import plain_label
-from editor_app.ui.claims_panel import plain_tooltip
-from editor_app.ui.editor import editor_font
-from editor_app.ui.highlighter import palette_is_dark
-from editor_app.ui.review_common import local_time, muted, status_icon
+from editor_app.ui.claims.dialogs import plain_label
+from editor_app.ui.common.theme import is_dark as palette_is_dark
+from editor_app.ui.common.theme import status_icon
+from editor_app.ui.common.widgets import muted, plain_tooltip
+from editor_app.ui.editor.markdown_editor import editor_font
+from editor_app.ui.review.common import local_time
 
 REV_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REASON_LABELS = {

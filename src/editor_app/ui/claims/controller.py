@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QMessageBox, QToolBar
 from editor_app.core.article import Article
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
-from editor_app.ui.docks import LazyDock
+from editor_app.ui.common.docks import LazyDock
+from editor_app.ui.common.text_positions import python_index, qt_position
 
 if TYPE_CHECKING:
-    from editor_app.ui.claims_panel import ClaimsPanel
+    from editor_app.ui.claims.panel import ClaimsPanel
     from editor_app.ui.main_window import MainWindow
 
 
@@ -52,7 +53,7 @@ class ClaimsController(QObject):
         window.article_loaded.connect(self.article_loaded)
 
     def _build_panel(self) -> ClaimsPanel:
-        from editor_app.ui.claims_panel import ClaimsPanel
+        from editor_app.ui.claims.panel import ClaimsPanel
 
         w = self.window
         panel = ClaimsPanel(self.store)
@@ -100,7 +101,6 @@ class ClaimsController(QObject):
 
         from editor_app.core.anchors import CLOSE_MARKER, anchored_keys, check_span, next_key, open_marker
         from editor_app.core.claims import short_statement
-        from editor_app.ui.claims_panel import index_from_utf16, utf16_offset
 
         article = self.window.article
         if article is None or article.id is None or self.window.editor.isReadOnly():
@@ -113,7 +113,7 @@ class ClaimsController(QObject):
         text = self.window.editor.toPlainText()
         try:
             start, end = check_span(
-                text, index_from_utf16(text, cursor.selectionStart()), index_from_utf16(text, cursor.selectionEnd())
+                text, python_index(text, cursor.selectionStart()), python_index(text, cursor.selectionEnd())
             )
         except ValueError as exc:
             self.refused(str(exc))
@@ -126,7 +126,7 @@ class ClaimsController(QObject):
             QMessageBox.warning(self.window, "Claim not created", str(exc))
             return
         opener = open_marker(key)
-        u_start, u_end = utf16_offset(text, start), utf16_offset(text, end)
+        u_start, u_end = qt_position(text, start), qt_position(text, end)
         edit = QTextCursor(self.window.editor.document())
         edit.beginEditBlock()
         edit.setPosition(u_end)
@@ -154,7 +154,6 @@ class ClaimsController(QObject):
         from PySide6.QtGui import QTextCursor
 
         from editor_app.core.anchors import find_anchors
-        from editor_app.ui.claims_panel import utf16_offset
 
         text = self.window.editor.toPlainText()
         anchors = [a for a in find_anchors(text) if a.key == key]
@@ -164,7 +163,7 @@ class ClaimsController(QObject):
             )
             return
         current = self.window.editor.textCursor()
-        spans = [(utf16_offset(text, a.text_start), utf16_offset(text, a.text_end)) for a in anchors]
+        spans = [(qt_position(text, a.text_start), qt_position(text, a.text_end)) for a in anchors]
         now = (current.selectionStart(), current.selectionEnd())
         start, end = spans[(spans.index(now) + 1) % len(spans)] if now in spans else spans[0]
         cursor = QTextCursor(self.window.editor.document())
@@ -198,8 +197,7 @@ class ClaimsController(QObject):
     def key_at_cursor(self) -> str:
         """The key of the anchor around the editor cursor, scanning only the cursor's paragraph."""
         from editor_app.core.anchors import anchor_at
-        from editor_app.ui.claims_panel import index_from_utf16
-        from editor_app.ui.highlighter import STATE_FENCE
+        from editor_app.ui.editor.highlighter import STATE_FENCE
 
         cursor = self.window.editor.textCursor()
         block = cursor.block()
@@ -224,7 +222,7 @@ class ClaimsController(QObject):
         paragraph = "\n".join(lines)
         if "<!--" not in paragraph:
             return ""
-        anchor = anchor_at(paragraph, index_from_utf16(paragraph, cursor.position() - first.position()))
+        anchor = anchor_at(paragraph, python_index(paragraph, cursor.position() - first.position()))
         return anchor.key if anchor is not None else ""
 
     def remove_markers(self, key: str) -> None:
@@ -232,7 +230,6 @@ class ClaimsController(QObject):
         from PySide6.QtGui import QTextCursor
 
         from editor_app.core.anchors import find_anchors
-        from editor_app.ui.claims_panel import utf16_offset
 
         text = self.window.editor.toPlainText()
         spans: list[tuple[int, int]] = []
@@ -244,8 +241,8 @@ class ClaimsController(QObject):
         cursor = QTextCursor(self.window.editor.document())
         cursor.beginEditBlock()
         for s, e in sorted(spans, reverse=True):
-            cursor.setPosition(utf16_offset(text, s))
-            cursor.setPosition(utf16_offset(text, e), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(qt_position(text, s))
+            cursor.setPosition(qt_position(text, e), QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
         cursor.endEditBlock()
         self.window.autosave.flush()

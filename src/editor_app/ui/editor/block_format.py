@@ -12,7 +12,7 @@ import re
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from editor_app.ui.formatting import _py_index, _u16
+from editor_app.ui.common.text_positions import python_index, qt_length
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _BULLET = re.compile(r"^(\s*)[-*+][ \t]+")
@@ -163,8 +163,8 @@ def _toggle_inline_code(editor: QPlainTextEdit) -> bool:
     cursor = editor.textCursor()
     block = editor.document().findBlock(cursor.selectionStart())
     text, base = block.text(), block.position()
-    a = _py_index(text, cursor.selectionStart() - base)
-    b = _py_index(text, cursor.selectionEnd() - base)
+    a = python_index(text, cursor.selectionStart() - base)
+    b = python_index(text, cursor.selectionEnd() - base)
     if b - a >= 2 and text[a] == "`" and text[b - 1] == "`":
         start, end, new = a, b, text[a + 1 : b - 1]
     elif a > 0 and b < len(text) and text[a - 1] == "`" and text[b] == "`":
@@ -173,14 +173,14 @@ def _toggle_inline_code(editor: QPlainTextEdit) -> bool:
         start, end, new = a, b, f"`{text[a:b]}`"
     edit = QTextCursor(editor.document())
     edit.beginEditBlock()
-    edit.setPosition(base + _u16(text[:start]))
-    edit.setPosition(base + _u16(text[:end]), QTextCursor.MoveMode.KeepAnchor)
+    edit.setPosition(base + qt_length(text[:start]))
+    edit.setPosition(base + qt_length(text[:end]), QTextCursor.MoveMode.KeepAnchor)
     edit.insertText(new)
     edit.endEditBlock()
     inner = new[1:-1] if new.startswith("`") and new != text[a:b] else new
-    first = base + _u16(text[:start]) + (1 if inner is not new else 0)
+    first = base + qt_length(text[:start]) + (1 if inner is not new else 0)
     result = QTextCursor(editor.document())
     result.setPosition(first)
-    result.setPosition(first + _u16(inner), QTextCursor.MoveMode.KeepAnchor)
+    result.setPosition(first + qt_length(inner), QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(result)
     return True

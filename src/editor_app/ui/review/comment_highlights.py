@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from editor_app.core.workflow import Comment
 from editor_app.store.review import EditMap
-from editor_app.ui.claims_panel import utf16_offset
-from editor_app.ui.highlighter import palette_is_dark
+from editor_app.ui.common.text_positions import qt_position
+from editor_app.ui.common.theme import is_dark as palette_is_dark
 
 COMMENT_HIGHLIGHT_PROPERTY = QTextFormat.Property.UserProperty + 0x43
 COMMENT_ID_PROPERTY = QTextFormat.Property.UserProperty + 0x44
@@ -92,8 +92,8 @@ class CommentHighlights:
         for start, end, cid in self.ranges:
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(doc)
-            cursor.setPosition(utf16_offset(text, min(start, len(text))))
-            cursor.setPosition(utf16_offset(text, min(end, len(text))), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(qt_position(text, min(start, len(text))))
+            cursor.setPosition(qt_position(text, min(end, len(text))), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             fmt = self._format(cid == self.active_id)
             fmt.setProperty(COMMENT_ID_PROPERTY, cid)

@@ -6,14 +6,13 @@ whole-word and regex modes share one code path and regex replacements get `\\1` 
 
 Positions: QTextDocument counts UTF-16 code units, Python counts code points. Characters
 outside the BMP (emoji, some CJK) take two units, so every offset crossing that border goes
-through `_DocText.to_u16` / `to_py`.
+through `ui.common.text_positions`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 import qtawesome as qta
@@ -39,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.ui.highlighter import palette_is_dark
+from editor_app.ui.common.text_positions import TextPositions
+from editor_app.ui.common.theme import is_dark as palette_is_dark
 
 MATCH_LIMIT = 10_000  # count and highlight at most this many matches
 HIGHLIGHT_ALL_LIMIT = 1_000  # above this, highlight only the visible part of the document
@@ -51,42 +51,12 @@ PREFILL_LIMIT = 500  # longer selections are not copied into the find field
 FIND_HIGHLIGHT_PROPERTY = QTextFormat.Property.UserProperty + 0x46
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+def _doc_text(raw: str) -> TextPositions:
+    """Document text as Python sees it, with its map to Qt positions.
 
-
-@dataclass
-class _DocText:
-    """Document text as Python sees it, plus the map to UTF-16 positions."""
-
-    text: str
-    astral_py: list[int] = field(default_factory=list)  # code-point index of each astral char
-    astral_u16: list[int] = field(default_factory=list)  # UTF-16 position of each astral char
-
-    @classmethod
-    def from_raw(cls, raw: str) -> _DocText:
-        # toRawText keeps NBSP (toPlainText would turn it into a space) and separates blocks
-        # with U+2029; make that "\n" so ^, $ and \n behave as writers expect. Same length.
-        text = raw.replace("\u2029", "\n")
-        if text.isascii():
-            return cls(text)
-        astral_py = [m.start() for m in _ASTRAL.finditer(text)]
-        return cls(text, astral_py, [i + n for n, i in enumerate(astral_py)])
-
-    def to_u16(self, index: int) -> int:
-        if not self.astral_py:
-            return index
-        return index + bisect_left(self.astral_py, index)
-
-    def to_py(self, pos: int) -> int:
-        if not self.astral_u16:
-            return pos
-        # A position inside a surrogate pair rounds up to after the character.
-        return pos - bisect_right(self.astral_u16, pos - 2)
-
-
-def u16_len(text: str) -> int:
-    """Length of `text` in UTF-16 code units (what QTextCursor positions count)."""
-    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+    toRawText keeps NBSP (toPlainText would turn it into a space) and separates blocks with
+    U+2029; that becomes "\n" so ^, $ and \n behave as writers expect. Same length."""
+    return TextPositions(raw.replace("\u2029", "\n"))
 
 
 def _icon_button(icon: str, tip: str, *, checkable: bool = False, text: str = "") -> QToolButton:
@@ -127,7 +97,7 @@ class FindReplaceBar(QWidget):
     def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None):
         super().__init__(parent)
         self.editor = editor
-        self._doc_text: _DocText | None = None
+        self._doc_text: TextPositions | None = None
         self._pattern: re.Pattern[str] | None = None
         self._error: str | None = None
         self._matches: list[tuple[int, int]] = []  # UTF-16 (start, end), non-empty, sorted
@@ -321,8 +291,8 @@ class FindReplaceBar(QWidget):
         cursor = self.editor.textCursor()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         dt = self._doc_text
-        m = self._pattern.match(dt.text, dt.to_py(start)) if start != end else None
-        if m is None or m.end() == m.start() or dt.to_u16(m.end()) != end:
+        m = self._pattern.match(dt.text, dt.to_python(start)) if start != end else None
+        if m is None or m.end() == m.start() or dt.to_qt(m.end()) != end:
             return self.find_next()
         try:
             replacement = self._replacement_for(m)
@@ -363,8 +333,8 @@ class FindReplaceBar(QWidget):
         if len(matches) <= SPAN_REPLACE_THRESHOLD:
             # Edit from the end so earlier positions stay valid; keeps the caret in place.
             for m, rep in zip(reversed(matches), reversed(replacements), strict=True):
-                doc_cursor.setPosition(dt.to_u16(m.start()))
-                doc_cursor.setPosition(dt.to_u16(m.end()), QTextCursor.MoveMode.KeepAnchor)
+                doc_cursor.setPosition(dt.to_qt(m.start()))
+                doc_cursor.setPosition(dt.to_qt(m.end()), QTextCursor.MoveMode.KeepAnchor)
                 doc_cursor.insertText(rep)
         else:
             # Thousands of edits: splice the affected span once, far faster than N inserts.
@@ -375,8 +345,8 @@ class FindReplaceBar(QWidget):
                 pieces.append(dt.text[pos : m.start()])
                 pieces.append(rep)
                 pos = m.end()
-            doc_cursor.setPosition(dt.to_u16(first))
-            doc_cursor.setPosition(dt.to_u16(last), QTextCursor.MoveMode.KeepAnchor)
+            doc_cursor.setPosition(dt.to_qt(first))
+            doc_cursor.setPosition(dt.to_qt(last), QTextCursor.MoveMode.KeepAnchor)
             doc_cursor.insertText("".join(pieces))
         doc_cursor.endEditBlock()
 
@@ -431,9 +401,9 @@ class FindReplaceBar(QWidget):
         except (OverflowError, RecursionError) as exc:  # absurd repeat counts / nesting
             self._error = f"Invalid regex: {exc}"
 
-    def _doc(self) -> _DocText:
+    def _doc(self) -> TextPositions:
         if self._doc_text is None:
-            self._doc_text = _DocText.from_raw(self.editor.document().toRawText())
+            self._doc_text = _doc_text(self.editor.document().toRawText())
         return self._doc_text
 
     def _ensure_matches(self) -> None:
@@ -449,7 +419,7 @@ class FindReplaceBar(QWidget):
                 if len(self._matches) >= MATCH_LIMIT:
                     self._capped = True
                     break
-                self._matches.append((dt.to_u16(start), dt.to_u16(end)))
+                self._matches.append((dt.to_qt(start), dt.to_qt(end)))
             self._starts = [s for s, _ in self._matches]
         self._matches_valid = True
 
@@ -552,22 +522,22 @@ class FindReplaceBar(QWidget):
     def _scan_forward(self, pos: int) -> tuple[int, int] | None:
         assert self._pattern is not None
         dt = self._doc()
-        for m in self._pattern.finditer(dt.text, dt.to_py(pos)):
+        for m in self._pattern.finditer(dt.text, dt.to_python(pos)):
             if m.end() > m.start():
-                return dt.to_u16(m.start()), dt.to_u16(m.end())
+                return dt.to_qt(m.start()), dt.to_qt(m.end())
         return None
 
     def _scan_backward(self, pos: int) -> tuple[int, int] | None:
         assert self._pattern is not None
         dt = self._doc()
-        limit = dt.to_py(pos)
+        limit = dt.to_python(pos)
         found = None
         for m in self._pattern.finditer(dt.text):
             if m.start() >= limit:
                 break
             if m.end() > m.start():
                 found = m
-        return None if found is None else (dt.to_u16(found.start()), dt.to_u16(found.end()))
+        return None if found is None else (dt.to_qt(found.start()), dt.to_qt(found.end()))
 
     def _update_count_status(self, start: int, end: int) -> None:
         total = f"{len(self._matches):,}{'+' if self._capped else ''}"
@@ -681,4 +651,4 @@ class FindReplaceBar(QWidget):
             self._refresh_highlights()
 
 
-__all__ = ["FIND_HIGHLIGHT_PROPERTY", "MATCH_LIMIT", "FindReplaceBar", "u16_len"]
+__all__ = ["FIND_HIGHLIGHT_PROPERTY", "MATCH_LIMIT", "FindReplaceBar"]

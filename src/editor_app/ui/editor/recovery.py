@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from editor_app.store.errors import StoreError
 from editor_app.store.journal import RecoveryJournal, restore_pending
 from editor_app.store.store import EDITABLE_FIELDS, Store
-from editor_app.ui.autosave import AutosaveController, SaveState
+from editor_app.ui.editor.autosave import AutosaveController, SaveState
 
 RECORD_MS = 300
 

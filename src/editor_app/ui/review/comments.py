@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from editor_app.core.workflow import Comment
 from editor_app.store.errors import StoreError
 from editor_app.store.review import ReviewStore
-from editor_app.ui.claim_dialogs import plain_label
-from editor_app.ui.review_common import OK_COLOURS, WARNING_COLOURS, local_time, muted, themed
+from editor_app.ui.claims.dialogs import plain_label
+from editor_app.ui.common.theme import OK_COLOURS, WARNING_COLOURS, themed
+from editor_app.ui.common.widgets import muted
+from editor_app.ui.review.common import local_time
 
 QUOTE_LIMIT = 160
 FILTERS = [("Open", "open"), ("All", "all"), ("Resolved", "resolved")]

@@ -1,0 +1,1 @@
+"""Claims: the Claims pane, its dialogs, and the anchors in the editor."""

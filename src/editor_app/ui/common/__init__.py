@@ -1,0 +1,1 @@
+"""Pieces every pane shares: text positions, theme and status palette, small widgets, lazy docks."""

@@ -1,0 +1,1 @@
+"""Writing: the Markdown editor, highlighting, formatting, find/replace, header fields, autosave, recovery."""

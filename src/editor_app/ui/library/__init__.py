@@ -1,0 +1,1 @@
+"""The library: every article in a table, filters, search, trash."""

@@ -1,0 +1,1 @@
+"""The live preview: the page export writes, rendered off the UI thread."""

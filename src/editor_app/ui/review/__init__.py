@@ -1,0 +1,1 @@
+"""Editorial review: status, checklist, sources, comments, history."""

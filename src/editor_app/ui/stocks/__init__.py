@@ -1,0 +1,1 @@
+"""Stocks: confirmed ticker tags, suggestions from the text, directory search."""

@@ -1,0 +1,1 @@
+"""Moving articles in and out: export, import, backups, opening the store."""
