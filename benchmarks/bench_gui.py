@@ -180,7 +180,7 @@ def instrument() -> None:
     w = PROBE.wrap
     for name in (
         "_on_rendered",
-        "_push_header",
+        "show_header",
         "_on_body_edited",
         "_on_saved",
         "_on_save_state",

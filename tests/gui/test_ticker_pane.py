@@ -198,8 +198,8 @@ def test_library_filters_by_stock_and_a_tag_lists_its_articles(qtbot, make_windo
     library = window.library
     assert library.proxy.rowCount() == 3
     combo = library.ticker_filter
-    labels = [combo.itemText(i) for i in range(combo.count())]
-    assert labels == ["All stocks", "F · Ford Motor (2)", "1810 · Xiaomi (1)"]  # most used first
+    expected = ["All stocks", "F · Ford Motor (2)", "1810 · Xiaomi (1)"]  # most used first
+    qtbot.waitUntil(lambda: [combo.itemText(i) for i in range(combo.count())] == expected, timeout=30000)
     combo.setCurrentIndex(1)
     assert library.proxy.rowCount() == 2
 

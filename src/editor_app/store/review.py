@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 import editor_app.store.review_models  # noqa: F401  (registers the tables on Base)
 from editor_app.core.article import ArticleStatus, utcnow
+from editor_app.core.changes import Changes
 from editor_app.core.checklist import CheckItem
 from editor_app.core.text import normalize_for_store
 from editor_app.core.workflow import (
@@ -38,6 +39,7 @@ from editor_app.core.workflow import (
     parse_status,
     runs_checklist,
 )
+from editor_app.store.change_feed import note as note_changes
 from editor_app.store.models import AppearanceRow, ArticleRow, ClaimRow, ResponseRow
 from editor_app.store.review_models import (
     ClaimSourceLinkRow,
@@ -566,7 +568,11 @@ class ReviewStore:
         return self._run(work)
 
     def unlink(self, link_id: int) -> None:
-        self._run(lambda s: s.execute(delete(ClaimSourceLinkRow).where(ClaimSourceLinkRow.id == link_id)))
+        def work(s: Session) -> None:
+            s.execute(delete(ClaimSourceLinkRow).where(ClaimSourceLinkRow.id == link_id))
+            note_changes(s, Changes(articles=None, sources=True))
+
+        self._run(work)
 
     def unlink_source(self, source_id: int, claim_id: int | None = None) -> int:
         """Remove the source's links (to one claim, or all); returns how many."""
@@ -575,6 +581,7 @@ class ReviewStore:
             stmt = delete(ClaimSourceLinkRow).where(ClaimSourceLinkRow.source_id == source_id)
             if claim_id is not None:
                 stmt = stmt.where(ClaimSourceLinkRow.claim_id == claim_id)
+            note_changes(s, Changes(articles=None, sources=True))
             return s.execute(stmt).rowcount or 0
 
         return self._run(work)

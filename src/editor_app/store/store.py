@@ -16,9 +16,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor_app.core.article import Article, ArticleStatus, ArticleSummary, normalize_tags, utcnow
+from editor_app.core.changes import Changes
 from editor_app.core.settings import safe_http_url
 from editor_app.core.slug import slugify, unique_slug
 from editor_app.core.text import normalize_for_store
+from editor_app.store.change_feed import ChangeFeed
 from editor_app.store.database import open_engine
 from editor_app.store.errors import StoreError, StoreLockedError, StoreReadOnlyError, StoreWriteError
 from editor_app.store.models import ArticleRow
@@ -95,6 +97,8 @@ class Store:
         self.read_only = read_only
         self.read_only_reason = read_only_reason  # why, when read_only: shown in the window and the CLI
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.changes = ChangeFeed()  # what every commit wrote, for whoever shows it
+        self.changes.attach(self._sessions)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -128,6 +132,8 @@ class Store:
         engine, _created = open_engine(self.path, backups_dir_for(self.path))
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.changes.attach(self._sessions)
+        self.changes.announce(Changes.all())  # another file: everything shown is stale
 
     def _write(self) -> Session:
         return self._sessions()

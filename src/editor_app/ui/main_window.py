@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from editor_app import APP_DISPLAY_NAME, __version__
 from editor_app.core.article import Article, untitled_name
+from editor_app.core.changes import Changes
 from editor_app.core.claim_markup import ClaimMarkup
 from editor_app.core.export import ArticlePackage, ExportError, export_article, footer_html
 from editor_app.core.page import article_content, header_html, page_html
@@ -39,6 +40,7 @@ from editor_app.store.settings import SettingsStore
 from editor_app.store.store import ArticleChange, Store
 from editor_app.store.tickers import TickerTagStore
 from editor_app.ui.claims.controller import ClaimsController
+from editor_app.ui.common.change_bus import ChangeBus
 from editor_app.ui.editor import block_format, formatting
 from editor_app.ui.editor.autosave import AutosaveController, SaveState
 from editor_app.ui.editor.find_replace import FindReplaceBar
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
         self.store = store
+        self.changes = ChangeBus(store, self)  # what the store's writes changed, on the UI thread
         self.settings = settings or QSettings()
         self.article: Article | None = None
         self._body_html = ""
@@ -299,6 +302,7 @@ class MainWindow(QMainWindow):
         self.autosave.failed.connect(self._on_save_failed)
         self.renderer.rendered.connect(self._on_rendered)
         self.export_finished.connect(self._on_export_finished)
+        self.changes.changed.connect(self._on_store_changed)
 
     # -- UI state (QSettings: never editorial data) -----------------------------------
 
@@ -326,9 +330,9 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Restore failed", str(exc))
             return False
         finally:
-            self.store.reopen()
-        self.reload_library()
+            self.store.reopen()  # announces that everything changed
         self.article = None
+        self.changes.deliver()  # the library shows the restored file now
         self.reload_current()
         self.statusBar().showMessage(f"Restored the backup {backup_path.name}", 10000)
         return True
@@ -381,8 +385,8 @@ class MainWindow(QMainWindow):
             self.library.select(article.id)
         self._body_html = ""
         self._update_title()
-        self._on_tags_changed()
-        self._on_claims_changed()
+        self.show_related_stocks()
+        self.show_claim_parts()
         self.article_loaded.emit(article)
 
     def new_article(self) -> None:
@@ -420,9 +424,12 @@ class MainWindow(QMainWindow):
         if not self.autosave.flush():
             QMessageBox.warning(self, "Not saved", self.autosave.last_error)
             return
-        self.store.delete(article.id)
+        try:
+            self.store.delete(article.id)
+        except StoreError as exc:
+            QMessageBox.critical(self, "Not deleted", f"{exc}\n\nThe article is unchanged.")
+            return
         self.library.model.remove(article.id)
-        self.stocks.refresh_library()
         self._last_deleted = article.id
         self.undo_delete_button.show()
         self.statusBar().showMessage(f"Moved “{article.display_title}” to Deleted Articles", 10000)
@@ -437,19 +444,21 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         if self._last_deleted is None:
             return
-        restored = self.store.restore(self._last_deleted)
+        try:
+            restored = self.store.restore(self._last_deleted)
+        except StoreError as exc:
+            QMessageBox.critical(self, "Not restored", f"{exc}\n\nThe article stays in Deleted Articles.")
+            return
         self._last_deleted = None
         self.undo_delete_button.hide()
         self.library.model.upsert(restored.summary())
-        self.stocks.refresh_library()
         self.open_article(restored.id or 0)
 
     def show_trash(self) -> None:
         dialog = TrashDialog(self.store, self)
         dialog.exec()
-        self.stocks.refresh_library()
         if dialog.restored:
-            self.reload_library()
+            self.changes.deliver()  # the restored rows are in the library before one is opened
             self.open_article(dialog.restored[-1])
 
     # -- editing ----------------------------------------------------------------------
@@ -473,7 +482,7 @@ class MainWindow(QMainWindow):
         self.autosave.mark_dirty(name)
         if name == "title":
             self._update_title()
-        self._push_header()
+        self.show_header()
 
     def _on_slug_committed(self, slug: str) -> None:
         if self.article is None or self.article.id is None or not self.autosave.flush():
@@ -547,10 +556,22 @@ class MainWindow(QMainWindow):
             base, title=self.header.value("title"), dek=self.header.value("dek"), byline=self.header.value("byline")
         )
 
-    def _push_header(self) -> None:
+    def show_header(self) -> None:
         self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks, status_banner=True))
 
-    def _on_claims_changed(self) -> None:
+    def _on_store_changed(self, changes: Changes) -> None:
+        """A write committed (here, in a worker, or a restore): the window's own parts follow;
+        the feature panes listen to `self.changes` themselves."""
+        if changes.library or changes.everything:
+            self.reload_library()
+        article_id = self.article.id if self.article is not None else None
+        if changes.touches(article_id):
+            if changes.claims or changes.sources:
+                self.show_claim_parts()
+            if changes.tags:
+                self.show_related_stocks()
+
+    def show_claim_parts(self) -> None:
         """Claims, their statuses or the sources changed: restyle spans, the claims box and the
         sources note (a re-render is cheap: unchanged sections are cached)."""
         package = load_package(self.store, self.article.id) if self.article and self.article.id else None
@@ -559,11 +580,11 @@ class MainWindow(QMainWindow):
         self.renderer.schedule(0, immediate=True)
         self.preview.update_parts(footer=footer_html(package) if package is not None else "")
 
-    def _on_tags_changed(self) -> None:
+    def show_related_stocks(self) -> None:
         """Stock tags changed: the header's "Related stocks" line follows."""
         tags = TickerTagStore(self.store).list_tags(self.article.id) if self.article and self.article.id else []
         self._related_stocks = related_stocks_line(tags)
-        self._push_header()
+        self.show_header()
 
     def _on_rendered(self, outcome: RenderOutcome, body_json: str, after_html: str, _seconds: float) -> None:
         if outcome.ok:
@@ -662,6 +683,7 @@ class MainWindow(QMainWindow):
         """Every thread this window started ends, and is waited for, before the window goes:
         a worker outliving its window (or its store) is how a closed window crashes the
         process later (issue 20). Idempotent."""
+        self.changes.close()
         self.renderer.shutdown()
         self.autosave.shutdown()
         self.review.shutdown()

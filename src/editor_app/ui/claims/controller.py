@@ -60,7 +60,6 @@ class ClaimsController(QObject):
         panel.set_body_text_provider(w.editor.toPlainText)
         panel.set_mark_action(w.actions_["mark_claim"])
         panel.claim_activated.connect(self.on_claim_activated)
-        panel.claims_changed.connect(w._on_claims_changed)
         panel.claim_deleted.connect(self.remove_markers)
         panel.set_article(w.article.id if w.article is not None else None)
         return panel
@@ -144,7 +143,7 @@ class ClaimsController(QObject):
         panel = self.dock.content()
         panel.refresh()
         panel.select_key(key)
-        self.window._on_claims_changed()
+        self.window.changes.deliver()  # the preview marks the new claim now
         self.window.statusBar().showMessage(
             f"Claim {key} marked: add who reported it and the responses in the Claims panel.", 8000
         )

@@ -635,7 +635,7 @@ class ReviewController(QObject):
             updated_at=fresh.updated_at if fresh else utcnow(),
             published_at=fresh.published_at if fresh else article.published_at,
         )
-        w._push_header()
+        w.show_header()
         self.update_status_ui()
         self._refresh_library()
         if self.history_dialog is not None and self.history_dialog.isVisible():

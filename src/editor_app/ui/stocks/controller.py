@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from editor_app.core.article import Article
+from editor_app.core.changes import Changes
 from editor_app.store.tickers import TickerTagStore
 from editor_app.ui.common.docks import LazyDock
 
@@ -29,13 +30,13 @@ class StocksController(QObject):
         window.editor.textChanged.connect(self.text_changed)
         window.article_loaded.connect(self.article_loaded)
         window.library.ticker_filter_changed.connect(self.apply_library_filter)
+        window.changes.changed.connect(self._on_store_changed)
         self.refresh_library()
 
     def _build_pane(self) -> TickerPane:
         from editor_app.ui.stocks.pane import TickerPane
 
         pane = TickerPane(self.tags, self.source_text)
-        pane.tags_changed.connect(self._on_tags_changed)
         pane.show_articles_requested.connect(self.show_articles_with_stock)
         article = self.window.article
         pane.set_article(article.id if article is not None else None)
@@ -44,9 +45,13 @@ class StocksController(QObject):
     def pane(self) -> TickerPane | None:
         return self.dock.widget() if self.dock.built else None  # type: ignore[return-value]
 
-    def _on_tags_changed(self, _article_id: int) -> None:
-        self.refresh_library()
-        self.window._on_tags_changed()
+    def _on_store_changed(self, changes: Changes) -> None:
+        """Tags written anywhere (this pane, an import, the trash, a restore): the library's
+        stock filter follows; a replaced store reloads the pane too."""
+        if changes.everything:
+            self.refresh()
+        elif changes.tags or changes.library:
+            self.refresh_library()
 
     def article_loaded(self, article: Article | None) -> None:
         pane = self.pane()
@@ -66,7 +71,7 @@ class StocksController(QObject):
             pane.text_changed()
 
     def refresh(self) -> None:
-        """After tags changed elsewhere (import, trash): the pane and the library filter."""
+        """The pane and the library filter read again (the store was replaced)."""
         pane = self.pane()
         if pane is not None:
             pane.refresh()

@@ -206,7 +206,7 @@ class ExportImport(QObject):
             warnings += [f"{path.name}: {w}" for w in result.warnings]
         self.last_imported = imported
         if imported:
-            window.reload_library()
+            window.changes.deliver()  # the imported rows are in the library before one is opened
             window.open_article(imported[0])
             window.statusBar().showMessage(f"Imported {len(imported)} article(s)", 8000)
         if problems or warnings:
