@@ -17,7 +17,15 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor_app.core.changes import Changes
-from editor_app.store.models import AppearanceRow, ArticleRow, ClaimRow, PartyRow, ResponseRow, StatusEventRow
+from editor_app.store.models import (
+    AppearanceRow,
+    ArticleRow,
+    ClaimRow,
+    PartyRow,
+    ProposalDismissalRow,
+    ResponseRow,
+    StatusEventRow,
+)
 from editor_app.store.review_models import ClaimSourceLinkRow, CommentRow, RevisionRow, SourceRow, StatusChangeRow
 from editor_app.store.settings_models import DeskSettingRow
 from editor_app.store.ticker_models import ArticleTickerRow, TickerDismissalRow
@@ -31,6 +39,7 @@ _KIND: dict[type, str] = {
     AppearanceRow: "claims",
     ResponseRow: "claims",
     StatusEventRow: "claims",
+    ProposalDismissalRow: "claims",
     PartyRow: "claims",
     ArticleTickerRow: "tags",
     TickerDismissalRow: "tags",

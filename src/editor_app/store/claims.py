@@ -12,13 +12,14 @@ defaults to the acting user, `store.settings.acting_user_in`).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from editor_app.core.anchors import is_valid_key, next_key
+from editor_app.core.anchors import is_valid_key, next_key, strip_markers
 from editor_app.core.article import utcnow
 from editor_app.core.claims import (
     Appearance,
@@ -39,6 +40,7 @@ from editor_app.store.models import (
     ArticleRow,
     ClaimRow,
     PartyRow,
+    ProposalDismissalRow,
     ResponseRow,
     StatusEventRow,
 )
@@ -46,6 +48,13 @@ from editor_app.store.settings import acting_user_in
 from editor_app.store.store import Store
 
 _PREFIX_END = "\U0010ffff"
+
+
+def proposal_key(text: str) -> str:
+    """What identifies a proposed claim across edits: its words, case, spacing and claim
+    markers ignored (offsets move as the writer types; the words do not)."""
+    words = " ".join(strip_markers(text).casefold().split())
+    return hashlib.sha1(words.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def party_key(name: str) -> str:
@@ -369,6 +378,38 @@ class ClaimStore:
                 row.ticker = _clean(ticker)
             s.flush()
             return _to_party(row)
+
+    # -- proposals the writer dismissed -------------------------------------------------
+
+    def dismissed_proposals(self, article_id: int) -> set[str]:
+        """Keys (`proposal_key`) of the assistant's proposals dismissed for this article."""
+        with self.store.read() as s:
+            return set(s.scalars(select(ProposalDismissalRow.key).where(ProposalDismissalRow.article_id == article_id)))
+
+    def dismiss_proposal(self, article_id: int, text: str, who: str = "") -> None:
+        """Never propose this claim (these words) for this article again."""
+        key = proposal_key(text)
+        who = acting_user_in(self.store, who)
+        with self.store.transaction() as s:
+            if s.get(ArticleRow, article_id) is None:
+                raise KeyError(article_id)
+            exists = s.scalar(
+                select(ProposalDismissalRow.id).where(
+                    ProposalDismissalRow.article_id == article_id, ProposalDismissalRow.key == key
+                )
+            )
+            if exists is None:
+                s.add(
+                    ProposalDismissalRow(article_id=article_id, key=key, text=_clean(text)[:2000], who=who, at=utcnow())
+                )
+
+    def restore_proposals(self, article_id: int) -> int:
+        """Propose every dismissed claim of the article again; returns how many came back."""
+        with self.store.transaction() as s:
+            rows = list(s.scalars(select(ProposalDismissalRow).where(ProposalDismissalRow.article_id == article_id)))
+            for row in rows:
+                s.delete(row)
+            return len(rows)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -173,3 +173,20 @@ class StatusEventRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (Index("ix_claim_status_events_claim_id", "claim_id"),)
+
+
+class ProposalDismissalRow(Base):
+    """A claim the reporting assistant proposed and the writer dismissed: never proposed again
+    for this article. Keyed by the claim's words (case and spacing ignored), not by offsets, so
+    that typing elsewhere does not bring it back."""
+
+    __tablename__ = "claim_proposal_dismissals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+    key: Mapped[str] = mapped_column(String(40), nullable=False)
+    text: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    who: Mapped[str] = mapped_column(String, default="", nullable=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+    __table_args__ = (UniqueConstraint("article_id", "key", name="uq_claim_proposal_dismissals_article_key"),)

@@ -138,6 +138,10 @@ class Store:
     def _write(self) -> Session:
         return self._sessions()
 
+    def read(self) -> Session:
+        """A session for reads (`with store.read() as s:`); writes go through `transaction()`."""
+        return self._sessions()
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One write transaction for every store module; SQLite failures (full, locked,
