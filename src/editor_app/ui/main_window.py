@@ -41,6 +41,7 @@ from editor_app.store.store import ArticleChange, Store
 from editor_app.store.tickers import TickerTagStore
 from editor_app.ui.claims.controller import ClaimsController
 from editor_app.ui.common.change_bus import ChangeBus
+from editor_app.ui.common.tasks import Tasks
 from editor_app.ui.editor import block_format, formatting
 from editor_app.ui.editor.autosave import AutosaveController, SaveState
 from editor_app.ui.editor.find_replace import FindReplaceBar
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.changes = ChangeBus(store, self)  # what the store's writes changed, on the UI thread
+        self.tasks = Tasks(self)  # computations off the UI thread (proposals, checks)
         self.settings = settings or QSettings()
         self.article: Article | None = None
         self._body_html = ""
@@ -684,6 +686,7 @@ class MainWindow(QMainWindow):
         a worker outliving its window (or its store) is how a closed window crashes the
         process later (issue 20). Idempotent."""
         self.changes.close()
+        self.tasks.close()
         self.renderer.shutdown()
         self.autosave.shutdown()
         self.review.shutdown()

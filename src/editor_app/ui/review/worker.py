@@ -12,9 +12,7 @@ not shared with the UI thread).
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,36 +24,10 @@ from editor_app.store.errors import StoreLockedError
 from editor_app.store.review import ReviewStore
 from editor_app.store.revisions import RevisionStore
 from editor_app.store.store import Store
+from editor_app.ui.common.gc_on_ui_thread import without_gc
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-_gc_lock = threading.Lock()
-_gc_holds = 0
-_gc_was_enabled = True
-
-
-def _without_gc(work: Callable[[], T]) -> T:
-    """Run `work` with the cyclic garbage collector paused.
-
-    A collection runs in whichever thread happens to trigger it, and garbage that holds Qt
-    objects (widgets, text cursors of a document) must only be destroyed on the UI thread.
-    Our jobs allocate a lot (diffs, checklists), so without this the collector would often run
-    here; paused, it runs on the UI thread's next allocations instead."""
-    global _gc_holds, _gc_was_enabled
-    with _gc_lock:
-        if _gc_holds == 0:
-            _gc_was_enabled = gc.isenabled()
-        _gc_holds += 1
-        gc.disable()
-    try:
-        return work()
-    finally:
-        with _gc_lock:
-            _gc_holds -= 1
-            if _gc_holds == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def _retry(work: Callable[[], T], attempts: int = 4) -> T:
@@ -109,7 +81,7 @@ class ReviewWorker(QObject):
             future.cancel()
             return future
         self.pending += 1
-        future = self._pool.submit(_without_gc, work)
+        future = self._pool.submit(without_gc, work)
         self._callbacks[future] = lambda value: (on_result(value), self.job_finished.emit(kind))
         future.add_done_callback(self._deliver)
         return future
