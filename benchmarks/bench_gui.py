@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import time
 
+from editor_app.services.opening import open_store
+
 T_SCRIPT0 = time.perf_counter()  # before any heavy import: the start-up clock (mode c)
 EPOCH0 = time.time()
 
@@ -340,12 +342,11 @@ def make_window(tmp: Path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from editor_app.store.store import Store
     from editor_app.ui.app import create_application
     from editor_app.ui.main_window import MainWindow
 
     create_application()
-    store = Store.open(tmp / "store" / "editor.sqlite")
+    store = open_store(tmp / "store" / "editor.sqlite")
     window = MainWindow(store, QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat))
     window.show()
     spin_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), 10)
@@ -563,10 +564,9 @@ def bench_typing(
 def build_store(path: Path, n: int) -> float:
     """`n` articles of ~3 KB, written with one executemany after the app created the schema."""
     from corpus import _COMPANIES, _VERBS, article
-    from editor_app.store.store import Store
 
     t = time.perf_counter()
-    Store.open(path, seed_sample=False).close()
+    open_store(path, seed_sample=False).close()
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     bodies = [article(3000, seed=s) for s in range(50)]  # 50 distinct bodies, reused (varied enough)
     rows = []
@@ -619,9 +619,8 @@ def startup_child(db: str, ini: str, profile: bool) -> None:
 
     app = create_application()
     mark("qapplication")
-    from editor_app.store.store import Store
 
-    store = Store.open(Path(db))
+    store = open_store(Path(db))
     mark("store_open")
     from editor_app.ui.main_window import MainWindow
 
@@ -701,9 +700,8 @@ def bench_startup(runs: int, n_articles: int, profile: bool) -> dict:
         f"  built a store with {n_articles:,} articles in {built:.1f} s ({big.stat().st_size / 1e6:.0f} MB)", flush=True
     )
     small = tmp / "small" / "editor.sqlite"
-    from editor_app.store.store import Store
 
-    Store.open(small).close()  # the seeded sample article only
+    open_store(small).close()  # the seeded sample article only
     out = {"interp": interp}
     stores = ((f"{n_articles:,} articles", big), ("1 article", small))
     all_rows: dict[str, list[dict]] = {label: [] for label, _db in stores}

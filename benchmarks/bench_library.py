@@ -5,7 +5,7 @@ Run (offscreen):
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_library.py [--articles 100000]
         [--cache DIR]  (reuse the generated stores between runs) [--only query,search,gui]
 
-Stores are built fast: Store.open(...).close() creates the schema (and the FTS5 triggers), then
+Stores are built fast: open_store(...).close() creates the schema (and the FTS5 triggers), then
 one raw sqlite3 executemany per table. Every 10th article has ticker tags, every 20th claims
 (with status events, as ClaimStore writes them), every 25th open comments.
 
@@ -33,8 +33,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from editor_app.services.opening import open_store
 from editor_app.store.library_query import LibraryIndex, LibraryQuery
-from editor_app.store.store import Store
 
 COMMON = [
     "the",
@@ -176,7 +176,7 @@ def _bodies(n: int, size: int, rng: random.Random) -> list[str]:
 def build_store(path: Path, n: int, size: int = 2500) -> float:
     """`n` articles (~`size` bytes of body), with tags, claims and comments on some."""
     t = time.perf_counter()
-    Store.open(path, seed_sample=False).close()
+    open_store(path, seed_sample=False).close()
     rng = random.Random(7)
     bodies = _bodies(400, size, rng)
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
@@ -263,7 +263,7 @@ def store_for(cache: Path, n: int) -> Path:
 
 
 def bench_queries(path: Path, n: int) -> None:
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     index = LibraryIndex(store)
     index.ids()  # warm the page cache
     print(f"\nQueries over {n:,} articles")
@@ -292,7 +292,7 @@ def bench_queries(path: Path, n: int) -> None:
 
 
 def bench_search(path: Path, n: int) -> None:
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     index = LibraryIndex(store)
     index.ids(LibraryQuery(search="warm up"))
     print(f"\nFull-text search over {n:,} articles (ids ranked + first page of 100 with snippets)")
@@ -324,7 +324,7 @@ def bench_gui(path: Path, n: int) -> None:
 
     app = QApplication.instance() or QApplication(sys.argv)
     t = time.perf_counter()
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     opened = (time.perf_counter() - t) * 1000
     t = time.perf_counter()
     pane = LibraryPane()

@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from editor_app.services.opening import open_store
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
@@ -138,14 +140,13 @@ def run_one(name: str, tmp: Path, settle: float = 2.0, timeout: float = 240.0) -
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from editor_app.core.render_process import budget_for
-    from editor_app.store.store import Store
     from editor_app.ui.app import create_application
     from editor_app.ui.main_window import MainWindow
 
     create_application()
     text, marker, target = case_text(name)
     db = tmp / f"store-{name}" / "editor.sqlite"
-    store = Store.open(db)
+    store = open_store(db)
     window = MainWindow(store, QSettings(str(tmp / f"ui-{name}.ini"), QSettings.Format.IniFormat))
     window.show()
     spin_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), 10)
@@ -201,7 +202,7 @@ def run_one(name: str, tmp: Path, settle: float = 2.0, timeout: float = 240.0) -
     in_editor = window.editor.toPlainText()
     window.close()
     store.close()
-    check = Store.open(db)
+    check = open_store(db)
     try:
         stored = check.get(article_id).body
     finally:

@@ -28,8 +28,8 @@ from pathlib import Path
 from sqlalchemy import event
 
 from editor_app.core.article import utcnow
+from editor_app.services.opening import open_store
 from editor_app.store.revisions import RevisionStore
-from editor_app.store.store import Store
 
 WORDS = [
     "the",
@@ -115,7 +115,7 @@ def run(days: int, per_day: int, reason: str, step: timedelta, size: int, sync: 
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite"
-        store = Store.open(path, seed_sample=False)
+        store = open_store(path, seed_sample=False)
         if sync != "full":
 
             @event.listens_for(store.engine, "connect")
@@ -144,7 +144,7 @@ def run(days: int, per_day: int, reason: str, step: timedelta, size: int, sync: 
         store.engine.dispose()
         size_db = path.stat().st_size + sum(p.stat().st_size for p in Path(tmp).glob("bench.sqlite-*"))
         # spot-check: every 997th revision decodes, and the newest equals the article
-        fresh = RevisionStore(Store.open(path, seed_sample=False))
+        fresh = RevisionStore(open_store(path, seed_sample=False))
         assert fresh.text_of(listed[0].id) == text
         t0 = time.perf_counter()
         for r in listed[::997]:

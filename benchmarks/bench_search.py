@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 from editor_app.core.article import utcnow
+from editor_app.services.opening import open_store
 from editor_app.store.models import ArticleRow
 from editor_app.store.search import search
-from editor_app.store.store import Store
 
 COMMON = [
     "the",
@@ -169,7 +169,7 @@ def main() -> int:
     rng.shuffle(weights)
     cum = list(itertools.accumulate(weights))
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "bench.sqlite", seed_sample=False)
+        store = open_store(Path(tmp) / "bench.sqlite", seed_sample=False)
         t0 = time.perf_counter()
         now = utcnow()
         batch = 1000

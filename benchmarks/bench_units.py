@@ -19,6 +19,8 @@ import threading
 import time
 from pathlib import Path
 
+from editor_app.services.opening import open_store
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -77,10 +79,9 @@ def highlighter() -> None:
 
 def journal() -> None:
     from editor_app.store.journal import RecoveryJournal
-    from editor_app.store.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "s.sqlite", seed_sample=False)
+        store = open_store(Path(tmp) / "s.sqlite", seed_sample=False)
         art = store.create(title="T")
         j = RecoveryJournal(store.path, root=Path(tmp) / "data")
         counter = iter(range(10**6))

@@ -21,6 +21,8 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from editor_app.services.opening import open_store
+
 _ALPHABET = (
     "abcdefghijklmnopqrstuvwxyz" * 4
     + "ABCDEFG     .,;:!?-\n\t*_[]#>`"
@@ -61,8 +63,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--journal-ms", type=int, default=300)
     args = ap.parse_args(argv)
 
-    from editor_app.store.store import Store
-
     out_lock = threading.Lock()
 
     def say(line: str) -> None:
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(line + "\n")
             sys.stdout.flush()
 
-    store = Store.open(args.store, seed_sample=False)
+    store = open_store(args.store, seed_sample=False)
     article = store.create(title=f"Crash trial {args.seed}")
     journal = None
     if args.journal_root:

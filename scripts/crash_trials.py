@@ -33,6 +33,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from editor_app.services.opening import open_store
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from crash_child import chunk, normalized  # noqa: E402
@@ -148,9 +150,8 @@ def run_trial(
     finally:
         conn.close()
     # 2. the article through the real Store
-    from editor_app.store.store import Store
 
-    s = Store.open(store, seed_sample=False)
+    s = open_store(store, seed_sample=False)
     try:
         art = s.get(article[0])
         body = art.body if art else ""

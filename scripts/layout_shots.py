@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from editor_app.services.opening import open_store
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -35,12 +37,11 @@ def main() -> int:
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from editor_app.store.store import Store
     from editor_app.ui.app import create_application
     from editor_app.ui.main_window import MainWindow
 
     app = create_application()
-    store = Store.open(tmp / "store.sqlite")
+    store = open_store(tmp / "store.sqlite")
     window = MainWindow(store, QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat))
     window.show()
 

@@ -37,9 +37,10 @@ from editor_app.core.anchors import (
     unwrap,
     wrap_span,
 )
+from editor_app.core.edit_map import EditMap
 from editor_app.core.text import normalize_for_store
-from editor_app.store.review import EditMap, ReviewStore
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
+from editor_app.services.review import Review
 
 SCALE = float(os.environ.get("EDITOR_APP_FUZZ_SCALE", "1"))
 EXAMPLES = {
@@ -450,9 +451,9 @@ def test_edit_map_never_raises_and_stays_in_the_new_text(old, new, i, j):
 )
 @pytest.mark.parametrize("typed", ["Ford's CEO said ", "F"])
 def test_typing_in_front_of_a_comment_does_not_widen_it(tmp_path, typed):
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     try:
-        review = ReviewStore(store)
+        review = Review(store)
         old = "Xiaomi said Ford denied the report."
         s = old.index("Ford denied")
         article = store.create(title="t", body=old)
@@ -470,8 +471,8 @@ def test_typing_in_front_of_a_comment_does_not_widen_it(tmp_path, typed):
 
 @pytest.fixture(scope="module")
 def review_store(tmp_path_factory):
-    store = Store.open(Path(tmp_path_factory.mktemp("fuzz_review")) / "s.sqlite", seed_sample=False)
-    yield store, ReviewStore(store)
+    store = open_store(Path(tmp_path_factory.mktemp("fuzz_review")) / "s.sqlite", seed_sample=False)
+    yield store, Review(store)
     store.close()
 
 

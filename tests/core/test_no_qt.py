@@ -1,4 +1,4 @@
-"""core and store must import (and work) on a machine without Qt."""
+"""core, store and services must import (and work) on a machine without Qt."""
 
 import subprocess
 import sys
@@ -15,15 +15,15 @@ def test_core_and_store_import_with_pyside6_unimportable(tmp_path):
                     raise ImportError("Qt is not installed (simulated)")
                 return None
         sys.meta_path.insert(0, Block())
-        import pkgutil, importlib, editor_app.core, editor_app.store
-        for pkg in (editor_app.core, editor_app.store):
+        import pkgutil, importlib, editor_app.core, editor_app.store, editor_app.services
+        for pkg in (editor_app.core, editor_app.store, editor_app.services):
             for mod in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
                 if ".migrations" in mod.name:
                     continue
                 importlib.import_module(mod.name)
-        from editor_app.store.store import Store
+        from editor_app.services.opening import open_store
         from editor_app.core.render import render_markdown
-        s = Store.open(sys.argv[1])
+        s = open_store(sys.argv[1])
         assert s.count() == 1
         assert "<strong>" in render_markdown("**x**")
         assert not any(m.startswith("PySide6") for m in sys.modules)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
+
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / ".tools" / "node_modules"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -123,10 +125,9 @@ def make_full_store(tmp_path: Path, *, published: bool = True) -> tuple[Path, in
     from editor_app.core.settings import DeskSettings
     from editor_app.store.importing import import_parsed
     from editor_app.store.settings import SettingsStore
-    from editor_app.store.store import Store
 
     db = tmp_path / "desk.sqlite"
-    store = Store.open(db, seed_sample=False)
+    store = open_store(db, seed_sample=False)
     try:
         result = import_parsed(store, parse_markdown(FULL_ARTICLE, source="full.md"))
         assert not [w for w in result.warnings if "not" in w], result.warnings
@@ -139,11 +140,11 @@ def make_full_store(tmp_path: Path, *, published: bool = True) -> tuple[Path, in
             )
         )
         try:
-            from editor_app.store.review import ReviewStore
+            from editor_app.services.review import Review
         except ImportError:  # review store not there yet: the claims' outlets still make the note
             pass
         else:
-            reviews = ReviewStore(store)
+            reviews = Review(store)
             src = reviews.add_source(
                 result.article.id,
                 outlet="Reuters",

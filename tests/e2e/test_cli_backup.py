@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 
 
 def cli(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -26,7 +26,7 @@ def cli(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedP
 
 
 def make_store(path: Path, body: str) -> int:
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     try:
         return store.create(title="CLI", body=body).id
     finally:
@@ -83,7 +83,7 @@ def test_restore_given_path_backs_up_the_current_file_first(tmp_path: Path):
     db = tmp_path / "s.sqlite"
     aid = make_store(db, "version A")
     made = Path(json.loads(cli(db, "backup", "--json").stdout)["backup"])
-    store = Store.open(db)
+    store = open_store(db)
     store.save(aid, body="version B")
     store.close()
     out = cli(db, "restore-backup", str(made), "--yes", "--json")

@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
 from tests.e2e.export_support import run_cli
 
 
 @pytest.fixture
 def archived(tmp_path: Path, read_only_view) -> Path:
-    from editor_app.store.store import Store
-
     folder = tmp_path / "archive"
     folder.mkdir()
-    store = Store.open(folder / "desk.sqlite", seed_sample=False)
+    store = open_store(folder / "desk.sqlite", seed_sample=False)
     store.create(title="Ford and Xiaomi deny talks", byline="Jane Doe", body="Both companies denied the report.")
     store.close()
     return read_only_view(folder) / "desk.sqlite"

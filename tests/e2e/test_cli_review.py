@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from editor_app.cli import main
-from editor_app.store.review import ReviewStore
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
+from editor_app.services.review import Review
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "s.sqlite"
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     store.create(
         title="Walrus sightings rise",
         dek="More walruses were seen.",
@@ -86,15 +86,15 @@ def test_status_walk_with_block_override_and_history(db, capsys):
 
 
 def test_status_blocked_by_open_comment_then_passes(db, capsys):
-    store = Store.open(db)
-    review = ReviewStore(store)
+    store = open_store(db)
+    review = Review(store)
     comment = review.add_comment(1, "Source for the numbers?", "ed")
     store.close()
     assert run(db, "status", "1", "in_review", "--who", "ana") == 0
     assert run(db, "status", "1", "approved", "--who", "ed") == 1
     assert "Open comment by ed" in capsys.readouterr().out
-    store = Store.open(db)
-    ReviewStore(store).resolve(comment.id, "ana")
+    store = open_store(db)
+    Review(store).resolve(comment.id, "ana")
     store.close()
     assert run(db, "status", "1", "approved", "--who", "ed") == 0
 

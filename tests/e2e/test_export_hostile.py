@@ -20,6 +20,7 @@ from editor_app.core.claims import Appearance, Claim, Response, Stance
 from editor_app.core.export import ArticlePackage, export_page
 from editor_app.core.render import render_markdown
 from editor_app.core.settings import DeskSettings
+from editor_app.services.opening import open_store
 from tests.e2e.export_support import AXE_SCRIPT, need_browser, parse_page, run_cli
 
 XSS = '"><img src=x onerror=alert(1)>'
@@ -263,11 +264,10 @@ def test_hostile_metadata_is_text_everywhere():
 def test_combined_hostile_article_exported_by_the_cli_is_safe_and_loads_nothing(tmp_path: Path):
     from editor_app.core.importer import parse_markdown
     from editor_app.store.importing import import_parsed
-    from editor_app.store.store import Store
 
     text = "\n\n".join(PAYLOADS)
     db = tmp_path / "hostile.sqlite"
-    store = Store.open(db, seed_sample=False)
+    store = open_store(db, seed_sample=False)
     try:
         parsed = parse_markdown(text)
         parsed.title, parsed.dek, parsed.byline = HOSTILE_META["title"], HOSTILE_META["dek"], HOSTILE_META["byline"]

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
 from tests.e2e.export_support import FULL_ARTICLE, parse_page, run_cli, set_status
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    from editor_app.store.store import Store
-
     path = tmp_path / "cli.sqlite"
-    Store.open(path, seed_sample=False).close()
+    open_store(path, seed_sample=False).close()
     return path
 
 
@@ -44,9 +43,8 @@ def test_import_reads_front_matter_claims_tickers_and_tags(db: Path, tmp_path: P
     assert shown["title"] == "Ford and Xiaomi deny report of talks on a US electric-vehicle venture"
     assert shown["byline"] == "Jane Doe and Max Mustermann"
     assert "<!--claim c1-->held preliminary talks with Xiaomi<!--/claim-->" in shown["body"]
-    from editor_app.store.store import Store
 
-    store = Store.open(db)
+    store = open_store(db)
     try:
         assert store.get(result["id"]).tags == ["EV", "Autos", "electric vehicles"]
     finally:
@@ -110,9 +108,7 @@ def test_a_failing_file_among_good_ones_leaves_no_half_article(db: Path, tmp_pat
 
 
 def _create(db: Path, *titles: str) -> list[int]:
-    from editor_app.store.store import Store
-
-    store = Store.open(db)
+    store = open_store(db)
     try:
         return [store.create(title=t, dek=f"Dek of {t}", body=f"Body of **{t}**.").id for t in titles]
     finally:

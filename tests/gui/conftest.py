@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from editor_app.services.opening import open_store
+
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
@@ -26,7 +28,6 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot, db_path: Path, settings: QSettings) -> Iterator:
     """Factory: open a MainWindow on the test store (call again to 'restart' the app)."""
-    from editor_app.store.store import Store
     from editor_app.ui.app import create_application
     from editor_app.ui.main_window import MainWindow
 
@@ -34,7 +35,7 @@ def make_window(qtbot, db_path: Path, settings: QSettings) -> Iterator:
     opened: list = []
 
     def make(path: Path | None = None):
-        store = Store.open(path or db_path)
+        store = open_store(path or db_path)
         window = MainWindow(store, settings)
         qtbot.addWidget(window)
         window.show()

@@ -13,8 +13,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 
 from editor_app.core.claims import Appearance, ClaimStatus, Response, Stance
+from editor_app.services.opening import open_store
 from editor_app.store.claims import ClaimStore
-from editor_app.store.store import Store
 from editor_app.ui.claims.dialogs import AppearanceDialog, ResponseDialog
 from editor_app.ui.claims.panel import ClaimListModel, ClaimsPanel
 from editor_app.ui.editor.highlighter import block_formats
@@ -130,7 +130,7 @@ def _click_row(qtbot, panel: ClaimsPanel, row: int) -> None:
 
 
 def _stored_claims(db_path, article_id):
-    store = Store.open(db_path)
+    store = open_store(db_path)
     try:
         return ClaimStore(store).list_claims(article_id)
     finally:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from editor_app.core.render_process import budget_for
 from editor_app.core.text import normalize_for_store
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 from editor_app.ui.editor import markdown_editor as editor_mod
 from editor_app.ui.editor.highlighter import block_formats
 from tests.gui.conftest import dom_text
@@ -55,7 +55,7 @@ def preview_state(qtbot, window, probe: str | None) -> str:
 
 
 def stored_body(db_path: Path, article_id: int) -> str:
-    store = Store.open(db_path)
+    store = open_store(db_path)
     try:
         return store.get(article_id).body
     finally:

@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from editor_app.core.article import ArticleStatus
 from editor_app.core.claims import Response, Stance
+from editor_app.services.opening import open_store
+from editor_app.services.review import Review
 from editor_app.store.claims import ClaimStore
-from editor_app.store.review import ReviewStore
-from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
 from editor_app.ui.library.pane import COL, IdRole, SnippetRole
 
@@ -46,7 +46,7 @@ def _desk(window) -> dict[str, int]:
     claims.update(c)
     claims.create(ford.id, short="A deal is near")
     TickerTagStore(store).add(ford.id, symbol="F", mic="XNYS", name="Ford Motor")
-    review = ReviewStore(store)
+    review = Review(store)
     review.add_comment(ford.id, "Source?", "editor")
     review.add_comment(ford.id, "Date?", "editor")
     review.resolve(review.add_comment(ford.id, "Typo", "editor").id, "writer")
@@ -191,7 +191,7 @@ def test_autosave_updates_the_row_without_requerying_everything(qtbot, make_wind
 
 
 def test_five_thousand_articles_load_lazily(qtbot, make_window, db_path):
-    Store.open(db_path, seed_sample=False).close()
+    open_store(db_path, seed_sample=False).close()
     now = datetime.now(UTC).replace(tzinfo=None)
     rows = []
     for i in range(5000):

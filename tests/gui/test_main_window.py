@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 from tests.gui.conftest import dom_html, dom_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -32,7 +32,7 @@ def _replace_body(qtbot, window, text: str) -> None:
 
 
 def _stored_body(db_path: Path, article_id: int) -> str:
-    store = Store.open(db_path)
+    store = open_store(db_path)
     try:
         return store.get(article_id).body
     finally:
@@ -93,7 +93,7 @@ def test_ctrl_n_creates_a_second_article_listed_in_the_library(qtbot, make_windo
     assert window.header.slug.text() == "xiaomi-shares-rise"
     titles = [window.library.model.index(i).data() for i in range(2)]
     assert titles[0] == "Xiaomi shares rise"
-    store = Store.open(db_path)
+    store = open_store(db_path)
     try:
         assert {s.title for s in store.list_summaries()} >= {"Xiaomi shares rise"}
         assert store.count() == 2

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 from editor_app.ui.app import create_application, run_gui
 from editor_app.ui.transfer.store_opening import open_store_interactively
 from tests.gui.conftest import answer_message_boxes
@@ -21,7 +21,7 @@ BODY = "Both companies denied the report on Tuesday."
 def archived(tmp_path: Path, read_only_view) -> Path:
     folder = tmp_path / "archive"
     folder.mkdir()
-    store = Store.open(folder / "desk.sqlite", seed_sample=False)
+    store = open_store(folder / "desk.sqlite", seed_sample=False)
     store.create(title="Ford and Xiaomi deny talks", byline="Jane Doe", dek="Denied.", body=BODY)
     store.close()
     return read_only_view(folder) / "desk.sqlite"
@@ -70,7 +70,7 @@ def test_the_app_starts_read_only_on_a_read_only_disk(qtbot, archived: Path, dia
     assert "read-only" in seen["title"]
     assert seen["editor_read_only"] and seen["text_after_typing"] == BODY
     assert seen["save_label"] != "Edited" and "(edited)" not in seen["title"]
-    store = Store.open(archived, read_only=True)
+    store = open_store(archived, read_only=True)
     try:
         [summary] = store.list_summaries()
         assert store.get(summary.id).body == BODY
@@ -81,7 +81,7 @@ def test_the_app_starts_read_only_on_a_read_only_disk(qtbot, archived: Path, dia
 def test_a_lock_file_that_cannot_be_made_offers_read_only(qtbot, tmp_path: Path, monkeypatch):
     create_application()
     path = tmp_path / "desk.sqlite"
-    Store.open(path).close()
+    open_store(path).close()
     (tmp_path / "desk.sqlite.lock").mkdir()  # the lock file cannot be opened: a folder is in its way
     asked = answer_message_boxes(monkeypatch, "Open Read-Only")
     opened = open_store_interactively(path)

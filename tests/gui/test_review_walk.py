@@ -221,11 +221,11 @@ def test_review_walk(qtbot, make_window, monkeypatch):
 
 def test_typing_in_an_approved_article_sends_it_back_to_review_on_screen(qtbot, make_window):
     """Issue 19: an edit after approval kept "Approved" silently."""
-    from editor_app.store.review import ReviewStore
+    from editor_app.services.review import Review
 
     window = make_window()
     aid = window.article.id
-    review = ReviewStore(window.store)
+    review = Review(window.store)
     review.change_status(aid, ArticleStatus.IN_REVIEW, who="ana")
     review.change_status(aid, ArticleStatus.APPROVED, who="ed", checklist_items=[])
     window.reload_current()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 from tests.gui.conftest import fresh_article
 
 
@@ -41,7 +41,7 @@ def test_disk_full_keeps_the_text_and_saving_resumes(qtbot, make_window, db_path
     event.remove(engine, "connect", fill_disk)
     engine.dispose()  # space is back
     qtbot.waitUntil(lambda: window.autosave.state == "saved", timeout=30000)
-    again = Store.open(db_path)
+    again = open_store(db_path)
     try:
         assert again.get(article_id).body.endswith(big)
     finally:

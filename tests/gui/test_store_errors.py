@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from editor_app.services.opening import open_store
 from editor_app.ui.app import create_application
 from editor_app.ui.transfer.store_opening import open_store_interactively
 from tests.gui.conftest import answer_message_boxes
@@ -130,11 +131,10 @@ def test_second_start_can_bring_the_running_window_forward(qtbot, tmp_path: Path
 def test_an_empty_store_file_with_backups_is_damage_and_the_backup_comes_back(qtbot, tmp_path: Path, monkeypatch):
     """Issue 21: a 0-byte file where a store with backups used to be was silently replaced."""
     from editor_app.store.backups import backup_now
-    from editor_app.store.store import Store
 
     create_application()
     path = tmp_path / "desk.sqlite"
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     aid = store.create(title="Ford and Xiaomi deny talks", body="Both companies denied it.").id
     store.close()
     backup_now(path, "daily")

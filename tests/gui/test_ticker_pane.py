@@ -12,7 +12,7 @@ import threading
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 from editor_app.store.tickers import TickerTagStore
 from editor_app.ui.stocks.pane import SuggestionItem, TagTableModel, TickerPane
 from tests.gui.conftest import dom_text, fresh_article
@@ -228,7 +228,7 @@ def test_library_filters_by_stock_and_a_tag_lists_its_articles(qtbot, make_windo
 def test_directory_is_loaded_off_the_ui_thread(qtbot, tmp_path):
     from editor_app.core.tickers import default_directory
 
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     article = store.create(title="Ford", body="Ford (NYSE: F) said on Tuesday it would cut costs.")
     threads: list[str] = []
 

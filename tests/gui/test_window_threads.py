@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 from editor_app.ui.app import create_application
 from editor_app.ui.main_window import MainWindow
 from tests.gui.conftest import NEWS_BODY, dom_text, fresh_article
@@ -47,7 +47,7 @@ def test_closing_a_busy_window_leaves_no_worker_thread_or_process(qtbot, tmp_pat
     create_application()
     threads_before = _alive_threads()
     children_before = _children()
-    store = Store.open(tmp_path / "desk.sqlite")
+    store = open_store(tmp_path / "desk.sqlite")
     window = MainWindow(store, settings)
     window.show()
     qtbot.waitExposed(window)

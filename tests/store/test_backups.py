@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
 from editor_app.store.backups import (
     BackupError,
     backup_now,
@@ -26,13 +27,12 @@ from editor_app.store.backups import (
 from editor_app.store.damaged import check_integrity
 from editor_app.store.lock import StoreLock
 from editor_app.store.paths import backups_dir_for
-from editor_app.store.store import Store
 
 NOW = datetime(2025, 6, 15, 12, 0, tzinfo=UTC)
 
 
 def make_store(path: Path, body: str = "first version") -> int:
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     try:
         return store.create(title="Backup me", body=body).id
     finally:
@@ -50,7 +50,7 @@ def body_of(path: Path, article_id: int) -> str:
 def test_backup_now_is_a_complete_self_contained_copy(tmp_path: Path):
     path = tmp_path / "s.sqlite"
     aid = make_store(path)
-    store = Store.open(path)
+    store = open_store(path)
     try:
         store.save(aid, body="committed, still only in the WAL")
         assert Path(str(path) + "-wal").exists()
@@ -85,7 +85,7 @@ def test_backup_refuses_a_corrupt_store(tmp_path: Path):
 
 
 def _corrupt_store(path: Path) -> None:
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     for i in range(60):
         store.create(title=f"Article {i}", body=f"Body {i} " * 300)
     store.close()
@@ -202,7 +202,7 @@ def test_restore_backs_up_current_and_drops_stale_wal(tmp_path: Path):
     backup = backup_now(path, "manual", now=NOW)
     # Leave the store as a crash would: version B committed, but only in the -wal file.
     crashed = tmp_path / "c.sqlite"
-    store = Store.open(path)
+    store = open_store(path)
     store.save(aid, body="version B")
     shutil.copyfile(path, crashed)
     shutil.copyfile(str(path) + "-wal", str(crashed) + "-wal")
@@ -212,7 +212,7 @@ def test_restore_backs_up_current_and_drops_stale_wal(tmp_path: Path):
     assert body_of(previous, aid) == "version B"
     assert not Path(str(crashed) + "-wal").exists()
     assert check_integrity(crashed, full=True)[0]
-    reopened = Store.open(crashed)
+    reopened = open_store(crashed)
     try:
         assert reopened.get(aid).body == "version A"
         reopened.save(aid, body="version C")  # and it is a working store again

@@ -9,17 +9,18 @@ import pytest
 from editor_app.core.article import ArticleStatus
 from editor_app.core.changes import Changes
 from editor_app.core.importer import parse_markdown
+from editor_app.services.opening import open_store
+from editor_app.services.review import Review
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
 from editor_app.store.importing import import_parsed
-from editor_app.store.review import ReviewStore
 from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
     yield s
     s.close()
 
@@ -61,7 +62,7 @@ def test_claims_tags_sources_comments_and_status_are_named(store, heard):
     TickerTagStore(store).remove(tag.id)
     removed = _one(heard)
     assert removed.tags and removed.articles == {article.id}
-    review = ReviewStore(store)
+    review = Review(store)
     source = review.add_source(article.id, outlet="Reuters", url="https://example.com/ford")
     assert _one(heard).sources
     review.unlink_source(source.id)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from editor_app.services.opening import open_store
 from editor_app.store.claims import ClaimStore, proposal_key
-from editor_app.store.store import Store
 
 
 def test_dismissal_survives_reopen_and_ignores_spacing_and_markers(tmp_path):
     path = tmp_path / "desk.db"
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     first = store.create(title="Talks", body="A report said Ford held talks with Xiaomi.")
     other = store.create(title="Other", body="Nothing here.")
     claims = ClaimStore(store)
@@ -16,7 +16,7 @@ def test_dismissal_survives_reopen_and_ignores_spacing_and_markers(tmp_path):
     claims.dismiss_proposal(first.id, "Ford  held talks\nwith Xiaomi")  # the same words: one record
     store.close()
 
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     dismissed = claims.dismissed_proposals(first.id)
     assert dismissed == {proposal_key("ford held <!--claim c1-->talks with xiaomi<!--/claim-->")}
@@ -26,7 +26,7 @@ def test_dismissal_survives_reopen_and_ignores_spacing_and_markers(tmp_path):
 
 
 def test_dismissal_announces_a_claims_change(tmp_path):
-    store = Store.open(tmp_path / "desk.db", seed_sample=False)
+    store = open_store(tmp_path / "desk.db", seed_sample=False)
     article = store.create(title="Talks", body="Body.")
     seen = []
     store.changes.listen(seen.append)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from editor_app.core.claims import Appearance, Channel, ClaimStatus, PartyKind, Response, Stance
+from editor_app.services.opening import open_store
 from editor_app.store.claims import ClaimStore
 from editor_app.store.database import HEAD_REVISION, MIGRATIONS_DIR, create_store_engine
-from editor_app.store.store import Store
 
 WORDING = "Ford held preliminary talks with Xiaomi about building EVs in the United States, the FT said"
 
@@ -68,7 +68,7 @@ def _full_claim(claims: ClaimStore, article_id: int):
 
 
 def test_round_trip_through_a_new_store(path: Path):
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     art = store.create(title="Ford denies talks")
     claims = ClaimStore(store)
     saved = _full_claim(claims, art.id)
@@ -76,7 +76,7 @@ def test_round_trip_through_a_new_store(path: Path):
     assert second.key == "c2" and second.short == "Xiaomi plans a US plant"
     store.close()
 
-    again = Store.open(path)
+    again = open_store(path)
     try:
         claims = ClaimStore(again)
         got = claims.list_claims(art.id)
@@ -137,7 +137,7 @@ def test_round_trip_through_a_new_store(path: Path):
 
 
 def test_parties_are_shared_across_articles_and_autocomplete(path: Path):
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     a, b = store.create(title="A"), store.create(title="B")
     _full_claim(claims, a.id)
@@ -164,7 +164,7 @@ def test_parties_are_shared_across_articles_and_autocomplete(path: Path):
 
 
 def test_status_history_with_who_and_when(path: Path):
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     art = store.create(title="A")
     before = datetime.now(UTC) - timedelta(seconds=2)
@@ -189,7 +189,7 @@ def test_status_history_with_who_and_when(path: Path):
 
 
 def test_override_requires_a_reason_and_is_kept(path: Path):
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     art = store.create(title="A")
     c = claims.create(art.id, key="c1", short="s", wording="w", who="writer")
@@ -216,7 +216,7 @@ def test_override_requires_a_reason_and_is_kept(path: Path):
     assert c.override_status is ClaimStatus.CONFIRMED and c.override_by == "editor" and len(c.history) == n
     store.close()
 
-    again = Store.open(path)
+    again = open_store(path)
     claims = ClaimStore(again)
     c = claims.get(c.id)
     assert c.effective.status is ClaimStatus.CONFIRMED and c.effective.reason.startswith("Xiaomi's exchange")
@@ -236,7 +236,7 @@ def test_override_requires_a_reason_and_is_kept(path: Path):
 
 
 def test_delete_move_and_keys(path: Path):
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     art = store.create(title="A")
     for _ in range(3):
@@ -260,7 +260,7 @@ def test_delete_move_and_keys(path: Path):
 def test_import_assigns_free_keys(path: Path):
     from editor_app.core.claims import Claim, claim_from_dict
 
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     art = store.create(title="A")
     claims.create(art.id, key="c1", wording="existing")
@@ -290,7 +290,7 @@ def test_import_assigns_free_keys(path: Path):
 
 
 def test_purging_the_article_deletes_its_claims(path: Path):
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     art, keep = store.create(title="A"), store.create(title="B")
     _full_claim(claims, art.id)
@@ -311,7 +311,7 @@ def test_purging_the_article_deletes_its_claims(path: Path):
 def test_list_claims_does_not_query_per_claim(path: Path):
     from sqlalchemy import event
 
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)
     art = store.create(title="A")
     for _ in range(20):
@@ -344,7 +344,7 @@ def test_migration_from_a_0001_store_keeps_articles_and_backs_up(tmp_path: Path)
         )
     engine.dispose()
 
-    store = Store.open(path)
+    store = open_store(path)
     try:
         assert not store.created
         (summary,) = store.list_summaries()

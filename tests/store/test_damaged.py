@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from editor_app.services.opening import open_store
 from editor_app.store import damaged
 from editor_app.store.damaged import diagnose, move_aside
 from editor_app.store.errors import NotADatabaseError, StoreLockedError, StoreReadOnlyError, StoreWriteError
 from editor_app.store.readonly import SchemaMismatchError, open_read_only
-from editor_app.store.store import Store
 
 
 def make_store(path: Path, articles: int = 1) -> list[int]:
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     try:
         return [store.create(title=f"Article {i}", body=f"Body {i} " * 300).id for i in range(articles)]
     finally:
@@ -72,7 +72,7 @@ def test_damaged_files_are_diagnosed_and_never_changed(tmp_path: Path, make, kin
     assert words.lower() in diag.detail.lower()
     if kind != "corrupt":  # a page of garbage may sit where opening does not look
         with pytest.raises(NotADatabaseError):
-            Store.open(path)
+            open_store(path)
     assert path.read_bytes() == before
     # A read-only look at a WAL-mode file may leave an empty -wal/-shm beside it: nothing more.
     assert all(p.stat().st_size == 0 for p in damaged.side_files(path) if p.name.endswith("-wal"))
@@ -89,7 +89,7 @@ def test_zero_byte_file_becomes_a_new_store(tmp_path: Path):
     path = tmp_path / "store.sqlite"
     path.write_bytes(b"")
     assert diagnose(path).kind == "ok"
-    store = Store.open(path)
+    store = open_store(path)
     try:
         assert store.count() == 1  # the sample article
     finally:
@@ -155,7 +155,7 @@ def test_move_aside_keeps_wal_paired_and_never_overwrites(tmp_path: Path):
 def test_disk_full_keeps_previous_content_and_saving_resumes(tmp_path: Path):
     path = tmp_path / "s.sqlite"
     (aid,) = make_store(path)
-    store = Store.open(path)
+    store = open_store(path)
     limit = {"on": True}
 
     @event.listens_for(store.engine, "connect")
@@ -175,7 +175,7 @@ def test_disk_full_keeps_previous_content_and_saving_resumes(tmp_path: Path):
         store.save(aid, body="x" * 2_000_000)  # room again: the same save succeeds
     finally:
         store.close()
-    again = Store.open(path)
+    again = open_store(path)
     try:
         assert again.get(aid).body == "x" * 2_000_000
     finally:
@@ -186,7 +186,7 @@ def test_disk_full_keeps_previous_content_and_saving_resumes(tmp_path: Path):
 def test_locked_by_another_connection_raises_store_locked(tmp_path: Path):
     path = tmp_path / "s.sqlite"
     (aid,) = make_store(path)
-    store = Store.open(path)
+    store = open_store(path)
 
     @event.listens_for(store.engine, "connect")
     def short_timeout(dbapi_conn, _rec):
@@ -209,7 +209,7 @@ def test_locked_by_another_connection_raises_store_locked(tmp_path: Path):
 def test_read_only_open_refuses_writes_and_sees_the_writer(tmp_path: Path):
     path = tmp_path / "s.sqlite"
     (aid,) = make_store(path)
-    writer = Store.open(path)
+    writer = open_store(path)
     reader = open_read_only(path)
     try:
         assert reader.read_only

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from editor_app.core.settings import DeskSettings
+from editor_app.services.opening import open_store
 from editor_app.store.database import MIGRATIONS_DIR, create_store_engine
 from editor_app.store.settings import SettingsStore
-from editor_app.store.store import Store
 
 
 def test_settings_default_then_round_trip(tmp_path: Path):
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     try:
         settings = SettingsStore(store)
         first = settings.load()
@@ -39,7 +39,7 @@ def test_settings_default_then_round_trip(tmp_path: Path):
 
 
 def test_article_tags_and_canonical_url(tmp_path: Path):
-    store = Store.open(tmp_path / "t.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "t.sqlite", seed_sample=False)
     try:
         a = store.create(title="Tagged")
         assert a.tags == [] and a.canonical_url == ""
@@ -73,7 +73,7 @@ def test_migration_from_0004_keeps_articles_and_search(tmp_path: Path):
             "'2026-01-01', '2026-01-01')"
         )
     engine.dispose()
-    store = Store.open(path)
+    store = open_store(path)
     try:
         (summary,) = store.list_summaries()
         old = store.get(summary.id)

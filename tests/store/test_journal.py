@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
 from editor_app.store import journal as journal_mod
 from editor_app.store.journal import RecoveryJournal, journal_dir_for, restore_pending
 from editor_app.store.store import Store
@@ -15,7 +16,7 @@ from editor_app.store.store import Store
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
     yield s
     s.close()
 

@@ -11,16 +11,17 @@ from sqlalchemy import text
 
 from editor_app.core.article import ArticleStatus
 from editor_app.core.claims import Response, Stance
+from editor_app.services.opening import open_store
+from editor_app.services.review import Review
 from editor_app.store.claims import ClaimStore
 from editor_app.store.library_query import LibraryIndex, LibraryQuery
-from editor_app.store.review import ReviewStore
 from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
     yield s
     s.close()
 
@@ -63,7 +64,7 @@ def desk(store):
     tags.add(ford.id, symbol="F", mic="XNYS", name="Ford Motor")
     tags.add(ford.id, symbol="1810", mic="XHKG", name="Xiaomi")
     tags.add(xiaomi.id, symbol="1810", mic="XHKG", name="Xiaomi")
-    review = ReviewStore(store)
+    review = Review(store)
     first = review.add_comment(ford.id, "Source?", "editor")
     review.reply(first.id, "Added", "writer")  # a reply is not a thread
     review.add_comment(ford.id, "Check the date", "editor")
@@ -84,7 +85,7 @@ def test_rows_show_status_byline_stocks_claims_and_open_comments(store, desk):
     assert ford.claim_statuses[0] == ("denied", 1)  # the serious ones first
     assert ford.claims_label == "2 · 1 denied"
     assert ford.open_comments == 2
-    assert ReviewStore(store).open_comment_counts()[desk["ford"]] == ford.open_comments
+    assert Review(store).open_comment_counts()[desk["ford"]] == ford.open_comments
     assert (xiaomi.tickers, xiaomi.claims, xiaomi.claims_label, xiaomi.open_comments) == ("1810", 0, "", 0)
     assert wrap.status is ArticleStatus.DRAFT and wrap.tickers == ""
     assert ford.updated_at.tzinfo is not None and ford.updated_at > xiaomi.updated_at

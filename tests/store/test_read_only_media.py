@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
 from editor_app.store.errors import StoreReadOnlyError
 from editor_app.store.lock import LockFileError, StoreLock
 from editor_app.store.readonly import unwritable_reason
-from editor_app.store.store import Store
 
 
 @pytest.fixture
 def archived(tmp_path: Path, read_only_view) -> Path:
     folder = tmp_path / "archive"
     folder.mkdir()
-    store = Store.open(folder / "desk.sqlite", seed_sample=False)
+    store = open_store(folder / "desk.sqlite", seed_sample=False)
     store.create(title="Ford and Xiaomi deny talks", body="Both companies denied the report.")
     store.close()
     return read_only_view(folder) / "desk.sqlite"
@@ -36,7 +36,7 @@ def test_the_lock_cannot_be_made_and_says_so(archived: Path):
 def test_opening_it_read_only_reads_every_article_and_refuses_writes(archived: Path):
     reason = unwritable_reason(archived)
     assert reason and ("read-only" in reason or "cannot be written" in reason)
-    store = Store.open(archived, read_only=True, reason=reason)
+    store = open_store(archived, read_only=True, reason=reason)
     try:
         assert store.read_only and store.read_only_reason == reason
         [summary] = store.list_summaries()
@@ -52,4 +52,4 @@ def test_opening_it_read_only_reads_every_article_and_refuses_writes(archived: P
 
 def test_opening_it_for_writing_fails_with_a_sentence(archived: Path):
     with pytest.raises(StoreReadOnlyError, match="cannot be written"):
-        Store.open(archived)
+        open_store(archived)

@@ -1,4 +1,4 @@
-"""ReviewStore: status changes and history, checklist blocking, sources, comments and anchors."""
+"""Review: status changes and history, checklist blocking, sources, comments and anchors."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import pytest
 from editor_app.core.article import ArticleStatus as S
 from editor_app.core.checklist import CheckItem, Location
 from editor_app.core.claims import Appearance, Response, Stance
+from editor_app.core.edit_map import EditMap
 from editor_app.core.workflow import ChecklistBlocked, InvalidTransition
+from editor_app.services.opening import open_store
+from editor_app.services.review import Review
 from editor_app.store.claims import ClaimStore
 from editor_app.store.database import MIGRATIONS_DIR, create_store_engine
-from editor_app.store.review import EditMap, ReviewStore
 from editor_app.store.revisions import RevisionStore
 from editor_app.store.store import Store
 
@@ -23,14 +25,14 @@ WARNING = CheckItem("warning", "long_headline", "Long.", Location("header", "tit
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
     yield s
     s.close()
 
 
 @pytest.fixture
-def review(store: Store) -> ReviewStore:
-    return ReviewStore(store)
+def review(store: Store) -> Review:
+    return Review(store)
 
 
 def _article(store: Store, body: str = "The quick brown fox jumps over the lazy dog.\n"):
@@ -318,12 +320,12 @@ def test_migration_from_0003_indexes_existing_articles(tmp_path: Path):
             "('Old story', 'old-story', 'Zanzibar cloves.', '2026-01-01', '2026-01-01')"
         )
     engine.dispose()
-    store = Store.open(path)
+    store = open_store(path)
     try:
         (hit,) = search(store, "zanzibar")
         assert hit.title == "Old story" and store.get(hit.article_id).published_at is None
         assert check_index(store)
-        assert ReviewStore(store).open_comment_counts() == {}
+        assert Review(store).open_comment_counts() == {}
     finally:
         store.close()
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from editor_app.core.article import utcnow
-from editor_app.store.review import ReviewStore
+from editor_app.services.opening import open_store
+from editor_app.services.review import Review
 from editor_app.store.revisions import (
     SNAPSHOT_EVERY,
     RevisionStore,
@@ -17,14 +18,13 @@ from editor_app.store.revisions import (
     delta_ops,
     make_delta,
 )
-from editor_app.store.store import Store
 
 ALPHABET = "abc de\nfg\n\nÄé漢字🙂 \t-*#"
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
     yield s
     s.close()
 
@@ -112,7 +112,7 @@ def test_typing_is_coalesced_within_five_minutes(store):
 
 
 def test_status_changes_always_add_a_revision(store):
-    revs, review = RevisionStore(store), ReviewStore(store)
+    revs, review = RevisionStore(store), Review(store)
     a = store.create(title="T", byline="B", dek="D", body="text")
     revs.record(a.id, "typing", "ana")
     review.change_status(a.id, "in_review", who="ana")
@@ -155,7 +155,7 @@ def test_a_big_rewrite_is_stored_as_a_snapshot(store):
 
 
 def test_restore_records_revisions_and_brings_back_the_text(store):
-    revs, review = RevisionStore(store), ReviewStore(store)
+    revs, review = RevisionStore(store), Review(store)
     a = store.create(title="Old headline", dek="Old dek", byline="Ana", body="The old body.\nSecond line.\n")
     old = revs.record(a.id, "manual", "ana")
     store.save(a.id, title="New headline", body="The new body.\nSecond line.\nThird line.\n")

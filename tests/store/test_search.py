@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
 from editor_app.store.search import check_index, fts_query, rebuild_index, search, search_ids
-from editor_app.store.store import Store
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
     yield s
     s.close()
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.services.opening import open_store
 from editor_app.store.database import HEAD_REVISION, MIGRATIONS_DIR
 from editor_app.store.errors import NotADatabaseError, StoreReadOnlyError
-from editor_app.store.store import Store
 
 
 def test_new_store_in_missing_folder_gets_sample_article(tmp_path: Path):
     path = tmp_path / "a" / "b" / "store.sqlite"
-    store = Store.open(path)
+    store = open_store(path)
     try:
         assert path.exists()
         (sample,) = store.list_summaries()
@@ -27,12 +27,12 @@ def test_new_store_in_missing_folder_gets_sample_article(tmp_path: Path):
 
 def test_round_trip_through_a_new_engine(tmp_path: Path):
     path = tmp_path / "s.sqlite"
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     art = store.create(title="Ford denies report")
     change = store.save(art.id, body="Ford said the report was *false*. 🚗 عربى", dek="Dek", byline="Desk")
     assert change.fields == {"body", "dek", "byline"}
     store.close()
-    again = Store.open(path)
+    again = open_store(path)
     try:
         got = again.get(art.id)
         assert got.title == "Ford denies report"
@@ -44,7 +44,7 @@ def test_round_trip_through_a_new_engine(tmp_path: Path):
 
 
 def test_slug_follows_title_until_edited_and_stays_unique(tmp_path: Path):
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     a = store.create(title="Xiaomi denies talks")
     b = store.create(title="Xiaomi denies talks")
     assert (a.slug, b.slug) == ("xiaomi-denies-talks", "xiaomi-denies-talks-2")
@@ -56,7 +56,7 @@ def test_slug_follows_title_until_edited_and_stays_unique(tmp_path: Path):
 
 
 def test_lone_surrogate_is_replaced_and_reported(tmp_path: Path):
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     a = store.create()
     change = store.save(a.id, body="bad \ud800 char")
     assert change.replaced_surrogates == 1
@@ -65,7 +65,7 @@ def test_lone_surrogate_is_replaced_and_reported(tmp_path: Path):
 
 
 def test_delete_is_recoverable(tmp_path: Path):
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     a = store.create(title="Keep me")
     store.delete(a.id)
     assert store.list_summaries() == []
@@ -82,29 +82,29 @@ def test_not_a_database_is_refused_and_left_untouched(tmp_path: Path):
     path.write_bytes(b"these are my notes, not a database\n" * 10)
     before = path.read_bytes()
     with pytest.raises(NotADatabaseError) as info:
-        Store.open(path)
+        open_store(path)
     assert "not an editor_app database" in str(info.value)
     assert path.read_bytes() == before
 
 
 def test_truncated_database_is_refused(tmp_path: Path):
     path = tmp_path / "s.sqlite"
-    Store.open(path).close()
+    open_store(path).close()
     data = path.read_bytes()
     path.write_bytes(data[:200])
     with pytest.raises(NotADatabaseError):
-        Store.open(path)
+        open_store(path)
 
 
 def test_folder_that_cannot_be_created(tmp_path: Path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(StoreReadOnlyError):
-        Store.open(blocker / "sub" / "s.sqlite")
+        open_store(blocker / "sub" / "s.sqlite")
 
 
 def test_connection_settings(tmp_path: Path):
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -115,7 +115,7 @@ def test_savepoints_work(tmp_path: Path):
     """The legacy pysqlite transaction mode would break this; our BEGIN handling must not."""
     from sqlalchemy import text
 
-    store = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
     with store.engine.begin() as conn:
         conn.execute(
             text(
@@ -147,7 +147,7 @@ def test_head_revision_constant_matches_alembic(tmp_path: Path):
 def test_migration_from_empty_file_and_backup_of_old_schema(tmp_path: Path):
     empty = tmp_path / "empty.sqlite"
     sqlite3.connect(empty).close()  # 0-byte file, as some tools create
-    store = Store.open(empty)
+    store = open_store(empty)
     assert store.created and store.count() == 1
     store.close()
 
@@ -156,7 +156,7 @@ def test_migration_from_empty_file_and_backup_of_old_schema(tmp_path: Path):
     con.execute("CREATE TABLE notes (x TEXT)")  # a store from before migrations existed
     con.commit()
     con.close()
-    Store.open(old).close()
+    open_store(old).close()
     backups = list((tmp_path / "backups").glob("old-before-migration-*.sqlite"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])

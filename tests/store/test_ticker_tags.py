@@ -10,7 +10,7 @@ import pytest
 
 from editor_app.core.tickers import default_directory
 from editor_app.core.tickers.tags import TickerTag, related_stocks_line, resolve_tag_inputs
-from editor_app.store.store import Store
+from editor_app.services.opening import open_store
 from editor_app.store.tickers import TickerTagStore
 
 
@@ -21,7 +21,7 @@ def directory():
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = Store.open(tmp_path / "s.sqlite", seed_sample=False)
+    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
     yield s
     s.close()
 
@@ -104,14 +104,14 @@ def test_articles_with_and_tag_counts_skip_the_trash(store, directory):
 
 def test_tags_and_dismissals_survive_reopening(tmp_path: Path, directory):
     path = tmp_path / "s.sqlite"
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     art = store.create(title="Persist")
     tags = TickerTagStore(store)
     tags.add(art.id, directory.get("1810", "XHKG"), role="about")
     tags.add(art.id, directory.get("F", "XNYS"))
     tags.dismiss(art.id, "TSLA", "XNAS")
     store.close()
-    again = Store.open(path)
+    again = open_store(path)
     try:
         reopened = TickerTagStore(again)
         got = reopened.list_tags(art.id)
@@ -123,7 +123,7 @@ def test_tags_and_dismissals_survive_reopening(tmp_path: Path, directory):
 
 def test_purging_an_article_removes_its_tags_and_dismissals(tmp_path: Path, directory):
     path = tmp_path / "s.sqlite"
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     tags = TickerTagStore(store)
     keep = store.create(title="Keep")
     gone = store.create(title="Gone")
@@ -145,7 +145,7 @@ def test_purging_an_article_removes_its_tags_and_dismissals(tmp_path: Path, dire
 
 def test_one_tag_per_listing_per_article_in_the_schema(tmp_path: Path):
     path = tmp_path / "s.sqlite"
-    store = Store.open(path, seed_sample=False)
+    store = open_store(path, seed_sample=False)
     art = store.create(title="x")
     TickerTagStore(store).add(art.id, symbol="F", mic="XNYS", name="Ford Motor", exchange="NYSE")
     store.close()

@@ -64,7 +64,7 @@ def article_dict(package) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from editor_app.store.package import load_package
+    from editor_app.services.package import load_package
 
     store = _open_store(args, write=False)
     try:
@@ -98,7 +98,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from editor_app.core.export import ExportError
     from editor_app.core.export_batch import export_many
-    from editor_app.store.package import load_package
+    from editor_app.services.package import load_package
     from editor_app.store.settings import SettingsStore
 
     if not args.ids and not args.status:

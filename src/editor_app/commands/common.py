@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from editor_app.services.opening import open_store as open_store_file
 from editor_app.store.errors import StoreError
 
 
@@ -18,13 +19,12 @@ def open_store(args: argparse.Namespace, *, write: bool = True):
     from editor_app.store.errors import StoreReadOnlyError
     from editor_app.store.paths import default_store_path
     from editor_app.store.readonly import unwritable_reason
-    from editor_app.store.store import Store
 
     path = args.db or default_store_path()
     reason = unwritable_reason(path) if path.exists() else None
     if reason is None:
         try:
-            return Store.open(path)
+            return open_store_file(path)
         except StoreReadOnlyError as exc:
             if write:
                 raise
@@ -32,7 +32,7 @@ def open_store(args: argparse.Namespace, *, write: bool = True):
     elif write:
         raise StoreReadOnlyError(path, reason)
     print(f"editor-app: note: {path} cannot be written ({reason}); opened read-only.", file=sys.stderr)
-    return Store.open(path, read_only=True, reason=reason)
+    return open_store_file(path, read_only=True, reason=reason)
 
 
 def fail(message: str, code: int = 1) -> int:

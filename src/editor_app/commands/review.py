@@ -54,14 +54,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from editor_app.core.checklist import summary_line
-    from editor_app.store.review import ReviewStore
+    from editor_app.services.review import Review
 
     store = _open_store(args, write=False)
     try:
         article = store.get(args.id)
         if article is None:
             return _fail(f"no article with id {args.id} (see `editor-app list`)", 2)
-        items = ReviewStore(store).checklist(args.id)
+        items = Review(store).checklist(args.id)
         errors = sum(1 for i in items if i.level == "error")
         if args.json:
             _print_json(
@@ -85,7 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from editor_app.core.workflow import ChecklistBlocked, WorkflowError, parse_status
-    from editor_app.store.review import ReviewStore
+    from editor_app.services.review import Review
     from editor_app.store.settings import acting_user_in
 
     try:
@@ -97,7 +97,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         if store.get(args.id) is None:
             return _fail(f"no article with id {args.id} (see `editor-app list`)", 2)
         try:
-            change = ReviewStore(store).change_status(
+            change = Review(store).change_status(
                 args.id, to, who=acting_user_in(store, args.who), note=args.note, override_reason=args.override
             )
         except ChecklistBlocked as exc:
@@ -117,7 +117,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from editor_app.store.review import ReviewStore
+    from editor_app.services.review import Review
     from editor_app.store.revisions import RevisionStore
 
     store = _open_store(args, write=False)
@@ -125,7 +125,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         article = store.get(args.id)
         if article is None:
             return _fail(f"no article with id {args.id} (see `editor-app list`)", 2)
-        changes = ReviewStore(store).status_history(args.id)
+        changes = Review(store).status_history(args.id)
         revisions = RevisionStore(store).list(args.id)
         if args.json:
             _print_json(

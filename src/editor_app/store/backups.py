@@ -31,11 +31,11 @@ from editor_app.store.damaged import (
     side_files,
 )
 from editor_app.store.errors import StoreError
-from editor_app.store.paths import backups_dir_for
+from editor_app.store.paths import BACKUP_NAME, MIGRATION_BACKUP_NAME, backups_dir_for
 
 _STAMP_FMT = "%Y%m%dT%H%M%S"
-_OURS = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}T\d{6})(?P<ms>\d{3})?Z-(?P<reason>[a-z0-9][a-z0-9-]*)\.sqlite$")
-_MIGRATION = re.compile(r"^(?P<stem>.+)-before-migration-(?P<rev>.+)-(?P<ts>\d{8}-\d{6})\.sqlite$")
+_OURS = BACKUP_NAME
+_MIGRATION = MIGRATION_BACKUP_NAME
 MIGRATION_REASON = "before-migration"
 KEEP_MIGRATION_DAYS = 30
 

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from editor_app.store.paths import backup_stem, backups_dir_for
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -147,10 +149,8 @@ EMPTY_WITH_BACKUPS = "the file is empty (0 bytes), but backups of it exist, so i
 
 def has_backups(path: Path) -> bool:
     """An empty file with backups beside it is a store that lost its contents, not a new one."""
-    from editor_app.store.backups import list_backups  # backups builds on this module
-
     try:
-        return bool(list_backups(path))
+        return any(backup_stem(p.name) == path.stem for p in backups_dir_for(path).glob("*.sqlite"))
     except OSError:
         return False
 

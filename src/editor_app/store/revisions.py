@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 import editor_app.store.review_models  # noqa: F401  (registers the tables on Base)
 from editor_app.core.article import utcnow
 from editor_app.core.text import normalize_for_store
+from editor_app.store.comments import CommentStore
 from editor_app.store.models import ArticleRow
 from editor_app.store.review_models import RevisionRow
 from editor_app.store.store import ArticleChange, Store
@@ -430,9 +431,7 @@ class RevisionStore:
         change = self.store.save(article_id, title=state.title, dek=state.dek, byline=state.byline, body=state.body)
         self.record(article_id, "restore", who)
         if before.body != change.article.body:
-            from editor_app.store.review import ReviewStore
-
-            ReviewStore(self.store).reanchor_comments(article_id, before.body, change.article.body)
+            CommentStore(self.store).reanchor_comments(article_id, before.body, change.article.body)
         return change
 
     # -- reads --------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from editor_app.store.change_feed import ChangeFeed
 from editor_app.store.database import open_engine
 from editor_app.store.errors import StoreError, StoreLockedError, StoreReadOnlyError, StoreWriteError
 from editor_app.store.models import ArticleRow
-from editor_app.store.paths import backups_dir_for, default_store_path
+from editor_app.store.paths import backups_dir_for
 
 EDITABLE_FIELDS = ("title", "dek", "byline", "body")
 CONTENT_FIELDS = frozenset({"title", "dek", "body"})  # what an approval approved
@@ -101,26 +101,6 @@ class Store:
         self.changes.attach(self._sessions)
 
     # -- opening ----------------------------------------------------------------------
-
-    @classmethod
-    def open(
-        cls, path: Path | None = None, *, seed_sample: bool = True, read_only: bool = False, reason: str = ""
-    ) -> Store:
-        """Open (creating and migrating as needed) the store at `path`; `read_only` opens it so
-        that no write can reach the file, `reason` saying why (e.g. "it is on a read-only disk")."""
-        path = Path(path) if path else default_store_path()
-        if read_only:
-            from editor_app.store.readonly import open_read_only
-
-            return open_read_only(path, reason=reason)
-        engine, created = open_engine(path, backups_dir_for(path))
-        store = cls(engine, path, created)
-        if created and seed_sample:
-            from editor_app.core.sample import sample_article
-            from editor_app.store.importing import import_parsed
-
-            import_parsed(store, sample_article())
-        return store
 
     def close(self) -> None:
         self.engine.dispose()

@@ -33,9 +33,9 @@ from editor_app.core.page import article_content, header_html, page_html
 from editor_app.core.render_process import RenderOutcome, RenderProcess
 from editor_app.core.text import text_stats
 from editor_app.core.tickers.tags import related_stocks_line
+from editor_app.services.package import load_package
 from editor_app.store.errors import StoreError
 from editor_app.store.journal import RecoveryJournal
-from editor_app.store.package import load_package
 from editor_app.store.settings import SettingsStore
 from editor_app.store.store import ArticleChange, Store
 from editor_app.store.tickers import TickerTagStore

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
+from editor_app.core.edit_map import EditMap
 from editor_app.core.workflow import Comment
-from editor_app.store.review import EditMap
 from editor_app.ui.common.text_positions import qt_position
 from editor_app.ui.common.theme import is_dark as palette_is_dark
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.workflow import Comment
+from editor_app.services.review import Review
 from editor_app.store.errors import StoreError
-from editor_app.store.review import ReviewStore
 from editor_app.ui.claims.dialogs import plain_label
 from editor_app.ui.common.theme import OK_COLOURS, WARNING_COLOURS, themed
 from editor_app.ui.common.widgets import muted
@@ -179,7 +179,7 @@ class CommentsPane(QWidget):
     comment_activated = Signal(int)  # a thread was clicked: show its words in the editor
     comments_changed = Signal()  # written: highlights, checklist and library follow
 
-    def __init__(self, review: ReviewStore, who: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(self, review: Review, who: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("commentsPane")
         self.review, self.who = review, who

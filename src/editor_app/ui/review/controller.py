@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSizePolicy, QTo
 
 from editor_app.core.article import Article, ArticleStatus, utcnow
 from editor_app.core.checklist import CheckItem
+from editor_app.core.edit_map import EditMap
 from editor_app.core.workflow import ACTION_LABELS, ChecklistBlocked, WorkflowError, allowed_targets, runs_checklist
+from editor_app.services.review import Review
 from editor_app.store.errors import StoreError
-from editor_app.store.review import EditMap, ReviewStore
 from editor_app.store.revisions import RevisionStore
 from editor_app.ui.common.docks import LazyDock
 from editor_app.ui.common.text_positions import python_index, qt_position
@@ -60,7 +61,7 @@ class ReviewController(QObject):
         super().__init__(window)
         self.window = window
         self.store = window.store
-        self.review = ReviewStore(window.store)
+        self.review = Review(window.store)
         window.review_store = self.review
         self.worker = ReviewWorker(window.store, self)
         self.worker.done.connect(self._on_worker_done)

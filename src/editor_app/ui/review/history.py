@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.word_diff import pair_changed_lines
-from editor_app.store.review import ReviewStore
+from editor_app.services.review import Review
 from editor_app.store.revisions import CURRENT, Revision, RevisionStore
 from editor_app.store.store import Store
 from editor_app.ui.claims.dialogs import plain_label
@@ -112,7 +112,7 @@ class HistoryDialog(QDialog):
         self.resize(1040, 640)
         self.store, self.article_id = store, article_id
         self.revisions_store = RevisionStore(store)
-        self.review = ReviewStore(store)
+        self.review = Review(store)
         self.restore_handler = restore
         self.revisions: list[Revision] = []
 

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.claims import Appearance, Claim
 from editor_app.core.workflow import Source, SourceLink
+from editor_app.services.review import Review
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
-from editor_app.store.review import ReviewStore
 from editor_app.ui.claims.dialogs import OptionalDateEdit, plain_label, url_problem
 from editor_app.ui.common.widgets import muted
 
@@ -101,7 +101,7 @@ class ReportOffer:
         return not self.added and not self.problem
 
     def values(self) -> dict:
-        """What `ReviewStore.add_source` takes (not accessed yet: nobody has opened it)."""
+        """What `Review.add_source` takes (not accessed yet: nobody has opened it)."""
         return {"outlet": self.outlet, "title": self.title, "url": self.url, "published_on": self.published_on}
 
 
@@ -272,7 +272,7 @@ class SourceLinkDialog(QDialog):
 
     def __init__(
         self,
-        review: ReviewStore,
+        review: Review,
         claim_store: ClaimStore,
         source: Source,
         parent: QWidget | None = None,

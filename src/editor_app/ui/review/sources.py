@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.claims import Claim
 from editor_app.core.workflow import Source
+from editor_app.services.review import Review
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
-from editor_app.store.review import ReviewStore
 from editor_app.ui.claims.dialogs import plain_label
 from editor_app.ui.common.theme import ERROR_COLOURS, OK_COLOURS, themed
 from editor_app.ui.common.widgets import muted, plain_tooltip
@@ -64,7 +64,7 @@ class SourcesPane(QWidget):
     sources_changed = Signal()
 
     def __init__(
-        self, review: ReviewStore, claims: ClaimStore, who: Callable[[], str], parent: QWidget | None = None
+        self, review: Review, claims: ClaimStore, who: Callable[[], str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sourcesPane")

@@ -20,8 +20,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from editor_app.services.review import Review
 from editor_app.store.errors import StoreLockedError
-from editor_app.store.review import ReviewStore
 from editor_app.store.revisions import RevisionStore
 from editor_app.store.store import Store
 from editor_app.ui.common.gc_on_ui_thread import without_gc
@@ -51,7 +51,7 @@ class ReviewWorker(QObject):
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._review = ReviewStore(store)
+        self._review = Review(store)
         self._revisions = RevisionStore(store)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review")
         self._callbacks: dict[Future, Callable[[object], None]] = {}

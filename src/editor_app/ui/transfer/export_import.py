@@ -41,9 +41,9 @@ from editor_app.core.export_batch import INDEX_NAME, ExportReport, export_many, 
 from editor_app.core.identity import IdentityError, acting_user, clean_name, identity_path, save_name, saved_name
 from editor_app.core.importer import ImportFailed, NotUTF8Error, read_article_file
 from editor_app.core.settings import DeskSettings
+from editor_app.services.package import load_package
 from editor_app.store.errors import StoreError
 from editor_app.store.importing import import_parsed
-from editor_app.store.package import load_package
 from editor_app.store.settings import SettingsStore
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from editor_app.services.opening import open_store
 from editor_app.store.backups import BackupError, maybe_daily_backup, newest_good_backup, restore_backup
 from editor_app.store.damaged import diagnose, move_aside
 from editor_app.store.errors import StoreError, StoreReadOnlyError
@@ -105,7 +106,7 @@ def open_store_interactively(db_path: Path | None, parent: QWidget | None = None
                 continue
             if answer == "Open Read-Only":
                 try:
-                    return OpenedStore(Store.open(path, read_only=True), None)
+                    return OpenedStore(open_store(path, read_only=True), None)
                 except StoreError as exc:
                     QMessageBox.critical(parent, "Cannot open the store", str(exc))
                     return None
@@ -126,7 +127,7 @@ def open_store_interactively(db_path: Path | None, parent: QWidget | None = None
 def _open_read_only(path: Path, reason: str, parent: QWidget | None) -> OpenedStore | Path | None:
     """Read-only with the reason in the window; a store that cannot even be read says why."""
     try:
-        return OpenedStore(Store.open(path, read_only=True, reason=reason), None)
+        return OpenedStore(open_store(path, read_only=True, reason=reason), None)
     except StoreError as exc:
         answer = _ask(parent, QMessageBox.Icon.Critical, "Cannot open the store", str(exc), ["Open Another File…"])
         return _choose_file(parent, False) if answer else None
@@ -199,7 +200,7 @@ def _open_locked(path: Path, lock: StoreLock, parent: QWidget | None) -> OpenedS
     except (BackupError, OSError):
         pass  # a failed backup must not stop the writer; the next start tries again
     try:
-        return OpenedStore(Store.open(path), lock)
+        return OpenedStore(open_store(path), lock)
     except StoreError as exc:
         if isinstance(exc, StoreReadOnlyError) and path.is_file():  # e.g. a read-only file
             lock.release()

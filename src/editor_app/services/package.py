@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from editor_app.core.export import ArticlePackage, SourceLink
 from editor_app.store.claims import ClaimStore
+from editor_app.store.sources import SourceStore
 from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
 
@@ -22,10 +23,8 @@ def load_package(store: Store, article_id: int) -> ArticlePackage | None:
 
 def _verified_sources(store: Store, article_id: int) -> list[SourceLink]:
     """Sources the desk verified (review pane), for the page's "Based on reporting by" note."""
-    from editor_app.store.review import ReviewStore
-
     return [
         SourceLink(src.outlet or src.title, src.url)
-        for src in ReviewStore(store).list_sources(article_id)
+        for src in SourceStore(store).list_sources(article_id)
         if src.verified and (src.outlet or src.title).strip()
     ]
