@@ -7,14 +7,15 @@ evidence and anchor an accepted claim on its words.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from editor_app.core.claims import Appearance, Stance, StatusVerdict, derive_status
 from editor_app.core.claims import Response as ClaimResponse
-from editor_app.core.reporting.claim_spans import ANSWERED, RUMOURED, FoundClaim, find_claims
+from editor_app.core.reporting.claim_spans import REPORTED, RUMOURED, FoundClaim, find_claims
+from editor_app.core.reporting.grouping import BACK_REFERENCE, group_claims
+from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS
 from editor_app.core.reporting.parties import Discourse
-from editor_app.core.reporting.responses import FoundResponse, find_responses
+from editor_app.core.reporting.responses import EXPLICIT_CUE, FoundResponse, find_responses
 from editor_app.core.reporting.sentences import split_sentences
 
 
@@ -75,103 +76,6 @@ def proposal_status(claim: ProposedClaim) -> StatusVerdict:
     return derive_status(responses, appearances)
 
 
-_STOP = set(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "but",
-        "that",
-        "this",
-        "it",
-        "its",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "had",
-        "have",
-        "with",
-        "by",
-        "from",
-        "as",
-        "said",
-        "says",
-        "say",
-        "reported",
-        "report",
-        "reports",
-        "according",
-        "told",
-        "reuters",
-        "people",
-        "familiar",
-        "matter",
-        "sources",
-        "source",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "also",
-        "which",
-        "who",
-        "on",
-        "friday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "saturday",
-        "sunday",
-        "newspaper",
-        "paper",
-        "citing",
-    ]
-)
-
-
-def _content(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _same_claim(a: set[str], b: set[str]) -> bool:
-    if not a or not b:
-        return False
-    common = len(a & b)
-    return common >= 4 and common / min(len(a), len(b)) >= 0.5
-
-
-def _merge(found: list[FoundClaim], text: str) -> list[tuple[FoundClaim, list[FoundClaim]]]:
-    """Lead and body often restate one claim: keep the fuller statement, the rest as evidence."""
-    groups: list[tuple[FoundClaim, list[FoundClaim], set[str]]] = []
-    for c in found:
-        words = _content(text[c.start : c.end])
-        for g in groups:
-            if _same_claim(words, g[2]):
-                g[1].append(c)
-                g[2].update(words)
-                break
-        else:
-            groups.append((c, [c], words))
-    out = []
-    for _, members, _ in groups:
-        best = max(members, key=lambda c: (c.kind not in (ANSWERED, RUMOURED), len(c.reporters) > 0, c.end - c.start))
-        out.append((best, [m for m in members if m is not best]))
-    return out
-
-
 def _link(
     responses: list[FoundResponse], claims: list[tuple[FoundClaim, list[FoundClaim]]], text: str
 ) -> list[list[FoundResponse]]:
@@ -192,6 +96,33 @@ def _link(
     return linked
 
 
+def _is_source_name(name: str) -> bool:
+    return bool(ANONYMOUS_SOURCES.fullmatch(name) or BARE_SOURCES.fullmatch(name))
+
+
+def _outlet_names(found: list[FoundClaim]) -> dict[int, str]:
+    """ "the paper said" is the outlet named before it: start offset -> that outlet's name."""
+    names: dict[int, str] = {}
+    last = ""
+    for m in sorted((m for c in found for m in c.reporters), key=lambda m: m.start):
+        if BACK_REFERENCE.match(m.name):
+            if last:
+                names[m.start] = last
+        elif m.name[:1].isupper() and not GENERIC_REPORTERS.fullmatch(m.name) and not _is_source_name(m.name):
+            last = m.name
+    return names
+
+
+def _inside_report(r: FoundResponse, found: list[FoundClaim], text: str) -> bool:
+    """ "Sainsbury had no plans ..., a person familiar with the matter said": part of the report,
+    not an answer to it. An explicit answer before the reporting cue still counts."""
+    for c in found:
+        if c.kind == REPORTED and c.sentence == r.sentence:
+            explicit = EXPLICIT_CUE.search(text[r.cue_start : r.cue_end])
+            return not (explicit and r.cue_start < c.cue_start)
+    return False
+
+
 def propose(text: str) -> list[ProposedClaim]:
     """Proposed claims in the order the story states them; [] when it reports none."""
     sentences = split_sentences(text)
@@ -201,19 +132,22 @@ def propose(text: str) -> list[ProposedClaim]:
     responses = find_responses(sentences, Discourse())
     if not responses:
         found = [c for c in found if c.kind != RUMOURED]
+    responses = [r for r in responses if not _inside_report(r, found, text)]
     answered_sentences = {r.sentence for r in responses}
     # rumours and accusations count only when somebody answers them nearby
     found = [c for c in found if c.kind != RUMOURED or any(abs(c.sentence - s) <= 3 for s in answered_sentences)]
     if not found:
         return []
-    groups = _merge(found, text)
+    groups = group_claims(found, responses, text)
     linked = _link(responses, groups, text)
+    outlet_names = _outlet_names(found)
     out: list[ProposedClaim] = []
     for (c, alts), rs in zip(groups, linked, strict=True):
         reporters: list[Reporter] = []
         for m in [*c.reporters, *(r for a in alts for r in a.reporters)]:
-            if m.name and all(m.name.lower() != r.who.lower() for r in reporters):
-                reporters.append(Reporter(m.name, m.start, m.end))
+            name = outlet_names.get(m.start, m.name)
+            if name and all(name.lower() != r.who.lower() for r in reporters):
+                reporters.append(Reporter(name, m.start, m.end))
         seen: set[tuple[str, Stance]] = set()
         answers: list[Response] = []
         for r in rs:

@@ -27,6 +27,44 @@ from editor_app.core.reporting.lexicon import (
 from editor_app.core.reporting.parties import Mention, clean_name
 from editor_app.core.reporting.sentences import Sentence
 
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "that",
+        "it",
+        "its",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "by",
+        "from",
+        "as",
+        "raised",
+        "made",
+    ]
+)
+
+
+def content(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
 # kinds of claim, by how sure we are that the story treats it as a claim
 REPORTED = "reported"  # an outlet or unnamed sources report it
 ANSWERED = "answered"  # a party answers "a report" / "speculation" in the same sentence
@@ -36,7 +74,7 @@ _VERB_AFTER = re.compile(r"(?:\s*,[^,]{0,80},)?\s+(?:on\s+\w+\s+)?" + REPORT_VER
 _WEB_SITE = re.compile(r"(?:'s|’s)?\s+(?:Web\s+site|website|online\s+edition|online|blog)\s+(?:reported|said)")
 _BEFORE = re.compile(
     r"(?:according\s+to|citing|cited|quoting|quoted|reported\s+by|report(?:s|ed)?\s+(?:in|by|from|on)|"
-    r"stor(?:y|ies)\s+(?:in|by|on)|article\s+(?:in|by|on)|told|(?:a|the)\s+report\s+(?:in|by|from|on))"
+    r"stor(?:y|ies)\s+(?:in|by|on)|article\s+(?:in|by|on)|(?:a|the)\s+report\s+(?:in|by|from|on))"
     r"\s+(?:(?:a|an|the)\s+)?(?:(?:report|story|article)\s+(?:in|by|from|on)\s+(?:the\s+)?)?$"
 )
 # "denied a report (in the FT) that ...", "declined to comment on reports it ..."
@@ -44,11 +82,12 @@ _ANSWERED_REPORT = re.compile(
     r"(?:den(?:ied|ies|ying|y)|reject(?:ed|s|ing)|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|contradict(?:ed|s|ing)|"
     r"confirm(?:ed|s|ing)|comment(?:ed|ing)?\s+on|respond(?:ed|ing)?\s+to|react(?:ed|ing)?\s+to|responding\s+to|"
     r"cold\s+water\s+on|play(?:ed|ing)?\s+down|downplay(?:ed|ing)?|addressed|despite|after|"
-    r"following|amid|ending|fuel(?:led|ed)?|sparked|prompted)\s+(?:(?:a|an|the|recent|earlier|persistent|"
+    r"following|amid|ending|fuel(?:led|ed)?|sparked|prompted)\s+(?P<object>(?:(?:a|an|the|recent|earlier|persistent|"
     r"weeks\s+of|months\s+of|days\s+of|previous|press|media|market|newspaper|Internet|internet|online|local|"
     r"published|several|widespread|renewed|false|blog|television|TV)\s+){0,4}"
+    r"(?:[A-Z][\w.&'’-]*(?:'s|’s)?\s+){0,4}"
     r"(?P<noun>reports?|speculation|rumou?rs?|market\s+talk|talk|stor(?:y|ies)|articles?|allegations?|"
-    r"accusations?|claims?|suggestions?)(?![\w-])"
+    r"accusations?|claims?|suggestions?))(?![\w-])"
 )
 # what follows a report noun that states its content: "a report that ...", "reports it had ..."
 _STATES_CONTENT = re.compile(
@@ -126,6 +165,8 @@ def _reports(s: Sentence, mention: Mention, kind: str) -> tuple[int, int] | None
     if before:
         return (max(0, a - 60) + before.start(), a)
     after = _VERB_AFTER.match(text, b) or _WEB_SITE.match(text, b)
+    if after and kind in ("outlet", "generic") and re.search(r"\btold\b", after.group(0)):
+        after = None  # an outlet does not "tell Reuters"; a person telling a paper is an interview
     if after and kind != "rumour":
         return (b, after.end())
     if kind in ("outlet", "sources"):
@@ -166,21 +207,14 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
             answered = None
         if answered and not _DATA_REPORT.search(text[answered.start("noun") - 15 : answered.end("noun") + 12]):
             noun = answered.group("noun").lower()
-            start = answered.start("noun")
-            # "a report in the FT": the determiner and outlet go with the claim
-            det = re.search(
-                r"(?:(?:a|an|the|recent|earlier|persistent|previous|press|media|market|newspaper|Internet|"
-                r"internet|online|local|published|several|widespread|renewed|false|blog)\s+)+$",
-                text[:start],
-            )
-            if det:
-                start = det.start()
+            start = answered.start("object")  # "a report in the FT": determiner and outlet go with the claim
             end_m = _CLAUSE_END.search(text, answered.end())
             end = end_m.start() if end_m else len(text)
             a, b = _trim(text, start, end)
-            if b - a > len(answered.group("noun")) + 15:
+            if len(content(text[answered.end("noun") : b])) >= 3:
                 kind = ANSWERED if noun.startswith(("report", "stor", "article")) else RUMOURED
-                rep = list(reporters)
+                inside = [(m, k) for m, k in mentions if s.start + start <= m.start < s.start + answered.end("noun")]
+                rep = [m for m, k in inside if k == "outlet"] or [m for m, _ in inside] or list(reporters)
                 if not rep:
                     rep = [
                         Mention(

@@ -206,9 +206,10 @@ MEDIA_AFTER_NAME = re.compile(r"(?:(?:the|The)\s+)?(?P<name>" + NAME + r")\s+" +
 
 # Mastheads: "The Harbor Times", "Evening Ledger", "Sunday Business Post"
 MASTHEAD = re.compile(
-    r"(?<![\w-])(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|Courier|"
-    r"Chronicle|Daily|News|Observer|Telegraph|Standard|Express|Mirror|Record|Star|Sun|Globe|Review|Monitor|"
-    r"Bulletin|Ledger|Register|Dispatch|Inquirer|Examiner|Newswires?|Wire|Zeitung|Ilbo|Shimbun|Nieuws)(?![\w-])"
+    r"(?<![\w-])(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:Times|Journal|Herald|Tribune|Gazette|Courier|Chronicle|"
+    r"Daily|Ledger|Zeitung|Ilbo|Shimbun|Nieuws|Post)|[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Observer|Telegraph|"
+    r"Standard|Express|Mirror|Record|Star|Sun|Globe|Review|Monitor|Bulletin|Register|Dispatch|Inquirer|Examiner|"
+    r"Newswires?|Wire))(?![\w-])"
 )
 
 # What outlets and their reports are called once they have been named.
@@ -276,8 +277,8 @@ SOCIAL = re.compile(r"(?<![\w-])(?:social\s+media|Twitter|Facebook|Weibo|WhatsAp
 REPORT_VERBS = (
     r"(?:(?:also\s+|had\s+|has\s+|have\s+|earlier\s+|previously\s+|first\s+|later\s+|had\s+previously\s+|"
     r"had\s+earlier\s+|on\s+\w+\s+)*"
-    r"(?:reported|reports|report|said|says|say|wrote|writes|quoted|cited|claimed|claims|alleged|alleges|"
-    r"told\s+Reuters|have\s+told\s+Reuters|has\s+told\s+Reuters|told\s+the\s+\w+|suggested|speculated|"
+    r"(?:reported|reports|said|says|say|wrote|writes|quoted|cited|claimed|claims|alleged|alleges|"
+    r"told\s+Reuters|have\s+told\s+Reuters|has\s+told\s+Reuters|told\s+the\s+\w+|told\s+[A-Z]\w+|suggested|speculated|"
     r"revealed|added|posted|published|carried|ran|stated|maintains|maintained|broke\s+the\s+news))"
 )
 
@@ -311,6 +312,7 @@ _DECLINES = [
     r"(?:not|never)\s+comment(?:s|ed)?\s+on\s+(?:market\s+)?(?:rumou?rs?|speculation|market)",
     r"\"no\s+comment\"",
 ]
+_DEMANDS_RETRACTION = [r"demand(?:ed|s|ing)\s+(?:a|that\s+\w+)\s+(?:retraction|correction|retract|correct)"]
 _RETRACTS = [
     r"retract(?:ed|s|ing)?",
     r"withdr(?:ew|awn|aws)\s+(?:the|its|his|her|their|a)\s+(?:story|report|article|notice|remarks?|comments?|"
@@ -320,12 +322,14 @@ _RETRACTS = [
     r"(?:story|report|article|posting)\s+(?:was|has\s+been)\s+(?:removed|pulled|withdrawn|deleted)",
     r"apologi[sz](?:ed|es)\s+for",
 ]
-_CLARIFIES = [
-    r"clarif(?:y|ied|ies|ying|ication)",
+_MISQUOTED = [
     r"misquoted",
     r"(?:taken|quoted)\s+out\s+of\s+context",
     r"misinterpreted",
     r"misunderstood",
+]
+_CLARIFIES = [
+    r"clarif(?:y|ied|ies|ying|ication)",
     r"(?:was|were)\s+(?:only\s+)?meant\s+to",
     r"looking\s+into\s+the\s+(?:situation|matter|report)",
     r"not\s+(?:written|produced|published)\s+by",
@@ -375,7 +379,7 @@ _DENIES = [
     r"planned|considered|discussed|for\s+sale)\b",
     r"\bno\s+(?:knowledge|idea)\b",
     r"\bhad\s+not\s+heard\b",
-    r"\b(?:do|does|did)\s+not\s+(?:voluntarily\s+)?(?:provide|participate|have|plan|intend|know|exist|give)\b",
+    r"\b(?:do|does|did)\s+not\s+(?:voluntarily\s+)?(?:provide|participate|plan|intend|know)\b",
     r"\bnever\s+(?:heard|provided|had|been|made|received|participated|said|engaged)\b",
     r"\b(?:was|were|is|are)\s+not\s+(?:true|leaving|for\s+sale|considering|planning|selling|buying)\b",
     r"\bwas\s+above\s+board\b",
@@ -391,13 +395,19 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 # Order matters: when a sentence carries several cues, the one listed first names its stance.
 RESPONSE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     (Stance.DID_NOT_RESPOND, _compile(_DID_NOT_RESPOND)),
+    (Stance.DENIES, _compile(_DEMANDS_RETRACTION)),
     (Stance.RETRACTS, _compile(_RETRACTS)),
     (Stance.PARTIALLY_CONFIRMS, _compile(_PARTIAL)),
     (Stance.DECLINES_TO_COMMENT, _compile(_DECLINES)),
-    (Stance.CLARIFIES, _compile(_CLARIFIES)),
+    (Stance.CLARIFIES, _compile(_MISQUOTED)),
     (Stance.CONFIRMS, _compile(_CONFIRMS)),
     (Stance.DENIES, _compile(_DENIES)),
+    (Stance.CLARIFIES, _compile(_CLARIFIES)),
 ]
+# "misquoted" next to a denial ("had no knowledge of talks") is both; the weaker "clarified"
+# next to a denial is a denial.
+MISQUOTED = _compile(_MISQUOTED)
+FALSITY = re.compile(r"\b(?:false|untrue|inaccurate|incorrect|baseless|groundless|unfounded|not\s+true)\b", re.I)
 
 # Stance words that are about something else: forecasts, results, dates, guidance.
 NOT_ABOUT_A_CLAIM = re.compile(

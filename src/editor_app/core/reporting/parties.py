@@ -30,7 +30,7 @@ ROLE = (
 ROLE_FOR = re.compile(
     r"(?:(?:a|an|the|A|An|The|one|One|two|Two)\s+)?(?:[a-z]+\s+)?"
     + ROLE
-    + r"\s+(?:for|of|at|from|with)\s+(?P<name>(?:the\s+)?(?:"
+    + r"\s+(?:for|of|at|from|with)\s+(?:[a-z]+\s+){0,3}?(?P<name>(?:the\s+)?(?:"
     + _WORD
     + r"[\w.&'’ -]*?|[a-z]+(?:\s+[a-z]+)?\s+(?:ministry|department|office|union|regulator|agency|authority|"
     r"government|company|group|consortium))(?:\s+and\s+(?:the\s+)?[A-Z][\w.&'’ -]*?)?)"
@@ -48,11 +48,12 @@ NAME_ROLE = re.compile(
 # "It", "The company", "the British retailer", "He", "the spokesman": the party named before
 BACK_REFERENCE = re.compile(
     r"(?:(?:It|it|He|he|She|she|They|they)(?![\w-])|"
-    r"(?:[Tt]he|[Ii]ts)\s+(?:[a-z-]+\s+){0,2}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
+    r"(?:[Tt]he|[Ii]ts)\s+(?:[a-z'’-]+\s+){0,3}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
     r"maker|insurer|lender|bourse|exchange|operator|ministry|government|regulator|agency|spokes(?:man|woman|person)|"
     r"official|executive|conglomerate|giant|producer|supplier|manufacturer|publisher|chain|brewer|miner|"
     r"insurer|utility|developer|fund|investor|board|partner|parent|unit|subsidiary|statement|spokespeople|"
-    r"representatives?|newspaper|paper|agency|website|broadcaster|magazine|outlet|city|state|club|team)(?![\w-]))"
+    r"representatives?|newspaper|paper|agency|website|broadcaster|magazine|outlet|city|state|club|team|admiral|general|"
+    r"minister|mayor|governor|chief|chairman|president|director|lawyer|attorney|person|source)(?![\w-]))"
 )
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Separately|Still|Also|Earlier|Later|Previously|Instead|Yet|So|Now|"
@@ -96,6 +97,16 @@ _NOT_A_PARTY = {
     "all",
     "shares",
     "analysts",
+    "co",
+    "inc",
+    "corp",
+    "ltd",
+    "to",
+    "report",
+    "reports",
+    "neither",
+    "representatives",
+    "officials",
 }
 _GENERIC_GROUP = re.compile(
     r"(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:consortium|company|companies|bank|banks|ministry|government|union|regulator|"
@@ -114,7 +125,7 @@ class Mention:
 
 def clean_name(raw: str) -> str:
     """ "Citigroup Inc. ( C.N )" -> "Citigroup"; "The Times's" -> "The Times"; keeps the words as written."""
-    name = _TICKER.sub("", raw).strip(" ,.;:\"“”'’")
+    name = _TICKER.sub("", raw).strip(" ,.;:&\"“”'’")
     name = re.sub(r"(?:'s|’s)$", "", name)
     stripped = _SUFFIX.sub("", name).strip(" ,")
     if stripped:
@@ -175,13 +186,78 @@ def skip_adverbial(text: str) -> int:
     return m.end() if m else 0
 
 
+_BRACKETS = re.compile(r"\(\s*[^()]{1,40}\s*\)")
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*,")
+# ", South Korea's top mobile operator," / ", a unit of Asustek," after a name
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the|its|one\s+of)\s+|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:'s|’s)\s+)[^,]{0,100},"
+)
+# "Dutch office supplies firm Corporate Express", "German steelmaker ThyssenKrupp": the name after the description
+_DESCRIPTOR = re.compile(
+    r"(?:(?:(?:South|North|West|East|Central)\s+)?(?:U\.S\.|U\.K\.|EU|[A-Z][a-z]+(?:an|ian|ese|ish|ch|ss|i|ic))"
+    r"(?:\s+(?!said|says|denied|declined|confirmed|told)[a-z][\w-]*){1,4}|"
+    r"[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:studio|miner|lender|insurer|carrier|airline|automaker|carmaker|"
+    r"retailer|maker|firm|giant|conglomerate|operator|exporter|producer|steelmaker|chipmaker|brewer|supplier|"
+    r"publisher|developer|manufacturer|bank|group|company|companies|"
+    r"agency|regulator|watchdog|bourse|exchange|fund|investor|utility|telecoms?|network|broadcaster)|"
+    r"[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}\s+including)\s+(?=[A-Z])"
+)
+_DEMONYM = r"(?:(?:South|North|West|East|Central)\s+)?(?:U\.S\.|U\.K\.|EU|[A-Z][a-z]+(?:an|ian|ese|ish|ch|ss|i|ic))"
+# "German finance ministry", "the Dutch central bank": a national body named by its country
+_NATIONAL_BODY = re.compile(
+    r"(?:[Tt]he\s+)?" + _DEMONYM + r"(?:\s+[a-z]+){0,3}\s+(?:ministry|government|regulator|authority|agency|"
+    r"central\s+bank|cabinet|parliament|embassy|navy|army|military|police|prosecutors?|watchdog|presidency)(?![\w-])"
+)
+# '"...," a Kia Motors spokesman said.' / '"...," said Apple spokesman Steve Dowling.'
+_AFTER_QUOTE = re.compile(
+    r"[,.!?]?[\"”]\s*,?\s*(?:(?P<who>[^\"“”]{1,100}?)\s+(?:said|says|added|told\s+\w+|wrote|insisted)\b|"
+    r"(?:said|says|added)\s+(?P<who2>[^\"“”.]{1,100}))"
+)
+_NEITHER = re.compile(r"(?:Neither|neither)\s+(?P<a>" + NAME_RE.pattern + r")\s+nor\s+(?P<b>" + NAME_RE.pattern + r")")
+_NO_ONE_FOR = re.compile(r"[Nn]o\s+one\s+.{0,60}?\bfor\s+(?P<name>(?:the\s+)?" + NAME_RE.pattern + r")")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _mask(clause: str, appositives: bool = False) -> str:
+    """Brackets, relative clauses (and appositives) blanked out, same length so offsets hold."""
+    clause = _RELATIVE.sub(_blank, _BRACKETS.sub(_blank, clause))
+    return _APPOSITIVE.sub(_blank, clause) if appositives else clause
+
+
 def speakers(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
     """The party or parties who speak in `clause` (which starts at `offset` in the article)."""
-    for m in ROLE_FOR.finditer(clause):
+    clause = _mask(clause)
+    q = _AFTER_QUOTE.search(clause)
+    if q:
+        group = "who" if q.group("who") else "who2"
+        found = _named_in(q.group(group), offset + q.start(group), discourse)
+        if found:
+            return found
+    for pattern in (_NEITHER, _NO_ONE_FOR):
+        m = pattern.search(clause)
+        if m:
+            names = [g for g in ("a", "b", "name") if g in m.groupdict() and m.group(g)]
+            return [
+                discourse.resolve(Mention(clean_name(m.group(g)), offset + m.start(g), offset + m.end(g)))
+                for g in names
+            ]
+    found = _named_in(clause, offset, discourse, roles_anywhere=True)
+    return found
+
+
+def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool = False) -> list[Mention]:
+    for m in ROLE_FOR.finditer(text):
+        if not roles_anywhere and m.start() > 3:
+            break
         found = split_conjunction(m.group("name"), offset + m.start("name"))
         if found:
             return [discourse.resolve(x) for x in found]
-    for m in NAME_ROLE.finditer(clause):
+    for m in NAME_ROLE.finditer(text):
+        if not roles_anywhere and m.start() > 3:
+            break
         name = clean_name(m.group("name"))
         if name.lower() in _NOT_A_PARTY or not name:
             continue
@@ -190,11 +266,12 @@ def speakers(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
             discourse.note_person(m.group("person"), found[-1].name)
         if found:
             return [discourse.resolve(x) for x in found]
-    return subject(clause, offset, discourse)
+    return subject(text, offset, discourse)
 
 
 def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
     """The grammatical subject at the start of `clause`, or the party a back reference points to."""
+    clause = _mask(clause, appositives=True)
     i = skip_adverbial(clause)
     rest = clause[i:]
     q = re.match(r"[\"“][^\"”]*[\"”]?,?\s*", rest)  # "...," he said.
@@ -209,12 +286,20 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
     if back:
         last = discourse.last()
         return [Mention(last.name, offset + i, offset + i + back.end())] if last else []
+    inst = _NATIONAL_BODY.match(rest)
+    if inst:
+        return [Mention(inst.group(0), offset + i, offset + i + inst.end())]
+    d = _DESCRIPTOR.match(rest)
+    if d:
+        i += d.end()
+        rest = clause[i:]
     m = re.match(
         r"(?:(?:the|The)\s+)?"
         + NAME_RE.pattern
-        + r"(?:\s*,?\s+and\s+(?:the\s+)?(?:"
+        + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:"
         + NAME_RE.pattern
-        + r"|(?:[a-z-]+\s+){0,3}[a-z]+))*",
+        + r"|(?:[a-z-]+\s+){0,3}(?:consortium|company|companies|group|bank|banks|ministry|union|regulator|"
+        r"agency|authority|office|department|firm|fund|government)))*",
         rest,
     )
     if not m:

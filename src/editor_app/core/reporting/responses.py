@@ -15,20 +15,22 @@ from editor_app.core.claims import Stance
 from editor_app.core.reporting.lexicon import (
     ANONYMOUS_SOURCES,
     BARE_SOURCES,
+    FALSITY,
+    MISQUOTED,
     NOT_ABOUT_A_CLAIM,
     OTHER_PERSON,
     RESPONSE_CUES,
     SPEECH_VERBS,
 )
-from editor_app.core.reporting.parties import Discourse, Mention, speakers, subject
+from editor_app.core.reporting.parties import Discourse, Mention, speakers
 from editor_app.core.reporting.sentences import Sentence
 
 # where a sentence falls into clauses with their own answer
 _CLAUSE_BREAK = re.compile(
-    r",?\s+but\s+|;\s+|,\s+while\s+|,\s+although\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
+    r",?\s+but\s+|;\s+|,\s+while\s+|,\s+although\s+|,\s+as\s+|,\s+whereas\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
 )
 # cues that are only an answer when somebody is speaking
-_EXPLICIT = re.compile(
+EXPLICIT_CUE = re.compile(
     r"den(?:ied|ies|ying|y)|denial|reject|dismiss|refut|contradict|cold\s+water|play|downplay|called|calling|"
     r"described|describing|branded|termed|label|declin|refus|comment|reach|available|respond|repl|return|"
     r"retract|withdr|remov|pull|took|taken|delet|apolog|clarif|misquot|confirm|stand|acknowledg|accept|admit",
@@ -57,21 +59,36 @@ def _clauses(s: Sentence) -> list[tuple[int, str]]:
     return [(o, t) for o, t in out if t.strip()]
 
 
-def _stance_in(clause: str, speaking: bool) -> tuple[Stance, re.Match[str]] | None:
+def _stance_in(clause: str, speaking: bool) -> list[tuple[Stance, re.Match[str]]]:
+    """The answers a clause gives: usually one; "misquoted" and a denial together give both."""
+    hits: list[tuple[Stance, re.Match[str]]] = []
     for stance, pattern in RESPONSE_CUES:
         for m in pattern.finditer(clause):
             if NOT_ABOUT_A_CLAIM.match(clause, m.start()):
                 continue
-            if not speaking and not _EXPLICIT.search(m.group(0)):
+            if not speaking and not EXPLICIT_CUE.search(m.group(0)):
                 continue
-            return stance, m
-    return None
+            hits.append((stance, m))
+            break
+    if not hits:
+        return []
+    first = hits[0]
+    if first[0] is Stance.CLARIFIES and MISQUOTED.search(first[1].group(0)):
+        if FALSITY.search(clause):  # "out of context and inaccurate"
+            return [next(h for h in hits if h[0] is Stance.DENIES)]
+        denial = next((h for h in hits if h[0] is Stance.DENIES), None)
+        return [first, denial] if denial else [first]
+    return [first]
 
 
-def _is_source(clause: str) -> bool:
+def _is_source(text: str) -> bool:
     """Unnamed sources confirming a report make a claim, not a response."""
-    head = clause[:80]
-    return bool(ANONYMOUS_SOURCES.search(head) or BARE_SOURCES.search(head) or OTHER_PERSON.match(head))
+    return bool(ANONYMOUS_SOURCES.search(text) or BARE_SOURCES.search(text) or OTHER_PERSON.match(text))
+
+
+def _embedded(clause: str, cue_at: int) -> bool:
+    """The cue sits inside what somebody said ("Sources said X had rejected ...")."""
+    return bool(SPEECH_VERBS.search(clause[:cue_at]))
 
 
 def _partial(found: list[FoundResponse], index: int) -> None:
@@ -96,25 +113,29 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
         speaking = bool(SPEECH_VERBS.search(s.text)) or "\u201c" in s.text or '"' in s.text
         parties: list[Mention] = []
         for offset, clause in _clauses(s):
-            hit = _stance_in(clause, speaking)
-            own = speakers(clause, offset, discourse) if hit else subject(clause, offset, discourse)
+            hits = _stance_in(clause, speaking)
+            own = speakers(clause, offset, discourse)
             if own:
                 parties = own
-            if not hit or not parties or _is_source(clause):
+            if not hits or not parties:
                 continue
-            stance, m = hit
-            for party in parties:
-                found.append(
-                    FoundResponse(
-                        party,
-                        stance,
-                        offset,
-                        offset + len(clause.rstrip()),
-                        offset + m.start(),
-                        offset + m.end(),
-                        index,
+            for stance, m in hits:
+                if stance is Stance.CONFIRMS and _is_source(clause):
+                    continue
+                for party in parties:
+                    if _is_source(party.name) and _embedded(clause, m.start()):
+                        continue
+                    found.append(
+                        FoundResponse(
+                            party,
+                            stance,
+                            offset,
+                            offset + len(clause.rstrip()),
+                            offset + m.start(),
+                            offset + m.end(),
+                            index,
+                        )
                     )
-                )
         _partial(found, index)
         named = [p for p in parties if p.name[:1].isupper()]
         if named:
