@@ -14,6 +14,7 @@ from editor_app import __version__
 COMMAND_MODULES = [
     "editor_app.commands.articles",
     "editor_app.commands.tickers",
+    "editor_app.commands.claims",
     "editor_app.commands.review",
     "editor_app.commands.backup",
 ]

@@ -129,6 +129,12 @@ def _as_list(value: Any) -> list[str]:
     return [_as_text(value)]
 
 
+def front_matter_end(text: str) -> int:
+    """Where the body starts: just after a leading `---` YAML block, else 0."""
+    m = _FRONT_MATTER.match(text)
+    return m.end() if m else 0
+
+
 def parse_markdown(text: str, *, source: str = "") -> ParsedArticle:
     """Front matter (YAML) if present, then the body; the first `# heading` is the headline otherwise."""
     text, notes = clean_text(text)

@@ -1,0 +1,173 @@
+"""`propose(text)`: the claims a story reports, who reported them and how each party answered.
+
+Nothing here creates a claim: these are proposals the writer accepts or dismisses. Every span is
+a pair of Python string offsets into the text that was given, so the editor can highlight the
+evidence and anchor an accepted claim on its words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor_app.core.claims import Appearance, Stance, StatusVerdict, derive_status
+from editor_app.core.claims import Response as ClaimResponse
+from editor_app.core.reporting.claim_spans import REPORTED, RUMOURED, FoundClaim, find_claims
+from editor_app.core.reporting.grouping import BACK_REFERENCE, group_claims
+from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS
+from editor_app.core.reporting.parties import Discourse
+from editor_app.core.reporting.responses import EXPLICIT_CUE, FoundResponse, find_responses
+from editor_app.core.reporting.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who reported the claim, as written: "the Financial Times", "people familiar with the matter"."""
+
+    who: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Response:
+    """A party's answer. `start`/`end` span the words that carry it, `cue_start`/`cue_end` the cue."""
+
+    party: str
+    stance: Stance
+    quote: str
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+
+
+@dataclass
+class ProposedClaim:
+    text: str
+    start: int
+    end: int
+    reported_by: list[Reporter] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    cue_start: int = 0  # the reporting cue ("reported", "according to", "denied a report")
+    cue_end: int = 0
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # other spans stating the same claim
+
+    def status(self) -> StatusVerdict:
+        return proposal_status(self)
+
+    def to_dict(self) -> dict:
+        """The `claims suggest --json` shape."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "reported_by": [{"who": r.who, "start": r.start, "end": r.end} for r in self.reported_by],
+            "responses": [
+                {"party": r.party, "stance": r.stance.value, "quote": r.quote, "start": r.start, "end": r.end}
+                for r in self.responses
+            ],
+        }
+
+
+def proposal_status(claim: ProposedClaim) -> StatusVerdict:
+    """The status the claims model would derive once the proposal is accepted (same rules)."""
+    appearances = [Appearance(outlet=r.who) for r in claim.reported_by]
+    responses = [ClaimResponse(party=r.party, stance=r.stance, quote=r.quote) for r in claim.responses]
+    return derive_status(responses, appearances)
+
+
+def _link(
+    responses: list[FoundResponse], claims: list[tuple[FoundClaim, list[FoundClaim]]], text: str
+) -> list[list[FoundResponse]]:
+    """Each response goes to the claim it answers: the one in its sentence, the one that names the
+    party, else the nearest claim stated before it (the lead claim when none is)."""
+    linked: list[list[FoundResponse]] = [[] for _ in claims]
+    for r in responses:
+        here = [i for i, (c, alts) in enumerate(claims) if r.sentence in {c.sentence, *(a.sentence for a in alts)}]
+        if here:
+            linked[here[0]].append(r)
+            continue
+        named = [i for i, (c, _) in enumerate(claims) if r.party.name.lower() in text[c.start : c.end].lower()]
+        before = [
+            i for i, (c, alts) in enumerate(claims) if min([c.sentence, *(a.sentence for a in alts)]) < r.sentence
+        ]
+        pick = [i for i in named if i in before] or before or named or [0]
+        linked[pick[-1]].append(r)
+    return linked
+
+
+def _is_source_name(name: str) -> bool:
+    return bool(ANONYMOUS_SOURCES.fullmatch(name) or BARE_SOURCES.fullmatch(name))
+
+
+def _outlet_names(found: list[FoundClaim]) -> dict[int, str]:
+    """ "the paper said" is the outlet named before it: start offset -> that outlet's name."""
+    names: dict[int, str] = {}
+    last = ""
+    for m in sorted((m for c in found for m in c.reporters), key=lambda m: m.start):
+        if BACK_REFERENCE.match(m.name):
+            if last:
+                names[m.start] = last
+        elif m.name[:1].isupper() and not GENERIC_REPORTERS.fullmatch(m.name) and not _is_source_name(m.name):
+            last = m.name
+    return names
+
+
+def _inside_report(r: FoundResponse, found: list[FoundClaim], text: str) -> bool:
+    """ "Sainsbury had no plans ..., a person familiar with the matter said": part of the report,
+    not an answer to it. An explicit answer before the reporting cue still counts."""
+    for c in found:
+        if c.kind == REPORTED and c.sentence == r.sentence:
+            explicit = EXPLICIT_CUE.search(text[r.cue_start : r.cue_end])
+            return not (explicit and r.cue_start < c.cue_start)
+    return False
+
+
+def propose(text: str) -> list[ProposedClaim]:
+    """Proposed claims in the order the story states them; [] when it reports none."""
+    sentences = split_sentences(text)
+    found = find_claims(sentences)
+    if not found:
+        return []
+    responses = find_responses(sentences, Discourse())
+    if not responses:
+        found = [c for c in found if c.kind != RUMOURED]
+    responses = [r for r in responses if not _inside_report(r, found, text)]
+    answered_sentences = {r.sentence for r in responses}
+    # rumours and accusations count only when somebody answers them nearby
+    found = [c for c in found if c.kind != RUMOURED or any(abs(c.sentence - s) <= 3 for s in answered_sentences)]
+    if not found:
+        return []
+    groups = group_claims(found, responses, text)
+    linked = _link(responses, groups, text)
+    outlet_names = _outlet_names(found)
+    out: list[ProposedClaim] = []
+    for (c, alts), rs in zip(groups, linked, strict=True):
+        reporters: list[Reporter] = []
+        for m in [*c.reporters, *(r for a in alts for r in a.reporters)]:
+            name = outlet_names.get(m.start, m.name)
+            if name and all(name.lower() != r.who.lower() for r in reporters):
+                reporters.append(Reporter(name, m.start, m.end))
+        seen: set[tuple[str, Stance]] = set()
+        answers: list[Response] = []
+        for r in rs:
+            key = (r.party.name.lower(), r.stance)
+            if key in seen:
+                continue
+            seen.add(key)
+            answers.append(
+                Response(r.party.name, r.stance, text[r.start : r.end], r.start, r.end, r.cue_start, r.cue_end)
+            )
+        out.append(
+            ProposedClaim(
+                text[c.start : c.end],
+                c.start,
+                c.end,
+                reporters,
+                answers,
+                c.cue_start,
+                c.cue_end,
+                [(a.start, a.end) for a in alts],
+            )
+        )
+    return out

@@ -1,0 +1,259 @@
+"""What the story reports as claimed, and by whom: outlets, unnamed sources, rumours, accusers.
+
+A sentence states a claim when its assertion is attributed to someone other than the story's own
+narrative: "..., the Financial Times reported", "according to people familiar with the matter",
+"sources said", "X denied a report that ...", "speculation that ...". A company saying something
+about itself is not a claim; neither is a data "report".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editor_app.core.reporting.lexicon import (
+    ANONYMOUS_SOURCES,
+    BARE_SOURCES,
+    GENERIC_REPORTERS,
+    MASTHEAD,
+    MEDIA_AFTER_NAME,
+    MEDIA_BEFORE_NAME,
+    OTHER_PERSON,
+    OUTLET_RE,
+    REPORT_VERBS,
+    RUMOUR,
+    SOCIAL,
+)
+from editor_app.core.reporting.parties import Mention, clean_name
+from editor_app.core.reporting.sentences import Sentence
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "that",
+        "it",
+        "its",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "by",
+        "from",
+        "as",
+        "raised",
+        "made",
+    ]
+)
+
+
+def content(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+# kinds of claim, by how sure we are that the story treats it as a claim
+REPORTED = "reported"  # an outlet or unnamed sources report it
+ANSWERED = "answered"  # a party answers "a report" / "speculation" in the same sentence
+RUMOURED = "rumoured"  # rumours, speculation, accusations: kept only when someone answers
+
+_VERB_AFTER = re.compile(r"(?:\s*,[^,]{0,80},)?\s+(?:on\s+\w+\s+)?" + REPORT_VERBS + r"(?![\w-])")
+_WEB_SITE = re.compile(r"(?:'s|’s)?\s+(?:Web\s+site|website|online\s+edition|online|blog)\s+(?:reported|said)")
+_BEFORE = re.compile(
+    r"(?:according\s+to|citing|cited|quoting|quoted|reported\s+by|report(?:s|ed)?\s+(?:in|by|from|on)|"
+    r"stor(?:y|ies)\s+(?:in|by|on)|article\s+(?:in|by|on)|(?:a|the)\s+report\s+(?:in|by|from|on))"
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?:report|story|article)\s+(?:in|by|from|on)\s+(?:the\s+)?)?$"
+)
+# "denied a report (in the FT) that ...", "declined to comment on reports it ..."
+_ANSWERED_REPORT = re.compile(
+    r"(?:den(?:ied|ies|ying|y)|reject(?:ed|s|ing)|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|contradict(?:ed|s|ing)|"
+    r"confirm(?:ed|s|ing)|comment(?:ed|ing)?\s+on|respond(?:ed|ing)?\s+to|react(?:ed|ing)?\s+to|responding\s+to|"
+    r"cold\s+water\s+on|play(?:ed|ing)?\s+down|downplay(?:ed|ing)?|addressed|despite|after|"
+    r"following|amid|ending|fuel(?:led|ed)?|sparked|prompted)\s+(?P<object>(?:(?:a|an|the|recent|earlier|persistent|"
+    r"weeks\s+of|months\s+of|days\s+of|previous|press|media|market|newspaper|Internet|internet|online|local|"
+    r"published|several|widespread|renewed|false|blog|television|TV)\s+){0,4}"
+    r"(?:[A-Z][\w.&'’-]*(?:'s|’s)?\s+){0,4}"
+    r"(?P<noun>reports?|speculation|rumou?rs?|market\s+talk|talk|stor(?:y|ies)|articles?|allegations?|"
+    r"accusations?|claims?|suggestions?))(?![\w-])"
+)
+# what follows a report noun that states its content: "a report that ...", "reports it had ..."
+_STATES_CONTENT = re.compile(
+    r"(?:\s+(?:published\s+|posted\s+|carried\s+|issued\s+)?(?:in|by|from|on|at)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+|"
+    r"(?:Web\s+site|website|newspaper|daily|magazine|online|of|on|\w+day|last|this|week|month)\s+){1,6}?)?"
+    r"(?:\s+|,\s+)(?:that|of|about|over|on|it|its|he|she|they|which|saying|claiming|suggesting|alleging|"
+    r"linking|the\s+company|[A-Z][\w.&'’-]*\s+(?:was|were|had|has|is|would|will|planned|plans))\b"
+)
+_DATA_REPORT = re.compile(
+    r"(?:jobs|employment|payrolls?|earnings|quarterly|annual|monthly|weekly|inflation|research|analyst|credit|"
+    r"economic|government|official|trade|sales|production|industry|financial|interim|progress|status|audit|"
+    r"inspection|safety|environmental)\s+reports?\b|\breports?\s+(?:showed|shows|released|published\s+by|due)",
+    re.I,
+)
+_ACCUSATION = re.compile(
+    r"(?<![\w-])(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|charg(?:ed|es)\s+that|claim(?:ed|s)\s+that)"
+)
+_CLAUSE_END = re.compile(r",\s+(?:but|and|while|saying|adding|sending|as|which|after|before|citing)\b|;|\s+--\s+")
+
+
+@dataclass
+class FoundClaim:
+    start: int
+    end: int
+    kind: str
+    sentence: int
+    reporters: list[Mention] = field(default_factory=list)
+    cue_start: int = 0
+    cue_end: int = 0
+
+
+def _reporter_mentions(s: Sentence) -> list[tuple[Mention, str]]:
+    """(mention, 'outlet' | 'sources' | 'generic' | 'rumour') for every reporter-like phrase."""
+    text, out, taken = s.text, [], []
+
+    def add(start: int, end: int, kind: str, name: str | None = None) -> None:
+        if any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        name = name or clean_name(text[start:end])
+        at = text.find(name, start, end)
+        if at >= 0:  # the span is the name as written
+            start, end = at, at + len(name)
+        out.append((Mention(name, s.start + start, s.start + end), kind))
+
+    for m in OUTLET_RE.finditer(text):
+        add(m.start(), m.end(), "outlet")
+    for m in MASTHEAD.finditer(text):
+        add(m.start(), m.end(), "outlet")
+    for pattern in (MEDIA_BEFORE_NAME, MEDIA_AFTER_NAME):
+        for m in pattern.finditer(text):
+            name = clean_name(m.group("name"))
+            if name and name.split()[0].lower() not in {"the", "a", "reuters", "in", "on"}:
+                add(m.start(), m.end(), "outlet", name)
+    for pattern in (ANONYMOUS_SOURCES, BARE_SOURCES, OTHER_PERSON):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), "sources", text[m.start() : m.end()].strip())
+    for m in GENERIC_REPORTERS.finditer(text):
+        add(m.start(), m.end(), "generic", text[m.start() : m.end()].strip())
+    for m in SOCIAL.finditer(text):
+        add(m.start(), m.end(), "rumour", text[m.start() : m.end()].strip())
+    return sorted(out, key=lambda item: item[0].start)
+
+
+def _reports(s: Sentence, mention: Mention, kind: str) -> tuple[int, int] | None:
+    """The cue (offsets in the sentence) that makes `mention` the reporter of something, if any."""
+    text = s.text
+    a, b = mention.start - s.start, mention.end - s.start
+    if text[a:b].strip() == "Reuters" or mention.name == "Reuters":
+        after = re.match(r"\s+(?:and\s+other\s+media\s+)?(?:had\s+|has\s+|also\s+)*(?:reported|report)", text[b:])
+        return (b, b + after.end()) if after else None
+    if _DATA_REPORT.search(text[max(0, a - 15) : b + 12]):
+        return None
+    before = _BEFORE.search(text[max(0, a - 60) : a])
+    if before:
+        return (max(0, a - 60) + before.start(), a)
+    after = _VERB_AFTER.match(text, b) or _WEB_SITE.match(text, b)
+    if after and kind in ("outlet", "generic") and re.search(r"\btold\b", after.group(0)):
+        after = None  # an outlet does not "tell Reuters"; a person telling a paper is an interview
+    if after and kind != "rumour":
+        return (b, after.end())
+    if kind in ("outlet", "sources"):
+        quoted = re.match(r"\s+(?:that|quoted|cited|as\s+saying)", text[b:])
+        if quoted and kind == "sources":
+            return (b, b + quoted.end())
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:\"“”'":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.":
+        end -= 1
+    return start, end
+
+
+def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
+    claims: list[FoundClaim] = []
+    for index, s in enumerate(sentences):
+        if s.heading:
+            continue
+        text = s.text
+        mentions = _reporter_mentions(s)
+        reporters: list[Mention] = []
+        cue: tuple[int, int] | None = None
+        for mention, kind in mentions:
+            if kind == "generic" and not re.search(
+                r"(?i)paper|report|stor|article|agency|media|magazine|daily|web", mention.name
+            ):
+                continue
+            c = _reports(s, mention, kind)
+            if c:
+                reporters.append(mention)
+                cue = cue or c
+        answered = _ANSWERED_REPORT.search(text)
+        if answered and not _STATES_CONTENT.match(text, answered.end()):
+            answered = None
+        if answered and not _DATA_REPORT.search(text[answered.start("noun") - 15 : answered.end("noun") + 12]):
+            noun = answered.group("noun").lower()
+            start = answered.start("object")  # "a report in the FT": determiner and outlet go with the claim
+            end_m = _CLAUSE_END.search(text, answered.end())
+            end = end_m.start() if end_m else len(text)
+            a, b = _trim(text, start, end)
+            if len(content(text[answered.end("noun") : b])) >= 3:
+                kind = ANSWERED if noun.startswith(("report", "stor", "article")) else RUMOURED
+                inside = [(m, k) for m, k in mentions if s.start + start <= m.start < s.start + answered.end("noun")]
+                rep = [m for m, k in inside if k == "outlet"] or [m for m, _ in inside] or list(reporters)
+                if not rep:
+                    rep = [
+                        Mention(
+                            text[start : answered.end("noun")].strip(), s.start + start, s.start + answered.end("noun")
+                        )
+                    ]
+                claims.append(
+                    FoundClaim(
+                        s.start + a, s.start + b, kind, index, rep, s.start + answered.start(), s.start + answered.end()
+                    )
+                )
+                continue
+        if reporters and cue:
+            a, b = _trim(text, 0, len(text))
+            claims.append(
+                FoundClaim(s.start + a, s.start + b, REPORTED, index, reporters, s.start + cue[0], s.start + cue[1])
+            )
+            continue
+        rumour = RUMOUR.search(text)
+        if rumour and re.match(r"\s+(?:that|about|of|on)\b", text[rumour.end() :]) and "report" not in rumour.group(0):
+            end_m = _CLAUSE_END.search(text, rumour.end())
+            a, b = _trim(text, rumour.start(), end_m.start() if end_m else len(text))
+            who = Mention(rumour.group(0).strip(), s.start + rumour.start(), s.start + rumour.end())
+            claims.append(FoundClaim(s.start + a, s.start + b, RUMOURED, index, [who], who.start, who.end))
+            continue
+        acc = _ACCUSATION.search(text)
+        if acc:
+            a, b = _trim(text, 0, len(text))
+            head = text[: acc.start()].strip()
+            who = Mention(clean_name(head) or head, s.start, s.start + len(head)) if head else None
+            claims.append(
+                FoundClaim(
+                    s.start + a,
+                    s.start + b,
+                    RUMOURED,
+                    index,
+                    [who] if who else [],
+                    s.start + acc.start(),
+                    s.start + acc.end(),
+                )
+            )
+    return claims

@@ -1,0 +1,155 @@
+"""One proposal per claim: the lead, the body and later elaborations often restate one claim.
+
+Wire stories name a claim in the lead ("X denied a report that ..."), state it in full in the
+body ("The FT reported that ..."), then elaborate ("the paper said ..."). The writer wants one
+proposal with all of its reporters, so restatements are merged into the fuller statement and
+kept as extra evidence. An elaboration stays a claim of its own only when a party that answers
+is first named there (it is what that party answered).
+"""
+
+from __future__ import annotations
+
+import re
+
+from editor_app.core.reporting.claim_spans import ANSWERED, REPORTED, RUMOURED, FoundClaim
+from editor_app.core.reporting.lexicon import GENERIC_REPORTERS
+from editor_app.core.reporting.responses import FoundResponse
+
+_STOP_WORDS = """
+a an the of to in on at for and or but that this it its is was were be been has had have with by from as said
+says say reported report reports according told reuters people familiar matter sources source would will could
+may might also which who friday monday tuesday wednesday thursday saturday sunday newspaper paper citing their
+they them he she his her there about into than more over after before last next week month year not no
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+# what an outlet is called once named: "the paper said", "according to the story"
+BACK_REFERENCE = re.compile(
+    r"^(?:the|this|that)\s+(?:\w+\s+)?(?:paper|newspaper|report|story|article|magazine|agency|website|daily|"
+    r"weekly|journal|broadcaster|posting|blog|publication|media\s+report)$",
+    re.I,
+)
+_ALSO_REPORTED = re.compile(
+    r"\balso\s+(?:reported|carried|ran|published)\s+(?:the|a|that|it|this)\s*(?:deal|talks|plan|news|story|report|"
+    r"purchase|sale|agreement|contract|order|move|bid|offer|claim)?\b"
+)
+
+
+def content(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _overlap(a: set[str], b: set[str]) -> tuple[int, float]:
+    if not a or not b:
+        return 0, 0.0
+    common = len(a & b)
+    return common, common / min(len(a), len(b))
+
+
+def _outlets(c: FoundClaim) -> set[str]:
+    """Named reporters ("financial times"), not "the paper" or "a local media report"."""
+    return {
+        m.name.lower().removeprefix("the ")
+        for m in c.reporters
+        if not BACK_REFERENCE.match(m.name) and not GENERIC_REPORTERS.fullmatch(m.name)
+    }
+
+
+def _is_elaboration(c: FoundClaim, earlier: list[FoundClaim]) -> bool:
+    """Reported only by "the paper" / an outlet already credited before, with no new source."""
+    if c.kind != REPORTED or not earlier:
+        return False
+    seen = set().union(*(_outlets(e) for e in earlier))
+    return all(BACK_REFERENCE.match(m.name) or m.name.lower().removeprefix("the ") in seen for m in c.reporters)
+
+
+def _names_someone_new(c: FoundClaim, text: str, before: str) -> bool:
+    """Does the statement name a party (a capitalised name) that no earlier claim names?"""
+    names = set(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}", text[c.start : c.end]))
+    names -= {w for m in c.reporters for w in m.name.split()}
+    return any(n.lower() not in before for n in names)
+
+
+def _vague(c: FoundClaim, text: str) -> bool:
+    """ "denied reports of the layoffs": a pointer to a claim stated elsewhere."""
+    return c.kind in (ANSWERED, RUMOURED) and len(content(text[c.cue_end : c.end])) <= 5
+
+
+def group_claims(
+    found: list[FoundClaim], responses: list[FoundResponse], text: str
+) -> list[tuple[FoundClaim, list[FoundClaim]]]:
+    """(the claim to propose, the other statements of it), in the order of the story."""
+    groups: list[list[FoundClaim]] = []
+    words: list[set[str]] = []
+    elaborations: set[int] = set()  # id() of claims merged as elaborations: never the one proposed
+
+    def join(i: int, c: FoundClaim, w: set[str]) -> None:
+        groups[i].append(c)
+        words[i] |= w
+
+    for c in found:
+        w = content(text[c.start : c.end])
+        best, best_score = -1, (0, 0.0)
+        for i, g in enumerate(groups):
+            common, ratio = _overlap(w, words[i])
+            same_kind = c.kind == RUMOURED and all(x.kind == RUMOURED for x in g)
+            similar = (common >= 4 and ratio >= 0.5) or (same_kind and common >= 2) or (common >= 3 and ratio >= 0.6)
+            if similar and (common, ratio) > best_score:
+                best, best_score = i, (common, ratio)
+        if best >= 0:
+            join(best, c, w)
+            continue
+        if groups and _ALSO_REPORTED.search(text[c.start : c.end]):
+            elaborations.add(id(c))
+            join(len(groups) - 1, c, w)
+            continue
+        earlier = [x for g in groups for x in g]
+        if _is_elaboration(c, earlier):
+            before = " ".join(text[x.start : x.end].lower() for x in earlier)
+            if not _names_someone_new(c, text, before):
+                elaborations.add(id(c))
+                join(len(groups) - 1, c, w)
+                continue
+        groups.append([c])
+        words.append(w)
+
+    # "X denied a report that ..." in the lead, then "The FT reported that ..." in the body: one claim
+    for g in [g for g in groups if all(c.kind == ANSWERED for c in g)]:
+        if g not in groups:
+            continue
+        gw = set().union(*(content(text[c.start : c.end]) for c in g))
+        names = set().union(*(_outlets(c) for c in g))
+        for other in groups:
+            if other is g or not any(c.kind == REPORTED and c.sentence > g[0].sentence for c in other):
+                continue
+            same_outlet = bool(names & set().union(*(_outlets(c) for c in other)))
+            shared = len(gw & set().union(*(content(text[c.start : c.end]) for c in other)))
+            lead = g[0].sentence <= 2 and other is next(
+                o for o in groups if o is not g and o[0].sentence > g[0].sentence
+            )
+            if same_outlet or (not names and (shared >= 3 or (lead and shared >= 1))):
+                other.extend(g)
+                groups.remove(g)
+                break
+
+    # pointers ("denied reports of the layoffs") join the claim stated nearest to them
+    if len(groups) > 1:
+        for g in [g for g in groups if len(g) == 1 and _vague(g[0], text)]:
+            others = [o for o in groups if o is not g]
+            target = min(others, key=lambda o: min(abs(o[0].sentence - g[0].sentence), 99))
+            target.append(g[0])
+            groups.remove(g)
+
+    out = []
+    for g in groups:
+        best = max(
+            g,
+            key=lambda c: (
+                id(c) not in elaborations,
+                c.kind not in (ANSWERED, RUMOURED),
+                len(c.reporters) > 0,
+                -c.sentence,
+            ),
+        )
+        out.append((best, [m for m in g if m is not best]))
+    out.sort(key=lambda item: item[0].start)
+    return out

@@ -1,0 +1,178 @@
+"""The reporting assistant proposes claims, reporters and responses from text we wrote ourselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor_app.core.claims import ClaimStatus, Stance
+from editor_app.core.reporting import proposal_status, propose, split_sentences
+
+FORD = (
+    "A report in the Financial Times said Ford held talks with Xiaomi about building electric cars. "
+    "Ford denied the report, calling it false. Xiaomi said it was not negotiating such a deal."
+)
+
+
+def answers(text: str) -> set[tuple[str, Stance]]:
+    return {(r.party, r.stance) for c in propose(text) for r in c.responses}
+
+
+def test_the_ford_story_gives_one_claim_its_reporter_and_two_denials():
+    claims = propose(FORD)
+    assert len(claims) == 1
+    claim = claims[0]
+    assert "Ford held talks with Xiaomi" in claim.text
+    assert FORD[claim.start : claim.end] == claim.text
+    assert [r.who for r in claim.reported_by] == ["the Financial Times"]
+    assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
+    for r in claim.responses:
+        assert FORD[r.start : r.end] == r.quote
+        assert r.start <= r.cue_start < r.cue_end <= r.end
+    rep = claim.reported_by[0]
+    assert FORD[rep.start : rep.end] == rep.who
+
+
+def test_status_is_derived_by_the_claims_model():
+    claim = propose(FORD)[0]
+    verdict = proposal_status(claim)
+    assert verdict.status is ClaimStatus.DENIED
+    assert "Ford" in verdict.reason and "Xiaomi" in verdict.reason
+    assert claim.status() == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "stance"),
+    [
+        (
+            "Acme Corp rejected a newspaper report that it was preparing a bid for Widget Works. "
+            "The Daily Ledger said Acme had hired advisers for the deal.",
+            "Acme",
+            Stance.DENIES,
+        ),
+        (
+            "Bloomberg reported that Northwind Bank plans to cut 2,000 jobs, citing people familiar with the matter. "
+            "Northwind Bank confirmed that it was reviewing its branch network.",
+            "Northwind Bank",
+            Stance.CONFIRMS,
+        ),
+        (
+            "Orion Motors is in talks to buy a battery maker, according to people familiar with the matter. "
+            "A spokeswoman for Orion Motors declined to comment.",
+            "Orion Motors",
+            Stance.DECLINES_TO_COMMENT,
+        ),
+        (
+            "Helix Pharma is exploring a sale of its generics unit, sources said. "
+            "Helix Pharma did not respond to requests for comment.",
+            "Helix Pharma",
+            Stance.DID_NOT_RESPOND,
+        ),
+        (
+            "Helix Pharma is exploring a sale of its generics unit, sources said. "
+            "Representatives for Helix Pharma could not be reached.",
+            "Helix Pharma",
+            Stance.DID_NOT_RESPOND,
+        ),
+        (
+            "The Morning Courier newspaper reported that the mayor of Eastport said the port would be sold. "
+            "Eastport's mayor, John Reed, said he had been misquoted.",
+            "Eastport",
+            Stance.CLARIFIES,
+        ),
+        (
+            "The Morning Courier newspaper reported that Lumen Air would close its Riverton hub. "
+            "The Morning Courier later retracted the story.",
+            "The Morning Courier",
+            Stance.RETRACTS,
+        ),
+        (
+            "The Harbor Times reported that Vireo Telecom would lay off 800 staff and close two call centres. "
+            "Vireo Telecom confirmed it was restructuring its call centres but denied that any jobs would go.",
+            "Vireo Telecom",
+            Stance.PARTIALLY_CONFIRMS,
+        ),
+    ],
+)
+def test_each_stance(text, party, stance):
+    found = answers(text)
+    assert any(p.lower().endswith(party.lower().removeprefix("the ")) and s is stance for p, s in found), found
+
+
+def test_the_company_and_it_resolve_to_the_party_named_before():
+    text = (
+        "Quill Systems is weighing an offer for Marlow Data, the Evening Ledger newspaper reported on Monday. "
+        "Quill Systems shares rose 4 percent. "
+        "The company said the report was baseless. It added that it had no plans to make an offer."
+    )
+    found = answers(text)
+    assert ("Quill Systems", Stance.DENIES) in found
+    assert all(p == "Quill Systems" for p, _ in found), found
+
+
+def test_a_spokesman_for_counts_for_the_organisation():
+    text = (
+        "Tern Energy held talks to sell its refinery, people familiar with the matter said. "
+        '"There are no such talks," a spokesman for Tern Energy said.'
+    )
+    assert answers(text) == {("Tern Energy", Stance.DENIES)}
+
+
+def test_two_parties_that_could_not_be_reached_are_both_listed():
+    text = (
+        "Fenwick Capital approached Delta Mills about a merger, the Financial Times reported. "
+        "Fenwick Capital and Delta Mills could not be reached for comment."
+    )
+    found = answers(text)
+    assert ("Fenwick Capital", Stance.DID_NOT_RESPOND) in found
+    assert ("Delta Mills", Stance.DID_NOT_RESPOND) in found
+
+
+def test_an_article_with_ordinary_attributed_statements_has_no_proposals():
+    text = (
+        "# Brightwater keeps its outlook\n\n"
+        "Brightwater Foods confirmed its full-year forecast on Tuesday after sales rose 6 percent. "
+        "The company said demand for frozen meals stayed strong. "
+        "Chief executive Ana Ruiz said she expected margins to improve next year. "
+        "Analysts said the results were in line with expectations. "
+        "A government report showed retail sales rose in March. "
+        "The shares declined 1 percent."
+    )
+    assert propose(text) == []
+
+
+def test_no_claims_in_plain_text():
+    assert propose("") == []
+    assert propose("Markets were calm on Monday.") == []
+
+
+def test_the_headline_is_not_a_claim_of_its_own():
+    text = "# Ford denies report of Xiaomi talks\n\n" + FORD
+    claims = propose(text)
+    assert len(claims) == 1
+    assert claims[0].start > text.index("\n\n")
+
+
+def test_offsets_are_python_string_indices_with_wide_characters():
+    text = "😀 Ümlaut — " + FORD
+    claim = propose(text)[0]
+    assert text[claim.start : claim.end] == claim.text
+    for r in claim.responses:
+        assert text[r.start : r.end] == r.quote
+
+
+def test_sentences_keep_abbreviations_and_initials():
+    text = "U.S. Steel Corp. and J. Smith Inc. said on Monday they would merge. Shares rose."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "U.S. Steel Corp. and J. Smith Inc. said on Monday they would merge.",
+        "Shares rose.",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_dateline_is_not_part_of_the_first_sentence():
+    text = "LONDON (Reuters) - Sources said Kestrel Bank was in talks to buy a rival. Kestrel Bank declined to comment."
+    claim = propose(text)[0]
+    assert claim.text.startswith("Sources said")
+    assert [r.who for r in claim.reported_by] == ["Sources"]
