@@ -411,7 +411,7 @@ FALSITY = re.compile(r"\b(?:false|untrue|inaccurate|incorrect|baseless|groundles
 
 # Stance words that are about something else: forecasts, results, dates, guidance.
 NOT_ABOUT_A_CLAIM = re.compile(
-    r"confirm(?:ed|s|ing)\s+(?:its|their|the|a|an)\s+(?:\w+\s+){0,3}?(?:forecast|outlook|guidance|target|"
+    r"confirm(?:ed|s|ing)\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:forecast|outlook|guidance|target|"
     r"dividend|rating|results|earnings|schedule|date|appointment|order|payment|commitment|policy|stance|view|"
     r"estimate|plan\s+to\s+(?:pay|invest))|"
     r"deni(?:ed|es)\s+(?:bail|access|entry|permission|a\s+visa|the\s+appeal|the\s+request|the\s+motion|"

@@ -64,7 +64,8 @@ def _stance_in(clause: str, speaking: bool) -> list[tuple[Stance, re.Match[str]]
     hits: list[tuple[Stance, re.Match[str]]] = []
     for stance, pattern in RESPONSE_CUES:
         for m in pattern.finditer(clause):
-            if NOT_ABOUT_A_CLAIM.match(clause, m.start()):
+            other = NOT_ABOUT_A_CLAIM.search(clause, m.start())
+            if other is not None and other.start() < m.end():  # "confirmed its forecast": not an answer
                 continue
             if not speaking and not EXPLICIT_CUE.search(m.group(0)):
                 continue

@@ -6,15 +6,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QToolBar
+from PySide6.QtWidgets import QMessageBox
 
 from editor_app.core.article import Article
+from editor_app.core.changes import Changes
 from editor_app.store.claims import ClaimStore
 from editor_app.store.errors import StoreError
 from editor_app.ui.common.docks import LazyDock
 from editor_app.ui.common.text_positions import python_index, qt_position
+from editor_app.ui.window.menus import add_to_toolbar_after
 
 if TYPE_CHECKING:
+    from editor_app.ui.claims.assistant import ClaimAssistant
     from editor_app.ui.claims.panel import ClaimsPanel
     from editor_app.ui.main_window import MainWindow
 
@@ -32,17 +35,9 @@ class ClaimsController(QObject):
         window.panels.add(
             "claims", self.dock, "C&laims", "Ctrl+Shift+C", "Show or hide the claims of the article", tab_with="stocks"
         )
-        window.format_menu.addSeparator()
-        window.format_menu.addAction(mark)
-        toolbar = window.findChild(QToolBar, "mainToolbar")
-        if toolbar is not None:
-            items = toolbar.actions()
-            link = window.actions_["link"]
-            after = items[items.index(link) + 1] if link in items and items.index(link) + 1 < len(items) else None
-            if after is not None:
-                toolbar.insertAction(after, mark)  # right after Link, before the separator
-            else:
-                toolbar.addAction(mark)
+        window.menus["format"].addSeparator()
+        window.menus["format"].addAction(mark)
+        add_to_toolbar_after(window, mark, "link")  # right after Link, before the separator
         editor = window.editor
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self.show_editor_context_menu)
@@ -51,6 +46,8 @@ class ClaimsController(QObject):
         editor.cursorPositionChanged.connect(self._cursor_timer.start)
         editor.textChanged.connect(self.body_changed)
         window.article_loaded.connect(self.article_loaded)
+        window.changes.changed.connect(self._on_store_changed)
+        self.assistant: ClaimAssistant | None = None  # built with the panel
 
     def _build_panel(self) -> ClaimsPanel:
         from editor_app.ui.claims.panel import ClaimsPanel
@@ -62,6 +59,16 @@ class ClaimsController(QObject):
         panel.claim_activated.connect(self.on_claim_activated)
         panel.claim_deleted.connect(self.remove_markers)
         panel.set_article(w.article.id if w.article is not None else None)
+        from editor_app.ui.claims.assistant import ClaimAssistant
+        from editor_app.ui.claims.proposals import ProposalList
+
+        proposals = ProposalList()
+        panel.splitter.insertWidget(0, proposals)
+        panel.splitter.setStretchFactor(0, 2)
+        panel.splitter.setSizes([200, 200, 420])
+        self.assistant = ClaimAssistant(self, proposals)
+        self.dock.visibilityChanged.connect(lambda shown: shown and self.assistant.read())
+        QTimer.singleShot(0, self.assistant.read)
         return panel
 
     def panel(self) -> ClaimsPanel | None:
@@ -71,18 +78,29 @@ class ClaimsController(QObject):
         panel = self.panel()
         if panel is not None:
             panel.set_article(article.id if article is not None else None)
+            self.assistant.article_loaded()
 
     def body_changed(self) -> None:
         panel = self.panel()
         if panel is not None:
             panel.body_changed()
+            self.assistant.body_changed()
+
+    def _on_store_changed(self, changes: Changes) -> None:
+        """A claim or a dismissal of this article changed (here, in review, by an import):
+        the proposals shown follow (a deleted claim can be proposed again)."""
+        article = self.window.article
+        if self.assistant is None or article is None or article.id is None:
+            return
+        if (changes.claims or changes.everything) and changes.touches(article.id):
+            self.assistant.refilter()
 
     def editor_context_menu(self, pos):
         """The editor's standard menu plus "Mark as Claim" (pos in viewport coordinates)."""
         menu = self.window.editor.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(self.window.actions_["mark_claim"])
-        for action in getattr(self.window, "extra_editor_actions", []):
+        for action in self.window.extra_editor_actions:
             menu.addAction(action)
         return menu
 
@@ -96,9 +114,8 @@ class ClaimsController(QObject):
 
     def mark_claim(self) -> None:
         """Anchor a new claim on the editor's selection (one undo step removes the markers)."""
-        from PySide6.QtGui import QTextCursor
 
-        from editor_app.core.anchors import CLOSE_MARKER, anchored_keys, check_span, next_key, open_marker
+        from editor_app.core.anchors import anchored_keys, check_span, next_key
         from editor_app.core.claims import short_statement
 
         article = self.window.article
@@ -124,6 +141,25 @@ class ClaimsController(QObject):
         except (StoreError, ValueError, KeyError) as exc:
             QMessageBox.warning(self.window, "Claim not created", str(exc))
             return
+        self.anchor_words(start, end, key)
+        self.dock.show()
+        self.dock.raise_()
+        panel = self.dock.content()
+        panel.refresh()
+        panel.select_key(key)
+        self.window.changes.deliver()  # the preview marks the new claim now
+        self.window.statusBar().showMessage(
+            f"Claim {key} marked: add who reported it and the responses in the Claims panel.", 8000
+        )
+
+    def anchor_words(self, start: int, end: int, key: str) -> None:
+        """Put claim `key`'s markers around text[start:end] (str indices of the editor's text)
+        in one undo step, select the words and save."""
+        from PySide6.QtGui import QTextCursor
+
+        from editor_app.core.anchors import CLOSE_MARKER, open_marker
+
+        text = self.window.editor.toPlainText()
         opener = open_marker(key)
         u_start, u_end = qt_position(text, start), qt_position(text, end)
         edit = QTextCursor(self.window.editor.document())
@@ -138,15 +174,6 @@ class ClaimsController(QObject):
         shown.setPosition(u_end + len(opener), QTextCursor.MoveMode.KeepAnchor)
         self.window.editor.setTextCursor(shown)
         self.window.autosave.flush()
-        self.dock.show()
-        self.dock.raise_()
-        panel = self.dock.content()
-        panel.refresh()
-        panel.select_key(key)
-        self.window.changes.deliver()  # the preview marks the new claim now
-        self.window.statusBar().showMessage(
-            f"Claim {key} marked: add who reported it and the responses in the Claims panel.", 8000
-        )
 
     def on_claim_activated(self, key: str) -> None:
         """Select the claim's words in the editor (the next anchor of it on each click) and show it in the preview."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSizePolicy, QToolButton, QWidget
 
 from editor_app.core.article import Article, ArticleStatus, utcnow
 from editor_app.core.checklist import CheckItem
@@ -91,7 +91,7 @@ class ReviewController(QObject):
         self._build_actions()
         self._build_docks()
         self._build_menus()
-        window.extra_editor_actions = [*getattr(window, "extra_editor_actions", []), self.actions["comment_selection"]]
+        window.extra_editor_actions.append(self.actions["comment_selection"])
 
         window.article_loaded.connect(self.article_loaded)
         window.autosave.saved.connect(self._on_saved)
@@ -160,33 +160,29 @@ class ReviewController(QObject):
     def _build_menus(self) -> None:
         w = self.window
         bar = w.menuBar()
-        help_entry = next((a for a in bar.actions() if a.menu() is not None and a.text() == "&Help"), None)
+        help_entry = w.menus["help"].menuAction()
         self.status_menu = QMenu("&Status", w)
         self.status_menu.setObjectName("statusMenu")
         self.review_menu = QMenu("Re&view", w)
         self.review_menu.setObjectName("reviewMenu")
         for key in ("comment_selection", "comment_article", None, "run_checklist", None, "history"):
             self.review_menu.addSeparator() if key is None else self.review_menu.addAction(self.actions[key])
-        if help_entry is not None:
-            bar.insertMenu(help_entry, self.status_menu)
-            bar.insertMenu(help_entry, self.review_menu)
-        else:
-            bar.addMenu(self.status_menu)
-            bar.addMenu(self.review_menu)
+        bar.insertMenu(help_entry, self.status_menu)
+        bar.insertMenu(help_entry, self.review_menu)
+        w.menus["status"], w.menus["review"] = self.status_menu, self.review_menu
 
         self.status_button = QToolButton(objectName="statusButton")
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.status_button.setMenu(self.status_menu)
         self.status_button.setAutoRaise(True)
-        toolbar = w.findChild(QToolBar, "mainToolbar")
-        if toolbar is not None:
-            toolbar.addSeparator()
-            toolbar.addAction(self.actions["comment_selection"])
-            spacer = QWidget(objectName="statusSpacer")
-            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            toolbar.addWidget(spacer)
-            toolbar.addWidget(self.status_button)
+        toolbar = w.toolbar
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions["comment_selection"])
+        spacer = QWidget(objectName="statusSpacer")
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.status_button)
 
     def _build_checklist(self) -> ChecklistPane:
         from editor_app.ui.review.checklist import ChecklistPane
@@ -507,7 +503,7 @@ class ReviewController(QObject):
                 end += 1
             self._select_in_editor(qt_position(text, start), qt_position(text, max(end, start)))
         elif where.part == "claim":
-            show_dock(getattr(w, "claims_dock", None))
+            show_dock(w.claims_dock)
             panel = w.claims.dock.content()
             if panel.select_key(where.key) and where.field == "responses":
                 panel.select_response(where.id, where.index)  # exactly the response meant
@@ -520,7 +516,7 @@ class ReviewController(QObject):
             if where.id is not None:
                 self.sources_pane().select_source(where.id)
         elif where.part == "ticker":
-            show_dock(getattr(w, "ticker_dock", None))
+            show_dock(w.ticker_dock)
 
     # -- workflow -----------------------------------------------------------------------
 

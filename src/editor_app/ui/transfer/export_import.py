@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
@@ -68,7 +67,7 @@ PREVIEW_LINES = 12
 def install_export_import(window: MainWindow) -> ExportImport:
     """Actions in the File menu (after "Export as HTML…"), drop target on the library."""
     controller = ExportImport(window)
-    window.export_import = controller  # type: ignore[attr-defined]
+    window.export_import = controller
     return controller
 
 
@@ -104,13 +103,7 @@ class ExportImport(QObject):
             job.wait(30000)
 
     def _add_to_file_menu(self, actions: list) -> None:
-        menu: QMenu | None = None
-        for entry in self.window.menuBar().actions():
-            if entry.menu() is not None and entry.text() == "&File":
-                menu = entry.menu()
-                break
-        if menu is None:
-            return
+        menu = self.window.menus["file"]
         items = menu.actions()
         export_current = self.window.actions_["export_html"]
         before = None

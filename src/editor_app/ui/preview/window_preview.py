@@ -1,0 +1,63 @@
+"""The preview's parts the window keeps current: the header (headline, dek, byline, related
+stocks), the claim marks and the claims box, the body as rendered, and the word count.
+
+A mixin of `MainWindow`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from editor_app.core.article import Article
+from editor_app.core.claim_markup import ClaimMarkup
+from editor_app.core.export import footer_html
+from editor_app.core.page import header_html
+from editor_app.core.render_process import RenderOutcome
+from editor_app.core.text import text_stats
+from editor_app.core.tickers.tags import related_stocks_line
+from editor_app.services.package import load_package
+from editor_app.store.tickers import TickerTagStore
+
+PREVIEW_PAUSED = (
+    "Preview paused: {reason}. Your text is safe and still being saved; "
+    "the preview resumes when the article can be rendered again."
+)
+
+
+class PreviewParts:
+    def _current_meta(self) -> Article:
+        base = self.article or Article()
+        return replace(
+            base, title=self.header.value("title"), dek=self.header.value("dek"), byline=self.header.value("byline")
+        )
+
+    def show_header(self) -> None:
+        self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks, status_banner=True))
+
+    def show_claim_parts(self) -> None:
+        """Claims, their statuses or the sources changed: restyle spans, the claims box and the
+        sources note (a re-render is cheap: unchanged sections are cached)."""
+        package = load_package(self.store, self.article.id) if self.article and self.article.id else None
+        claims = package.claims if package is not None else []
+        self.renderer.set_claim_markup(ClaimMarkup.from_claims(claims))
+        self.renderer.schedule(0, immediate=True)
+        self.preview.update_parts(footer=footer_html(package) if package is not None else "")
+
+    def show_related_stocks(self) -> None:
+        """Stock tags changed: the header's "Related stocks" line follows."""
+        tags = TickerTagStore(self.store).list_tags(self.article.id) if self.article and self.article.id else []
+        self._related_stocks = related_stocks_line(tags)
+        self.show_header()
+
+    def _on_rendered(self, outcome: RenderOutcome, body_json: str, after_html: str, _seconds: float) -> None:
+        if outcome.ok:
+            self._body_html = outcome.html
+            self._preview_notice = ""
+            stats = outcome.stats
+            self.preview.update_parts(body_json=body_json, after=after_html, notice="")
+        else:
+            self._preview_notice = PREVIEW_PAUSED.format(reason=outcome.message)
+            self.preview.update_parts(notice=self._preview_notice)
+            text = self.editor.toPlainText()
+            stats = text_stats(text) if len(text) < 2_000_000 else None
+        self.stats_label.setText(stats.describe() if stats else "")
