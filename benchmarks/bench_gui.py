@@ -174,7 +174,8 @@ def instrument() -> None:
     from editor_app.ui.editor.autosave import AutosaveController
     from editor_app.ui.editor.highlighter import MarkdownHighlighter
     from editor_app.ui.editor.markdown_editor import MarkdownEditor
-    from editor_app.ui.library.pane import ArticleListModel, LibraryPane
+    from editor_app.ui.library.pane import LibraryPane
+    from editor_app.ui.library.table_model import LibraryTableModel
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.preview.render_controller import RenderController
     from editor_app.ui.preview.view import PreviewView
@@ -205,7 +206,7 @@ def instrument() -> None:
     MarkdownEditor.toPlainText = w("editor.toPlainText", QPlainTextEdit.toPlainText)
     MarkdownEditor.set_text_quietly = w("editor.set_text_quietly", MarkdownEditor.set_text_quietly)
     MarkdownHighlighter.highlightBlock = w("highlighter.highlightBlock", MarkdownHighlighter.highlightBlock)
-    ArticleListModel.upsert = w("library.model.upsert", ArticleListModel.upsert)
+    LibraryTableModel.upsert = w("library.model.upsert", LibraryTableModel.upsert)
     LibraryPane.reload = w("library.reload", LibraryPane.reload)
     LibraryPane.select = w("library.select", LibraryPane.select)
     mw_mod.header_html = w("page.header_html (jinja)", mw_mod.header_html)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 
 from editor_app.store.settings import SettingsStore
-from editor_app.ui.transfer.export_import import EncodingDialog, ExportArticlesDialog
+from editor_app.ui.transfer.dialogs import EncodingDialog, ExportArticlesDialog
 from tests.e2e.export_support import set_status
 
 
@@ -200,7 +200,7 @@ def test_drop_files_on_the_library_imports_them(qtbot, make_window, tmp_path):
 
 
 def test_desk_settings_dialog_saves_to_the_store(qtbot, make_window):
-    from editor_app.ui.transfer.export_import import DeskSettingsDialog
+    from editor_app.ui.transfer.dialogs import DeskSettingsDialog
 
     window = make_window()
 

@@ -60,7 +60,7 @@ def test_not_now_saves_nothing_and_asks_again(qtbot, make_window, monkeypatch):
 
 def test_desk_settings_changes_who_the_next_comment_is_from(qtbot, make_window, monkeypatch):
     monkeypatch.setattr(getpass, "getuser", lambda: "desk-login")
-    from editor_app.ui.transfer.export_import import DeskSettingsDialog
+    from editor_app.ui.transfer.dialogs import DeskSettingsDialog
 
     window = make_window()
     first = _post_comment(qtbot, window, "First note")

@@ -16,7 +16,7 @@ from editor_app.services.opening import open_store
 from editor_app.services.review import Review
 from editor_app.store.claims import ClaimStore
 from editor_app.store.tickers import TickerTagStore
-from editor_app.ui.library.pane import COL, IdRole, SnippetRole
+from editor_app.ui.library.table_model import COL, IdRole, SnippetRole
 
 LEFT = Qt.MouseButton.LeftButton
 
