@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 import yaml
 
+from editor_app.core.claim_json import claim_from_dict, claim_to_dict
 from editor_app.core.claims import (
     Appearance,
     Channel,
@@ -16,8 +17,6 @@ from editor_app.core.claims import (
     Response,
     Stance,
     StatusVerdict,
-    claim_from_dict,
-    claim_to_dict,
     derive_status,
     short_statement,
 )

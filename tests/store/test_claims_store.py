@@ -258,7 +258,8 @@ def test_delete_move_and_keys(path: Path):
 
 
 def test_import_assigns_free_keys(path: Path):
-    from editor_app.core.claims import Claim, claim_from_dict
+    from editor_app.core.claim_json import claim_from_dict
+    from editor_app.core.claims import Claim
 
     store = open_store(path, seed_sample=False)
     claims = ClaimStore(store)

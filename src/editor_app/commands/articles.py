@@ -12,7 +12,7 @@ from editor_app.commands.common import guard as _guard
 from editor_app.commands.common import open_store as _open_store
 from editor_app.commands.common import print_json as _print_json
 from editor_app.core.article import ArticleStatus
-from editor_app.core.claims import claim_to_dict
+from editor_app.core.claim_json import claim_to_dict
 
 # -- list / show --------------------------------------------------------------------------
 

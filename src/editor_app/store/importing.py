@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from editor_app.core.anchors import anchor_in_first_occurrence, next_key
 from editor_app.core.article import Article
-from editor_app.core.claims import Claim, claim_from_dict
+from editor_app.core.claim_json import claim_from_dict
+from editor_app.core.claims import Claim
 from editor_app.core.importer import ImportFailed, ParsedArticle
 from editor_app.core.tickers.tags import TickerTag, resolve_tag_inputs
 from editor_app.store.claims import ClaimStore
