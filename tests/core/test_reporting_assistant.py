@@ -23,7 +23,7 @@ def test_the_ford_story_gives_one_claim_its_reporter_and_two_denials():
     claim = claims[0]
     assert "Ford held talks with Xiaomi" in claim.text
     assert FORD[claim.start : claim.end] == claim.text
-    assert [r.who for r in claim.reported_by] == ["the Financial Times"]
+    assert [r.who for r in claim.reported_by] == ["Financial Times"]
     assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
     for r in claim.responses:
         assert FORD[r.start : r.end] == r.quote

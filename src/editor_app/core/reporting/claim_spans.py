@@ -90,9 +90,15 @@ _ANSWERED_REPORT = re.compile(
     r"accusations?|claims?|suggestions?))(?![\w-])"
 )
 # what follows a report noun that states its content: "a report that ...", "reports it had ..."
+_SOURCE_WORD = (
+    r"(?:[A-Z][\w.&'’-]*|Web\s+site|website|newspaper|daily|magazine|online|of|on|\w+day|last|this|week|month)"
+)
 _STATES_CONTENT = re.compile(
-    r"(?:\s+(?:published\s+|posted\s+|carried\s+|issued\s+)?(?:in|by|from|on|at)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+|"
-    r"(?:Web\s+site|website|newspaper|daily|magazine|online|of|on|\w+day|last|this|week|month)\s+){1,6}?)?"
+    r"(?:\s+(?:published\s+|posted\s+|carried\s+|issued\s+)?(?:in|by|from|on|at)\s+(?:[Tt]he\s+)?"
+    + _SOURCE_WORD
+    + r"(?:\s+"
+    + _SOURCE_WORD
+    + r"){0,5}?)?"
     r"(?:\s+|,\s+)(?:that|of|about|over|on|it|its|he|she|they|which|saying|claiming|suggesting|alleging|"
     r"linking|the\s+company|[A-Z][\w.&'’-]*\s+(?:was|were|had|has|is|would|will|planned|plans))\b"
 )
@@ -213,7 +219,9 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
             a, b = _trim(text, start, end)
             if len(content(text[answered.end("noun") : b])) >= 3:
                 kind = ANSWERED if noun.startswith(("report", "stor", "article")) else RUMOURED
-                inside = [(m, k) for m, k in mentions if s.start + start <= m.start < s.start + answered.end("noun")]
+                said_by = _STATES_CONTENT.match(text, answered.end())
+                until = said_by.end() if said_by else answered.end("noun")
+                inside = [(m, k) for m, k in mentions if s.start + start <= m.start < s.start + until]
                 rep = [m for m, k in inside if k == "outlet"] or [m for m, _ in inside] or list(reporters)
                 if not rep:
                     rep = [

@@ -302,10 +302,10 @@ _DECLINES = [
     r"declin(?:ed|es|ing)\s+(?:to\s+)?(?:comment|to\s+(?:confirm|say|discuss|elaborate|specify|give|provide|"
     r"disclose|identify|name|detail|respond|answer|address|speculate|go\s+into))",
     r"declin(?:ed|es|ing)\s+(?:any\s+|further\s+)?comment",
-    r"refus(?:ed|es|ing)\s+to\s+(?:comment|confirm|say|discuss|elaborate)",
+    r"refus(?:ed|es|ing)\s+to\s+(?:comment|confirm|say|discuss|elaborate|(?:\w+\s+){1,3}comment)",
     r"(?:would|will|could|did)\s+not\s+(?:immediately\s+)?(?:comment|confirm|say|discuss|elaborate|disclose|"
     r"provide|give|specify)",
-    r"(?:does|do|did)\s+not\s+(?:comment|speculate)\s+on",
+    r"(?:does|do|did|don't|doesn't|won't|will)\s+(?:not\s+)?(?:comment|speculate)\s+on",
     r"(?:had|has|have|with|offered|gave)\s+no\s+(?:immediate\s+|further\s+)?comment",
     r"no\s+(?:immediate\s+)?comment\s+(?:was|from)",
     r"(?:had|has|have)\s+nothing\s+to\s+say",
@@ -338,7 +338,7 @@ _CLARIFIES = [
 _PARTIAL = [
     r"partially\s+confirm(?:ed|s)?",
     r"partly\s+confirm(?:ed|s)?",
-    r"acknowledg(?:ed|es|ing)\s+(?:that\s+)?(?!responsibility)",
+    r"acknowledg(?:ed|es|ing)\s+(?:that\s+)?(?!(?:and\s+accept(?:s|ed)?\s+)?responsibility)",
     r"confirm(?:ed|s|ing)\s+.{3,120}?\bbut\s+(?:denied|said\s+(?:no|it\s+(?:was|had|has|is)\s+not)|"
     r"dismissed|rejected)",
 ]
@@ -347,7 +347,7 @@ _CONFIRMS = [
     r"reports?|plans?|talks|the\s+talks|negotiations|discussions|it\s+had|it\s+was|[a-z]+\s+had)",
     r",\s+(?:it|the\s+\w+|\w+)\s+confirm(?:ed|s)\b",
     r"stands?\s+by\s+(?:its|the|our|his|her)\s+(?:story|report|reporting|article)",
-    r"(?:acknowledg(?:ed|es)|accept(?:ed|s))\s+responsibility",
+    r"(?:acknowledg(?:ed|es)|accept(?:ed|s))\s+(?:and\s+accepts?\s+)?responsibility",
     r"admitted\s+(?:that|to)",
     r"(?:was|is)\s+correct",
 ]
@@ -359,7 +359,7 @@ _DENIES = [
     r"dismiss(?:ed|es|ing)\s+(?:the|a|an|media|press|market|reports?|claims?|allegations?|suggestions?|"
     r"speculation|rumou?rs?|accusations?|Internet|internet|online|talk|as|that|the\s+number)",
     r"refut(?:ed|es|ing)",
-    r"contradict(?:ed|s|ing)",
+    r"contradict(?:ed|s|ing)\s+(?:a|the|an|media|press|reports?|claims?|statements?|stories|allegations?)\b",
     r"poured\s+cold\s+water",
     r"play(?:ed|s|ing)?\s+down",
     r"downplay(?:ed|s|ing)?",
@@ -374,6 +374,8 @@ _DENIES = [
     r"seeking|looking)\b",
     r"\b(?:no|not\s+any)\s+(?:\w+\s+){0,2}(?:talks|negotiations|discussions|plans?|intention|offer|bid|deal|"
     r"contacts?|approach|agreement|decision|active\s+project)\b",
+    r"\bthere\s+(?:has|have|had|was|were|is)\s+(?:been\s+)?no\s+(?:\w+\s+)?(?:breach|talks|negotiations|deal|offer|"
+    r"approach|plans?|decision|agreement|contacts?|wrongdoing|evidence|truth|basis|losses|strike|layoffs)\b",
     r"\bnothing\s+(?:has\s+been|had\s+been|was|is)\s+(?:decided|agreed|finalized|finalised|signed)",
     r"\b(?:not|never)\s+(?:been\s+)?(?:aware|heard|know|knew|received|made|had|provided|participated?|joined|"
     r"planned|considered|discussed|for\s+sale)\b",

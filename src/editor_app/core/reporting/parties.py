@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 # A capitalised name: "Bank of America", "J. Sainsbury", "Procter & Gamble", "U.S. Steel Corp".
 _WORD = r"(?:[A-Z][\w.&'’-]*|[A-Z]\.)"
-NAME_RE = re.compile(_WORD + r"(?:\s+(?:of|de|du|von|van|der|for|&|and\s+Co\.?)?\s*(?:[A-Z0-9][\w.&'’-]*))*")
+NAME_RE = re.compile(_WORD + r"(?:\s+(?:(?:of|de|du|von|van|der|for|&|and\s+Co\.?)\s+)?(?:[A-Z0-9][\w.&'’-]*))*")
+# what a blanked-out relative clause becomes: a name does not run across it, a list does
+_GAP = "\x00"
 _TICKER = re.compile(
     r"\s*\(\s*[A-Z0-9][A-Z0-9.=^_-]*(?:\s*,\s*[A-Z0-9][A-Z0-9.=^_-]*)*\s*\)|\s+[A-Z0-9]+\.[A-Z]{1,3}\b"
 )
@@ -27,15 +29,22 @@ ROLE = (
     r"ministers?|secretary|staffer|source|press\s+officer|press\s+office|counsel|mayor|governor)"
 )
 # "a spokesman for Ford", "Representatives for Kreinberg and the SEC", "an official at the ministry"
+_BODY_NOUN = (
+    r"(?:department|ministry|office|agency|authority|regulator|government|union|company|group|consortium|board|"
+    r"council|commission|committee|navy|army|police)"
+)
 ROLE_FOR = re.compile(
     r"(?:(?:a|an|the|A|An|The|one|One|two|Two)\s+)?(?:[a-z]+\s+)?"
     + ROLE
-    + r"\s+(?:for|of|at|from|with)\s+(?:[a-z]+\s+){0,3}?(?P<name>(?:the\s+)?(?:"
-    + _WORD
-    + r"[\w.&'’ -]*?|[a-z]+(?:\s+[a-z]+)?\s+(?:ministry|department|office|union|regulator|agency|authority|"
-    r"government|company|group|consortium))(?:\s+and\s+(?:the\s+)?[A-Z][\w.&'’ -]*?)?)"
-    r"(?=\s*(?:,|\bsaid\b|\bsays\b|\btold\b|\bdeclined\b|\bcould\b|\bwas\b|\bwere\b|\bdid\b|\bhad\b|\bhas\b|"
-    r"\bhave\b|\bwould\b|\bis\b|\bare\b|\balso\b|\bdenied\b|\bconfirmed\b|\bin\s+[A-Z]|\bon\s|$|\.))"
+    + r"\s+(?:for|of|at|from|with)\s+(?:(?:[a-z]+\s+){1,3}(?=[A-Z]))?(?P<name>(?:the\s+)?(?:"
+    + NAME_RE.pattern
+    + r"(?:\s+"
+    + _BODY_NOUN
+    + r"(?:\s+of\s+(?:[a-z]+\s+){0,3}[a-z]+)?)?|(?:[a-z]+\s+){1,2}"
+    + _BODY_NOUN
+    + r")(?:\s+and\s+(?:the\s+)?"
+    + NAME_RE.pattern
+    + r")?)"
 )
 # "Ford spokesman Jane Doe", "Sainsbury's spokeswoman", "a Citigroup spokesman", "Severstal's chief executive"
 NAME_ROLE = re.compile(
@@ -45,10 +54,14 @@ NAME_ROLE = re.compile(
     + ROLE
     + r"(?![\w-])(?:,?\s+(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+)+),?)?"
 )
+# "a finance ministry spokeswoman", "a union spokesman"
+BODY_ROLE = re.compile(
+    r"(?:a|an|the|A|An|The)\s+(?P<name>(?:[a-z]+\s+){1,2}" + _BODY_NOUN + r")(?:'s|’s)?\s+" + ROLE + r"(?![\w-])"
+)
 # "It", "The company", "the British retailer", "He", "the spokesman": the party named before
 BACK_REFERENCE = re.compile(
     r"(?:(?:It|it|He|he|She|she|They|they)(?![\w-])|"
-    r"(?:[Tt]he|[Ii]ts)\s+(?:[a-z'’-]+\s+){0,3}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
+    r"(?:[Tt]he|[Ii]ts)\s+(?:[\w'’.-]+\s+){0,3}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
     r"maker|insurer|lender|bourse|exchange|operator|ministry|government|regulator|agency|spokes(?:man|woman|person)|"
     r"official|executive|conglomerate|giant|producer|supplier|manufacturer|publisher|chain|brewer|miner|"
     r"insurer|utility|developer|fund|investor|board|partner|parent|unit|subsidiary|statement|spokespeople|"
@@ -58,9 +71,9 @@ BACK_REFERENCE = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Separately|Still|Also|Earlier|Later|Previously|Instead|Yet|So|Now|"
     r"Nevertheless|Moreover|Indeed)\b,?\s*|"
-    r"(?:On|In|At|Last|Earlier|Later|Late|By|Since|After|Before|During|Asked|When|While|Responding|Speaking|"
-    r"Contacted|Reached|Following|Separately|Citing|Clarifying|Denying|Confirming|Commenting|Overnight|Early|"
-    r"Without)\b[^,]{0,120},\s*)+"
+    r"(?i:on|in|at|last|earlier|later|late|by|since|after|before|during|asked|when|while|responding|speaking|"
+    r"contacted|reached|following|separately|citing|clarifying|denying|confirming|commenting|overnight|early|"
+    r"without|to\s+be\s+sure)\b[^,]{0,120},\s*)+"
 )
 _NOT_A_PARTY = {
     "the",
@@ -130,7 +143,7 @@ def clean_name(raw: str) -> str:
     stripped = _SUFFIX.sub("", name).strip(" ,")
     if stripped:
         name = stripped
-    if name.lower().startswith("the ") and len(name.split()) == 2 and name.split()[1][:1].isupper():
+    if name.lower().startswith("the ") and len(name.split()) >= 2 and name.split()[1][:1].isupper():
         name = name[4:]
     return name.strip()
 
@@ -139,13 +152,13 @@ def split_conjunction(text: str, offset: int) -> list[Mention]:
     """ "Amgen and Actelion" -> two mentions; "Bank of America" stays one."""
     out: list[Mention] = []
     pos = 0
-    for part in re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+(?=the\b))", text):
+    for part in re.split(r"([\s\x00]*,[\s\x00]*(?:and\s+)?|[\s\x00]+and\s+|\s+&\s+(?=the\b))", text):
         if not part:
             continue
-        if re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+", part):
+        if re.fullmatch(r"[\s\x00]*,[\s\x00]*(?:and\s+)?|[\s\x00]+and\s+|\s+&\s+", part):
             pos += len(part)
             continue
-        name = clean_name(part)
+        name = clean_name(part.strip(_GAP))
         if name and name.lower() not in _NOT_A_PARTY and (name[:1].isupper() or _GENERIC_GROUP.fullmatch(name)):
             start = offset + pos + max(part.find(name), 0)
             out.append(Mention(name, start, start + len(name)))
@@ -159,18 +172,32 @@ class Discourse:
 
     recent: list[Mention] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # surname -> organisation
+    persons: set[str] = field(default_factory=set)  # names known to be people
+    lists: list[list[Mention]] = field(default_factory=list)  # "Apple, Google and Intel"
 
     def note(self, mentions: list[Mention]) -> None:
         for m in mentions:
             self.recent.append(m)
 
-    def note_person(self, person: str, party: str) -> None:
+    def note_person(self, person: str, party: str = "") -> None:
+        self.persons.add(person.lower())
         for part in person.split():
             if len(part) > 2:
-                self.people[part.lower()] = party
+                self.persons.add(part.lower())
+                if party:
+                    self.people[part.lower()] = party
 
-    def last(self) -> Mention | None:
-        return self.recent[-1] if self.recent else None
+    def is_person(self, name: str) -> bool:
+        return name.lower() in self.persons or name.split()[-1].lower() in self.persons
+
+    def last(self, person: bool | None = None) -> Mention | None:
+        """The party named last; `person=False` skips people (for "it", "the company")."""
+        for m in reversed(self.recent):
+            if person is None or self.is_person(m.name) == person:
+                return m
+            if person is False and m.name.split()[-1].lower() in self.people:
+                return Mention(self.people[m.name.split()[-1].lower()], m.start, m.end)
+        return self.recent[-1] if self.recent and person is not False else None
 
     def resolve(self, mention: Mention) -> Mention:
         """A spokesperson's surname counts for their organisation."""
@@ -208,9 +235,39 @@ _NATIONAL_BODY = re.compile(
     r"(?:[Tt]he\s+)?" + _DEMONYM + r"(?:\s+[a-z]+){0,3}\s+(?:ministry|government|regulator|authority|agency|"
     r"central\s+bank|cabinet|parliament|embassy|navy|army|military|police|prosecutors?|watchdog|presidency)(?![\w-])"
 )
+_TITLE = (
+    r"(?:(?:Vice|Rear|Deputy|Acting|Former|former|Executive|Senior)\s+)?(?:Chairman|Chairwoman|Chief\s+Executive(?:\s+Officer)?|CEO|CFO|Chief\s+Financial\s+Officer|President|"
+    r"Vice\s+President|Prime\s+Minister|Minister|Secretary|Mayor|Governor|Director|Founder|Admiral|General|"
+    r"Chief|Treasurer|Commissioner|Chancellor|Senator|Representative|Spokesman|Spokeswoman)"
+)
+# "[Standard Chartered] Chairman [John Peace]", "U.S. Defense Secretary [Robert Gates]"
+_TITLE_SPLIT = re.compile(
+    r"(?:(?P<org>.*?)\s+)?(?:[A-Z][\w.-]*\s+){0,2}?"
+    + _TITLE
+    + r"\s+(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})$"
+)
+_PERSON_NOUNS = {
+    "admiral",
+    "general",
+    "minister",
+    "mayor",
+    "governor",
+    "chairman",
+    "president",
+    "director",
+    "chief",
+    "lawyer",
+    "attorney",
+    "executive",
+}
+_PLURAL_REFERENCE = re.compile(
+    r"(?:[Tt]he\s+(?:two\s+|three\s+|other\s+)?(?:companies|firms|banks|groups|parties)(?:\s+(?:named|mentioned|"
+    r"involved|cited))?|[Bb]oth\s+(?:companies|firms|banks|groups|sides|men|executives))(?![\w-])"
+)
+_LIST = re.compile(NAME_RE.pattern + r"(?:\s*,\s*" + NAME_RE.pattern + r")+,?\s+and\s+" + NAME_RE.pattern)
 # '"...," a Kia Motors spokesman said.' / '"...," said Apple spokesman Steve Dowling.'
 _AFTER_QUOTE = re.compile(
-    r"[,.!?]?[\"”]\s*,?\s*(?:(?P<who>[^\"“”]{1,100}?)\s+(?:said|says|added|told\s+\w+|wrote|insisted)\b|"
+    r"(?:[,.!?][\"”]|[\"”],)\s*(?:(?P<who>[^\"“”]{1,100}?)\s+(?:said|says|added|told\s+\w+|wrote|insisted)\b|"
     r"(?:said|says|added)\s+(?P<who2>[^\"“”.]{1,100}))"
 )
 _NEITHER = re.compile(r"(?:Neither|neither)\s+(?P<a>" + NAME_RE.pattern + r")\s+nor\s+(?P<b>" + NAME_RE.pattern + r")")
@@ -221,10 +278,15 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+def _gap(m: re.Match[str]) -> str:
+    return _GAP * len(m.group(0))
+
+
 def _mask(clause: str, appositives: bool = False) -> str:
-    """Brackets, relative clauses (and appositives) blanked out, same length so offsets hold."""
-    clause = _RELATIVE.sub(_blank, _BRACKETS.sub(_blank, clause))
-    return _APPOSITIVE.sub(_blank, clause) if appositives else clause
+    """Brackets blanked out, relative clauses (and appositives) turned into a gap; same length, so
+    offsets hold."""
+    clause = _RELATIVE.sub(_gap, _BRACKETS.sub(_blank, clause))
+    return _APPOSITIVE.sub(_gap, clause) if appositives else clause
 
 
 def speakers(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
@@ -252,7 +314,14 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
     for m in ROLE_FOR.finditer(text):
         if not roles_anywhere and m.start() > 3:
             break
-        found = split_conjunction(m.group("name"), offset + m.start("name"))
+        at = m.start("name")
+        d = _DESCRIPTOR.match(text, at)
+        name = m.group("name")
+        if d:  # "an executive at Chinese computer maker Lenovo"
+            n = NAME_RE.match(text, d.end())
+            if n:
+                at, name = n.start(), n.group(0)
+        found = split_conjunction(name, offset + at)
         if found:
             return [discourse.resolve(x) for x in found]
     for m in NAME_ROLE.finditer(text):
@@ -266,6 +335,9 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
             discourse.note_person(m.group("person"), found[-1].name)
         if found:
             return [discourse.resolve(x) for x in found]
+    m = BODY_ROLE.match(text) if not roles_anywhere else BODY_ROLE.search(text)
+    if m:
+        return [Mention(m.group("name"), offset + m.start("name"), offset + m.end("name"))]
     return subject(text, offset, discourse)
 
 
@@ -282,13 +354,20 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         if said:
             i += said.end()
             rest = clause[i:]
-    back = BACK_REFERENCE.match(rest)
-    if back:
-        last = discourse.last()
-        return [Mention(last.name, offset + i, offset + i + back.end())] if last else []
     inst = _NATIONAL_BODY.match(rest)
     if inst:
         return [Mention(inst.group(0), offset + i, offset + i + inst.end())]
+    plural = _PLURAL_REFERENCE.match(rest)
+    if plural and discourse.lists:
+        return [Mention(m.name, offset + i, offset + i + plural.end()) for m in discourse.lists[-1]]
+    back = BACK_REFERENCE.match(rest)
+    if back:
+        words = back.group(0).lower().split()
+        kind = (
+            True if words[0] in ("he", "she") or words[-1] in _PERSON_NOUNS else None if words[0] == "they" else False
+        )
+        last = discourse.last(person=kind)
+        return [Mention(last.name, offset + i, offset + i + back.end())] if last else []
     d = _DESCRIPTOR.match(rest)
     if d:
         i += d.end()
@@ -296,7 +375,7 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
     m = re.match(
         r"(?:(?:the|The)\s+)?"
         + NAME_RE.pattern
-        + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:"
+        + r"(?:(?:[\s\x00]*,[\s\x00]*(?:and\s+)?|[\s\x00]+and\s+)(?:the\s+)?(?:"
         + NAME_RE.pattern
         + r"|(?:[a-z-]+\s+){0,3}(?:consortium|company|companies|group|bank|banks|ministry|union|regulator|"
         r"agency|authority|office|department|firm|fund|government)))*",
@@ -307,5 +386,45 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         if g and g.group(0).split()[0].lower() == "the":
             return [Mention(g.group(0), offset + i, offset + i + g.end())]
         return []
+    titled = _TITLE_SPLIT.match(m.group(0))
+    if titled:  # "Standard Chartered Chairman John Peace": the person, who speaks for the bank
+        org = clean_name(titled.group("org") or "")
+        person = titled.group("person")
+        discourse.note_person(person, "" if not org or re.fullmatch(_DEMONYM, org) else org)
+        start = offset + i + titled.start("person")
+        return [Mention(person, start, start + len(person))]
     found = split_conjunction(m.group(0), offset + i)
+    return [discourse.resolve(x) for x in found]
+
+
+def note_lists(sentence: str, offset: int, discourse: Discourse) -> None:
+    """Remember "Apple Inc, Google Inc and Intel Corp" so "the companies named" can mean them."""
+    for m in _LIST.finditer(_mask(sentence)):
+        found = split_conjunction(m.group(0), offset + m.start())
+        if len(found) >= 2:
+            discourse.lists.append(found)
+
+
+# the words between a subject and its verb: "Ford on Friday also flatly denied"
+_BEFORE_VERB = re.compile(
+    r"(?:\s+(?:on\s+\w+|last\s+\w+|earlier|later|also|quickly|flatly|strongly|repeatedly|again|has|have|had|"
+    r"subsequently|previously|immediately|swiftly|publicly|firmly|categorically))*\s*$"
+)
+
+
+def agent_before(clause: str, cue_at: int, offset: int, discourse: Discourse) -> list[Mention]:
+    """The party right before an answering verb: in "The FBI is probing X, and Citigroup denied it",
+    Citigroup, not the FBI, denies. [] when the verb has no subject of its own before it."""
+    head = _mask(clause[:cue_at])
+    tail = _BEFORE_VERB.search(head)
+    end = tail.start() if tail else len(head)
+    if end == 0:
+        return []
+    m = re.search(r"(?:^|(?<=[\s,;(]))(?:(?:the|The)\s+)?" + NAME_RE.pattern + r"$", head[:end])
+    if not m or m.start() == 0:
+        return []  # at the start of the clause the ordinary subject rules apply
+    before = head[: m.start()].rstrip()
+    if not before.endswith((",", ";", "but", "while", "as")):
+        return []
+    found = split_conjunction(m.group(0), offset + m.start())
     return [discourse.resolve(x) for x in found]

@@ -22,12 +22,12 @@ from editor_app.core.reporting.lexicon import (
     RESPONSE_CUES,
     SPEECH_VERBS,
 )
-from editor_app.core.reporting.parties import Discourse, Mention, speakers
+from editor_app.core.reporting.parties import Discourse, Mention, agent_before, note_lists, speakers
 from editor_app.core.reporting.sentences import Sentence
 
 # where a sentence falls into clauses with their own answer
 _CLAUSE_BREAK = re.compile(
-    r",?\s+but\s+|;\s+|,\s+while\s+|,\s+although\s+|,\s+as\s+|,\s+whereas\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
+    r",?\s+but\s+|;\s+|,?\s+while\s+|,\s+although\s+|,\s+though\s+|,\s+as\s+|,\s+whereas\s+|,\s+and\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
 )
 # cues that are only an answer when somebody is speaking
 EXPLICIT_CUE = re.compile(
@@ -114,7 +114,9 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
         parties: list[Mention] = []
         for offset, clause in _clauses(s):
             hits = _stance_in(clause, speaking)
-            own = speakers(clause, offset, discourse)
+            own = (hits and agent_before(clause, hits[0][1].start(), offset, discourse)) or speakers(
+                clause, offset, discourse
+            )
             if own:
                 parties = own
             if not hits or not parties:
@@ -137,6 +139,7 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
                         )
                     )
         _partial(found, index)
+        note_lists(s.text, s.start, discourse)
         named = [p for p in parties if p.name[:1].isupper()]
         if named:
             discourse.note(named)
