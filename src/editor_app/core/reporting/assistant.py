@@ -148,6 +148,9 @@ def propose(text: str) -> list[ProposedClaim]:
             name = outlet_names.get(m.start, m.name)
             if name and all(name.lower() != r.who.lower() for r in reporters):
                 reporters.append(Reporter(name, m.start, m.end))
+        named = [r for r in reporters if not GENERIC_REPORTERS.fullmatch(r.who)]
+        if len(named) < len(reporters) and any(not _is_source_name(r.who) for r in named):
+            reporters = named  # "a report" is the outlet's report
         seen: set[tuple[str, Stance]] = set()
         answers: list[Response] = []
         for r in rs:

@@ -71,9 +71,12 @@ ANSWERED = "answered"  # a party answers "a report" / "speculation" in the same 
 RUMOURED = "rumoured"  # rumours, speculation, accusations: kept only when someone answers
 
 _VERB_AFTER = re.compile(r"(?:\s*,[^,]{0,80},)?\s+(?:on\s+\w+\s+)?" + REPORT_VERBS + r"(?![\w-])")
-_WEB_SITE = re.compile(r"(?:'s|’s)?\s+(?:Web\s+site|website|online\s+edition|online|blog)\s+(?:reported|said)")
+_WEB_SITE = re.compile(
+    r"(?:\s+(?:newspaper|paper|daily|magazine|weekly))?(?:'s|’s)?(?:\s+(?:Web\s+site|website|online\s+edition|online|blog))?"
+    r"\s+(?:also\s+)?(?:reported|said|says|wrote)"
+)
 _BEFORE = re.compile(
-    r"(?:according\s+to|citing|cited|quoting|quoted|reported\s+by|report(?:s|ed)?\s+(?:in|by|from|on)|"
+    r"(?i:according\s+to|confirming|echoing|citing|cited|quoting|quoted|reported\s+by|report(?:s|ed)?\s+(?:in|by|from|on)|"
     r"stor(?:y|ies)\s+(?:in|by|on)|article\s+(?:in|by|on)|(?:a|the)\s+report\s+(?:in|by|from|on))"
     r"\s+(?:(?:a|an|the)\s+)?(?:(?:report|story|article)\s+(?:in|by|from|on)\s+(?:the\s+)?)?$"
 )
@@ -125,8 +128,23 @@ class FoundClaim:
     cue_end: int = 0
 
 
-def _reporter_mentions(s: Sentence) -> list[tuple[Mention, str]]:
-    """(mention, 'outlet' | 'sources' | 'generic' | 'rumour') for every reporter-like phrase."""
+@dataclass(frozen=True)
+class _Found:
+    mention: Mention  # the name as written
+    kind: str  # 'outlet' | 'sources' | 'generic' | 'rumour' | 'cited'
+    start: int  # the whole phrase in the sentence ("The Times newspaper"), for the cue around it
+    end: int
+
+
+_DOMAIN = re.compile(r"(?<![\w.@-])(?:[A-Za-z][\w-]*\.)+(?:com|net|org|co\.uk|de|fr|cn|jp|in)(?![\w-])")
+_CITED = re.compile(
+    r"(?i:citing|cited|quoting|quoted)\s+(?P<who>(?:(?:the|an?|its|his|her)\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,6}?)"
+    r"(?=\s+as\s+(?:saying|telling)|\s*[,.;]|\s+that\b|$)"
+)
+
+
+def _reporter_mentions(s: Sentence) -> list[_Found]:
+    """Every reporter-like phrase of the sentence, longest first where they overlap."""
     text, out, taken = s.text, [], []
 
     def add(start: int, end: int, kind: str, name: str | None = None) -> None:
@@ -135,19 +153,17 @@ def _reporter_mentions(s: Sentence) -> list[tuple[Mention, str]]:
         taken.append((start, end))
         name = name or clean_name(text[start:end])
         at = text.find(name, start, end)
-        if at >= 0:  # the span is the name as written
-            start, end = at, at + len(name)
-        out.append((Mention(name, s.start + start, s.start + end), kind))
+        a, b = (at, at + len(name)) if at >= 0 else (start, end)  # the span is the name as written
+        out.append(_Found(Mention(name, s.start + a, s.start + b), kind, start, end))
 
-    for m in OUTLET_RE.finditer(text):
-        add(m.start(), m.end(), "outlet")
-    for m in MASTHEAD.finditer(text):
-        add(m.start(), m.end(), "outlet")
     for pattern in (MEDIA_BEFORE_NAME, MEDIA_AFTER_NAME):
         for m in pattern.finditer(text):
             name = clean_name(m.group("name"))
             if name and name.split()[0].lower() not in {"the", "a", "reuters", "in", "on"}:
                 add(m.start(), m.end(), "outlet", name)
+    for pattern in (OUTLET_RE, MASTHEAD, _DOMAIN):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), "outlet")
     for pattern in (ANONYMOUS_SOURCES, BARE_SOURCES, OTHER_PERSON):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), "sources", text[m.start() : m.end()].strip())
@@ -155,13 +171,19 @@ def _reporter_mentions(s: Sentence) -> list[tuple[Mention, str]]:
         add(m.start(), m.end(), "generic", text[m.start() : m.end()].strip())
     for m in SOCIAL.finditer(text):
         add(m.start(), m.end(), "rumour", text[m.start() : m.end()].strip())
-    return sorted(out, key=lambda item: item[0].start)
+    for m in _CITED.finditer(text):  # "citing Insinga's lawyer Andrew Carr"
+        who = m.group("who").strip()
+        if who.split()[0][:1].isupper() or re.match(r"(?:the|an?)\s", who):
+            add(m.start("who"), m.end("who"), "cited", who)
+    return sorted(out, key=lambda f: f.start)
 
 
-def _reports(s: Sentence, mention: Mention, kind: str) -> tuple[int, int] | None:
+def _reports(s: Sentence, found: _Found) -> tuple[int, int] | None:
     """The cue (offsets in the sentence) that makes `mention` the reporter of something, if any."""
-    text = s.text
-    a, b = mention.start - s.start, mention.end - s.start
+    text, mention, kind = s.text, found.mention, found.kind
+    a, b = found.start, found.end
+    if kind == "cited":
+        return (max(0, a - 10), a)
     if text[a:b].strip() == "Reuters" or mention.name == "Reuters":
         after = re.match(r"\s+(?:and\s+other\s+media\s+)?(?:had\s+|has\s+|also\s+)*(?:reported|report)", text[b:])
         return (b, b + after.end()) if after else None
@@ -171,6 +193,8 @@ def _reports(s: Sentence, mention: Mention, kind: str) -> tuple[int, int] | None
     if before:
         return (max(0, a - 60) + before.start(), a)
     after = _VERB_AFTER.match(text, b) or _WEB_SITE.match(text, b)
+    if not after and kind == "sources":  # "Sources close to X and a U.S. hedge fund told Reuters"
+        after = re.compile(r"(?:\s+[\w.'’&-]+){1,8}?" + _VERB_AFTER.pattern).match(text, b)
     if after and kind in ("outlet", "generic") and re.search(r"\btold\b", after.group(0)):
         after = None  # an outlet does not "tell Reuters"; a person telling a paper is an interview
     if after and kind != "rumour":
@@ -199,12 +223,13 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
         mentions = _reporter_mentions(s)
         reporters: list[Mention] = []
         cue: tuple[int, int] | None = None
-        for mention, kind in mentions:
+        for f in mentions:
+            mention, kind = f.mention, f.kind
             if kind == "generic" and not re.search(
                 r"(?i)paper|report|stor|article|agency|media|magazine|daily|web", mention.name
             ):
                 continue
-            c = _reports(s, mention, kind)
+            c = _reports(s, f)
             if c:
                 reporters.append(mention)
                 cue = cue or c
@@ -221,8 +246,10 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
                 kind = ANSWERED if noun.startswith(("report", "stor", "article")) else RUMOURED
                 said_by = _STATES_CONTENT.match(text, answered.end())
                 until = said_by.end() if said_by else answered.end("noun")
-                inside = [(m, k) for m, k in mentions if s.start + start <= m.start < s.start + until]
-                rep = [m for m, k in inside if k == "outlet"] or [m for m, _ in inside] or list(reporters)
+                inside = [f for f in mentions if start <= f.start < until]
+                rep = (
+                    [f.mention for f in inside if f.kind == "outlet"] or [f.mention for f in inside] or list(reporters)
+                )
                 if not rep:
                     rep = [
                         Mention(

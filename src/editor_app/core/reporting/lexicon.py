@@ -253,13 +253,15 @@ ANONYMOUS_SOURCES = re.compile(
 # "Sources said", "sources told Reuters", "unnamed sources" without a "familiar with" tail
 BARE_SOURCES = re.compile(
     r"(?<![\w-])(?:(?:the|The|Several|several|Multiple|multiple|Industry|industry|Banking|banking|Other|other|"
-    r"Unnamed|unnamed|Unidentified|unidentified|Anonymous|anonymous|Two|two|Three|three|Market|market|Some|some)\s+)?"
-    r"(?:(?:unnamed|unidentified|anonymous|industry|banking|market|government|company)\s+)?"
-    r"(?:[Ss]ources?|[Ii]nsiders?)(?![\w-])"
+    r"Unnamed|unnamed|Unidentified|unidentified|Anonymous|anonymous|Two|two|Three|three|Market|market|Some|some|"
+    r"One|one|A|a|An|an)\s+)?"
+    r"(?:(?:unnamed|unidentified|anonymous|industry|banking|market|government|company|labor|labour|union)\s+)?"
+    r"(?:[A-Z][\w&.-]*\s+)?(?:[Ss]ources?|[Ii]nsiders?)(?![\w-])"
 )
 # "another person said", "one person said": a source already introduced
 OTHER_PERSON = re.compile(
-    r"(?<![\w-])(?:Another|another|The|the|One|one|A second|a second)\s+(?:person|source)(?![\w-])"
+    r"(?<![\w-])(?:(?:Another|another|The|the|One|one|A second|a second)\s+(?:person|source)|"
+    r"(?:These|these|Those|those)\s+(?:people|persons|sources))(?![\w-])"
 )
 
 # -- rumours --------------------------------------------------------------------------------------
