@@ -138,9 +138,9 @@ def propose(text: str) -> list[ProposedClaim]:
     found = [c for c in found if c.kind != RUMOURED or any(abs(c.sentence - s) <= 3 for s in answered_sentences)]
     if not found:
         return []
-    groups = group_claims(found, responses, text)
-    linked = _link(responses, groups, text)
     outlet_names = _outlet_names(found)
+    groups = group_claims(found, responses, text, outlet_names)
+    linked = _link(responses, groups, text)
     out: list[ProposedClaim] = []
     for (c, alts), rs in zip(groups, linked, strict=True):
         reporters: list[Reporter] = []

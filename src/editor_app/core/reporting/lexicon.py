@@ -183,6 +183,31 @@ OUTLETS = [
     "Platts",
     "Argus",
 ]
+# Short names the desk uses for the same outlet.
+OUTLET_ALIASES = {
+    "ft": "financial times",
+    "wsj": "wall street journal",
+    "the journal": "wall street journal",
+    "journal": "wall street journal",
+    "nyt": "new york times",
+    "ap": "associated press",
+    "afp": "agence france-presse",
+    "dow jones newswires": "dow jones",
+    "bloomberg news": "bloomberg",
+    "the post": "post",
+    "scmp": "south china morning post",
+    "faz": "frankfurter allgemeine zeitung",
+    "nzz": "neue zuercher zeitung",
+    "pti": "press trust of india",
+}
+
+
+def outlet_key(name: str) -> str:
+    """One spelling per outlet: "The WSJ" -> "wall street journal"."""
+    key = re.sub(r"['’]s$", "", name.strip().lower()).removeprefix("the ").strip()
+    return OUTLET_ALIASES.get(key, key)
+
+
 _OUTLET_NAMES = sorted(OUTLETS, key=len, reverse=True)
 OUTLET_RE = re.compile(
     r"(?<![\w-])(?:(?:the|The)\s+)?(?:" + "|".join(re.escape(o) for o in _OUTLET_NAMES) + r")(?![\w-])(?:'s|’s)?"
