@@ -214,6 +214,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# where one sentence holds two statements: "X denied it, while another report said Y ..."
+_STATEMENT_BREAK = re.compile(r",\s+while\s+|;\s+|\s+--\s+|,\s+whereas\s+")
+
+
+def _clause_around(text: str, at: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _STATEMENT_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return _trim(text, start, end)
+
+
 def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
     claims: list[FoundClaim] = []
     for index, s in enumerate(sentences):
@@ -263,7 +278,8 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
                 )
                 continue
         if reporters and cue:
-            a, b = _trim(text, 0, len(text))
+            a, b = _clause_around(text, cue[0])
+            reporters = [m for m in reporters if s.start + a <= m.start < s.start + b] or reporters
             claims.append(
                 FoundClaim(s.start + a, s.start + b, REPORTED, index, reporters, s.start + cue[0], s.start + cue[1])
             )
