@@ -7,7 +7,7 @@ evidence and anchor an accepted claim on its words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from editor_app.core.claims import Appearance, Stance, StatusVerdict, derive_status
 from editor_app.core.claims import Response as ClaimResponse
@@ -79,21 +79,53 @@ def proposal_status(claim: ProposedClaim) -> StatusVerdict:
 def _link(
     responses: list[FoundResponse], claims: list[tuple[FoundClaim, list[FoundClaim]]], text: str
 ) -> list[list[FoundResponse]]:
-    """Each response goes to the claim it answers: the one in its sentence, the one that names the
-    party, else the nearest claim stated before it (the lead claim when none is)."""
+    """Each response goes to the claim it answers: the one stated in its sentence, else the one
+    stated nearest before it, favouring a claim that names the party (the lead claim when no
+    claim comes before it)."""
     linked: list[list[FoundResponse]] = [[] for _ in claims]
     for r in responses:
         here = [i for i, (c, alts) in enumerate(claims) if r.sentence in {c.sentence, *(a.sentence for a in alts)}]
         if here:
             linked[here[0]].append(r)
             continue
-        named = [i for i, (c, _) in enumerate(claims) if r.party.name.lower() in text[c.start : c.end].lower()]
-        before = [
-            i for i, (c, alts) in enumerate(claims) if min([c.sentence, *(a.sentence for a in alts)]) < r.sentence
-        ]
-        pick = [i for i in named if i in before] or before or named or [0]
-        linked[pick[-1]].append(r)
+        party = r.party.name.lower()
+        best, best_score = None, float("inf")
+        for i, (c, alts) in enumerate(claims):
+            members = [c, *alts]
+            before = [m.sentence for m in members if m.sentence < r.sentence]
+            if not before:
+                continue
+            named = any(party in text[m.start : m.end].lower() for m in members)
+            score = (r.sentence - max(before)) - (2 if named else 0)  # naming the party counts as two sentences nearer
+            if score < best_score:
+                best, best_score = i, score
+        if best is None:
+            named_any = [i for i, (c, _) in enumerate(claims) if party in text[c.start : c.end].lower()]
+            best = named_any[0] if named_any else 0
+        linked[best].append(r)
     return linked
+
+
+def _one_name_per_party(responses: list[FoundResponse], named: list[str]) -> list[FoundResponse]:
+    """ "Northwind Telecom" then "Northwind": one party, under the name it was first given in full."""
+    names: list[str] = []
+    answering = {r.party.name.lower().split()[0] for r in responses if r.party.name}
+    for name in [n for n in named if n and n.lower().split()[0] in answering] + [r.party.name for r in responses]:
+        words = name.lower().split()
+        if not words:
+            continue
+        if not any(_starts_with(n.lower().split(), words) for n in names):
+            names = [n for n in names if not _starts_with(words, n.lower().split())] + [name]
+    out = []
+    for r in responses:
+        words = r.party.name.lower().split()
+        full = next((n for n in names if _starts_with(n.lower().split(), words)), r.party.name)
+        out.append(replace(r, party=replace(r.party, name=full)))
+    return out
+
+
+def _starts_with(longer: list[str], shorter: list[str]) -> bool:
+    return bool(shorter) and longer[: len(shorter)] == shorter
 
 
 def _is_source_name(name: str) -> bool:
@@ -129,7 +161,9 @@ def propose(text: str) -> list[ProposedClaim]:
     found = find_claims(sentences)
     if not found:
         return []
-    responses = find_responses(sentences, Discourse())
+    discourse = Discourse(outlets={m.name.lower() for c in found for m in c.reporters})
+    responses = find_responses(sentences, discourse)
+    responses = _one_name_per_party(responses, [m.name for m in discourse.recent])
     if not responses:
         found = [c for c in found if c.kind != RUMOURED]
     responses = [r for r in responses if not _inside_report(r, found, text)]

@@ -397,7 +397,9 @@ _DENIES = [
     r"\bnot\s+(?:in|holding|having|conducting|engaged\s+in|involved\s+in|negotiating|pursuing|considering|planning|"
     r"seeking|looking)\b",
     r"\b(?:no|not\s+any)\s+(?:\w+\s+){0,2}(?:talks|negotiations|discussions|plans?|intention|offer|bid|deal|"
-    r"contacts?|approach|agreement|decision|project)\b",
+    r"contacts?|approach|agreement|decisions?|projects?)\b",
+    r"\bno\s+(?:final\s+)?decisions?\s+(?:has|have|had)\s+been\s+(?:taken|made|reached)",
+    r"\b(?:has|have|had)\s+not\s+been\s+(?:informed|told|notified|consulted|approached|contacted)\b",
     r"\bthere\s+(?:has|have|had|was|were|is)\s+(?:been\s+)?no\s+(?:\w+\s+)?(?:breach|talks|negotiations|deal|offer|"
     r"approach|plans?|decision|agreement|contacts?|wrongdoing|evidence|truth|basis|losses|strike|layoffs)\b",
     r"\bnothing\s+(?:has\s+been|had\s+been|was|is)\s+(?:decided|agreed|finalized|finalised|signed)",

@@ -38,7 +38,7 @@ ROLE_FOR = re.compile(
     + ROLE
     + r"\s+(?:for|of|at|from|with)\s+(?:(?:[a-z]+\s+){1,3}(?=[A-Z]))?(?P<name>(?:the\s+)?(?:"
     + NAME_RE.pattern
-    + r"(?:\s+"
+    + r"(?:(?:\s+[a-z]+){0,2}\s+"
     + _BODY_NOUN
     + r"(?:\s+of\s+(?:[a-z]+\s+){0,3}[a-z]+)?)?|(?:[a-z]+\s+){1,2}"
     + _BODY_NOUN
@@ -122,8 +122,18 @@ _NOT_A_PARTY = {
     "officials",
 }
 _GENERIC_GROUP = re.compile(
-    r"(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:consortium|company|companies|bank|banks|ministry|government|union|regulator|"
+    r"(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,3}(?:consortium|company|companies|bank|banks|ministry|government|union|regulator|"
     r"agency|authority|office|group|department|firm|fund|investors?|shareholders?|board)",
+)
+
+
+_PUBLIC_BODY = re.compile(
+    r"(?i)\b(?:ministry|department|government|union|agency|regulator|authority|office|commission|council|police|"
+    r"navy|army|court|prosecutors?|parliament|senate|congress|city|state)$"
+)
+_COMPANY_NOUN = re.compile(
+    r"(?i)\b(?:company|firm|group|retailer|carrier|airline|automaker|carmaker|maker|insurer|lender|bank|operator|"
+    r"conglomerate|giant|producer|supplier|manufacturer|publisher|chain|brewer|miner|utility|developer)$"
 )
 
 
@@ -174,6 +184,7 @@ class Discourse:
     people: dict[str, str] = field(default_factory=dict)  # surname -> organisation
     persons: set[str] = field(default_factory=set)  # names known to be people
     lists: list[list[Mention]] = field(default_factory=list)  # "Apple, Google and Intel"
+    outlets: set[str] = field(default_factory=set)  # reporters' names, lower case
 
     def note(self, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -190,9 +201,14 @@ class Discourse:
     def is_person(self, name: str) -> bool:
         return name.lower() in self.persons or name.split()[-1].lower() in self.persons
 
-    def last(self, person: bool | None = None) -> Mention | None:
-        """The party named last; `person=False` skips people (for "it", "the company")."""
+    def last(self, person: bool | None = None, company: bool = False) -> Mention | None:
+        """The party named last; `person=False` skips people (for "it", "the company"), `company`
+        skips ministries, unions and the like."""
         for m in reversed(self.recent):
+            if person is False and m.name.lower() in self.outlets:
+                continue  # "the company" is not the newspaper that reported on it
+            if company and _PUBLIC_BODY.search(m.name):
+                continue
             if person is None or self.is_person(m.name) == person:
                 return m
             if person is False and m.name.split()[-1].lower() in self.people:
@@ -366,7 +382,7 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         kind = (
             True if words[0] in ("he", "she") or words[-1] in _PERSON_NOUNS else None if words[0] == "they" else False
         )
-        last = discourse.last(person=kind)
+        last = discourse.last(person=kind, company=bool(_COMPANY_NOUN.search(back.group(0))))
         return [Mention(last.name, offset + i, offset + i + back.end())] if last else []
     d = _DESCRIPTOR.match(rest)
     if d:
@@ -381,7 +397,7 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         r"agency|authority|office|department|firm|fund|government)))*",
         rest,
     )
-    if not m:
+    if not m or m.group(0) in ("The", "the"):
         g = _GENERIC_GROUP.match(rest)
         if g and g.group(0).split()[0].lower() == "the":
             return [Mention(g.group(0), offset + i, offset + i + g.end())]
