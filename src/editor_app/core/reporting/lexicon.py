@@ -354,7 +354,8 @@ _MISQUOTED = [
     r"misunderstood",
 ]
 _CLARIFIES = [
-    r"clarif(?:y|ied|ies|ying|ication)",
+    r"clarif(?:y|ied|ies|ying)\b",
+    r"(?:issue|issued|issues|issuing|publish|published|ran|run|posted|post|plans\s+to\s+issue)\s+a\s+[\"“]?clarification",
     r"(?:was|were)\s+(?:only\s+)?meant\s+to",
     r"looking\s+into\s+the\s+(?:situation|matter|report)",
     r"not\s+(?:written|produced|published)\s+by",

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 # A capitalised name: "Bank of America", "J. Sainsbury", "Procter & Gamble", "U.S. Steel Corp".
-_WORD = r"(?:[A-Z][\w.&'’-]*|[A-Z]\.)"
-NAME_RE = re.compile(_WORD + r"(?:\s+(?:(?:of|de|du|von|van|der|for|&|and\s+Co\.?)\s+)?(?:[A-Z0-9][\w.&'’-]*))*")
+_WORD = r"(?:[A-Z][\w.&'’/-]*|[A-Z]\.)"
+NAME_RE = re.compile(_WORD + r"(?:\s+(?:(?:of|de|du|von|van|der|for|&|and\s+Co\.?)\s+)?(?:[A-Z0-9][\w.&'’/-]*))*")
 # what a blanked-out relative clause becomes: a name does not run across it, a list does
 _GAP = "\x00"
 _TICKER = re.compile(
@@ -62,7 +62,7 @@ BODY_ROLE = re.compile(
 BACK_REFERENCE = re.compile(
     r"(?:(?:It|it|He|he|She|she|They|they)(?![\w-])|"
     r"(?:[Tt]he|[Ii]ts)\s+(?:[\w'’.-]+\s+){0,3}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
-    r"maker|insurer|lender|bourse|exchange|operator|ministry|government|regulator|agency|spokes(?:man|woman|person)|"
+    r"maker|insurer|lender|bourse|exchange|operator|provider|ministry|government|regulator|agency|spokes(?:man|woman|person)|"
     r"official|executive|conglomerate|giant|producer|supplier|manufacturer|publisher|chain|brewer|miner|"
     r"insurer|utility|developer|fund|investor|board|partner|parent|unit|subsidiary|statement|spokespeople|"
     r"representatives?|newspaper|paper|agency|website|broadcaster|magazine|outlet|city|state|club|team|admiral|general|"
@@ -223,6 +223,14 @@ class Discourse:
         return mention
 
 
+def mask(clause: str) -> str:
+    """The clause with brackets and relative clauses blanked (offsets unchanged)."""
+    return _mask(clause)
+
+
+PRONOUN = re.compile(r"(?:it|It|he|He|she|She|they|They)\s")
+
+
 def skip_adverbial(text: str) -> int:
     """Where the subject of `text` starts, after "But", "On Friday," or "Asked about the report,"."""
     m = _LEADING_ADVERBIAL.match(text)
@@ -305,10 +313,13 @@ def _mask(clause: str, appositives: bool = False) -> str:
     return _APPOSITIVE.sub(_gap, clause) if appositives else clause
 
 
-def speakers(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
-    """The party or parties who speak in `clause` (which starts at `offset` in the article)."""
+def speakers(clause: str, offset: int, discourse: Discourse, cue_at: int | None = None) -> list[Mention]:
+    """The party or parties who speak in `clause` (which starts at `offset` in the article). With
+    `cue_at`, the speaker named after a quote counts only for a cue inside that quote."""
     clause = _mask(clause)
     q = _AFTER_QUOTE.search(clause)
+    if q and cue_at is not None and cue_at > q.start():
+        q = None  # the cue comes after the quote: its speaker is the subject
     if q:
         group = "who" if q.group("who") else "who2"
         found = _named_in(q.group(group), offset + q.start(group), discourse)

@@ -22,7 +22,16 @@ from editor_app.core.reporting.lexicon import (
     RESPONSE_CUES,
     SPEECH_VERBS,
 )
-from editor_app.core.reporting.parties import Discourse, Mention, agent_before, note_lists, speakers
+from editor_app.core.reporting.parties import (
+    PRONOUN,
+    Discourse,
+    Mention,
+    agent_before,
+    mask,
+    note_lists,
+    skip_adverbial,
+    speakers,
+)
 from editor_app.core.reporting.sentences import Sentence
 
 # where a sentence falls into clauses with their own answer
@@ -50,9 +59,9 @@ class FoundResponse:
 
 
 def _clauses(s: Sentence) -> list[tuple[int, str]]:
-    """(offset in the article, text) for each clause of the sentence."""
+    """(offset in the article, text) for each clause of the sentence (not inside a relative clause)."""
     out, pos = [], 0
-    for m in _CLAUSE_BREAK.finditer(s.text):
+    for m in _CLAUSE_BREAK.finditer(mask(s.text)):
         out.append((s.start + pos, s.text[pos : m.start()]))
         pos = m.end()
     out.append((s.start + pos, s.text[pos:]))
@@ -114,9 +123,12 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
         parties: list[Mention] = []
         for offset, clause in _clauses(s):
             hits = _stance_in(clause, speaking)
+            cue_at = hits[0][1].start() if hits else None
             own = (hits and agent_before(clause, hits[0][1].start(), offset, discourse)) or speakers(
-                clause, offset, discourse
+                clause, offset, discourse, cue_at
             )
+            if parties and PRONOUN.match(clause[skip_adverbial(clause) :]):
+                own = parties  # "..., but they said ...": the party of the clause before
             if own:
                 parties = own
             if not hits or not parties:
