@@ -7,11 +7,12 @@ evidence and anchor an accepted claim on its words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from editor_app.core.claims import Appearance, Stance, StatusVerdict, derive_status
 from editor_app.core.claims import Response as ClaimResponse
-from editor_app.core.reporting.claim_spans import REPORTED, RUMOURED, FoundClaim, find_claims
+from editor_app.core.reporting.claim_spans import ACCUSED, REPORTED, RUMOURED, FoundClaim, find_claims
 from editor_app.core.reporting.grouping import BACK_REFERENCE, group_claims
 from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS
 from editor_app.core.reporting.parties import Discourse
@@ -128,6 +129,9 @@ def _starts_with(longer: list[str], shorter: list[str]) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+_ABOUT_A_REPORT = re.compile(r"(?i)\b(?:report|story|article|paper|newspaper)s?\b")
+
+
 def _is_source_name(name: str) -> bool:
     return bool(ANONYMOUS_SOURCES.fullmatch(name) or BARE_SOURCES.fullmatch(name))
 
@@ -165,11 +169,16 @@ def propose(text: str) -> list[ProposedClaim]:
     responses = find_responses(sentences, discourse)
     responses = _one_name_per_party(responses, [m.name for m in discourse.recent])
     if not responses:
-        found = [c for c in found if c.kind != RUMOURED]
+        found = [c for c in found if c.kind not in (RUMOURED, ACCUSED)]
     responses = [r for r in responses if not _inside_report(r, found, text)]
-    answered_sentences = {r.sentence for r in responses}
-    # rumours and accusations count only when somebody answers them nearby
-    found = [c for c in found if c.kind != RUMOURED or any(abs(c.sentence - s) <= 3 for s in answered_sentences)]
+    # rumours and accusations count only when somebody answers nearby
+    # (an answer to "the report" answers the report, not a rumour or an accusation)
+    not_about_a_report = {r.sentence for r in responses if not _ABOUT_A_REPORT.search(text[r.start : r.end])}
+    found = [
+        c
+        for c in found
+        if c.kind not in (RUMOURED, ACCUSED) or any(abs(c.sentence - s) <= 3 for s in not_about_a_report)
+    ]
     if not found:
         return []
     outlet_names = _outlet_names(found)

@@ -68,7 +68,8 @@ def content(text: str) -> set[str]:
 # kinds of claim, by how sure we are that the story treats it as a claim
 REPORTED = "reported"  # an outlet or unnamed sources report it
 ANSWERED = "answered"  # a party answers "a report" / "speculation" in the same sentence
-RUMOURED = "rumoured"  # rumours, speculation, accusations: kept only when someone answers
+RUMOURED = "rumoured"  # rumours, speculation: kept only when someone answers
+ACCUSED = "accused"  # "X accused Y of ...": kept only when the accusation is answered
 
 _VERB_AFTER = re.compile(r"(?:\s*,[^,]{0,80},)?\s+(?:on\s+\w+\s+)?" + REPORT_VERBS + r"(?![\w-])")
 _WEB_SITE = re.compile(
@@ -85,13 +86,16 @@ _ANSWERED_REPORT = re.compile(
     r"(?:den(?:ied|ies|ying|y)|reject(?:ed|s|ing)|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|contradict(?:ed|s|ing)|"
     r"confirm(?:ed|s|ing)|comment(?:ed|ing)?\s+on|respond(?:ed|ing)?\s+to|react(?:ed|ing)?\s+to|responding\s+to|"
     r"cold\s+water\s+on|play(?:ed|ing)?\s+down|downplay(?:ed|ing)?|addressed|despite|after|"
-    r"following|amid|ending|fuel(?:led|ed)?|sparked|prompted)\s+(?P<object>(?:(?:a|an|the|recent|earlier|persistent|"
+    r"following|amid|ending|fuel(?:led|ed)?|sparked|prompted|withdr(?:ew|awn|aws)|retract(?:ed|s|ing)|"
+    r"remov(?:ed|es|ing)|pull(?:ed|s|ing)|correct(?:ed|s|ing)|amend(?:ed|s|ing))"
+    r"(?:\s+(?:on\s+\w+day|late\s+on\s+\w+day|again|flatly|also|strongly|quickly|firmly|swiftly))?\s+(?P<object>(?:(?:a|an|the|recent|earlier|persistent|"
     r"weeks\s+of|months\s+of|days\s+of|previous|press|media|market|newspaper|Internet|internet|online|local|"
     r"published|several|widespread|renewed|false|blog|television|TV)\s+){0,4}"
     r"(?:[A-Z][\w.&'’-]*(?:'s|’s)?\s+){0,4}"
     r"(?P<noun>reports?|speculation|rumou?rs?|market\s+talk|talk|stor(?:y|ies)|articles?|allegations?|"
     r"accusations?|claims?|suggestions?))(?![\w-])"
 )
+_RETRACTION_VERB = re.compile(r"withdr|retract|remov|pull|correct|amend")
 # what follows a report noun that states its content: "a report that ...", "reports it had ..."
 _SOURCE_WORD = (
     r"(?:[A-Z][\w.&'’-]*|Web\s+site|website|newspaper|daily|magazine|online|of|on|\w+day|last|this|week|month)"
@@ -265,6 +269,9 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
                 rep = (
                     [f.mention for f in inside if f.kind == "outlet"] or [f.mention for f in inside] or list(reporters)
                 )
+                if _RETRACTION_VERB.match(answered.group(0)) and not any(f.kind == "outlet" for f in inside):
+                    # "The daily X withdrew an article": the outlet that withdraws it reported it
+                    rep = [f.mention for f in mentions if f.kind == "outlet" and f.end <= answered.start()][-1:] or rep
                 if not rep:
                     rep = [
                         Mention(
@@ -300,7 +307,7 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
                 FoundClaim(
                     s.start + a,
                     s.start + b,
-                    RUMOURED,
+                    ACCUSED,
                     index,
                     [who] if who else [],
                     s.start + acc.start(),

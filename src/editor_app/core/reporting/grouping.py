@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from editor_app.core.reporting.claim_spans import ANSWERED, REPORTED, RUMOURED, FoundClaim
+from editor_app.core.reporting.claim_spans import ACCUSED, ANSWERED, REPORTED, RUMOURED, FoundClaim
 from editor_app.core.reporting.lexicon import GENERIC_REPORTERS, outlet_key
 from editor_app.core.reporting.responses import FoundResponse
 
@@ -97,7 +97,7 @@ def _names_someone_new(c: FoundClaim, text: str, before: str) -> bool:
 
 def _vague(c: FoundClaim, text: str) -> bool:
     """ "denied reports of the layoffs": a pointer to a claim stated elsewhere."""
-    return c.kind in (ANSWERED, RUMOURED) and len(content(text[c.cue_end : c.end])) <= 5
+    return c.kind in (ANSWERED, RUMOURED, ACCUSED) and len(content(text[c.cue_end : c.end])) <= 5
 
 
 def group_claims(
@@ -173,7 +173,7 @@ def group_claims(
             g,
             key=lambda c: (
                 id(c) not in elaborations,
-                c.kind not in (ANSWERED, RUMOURED),
+                c.kind not in (ANSWERED, RUMOURED, ACCUSED),
                 c.kind != REPORTED or c.sentence not in answered,  # the claim as stated, not its denial
                 len(c.reporters) > 0,
                 -c.sentence,

@@ -349,6 +349,7 @@ _RETRACTS = [
 ]
 _MISQUOTED = [
     r"misquoted",
+    r"mis(?:read|represented|characteri[sz]ed|stated)",
     r"(?:taken|quoted)\s+out\s+of\s+context",
     r"misinterpreted",
     r"misunderstood",
@@ -371,7 +372,7 @@ _CONFIRMS = [
     r"confirm(?:ed|s|ing)\s+(?:(?:on|last|earlier|late)\s+\w+\s+)?(?:that|a|the|an|it|its|media|press|"
     r"reports?|plans?|talks|the\s+talks|negotiations|discussions|it\s+had|it\s+was|[a-z]+\s+had)",
     r",\s+(?:it|the\s+\w+|\w+)\s+confirm(?:ed|s)\b",
-    r"stands?\s+by\s+(?:its|the|our|his|her)\s+(?:story|report|reporting|article)",
+    r"(?:stands?|stood|standing)\s+by\s+(?:its|the|our|his|her|their)\s+(?:story|report|reporting|article|stories)",
     r"(?:acknowledg(?:ed|es)|accept(?:ed|s))\s+(?:and\s+accepts?\s+)?responsibility",
     r"admitted\s+(?:that|to)",
     r"(?:was|is)\s+correct",
@@ -411,6 +412,7 @@ _DENIES = [
     r"\b(?:do|does|did)\s+not\s+(?:voluntarily\s+)?(?:provide|participate|plan|intend|know)\b",
     r"\bnever\s+(?:heard|provided|had|been|made|received|participated|said|engaged)\b",
     r"\b(?:was|were|is|are)\s+not\s+(?:true|leaving|for\s+sale|considering|planning|selling|buying)\b",
+    r"\b(?:was|is|were|are)\s+[\"“]?(?:[\w-]+\s+){0,2}(?:wrong|mistaken)\b",
     r"\b(?:above\s+board|acted\s+lawfully|complied\s+with\s+(?:all|the)\s+(?:\w+\s+)?(?:laws|rules|regulations))\b",
 ]
 
@@ -434,7 +436,7 @@ RESPONSE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
 # "misquoted" next to a denial ("had no knowledge of talks") is both; the weaker "clarified"
 # next to a denial is a denial.
 MISQUOTED = _compile(_MISQUOTED)
-FALSITY = re.compile(r"\b(?:false|untrue|inaccurate|incorrect|baseless|groundless|unfounded|not\s+true)\b", re.I)
+FALSITY = re.compile(r"\b(?:false|untrue|inaccurate|incorrect|baseless|groundless|unfounded|not\s+true|wrong)\b", re.I)
 
 # Stance words that are about something else: forecasts, results, dates, guidance.
 NOT_ABOUT_A_CLAIM = re.compile(

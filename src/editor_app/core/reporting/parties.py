@@ -137,6 +137,37 @@ _COMPANY_NOUN = re.compile(
 )
 
 
+_SENTENCE_WORDS = {
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "It",
+    "He",
+    "She",
+    "They",
+    "This",
+    "That",
+    "Its",
+    "Asked",
+}
+_TYPED_BEFORE = re.compile(
+    r"(?:airline|carrier|bank|lender|insurer|company|firm|group|retailer|maker|automaker|carmaker|chipmaker|studio|"
+    r"publisher|operator|miner|producer|supplier|fund|investor|exchange|bourse|conglomerate|giant|brewer|developer|"
+    r"manufacturer|utility|rival|partner|owner|unit|subsidiary|parent)\s+$"
+)
+_MEDIA_NOUN = re.compile(r"(?i)\b(?:paper|newspaper|magazine|daily|weekly|agency|website|broadcaster|outlet)$")
+_SPECIFIC_NOUN = re.compile(
+    r"(?i)\b(?:retailer|carrier|airline|automaker|carmaker|chipmaker|maker|insurer|lender|bourse|exchange|operator|"
+    r"provider|producer|supplier|manufacturer|publisher|chain|brewer|miner|utility|developer|conglomerate|giant|"
+    r"bank|fund|investor|club|team|studio|network)$"
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A party as the text names it, with its offsets in the article."""
@@ -185,6 +216,28 @@ class Discourse:
     persons: set[str] = field(default_factory=set)  # names known to be people
     lists: list[list[Mention]] = field(default_factory=list)  # "Apple, Google and Intel"
     outlets: set[str] = field(default_factory=set)  # reporters' names, lower case
+    mentioned: list[Mention] = field(default_factory=list)  # every name so far, subject or not
+    organisations: set[str] = field(default_factory=set)  # names written as organisations
+
+    def note_mentions(self, clause: str, offset: int) -> None:
+        masked = _mask(clause)
+        for m in NAME_RE.finditer(masked):
+            name = clean_name(m.group(0))
+            if not name or name.lower() in _NOT_A_PARTY or (m.start() == 0 and name in _SENTENCE_WORDS):
+                continue
+            # "budget airline SkyBlue", "Harbor Foods Inc", "Ford ( F.N )": plainly an organisation
+            typed = bool(_TYPED_BEFORE.search(masked[: m.start()])) or bool(_SUFFIX.search(_TICKER.sub("", m.group(0))))
+            typed = typed or bool(re.match(r"\s*\(\s*[A-Z0-9.]+\s*\)", clause[m.end() :]))
+            self.mentioned.append(Mention(name, offset + m.start(), offset + m.end()))
+            if typed:
+                self.organisations.add(name.lower())
+
+    def last_mentioned(self) -> Mention | None:
+        """The organisation named last, subject or not, for "the carrier", "the retailer"."""
+        for m in reversed(self.mentioned):
+            if m.name.lower() in self.organisations and m.name.lower() not in self.outlets:
+                return m
+        return None
 
     def note(self, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -231,6 +284,11 @@ def mask(clause: str) -> str:
 PRONOUN = re.compile(r"(?:it|It|he|He|she|She|they|They)\s")
 
 
+def has_subject(head: str) -> bool:
+    """Does the clause start with a subject of its own (not a verb: "declined to comment")?"""
+    return bool(re.match(r"(?:[A-Z]|[Tt]he\s|[Aa]n?\s|[\"“])", head))
+
+
 def skip_adverbial(text: str) -> int:
     """Where the subject of `text` starts, after "But", "On Friday," or "Asked about the report,"."""
     m = _LEADING_ADVERBIAL.match(text)
@@ -269,6 +327,15 @@ _TITLE_SPLIT = re.compile(
     r"(?:(?P<org>.*?)\s+)?(?:[A-Z][\w.-]*\s+){0,2}?"
     + _TITLE
     + r"\s+(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})$"
+)
+_BARE_SPOKESPERSON = re.compile(
+    r"\s*(?:a|an|the|A|An|The)\s+(?:company\s+)?(?:spokes(?:man|woman|person)|representative)\b"
+)
+# "the daily Le Matin", "budget airline SkyBlue": lower-case words describing the name after them
+_LOWER_DESCRIPTION = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:former|then|acting|interim|outgoing|incoming|ex)[\s-]+(?=[A-Z])|(?:[a-z][\w-]*\s+){0,2}(?:daily|newspaper|paper|magazine|weekly|website|broadcaster|airline|"
+    r"carrier|bank|lender|insurer|company|firm|group|retailer|maker|automaker|carmaker|chipmaker|studio|publisher|"
+    r"operator|miner|producer|supplier|fund|investor|union|agency|regulator|exchange|bourse)\s+(?=[A-Z]))"
 )
 _PERSON_NOUNS = {
     "admiral",
@@ -365,6 +432,10 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
     m = BODY_ROLE.match(text) if not roles_anywhere else BODY_ROLE.search(text)
     if m:
         return [Mention(m.group("name"), offset + m.start("name"), offset + m.end("name"))]
+    bare = _BARE_SPOKESPERSON.match(text)
+    if bare:  # '"...," a spokeswoman said': she speaks for the organisation named before
+        last = discourse.last(person=False)
+        return [Mention(last.name, offset + bare.start(), offset + bare.end())] if last else []
     return subject(text, offset, discourse)
 
 
@@ -393,9 +464,15 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         kind = (
             True if words[0] in ("he", "she") or words[-1] in _PERSON_NOUNS else None if words[0] == "they" else False
         )
-        last = discourse.last(person=kind, company=bool(_COMPANY_NOUN.search(back.group(0))))
+        phrase = back.group(0)
+        if _MEDIA_NOUN.search(phrase):  # "The paper stood by its story": the outlet named before
+            last = next((m for m in reversed(discourse.mentioned) if m.name.lower() in discourse.outlets), None)
+        elif _SPECIFIC_NOUN.search(phrase):  # "the British retailer": the one named last, subject or not
+            last = discourse.last_mentioned() or discourse.last(person=False, company=True)
+        else:
+            last = discourse.last(person=kind, company=bool(_COMPANY_NOUN.search(phrase)))
         return [Mention(last.name, offset + i, offset + i + back.end())] if last else []
-    d = _DESCRIPTOR.match(rest)
+    d = _DESCRIPTOR.match(rest) or _LOWER_DESCRIPTION.match(rest)
     if d:
         i += d.end()
         rest = clause[i:]

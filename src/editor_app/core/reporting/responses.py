@@ -27,6 +27,7 @@ from editor_app.core.reporting.parties import (
     Discourse,
     Mention,
     agent_before,
+    has_subject,
     mask,
     note_lists,
     skip_adverbial,
@@ -36,13 +37,13 @@ from editor_app.core.reporting.sentences import Sentence
 
 # where a sentence falls into clauses with their own answer
 _CLAUSE_BREAK = re.compile(
-    r",?\s+but\s+|;\s+|,?\s+while\s+|,\s+although\s+|,\s+though\s+|,\s+as\s+|,\s+whereas\s+|,\s+and\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
+    r",?\s+but\s+|;\s+|,\s+after\s+(?=(?:the|a|an|it|its)\s)|,?\s+while\s+|,\s+although\s+|,\s+though\s+|,\s+as\s+|,\s+whereas\s+|,\s+and\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
 )
 # cues that are only an answer when somebody is speaking
 EXPLICIT_CUE = re.compile(
     r"den(?:ied|ies|ying|y)|denial|reject|dismiss|refut|contradict|cold\s+water|play|downplay|called|calling|"
     r"described|describing|branded|termed|label|declin|refus|comment|reach|available|respond|repl|return|"
-    r"retract|withdr|remov|pull|took|taken|delet|apolog|clarif|misquot|confirm|stand|acknowledg|accept|admit",
+    r"retract|withdr|remov|pull|took|taken|delet|apolog|clarif|misquot|mis\w+|confirm|stand|stood|acknowledg|accept|admit",
     re.I,
 )
 
@@ -127,10 +128,14 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
             own = (hits and agent_before(clause, hits[0][1].start(), offset, discourse)) or speakers(
                 clause, offset, discourse, cue_at
             )
-            if parties and PRONOUN.match(clause[skip_adverbial(clause) :]):
+            head = clause[skip_adverbial(clause) :]
+            if parties and PRONOUN.match(head):
                 own = parties  # "..., but they said ...": the party of the clause before
             if own:
                 parties = own
+            elif has_subject(head):
+                parties = []  # a subject we could not resolve: do not guess the clause before's
+            discourse.note_mentions(clause, offset)
             if not hits or not parties:
                 continue
             for stance, m in hits:
