@@ -14,7 +14,7 @@ from editor_app.core.claims import Appearance, Stance, StatusVerdict, derive_sta
 from editor_app.core.claims import Response as ClaimResponse
 from editor_app.core.reporting.claim_spans import ACCUSED, REPORTED, RUMOURED, FoundClaim, find_claims
 from editor_app.core.reporting.grouping import BACK_REFERENCE, group_claims
-from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS
+from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS, RUMOUR
 from editor_app.core.reporting.parties import Discourse
 from editor_app.core.reporting.responses import EXPLICIT_CUE, FoundResponse, find_responses
 from editor_app.core.reporting.sentences import split_sentences
@@ -132,6 +132,10 @@ def _starts_with(longer: list[str], shorter: list[str]) -> bool:
 _ABOUT_A_REPORT = re.compile(r"(?i)\b(?:report|story|article|paper|newspaper)s?\b")
 
 
+def _is_generic(name: str) -> bool:
+    return bool(GENERIC_REPORTERS.fullmatch(name) or RUMOUR.fullmatch(name))
+
+
 def _is_source_name(name: str) -> bool:
     return bool(ANONYMOUS_SOURCES.fullmatch(name) or BARE_SOURCES.fullmatch(name))
 
@@ -191,9 +195,9 @@ def propose(text: str) -> list[ProposedClaim]:
             name = outlet_names.get(m.start, m.name)
             if name and all(name.lower() != r.who.lower() for r in reporters):
                 reporters.append(Reporter(name, m.start, m.end))
-        named = [r for r in reporters if not GENERIC_REPORTERS.fullmatch(r.who)]
-        if len(named) < len(reporters) and any(not _is_source_name(r.who) for r in named):
-            reporters = named  # "a report" is the outlet's report
+        outlets = [r for r in reporters if not _is_generic(r.who) and not _is_source_name(r.who)]
+        if outlets:  # "a report", "the rumours" are the named outlet's report
+            reporters = [r for r in reporters if not _is_generic(r.who)]
         seen: set[tuple[str, Stance]] = set()
         answers: list[Response] = []
         for r in rs:

@@ -118,6 +118,12 @@ _DATA_REPORT = re.compile(
 _ACCUSATION = re.compile(
     r"(?<![\w-])(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|charg(?:ed|es)\s+that|claim(?:ed|s)\s+that)"
 )
+# what a rumour is about: "speculation that ...", "rumours it would ...", "talk of a bid"
+_RUMOUR_CONTENT = re.compile(
+    r"\s+(?:that|about|of|on|over|it|its|the\s+company|[A-Z][\w.&'’-]*\s+(?:was|is|were|are|would|could|might|may|will|"
+    r"had|has|planned|plans))\b"
+)
+_HEARSAY = re.compile(r"\breportedly\b|\b(?:is|are|was|were)\s+said\s+to\s+(?:be|have)\b")
 _CLAUSE_END = re.compile(r",\s+(?:but|and|while|saying|adding|sending|as|which|after|before|citing)\b|;|\s+--\s+")
 
 
@@ -130,6 +136,45 @@ class FoundClaim:
     reporters: list[Mention] = field(default_factory=list)
     cue_start: int = 0
     cue_end: int = 0
+
+
+# words that start "Recent blog reports", "Local media": not the name of an outlet
+_NOT_A_MASTHEAD = {
+    "the",
+    "a",
+    "an",
+    "reuters",
+    "in",
+    "on",
+    "recent",
+    "previous",
+    "earlier",
+    "local",
+    "other",
+    "some",
+    "several",
+    "many",
+    "media",
+    "online",
+    "internet",
+    "foreign",
+    "state",
+    "official",
+    "industry",
+    "national",
+    "regional",
+    "financial",
+    "business",
+    "daily",
+    "weekly",
+    "its",
+    "his",
+    "her",
+    "their",
+    "one",
+    "another",
+    "both",
+}
 
 
 @dataclass(frozen=True)
@@ -163,7 +208,12 @@ def _reporter_mentions(s: Sentence) -> list[_Found]:
     for pattern in (MEDIA_BEFORE_NAME, MEDIA_AFTER_NAME):
         for m in pattern.finditer(text):
             name = clean_name(m.group("name"))
-            if name and name.split()[0].lower() not in {"the", "a", "reuters", "in", "on"}:
+            words = name.split()
+            if (
+                words
+                and words[0].lower() not in ("the", "a", "an", "reuters", "in", "on")
+                and not (len(words) == 1 and words[0].lower() in _NOT_A_MASTHEAD)
+            ):
                 add(m.start(), m.end(), "outlet", name)
     for pattern in (OUTLET_RE, MASTHEAD, _DOMAIN):
         for m in pattern.finditer(text):
@@ -292,10 +342,16 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
             )
             continue
         rumour = RUMOUR.search(text)
-        if rumour and re.match(r"\s+(?:that|about|of|on)\b", text[rumour.end() :]) and "report" not in rumour.group(0):
+        if rumour and _RUMOUR_CONTENT.match(text, rumour.end()) and "report" not in rumour.group(0):
             end_m = _CLAUSE_END.search(text, rumour.end())
             a, b = _trim(text, rumour.start(), end_m.start() if end_m else len(text))
             who = Mention(rumour.group(0).strip(), s.start + rumour.start(), s.start + rumour.end())
+            claims.append(FoundClaim(s.start + a, s.start + b, RUMOURED, index, [who], who.start, who.end))
+            continue
+        hearsay = _HEARSAY.search(text)
+        if hearsay:  # "Ford is reportedly in talks ...": reported, by nobody named
+            a, b = _clause_around(text, hearsay.start())
+            who = Mention("reports", s.start + hearsay.start(), s.start + hearsay.end())
             claims.append(FoundClaim(s.start + a, s.start + b, RUMOURED, index, [who], who.start, who.end))
             continue
         acc = _ACCUSATION.search(text)

@@ -114,7 +114,13 @@ def group_claims(
         common, ratio = _overlap(words[id(c)], words[id(m)])
         rumours = c.kind == RUMOURED and m.kind == RUMOURED
         outlet = _same_outlet(_outlets(c, names), _outlets(m, names))
-        if (common >= 4 and ratio >= 0.5) or (rumours and common >= 2) or (outlet and common >= 3):
+        figures = {w for w in words[id(c)] & words[id(m)] if w.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", w)}
+        if (
+            (common >= 4 and ratio >= 0.5)
+            or (rumours and common >= 2)
+            or (outlet and common >= 3)
+            or (len(figures) >= 2 and common >= 4)  # the same figures: "500 to 1,000 jobs"
+        ):
             return common, ratio
         return None
 

@@ -320,6 +320,7 @@ _DID_NOT_RESPOND = [
     r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:responded|replied|returned|commented)",
     r"failed\s+to\s+(?:respond|return)",
     r"no\s+one\s+(?:was|were|could\s+be)\s+(?:immediately\s+)?(?:available|reached)",
+    r"no\s+one\s+(?:answered|picked\s+up)",
     r"not\s+returned\s+(?:calls|messages|e-?mails)",
     r"(?:calls|messages|e-?mails|requests)\s+(?:to|for)\s+.{0,60}?\s+(?:were|was|went)\s+not\s+(?:immediately\s+)?(?:returned|answered)",
 ]
@@ -333,7 +334,8 @@ _DECLINES = [
     r"(?:does|do|did|don't|doesn't|won't|will)\s+(?:not\s+)?(?:comment|speculate)\s+on",
     r"(?:had|has|have|with|offered|gave)\s+no\s+(?:immediate\s+|further\s+)?comment",
     r"no\s+(?:immediate\s+)?comment\s+(?:was|from)",
-    r"(?:had|has|have)\s+nothing\s+to\s+say",
+    r"(?:had|has|have)\s+nothing\s+(?:further\s+|more\s+)?to\s+(?:say|add)",
+    r"refus(?:ed|es|ing)\s+to\s+be\s+drawn",
     r"(?:not|never)\s+comment(?:s|ed)?\s+on\s+(?:market\s+)?(?:rumou?rs?|speculation|market)",
     r"\"no\s+comment\"",
 ]
@@ -346,6 +348,8 @@ _RETRACTS = [
     r"(?:has|have|had)\s+been\s+(?:removed|pulled|taken\s+down|deleted)\s+from",
     r"(?:story|report|article|posting)\s+(?:was|has\s+been)\s+(?:removed|pulled|withdrawn|deleted)",
     r"apologi[sz](?:ed|es)\s+for",
+    r"(?:walked|walks|walking|took|takes|taking)\s+back\s+(?:the|his|her|its|their|those|these)\s+(?:comments?|remarks?|statements?|claims?)",
+    r"backtrack(?:ed|s|ing)\s+(?:on|from)",
 ]
 _MISQUOTED = [
     r"misquoted",
@@ -356,6 +360,7 @@ _MISQUOTED = [
 ]
 _CLARIFIES = [
     r"clarif(?:y|ied|ies|ying)\b",
+    r"(?:amend|correct|updat)(?:ed|s|ing)\s+(?:its|the|their|an|a)\s+(?:story|report|article|posting|headline)",
     r"(?:issue|issued|issues|issuing|publish|published|ran|run|posted|post|plans\s+to\s+issue)\s+a\s+[\"“]?clarification",
     r"(?:was|were)\s+(?:only\s+)?meant\s+to",
     r"looking\s+into\s+the\s+(?:situation|matter|report)",
@@ -375,7 +380,7 @@ _CONFIRMS = [
     r"(?:stands?|stood|standing)\s+by\s+(?:its|the|our|his|her|their)\s+(?:story|report|reporting|article|stories)",
     r"(?:acknowledg(?:ed|es)|accept(?:ed|s))\s+(?:and\s+accepts?\s+)?responsibility",
     r"admitted\s+(?:that|to)",
-    r"(?:was|is)\s+correct",
+    r"(?:was|is|were|are)\s+(?:correct|accurate)\b",
 ]
 _DENIES = [
     r"den(?:ied|ies|ying|y)\b",
