@@ -285,6 +285,11 @@ def test_misquoted_and_a_denial_in_one_sentence_are_both_answers():
         "FRANKFURT (Reuters) - The central bank kept interest rates unchanged on Thursday. Its president told a "
         "news conference the bank stood ready to act. She declined to say when rates might fall. Economists "
         "polled by Reuters had expected no change, according to Refinitiv data.",
+        "U.S. retail sales rose more than expected in March, a government report showed on Tuesday. Sales rose "
+        "0.9 percent, according to the report. The stock market rallied, according to Bloomberg data. The report "
+        "said receipts at clothing stores jumped. Treasury Secretary Mark Dunn told CNBC in an interview that growth "
+        "would pick up. Walmart said its sales had improved, confirming its outlook. The company declined to "
+        "comment on prices.",
         "Siltronix Corp reported quarterly revenue above expectations on Wednesday. Analysts on average had "
         "expected $3.9 billion, according to LSEG data. The chief financial officer said in an interview that "
         "the company was not planning further price increases.",

@@ -95,6 +95,12 @@ _ANSWERED_REPORT = re.compile(
     r"(?P<noun>reports?|speculation|rumou?rs?|market\s+talk|talk|stor(?:y|ies)|articles?|allegations?|"
     r"accusations?|claims?|suggestions?))(?![\w-])"
 )
+_OUTLET_DATA = re.compile(
+    r"(?:'s|’s)?\s+(?:data|calculations|index|indices|poll|survey|terminal|figures|estimates|consensus|rankings|"
+    r"compilation|analysis\s+of\s+data|tally|count)\b"
+)
+# "the report", "the survey": a pointer back to the last report named
+_DEFINITE_REPORT = re.compile(r"(?i)(?:the|this|that)\s+(?:\w+\s+)?(?:report|study|survey|article|story)$")
 _RETRACTION_VERB = re.compile(r"withdr|retract|remov|pull|correct|amend")
 # what follows a report noun that states its content: "a report that ...", "reports it had ..."
 _SOURCE_WORD = (
@@ -241,8 +247,8 @@ def _reports(s: Sentence, found: _Found) -> tuple[int, int] | None:
     if text[a:b].strip() == "Reuters" or mention.name == "Reuters":
         after = re.match(r"\s+(?:and\s+other\s+media\s+)?(?:had\s+|has\s+|also\s+)*(?:reported|report)", text[b:])
         return (b, b + after.end()) if after else None
-    if _DATA_REPORT.search(text[max(0, a - 15) : b + 12]):
-        return None
+    if _DATA_REPORT.search(text[max(0, a - 15) : b + 12]) or _OUTLET_DATA.match(text, b):
+        return None  # "a government report showed", "according to Bloomberg data"
     before = _BEFORE.search(text[max(0, a - 60) : a])
     if before:
         return (max(0, a - 60) + before.start(), a)
@@ -285,6 +291,7 @@ def _clause_around(text: str, at: int) -> tuple[int, int]:
 
 def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
     claims: list[FoundClaim] = []
+    data_report = False  # the last report named was a data release ("the jobs report")
     for index, s in enumerate(sentences):
         if s.heading:
             continue
@@ -292,13 +299,19 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
         mentions = _reporter_mentions(s)
         reporters: list[Mention] = []
         cue: tuple[int, int] | None = None
+        if _DATA_REPORT.search(text):
+            data_report = True
         for f in mentions:
             mention, kind = f.mention, f.kind
             if kind == "generic" and not re.search(
                 r"(?i)paper|report|stor|article|agency|media|magazine|daily|web", mention.name
             ):
                 continue
+            if kind == "generic" and data_report and _DEFINITE_REPORT.match(mention.name):
+                continue  # "according to the report" after "a government report showed"
             c = _reports(s, f)
+            if c and kind in ("outlet", "sources"):
+                data_report = False
             if c:
                 reporters.append(mention)
                 cue = cue or c
