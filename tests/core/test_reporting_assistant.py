@@ -297,3 +297,45 @@ def test_misquoted_and_a_denial_in_one_sentence_are_both_answers():
 )
 def test_ordinary_news_with_attributed_statements_has_no_proposals(text):
     assert propose(text) == []
+
+
+def test_rumours_on_social_media_denied_by_the_bank():
+    text = (
+        "Nordvik Bank on Tuesday rejected rumours circulating on social media that it faced a cash shortage. "
+        "Rival Fjord Bank did not immediately respond to a request for comment."
+    )
+    [claim] = propose(text)
+    assert claim.text.startswith("rumours circulating on social media that it faced a cash shortage")
+    assert [r.who for r in claim.reported_by] == ["social media"]
+    assert {(r.party, r.stance) for r in claim.responses} == {
+        ("Nordvik Bank", Stance.DENIES),
+        ("Fjord Bank", Stance.DID_NOT_RESPOND),
+    }
+
+
+def test_an_accusation_that_is_denied_is_a_claim():
+    text = (
+        "Federal prosecutors accused trader Ostrander Group of manipulating copper prices, according to a "
+        "complaint filed on Monday. Ostrander denied any wrongdoing and said it would fight the charges."
+    )
+    [claim] = propose(text)
+    assert [r.who for r in claim.reported_by] == ["Federal prosecutors"]
+    assert {(r.party, r.stance) for r in claim.responses} == {("Ostrander", Stance.DENIES)}
+
+
+def test_an_accusation_nobody_answers_is_not_proposed():
+    text = "The state sued the drugmaker on Tuesday, accusing it of hiding side effects. Its shares fell 2 percent."
+    assert propose(text) == []
+
+
+def test_market_talk_and_the_short_name_of_a_party():
+    text = (
+        "Shares in Pelham Foods jumped 12 percent on market talk that Barrow Brands was preparing a takeover offer. "
+        "Barrow Brands said it does not comment on market rumours. Pelham said it was not aware of any approach."
+    )
+    [claim] = propose(text)
+    assert [r.who for r in claim.reported_by] == ["market talk"]
+    assert {(r.party, r.stance) for r in claim.responses} == {
+        ("Barrow Brands", Stance.DECLINES_TO_COMMENT),
+        ("Pelham Foods", Stance.DENIES),
+    }

@@ -171,7 +171,8 @@ def propose(text: str) -> list[ProposedClaim]:
         return []
     discourse = Discourse(outlets={m.name.lower() for c in found for m in c.reporters})
     responses = find_responses(sentences, discourse)
-    responses = _one_name_per_party(responses, [m.name for m in discourse.recent])
+    organisations = [m.name for m in discourse.mentioned if discourse.maybe_organisation(m.name)]
+    responses = _one_name_per_party(responses, [m.name for m in discourse.recent] + organisations)
     if not responses:
         found = [c for c in found if c.kind not in (RUMOURED, ACCUSED)]
     responses = [r for r in responses if not _inside_report(r, found, text)]

@@ -104,14 +104,12 @@ _DEFINITE_REPORT = re.compile(r"(?i)(?:the|this|that)\s+(?:\w+\s+)?(?:report|stu
 _RETRACTION_VERB = re.compile(r"withdr|retract|remov|pull|correct|amend")
 # what follows a report noun that states its content: "a report that ...", "reports it had ..."
 _SOURCE_WORD = (
-    r"(?:[A-Z][\w.&'’-]*|Web\s+site|website|newspaper|daily|magazine|online|of|on|\w+day|last|this|week|month)"
+    r"(?:[A-Z][\w.&'’-]*|Web\s+site|website|newspaper|daily|magazine|online|of|on|\w+day|last|this|week|month|"
+    r"social|media|networks?|forums?|sites?|messaging|apps?|blogs?|the\s+Internet|the\s+internet)"
 )
 _STATES_CONTENT = re.compile(
-    r"(?:\s+(?:published\s+|posted\s+|carried\s+|issued\s+)?(?:in|by|from|on|at)\s+(?:[Tt]he\s+)?"
-    + _SOURCE_WORD
-    + r"(?:\s+"
-    + _SOURCE_WORD
-    + r"){0,5}?)?"
+    r"(?:\s+(?:published\s+|posted\s+|carried\s+|issued\s+|circulating\s+|spreading\s+|spread\s+|appearing\s+)?"
+    r"(?:in|by|from|on|at)\s+(?:[Tt]he\s+)?" + _SOURCE_WORD + r"(?:\s+" + _SOURCE_WORD + r"){0,5}?)?"
     r"(?:\s+|,\s+)(?:that|of|about|over|on|it|its|he|she|they|which|saying|claiming|suggesting|alleging|"
     r"linking|the\s+company|[A-Z][\w.&'’-]*\s+(?:was|were|had|has|is|would|will|planned|plans))\b"
 )
@@ -227,10 +225,10 @@ def _reporter_mentions(s: Sentence) -> list[_Found]:
     for pattern in (ANONYMOUS_SOURCES, BARE_SOURCES, OTHER_PERSON):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), "sources", text[m.start() : m.end()].strip())
-    for m in GENERIC_REPORTERS.finditer(text):
-        add(m.start(), m.end(), "generic", text[m.start() : m.end()].strip())
     for m in SOCIAL.finditer(text):
         add(m.start(), m.end(), "rumour", text[m.start() : m.end()].strip())
+    for m in GENERIC_REPORTERS.finditer(text):
+        add(m.start(), m.end(), "generic", text[m.start() : m.end()].strip())
     for m in _CITED.finditer(text):  # "citing Insinga's lawyer Andrew Carr"
         who = m.group("who").strip()
         if who.split()[0][:1].isupper() or re.match(r"(?:the|an?)\s", who):

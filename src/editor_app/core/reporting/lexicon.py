@@ -385,7 +385,8 @@ _CONFIRMS = [
 _DENIES = [
     r"den(?:ied|ies|ying|y)\b",
     r"denial",
-    r"reject(?:ed|s|ing)\s+(?:the|a|an|media|press|reports?|claims?|allegations?|suggestions?|speculation|"
+    r"reject(?:ed|s|ing)\s+(?:the|a|an|media|press|market|reports?|claims?|allegations?|suggestions?|speculation|"
+    r"rumou?rs?|talk|stories|articles|Internet|internet|online|"
     r"accusations?|charges?|comments?|remarks?|assertions?|idea|notion|assessment|story|that)",
     r"dismiss(?:ed|es|ing)\s+(?:the|a|an|media|press|market|reports?|claims?|allegations?|suggestions?|"
     r"speculation|rumou?rs?|accusations?|Internet|internet|online|talk|as|that)",

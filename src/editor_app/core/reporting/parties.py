@@ -62,7 +62,7 @@ BODY_ROLE = re.compile(
 BACK_REFERENCE = re.compile(
     r"(?:(?:It|it|He|he|She|she|They|they)(?![\w-])|"
     r"(?:[Tt]he|[Ii]ts)\s+(?:[\w'’.-]+\s+){0,3}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
-    r"maker|insurer|lender|bourse|exchange|operator|provider|ministry|government|regulator|agency|spokes(?:man|woman|person)|"
+    r"maker|insurer|lender|bourse|exchange|operator|provider|central\s+bank|ministry|government|regulator|agency|spokes(?:man|woman|person)|"
     r"official|executive|conglomerate|giant|producer|supplier|manufacturer|publisher|chain|brewer|miner|"
     r"insurer|utility|developer|fund|investor|board|partner|parent|unit|subsidiary|statement|spokespeople|"
     r"representatives?|newspaper|paper|agency|website|broadcaster|magazine|outlet|city|state|club|team|admiral|general|"
@@ -155,10 +155,22 @@ _SENTENCE_WORDS = {
     "Its",
     "Asked",
 }
+_HAS_TITLE = re.compile(
+    r"\b(?:Judge|Justice|Minister|Secretary|President|Chairman|Chairwoman|Chief|CEO|CFO|Director|Governor|Mayor|"
+    r"Senator|Admiral|General|Mr|Mrs|Ms|Dr|Prince|King|Queen|Pope)\b"
+)
+_CALENDAR_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _TYPED_BEFORE = re.compile(
     r"(?:airline|carrier|bank|lender|insurer|company|firm|group|retailer|maker|automaker|carmaker|chipmaker|studio|"
     r"publisher|operator|miner|producer|supplier|fund|investor|exchange|bourse|conglomerate|giant|brewer|developer|"
     r"manufacturer|utility|rival|partner|owner|unit|subsidiary|parent)\s+$"
+)
+_INSTITUTION = re.compile(
+    r"(?i)\b(?:central\s+bank|government|regulator|ministry|police|prosecutors?|court|commission|union|cabinet|"
+    r"parliament|navy|army|military|watchdog)$"
 )
 _MEDIA_NOUN = re.compile(r"(?i)\b(?:paper|newspaper|magazine|daily|weekly|agency|website|broadcaster|outlet)$")
 _SPECIFIC_NOUN = re.compile(
@@ -231,6 +243,15 @@ class Discourse:
             self.mentioned.append(Mention(name, offset + m.start(), offset + m.end()))
             if typed:
                 self.organisations.add(name.lower())
+
+    def maybe_organisation(self, name: str) -> bool:
+        """Not a person, not a title ("Circuit Judge Jeanne Stempien"), not a date."""
+        return not (
+            self.is_person(name)
+            or _HAS_TITLE.search(name)
+            or _CALENDAR_WORD.search(name)
+            or name.lower() in self.outlets
+        )
 
     def last_mentioned(self) -> Mention | None:
         """The organisation named last, subject or not, for "the carrier", "the retailer"."""
@@ -309,7 +330,8 @@ _DESCRIPTOR = re.compile(
     r"retailer|maker|firm|giant|conglomerate|operator|exporter|producer|steelmaker|chipmaker|brewer|supplier|"
     r"publisher|developer|manufacturer|bank|group|company|companies|"
     r"agency|regulator|watchdog|bourse|exchange|fund|investor|utility|telecoms?|network|broadcaster)|"
-    r"[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}\s+including)\s+(?=[A-Z])"
+    r"[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}\s+including|(?:Rival|Parent|Partner|Competitor|Peer|Sister)(?:\s+[a-z]+)?)"
+    r"\s+(?=[A-Z])"
 )
 _DEMONYM = r"(?:(?:South|North|West|East|Central)\s+)?(?:U\.S\.|U\.K\.|EU|[A-Z][a-z]+(?:an|ian|ese|ish|ch|ss|i|ic))"
 # "German finance ministry", "the Dutch central bank": a national body named by its country
@@ -415,6 +437,8 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
             n = NAME_RE.match(text, d.end())
             if n:
                 at, name = n.start(), n.group(0)
+        if BACK_REFERENCE.fullmatch(name):  # "a lawyer for the company"
+            return subject(name, offset + at, discourse)
         found = split_conjunction(name, offset + at)
         if found:
             return [discourse.resolve(x) for x in found]
@@ -465,6 +489,17 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
             True if words[0] in ("he", "she") or words[-1] in _PERSON_NOUNS else None if words[0] == "they" else False
         )
         phrase = back.group(0)
+        institution = _INSTITUTION.search(phrase)
+        if institution:  # "the central bank": one named so, else the words as written
+            noun = institution.group(0).lower()
+            named = next((m for m in reversed(discourse.mentioned) if m.name.lower().endswith(noun)), None)
+            if named:
+                return [Mention(named.name, offset + i, offset + i + back.end())]
+            return [
+                Mention(
+                    phrase[4:] if phrase.lower().startswith("the ") else phrase, offset + i, offset + i + back.end()
+                )
+            ]
         if _MEDIA_NOUN.search(phrase):  # "The paper stood by its story": the outlet named before
             last = next((m for m in reversed(discourse.mentioned) if m.name.lower() in discourse.outlets), None)
         elif _SPECIFIC_NOUN.search(phrase):  # "the British retailer": the one named last, subject or not
