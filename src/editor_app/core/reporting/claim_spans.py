@@ -24,7 +24,7 @@ from editor_app.core.reporting.lexicon import (
     RUMOUR,
     SOCIAL,
 )
-from editor_app.core.reporting.parties import Mention, clean_name
+from editor_app.core.reporting.names import Mention, clean_name
 from editor_app.core.reporting.sentences import Sentence
 
 _STOP = frozenset(
