@@ -339,3 +339,19 @@ def test_market_talk_and_the_short_name_of_a_party():
         ("Barrow Brands", Stance.DECLINES_TO_COMMENT),
         ("Pelham Foods", Stance.DENIES),
     }
+
+
+def test_markdown_markup_does_not_hide_the_words_and_offsets_stay_the_writers():
+    text = (
+        "# Ford and Xiaomi\n\n"
+        "- A [report](https://example.com/ft) in the *Financial Times* said **Ford** held talks with Xiaomi "
+        "about building electric cars.\n"
+        "> **Ford** denied the report, calling it `false`. Xiaomi said it was <b>not</b> negotiating such a deal.\n"
+    )
+    [claim] = propose(text)
+    assert text[claim.start : claim.end] == claim.text
+    assert claim.text.startswith("A [report](https://example.com/ft) in the *Financial Times* said")
+    assert [(r.who, text[r.start : r.end]) for r in claim.reported_by] == [("Financial Times", "Financial Times")]
+    assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
+    for r in claim.responses:
+        assert text[r.start : r.end] == r.quote

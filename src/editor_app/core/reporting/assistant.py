@@ -15,6 +15,7 @@ from editor_app.core.claims import Response as ClaimResponse
 from editor_app.core.reporting.claim_spans import ACCUSED, REPORTED, RUMOURED, FoundClaim, find_claims
 from editor_app.core.reporting.grouping import BACK_REFERENCE, group_claims
 from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS, RUMOUR
+from editor_app.core.reporting.markup import plain_text
 from editor_app.core.reporting.parties import Discourse
 from editor_app.core.reporting.responses import EXPLICIT_CUE, FoundResponse, find_responses
 from editor_app.core.reporting.sentences import split_sentences
@@ -111,7 +112,8 @@ def _one_name_per_party(responses: list[FoundResponse], named: list[str]) -> lis
     """ "Northwind Telecom" then "Northwind": one party, under the name it was first given in full."""
     names: list[str] = []
     answering = {r.party.name.lower().split()[0] for r in responses if r.party.name}
-    for name in [n for n in named if n and n.lower().split()[0] in answering] + [r.party.name for r in responses]:
+    candidates = [n for n in named if n and n.lower().split()[0] in answering] + [r.party.name for r in responses]
+    for name in dict.fromkeys(candidates):
         words = name.lower().split()
         if not words:
             continue
@@ -165,6 +167,7 @@ def _inside_report(r: FoundResponse, found: list[FoundClaim], text: str) -> bool
 
 def propose(text: str) -> list[ProposedClaim]:
     """Proposed claims in the order the story states them; [] when it reports none."""
+    original, text = text, plain_text(text)  # the rules read the words; the strings come from `original`
     sentences = split_sentences(text)
     found = find_claims(sentences)
     if not found:
@@ -207,11 +210,11 @@ def propose(text: str) -> list[ProposedClaim]:
                 continue
             seen.add(key)
             answers.append(
-                Response(r.party.name, r.stance, text[r.start : r.end], r.start, r.end, r.cue_start, r.cue_end)
+                Response(r.party.name, r.stance, original[r.start : r.end], r.start, r.end, r.cue_start, r.cue_end)
             )
         out.append(
             ProposedClaim(
-                text[c.start : c.end],
+                original[c.start : c.end],
                 c.start,
                 c.end,
                 reporters,

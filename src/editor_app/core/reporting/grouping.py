@@ -75,7 +75,7 @@ def _is_elaboration(c: FoundClaim, earlier: list[FoundClaim], names: dict[int, s
     """Reported only by "the paper" / an outlet already credited before, with no new source."""
     if c.kind != REPORTED or not earlier:
         return False
-    seen = set().union(*(_outlets(e, names) for e in earlier))
+    seen = set().union(*(_outlets(e, names) for e in earlier[-20:]))
     return all(
         BACK_REFERENCE.match(m.name) or _same_outlet({outlet_key(names.get(m.start, m.name))}, seen)
         for m in c.reporters
@@ -100,6 +100,10 @@ def _vague(c: FoundClaim, text: str) -> bool:
     return c.kind in (ANSWERED, RUMOURED, ACCUSED) and len(content(text[c.cue_end : c.end])) <= 5
 
 
+# a restatement of a claim comes within this many sentences of it (a long file is many stories)
+RESTATEMENT_WINDOW = 60
+
+
 def group_claims(
     found: list[FoundClaim], responses: list[FoundResponse], text: str, names: dict[int, str] | None = None
 ) -> list[tuple[FoundClaim, list[FoundClaim]]]:
@@ -110,10 +114,16 @@ def group_claims(
     groups: list[list[FoundClaim]] = []
     elaborations: set[int] = set()  # id() of claims merged as elaborations: never the one proposed
 
+    outlets_of = {id(c): _outlets(c, names) for c in found}
+
     def similar(c: FoundClaim, m: FoundClaim) -> tuple[int, float] | None:
+        if abs(c.sentence - m.sentence) > RESTATEMENT_WINDOW:
+            return None
         common, ratio = _overlap(words[id(c)], words[id(m)])
+        if common < 2:
+            return None
         rumours = c.kind == RUMOURED and m.kind == RUMOURED
-        outlet = _same_outlet(_outlets(c, names), _outlets(m, names))
+        outlet = _same_outlet(outlets_of[id(c)], outlets_of[id(m)])
         figures = {w for w in words[id(c)] & words[id(m)] if w.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", w)}
         if (
             (common >= 4 and ratio >= 0.5)
@@ -153,10 +163,10 @@ def group_claims(
     for g in [g for g in groups if all(c.kind == ANSWERED for c in g)]:
         if g not in groups:
             continue
-        outlets = set().union(*(_outlets(c, names) for c in g))
+        outlets = set().union(*(outlets_of[id(c)] for c in g))
         later = [o for o in groups if o is not g and any(c.kind == REPORTED and c.sentence > g[0].sentence for c in o)]
         for other in later:
-            same_outlet = _same_outlet(outlets, set().union(*(_outlets(c, names) for c in other)))
+            same_outlet = _same_outlet(outlets, set().union(*(outlets_of[id(c)] for c in other)))
             shared = max(_overlap(words[id(a)], words[id(b)])[0] for a in g for b in other)
             lead = g[0].sentence <= 2 and other is later[0]
             if same_outlet or (not outlets and (shared >= 3 or (lead and shared >= 1))):
