@@ -23,7 +23,8 @@ from editor_app.core.reporting.sentences import split_sentences
 
 @dataclass(frozen=True)
 class Reporter:
-    """Who reported the claim, as written: "the Financial Times", "people familiar with the matter"."""
+    """Who reported the claim: "Financial Times", "people familiar with the matter". "The paper" is
+    given the name of the outlet it stands for; `start`/`end` are the words in the text."""
 
     who: str
     start: int
@@ -45,6 +46,9 @@ class Response:
 
 @dataclass
 class ProposedClaim:
+    """A claim the story reports, for the writer to accept or dismiss. `text` is `text[start:end]`
+    of the article; `evidence` holds the other places that state the same claim (the lead)."""
+
     text: str
     start: int
     end: int
