@@ -86,6 +86,22 @@ def test_status_is_derived_by_the_claims_model():
             Stance.RETRACTS,
         ),
         (
+            "The Daily Ledger reported that Hollis Bank plans to cut 500 jobs. "
+            "Hollis Bank neither confirmed nor denied the report.",
+            "Hollis Bank",
+            Stance.DECLINES_TO_COMMENT,
+        ),
+        (
+            "The Daily Ledger reported that Hollis Bank plans to cut 500 jobs. Hollis Bank did not deny the report.",
+            "Hollis Bank",
+            Stance.DECLINES_TO_COMMENT,
+        ),
+        (
+            "The Daily Ledger reported that Hollis Bank had received a bid. Hollis Bank confirmed receiving an approach.",
+            "Hollis Bank",
+            Stance.CONFIRMS,
+        ),
+        (
             "The Harbor Times reported that Vireo Telecom would lay off 800 staff and close two call centres. "
             "Vireo Telecom confirmed it was restructuring its call centres but denied that any jobs would go.",
             "Vireo Telecom",

@@ -325,6 +325,9 @@ _DID_NOT_RESPOND = [
     r"(?:calls|messages|e-?mails|requests)\s+(?:to|for)\s+.{0,60}?\s+(?:were|was|went)\s+not\s+(?:immediately\s+)?(?:returned|answered)",
 ]
 _DECLINES = [
+    r"neither\s+(?:confirm(?:ed|s)?|deny|denied|denies)\s+nor\s+(?:confirm(?:ed|s)?|deny|denied|denies)",
+    r"(?:did|does|do|has|have|had|would|will)\s+not\s+(?:immediately\s+)?den(?:y|ied)",
+    r"(?:declin|refus)(?:ed|es|ing)\s+to\s+(?:confirm\s+or\s+)?deny",
     r"declin(?:ed|es|ing)\s+(?:to\s+)?(?:comment|to\s+(?:confirm|say|discuss|elaborate|specify|give|provide|"
     r"disclose|identify|name|detail|respond|answer|address|speculate|go\s+into))",
     r"declin(?:ed|es|ing)\s+(?:any\s+|further\s+)?comment",
@@ -374,7 +377,7 @@ _PARTIAL = [
     r"dismissed|rejected)",
 ]
 _CONFIRMS = [
-    r"confirm(?:ed|s|ing)\s+(?:(?:on|last|earlier|late)\s+\w+\s+)?(?:that|a|the|an|it|its|media|press|"
+    r"confirm(?:ed|s|ing)\s+(?:(?:on|last|earlier|late)\s+\w+\s+)?(?:that|a|the|an|it|its|media|press|[a-z]+ing\b|"
     r"reports?|plans?|talks|the\s+talks|negotiations|discussions|it\s+had|it\s+was|[a-z]+\s+had)",
     r",\s+(?:it|the\s+\w+|\w+)\s+confirm(?:ed|s)\b",
     r"(?:stands?|stood|standing)\s+by\s+(?:its|the|our|his|her|their)\s+(?:story|report|reporting|article|stories)",
@@ -400,7 +403,7 @@ _DENIES = [
     r"incorrect|wrong|nonsense|rubbish|speculation|speculative|misleading|ridiculous|absurd|fabricated|"
     r"fiction|a\s+joke|exaggerated|too\s+high|too\s+low|pure\s+invention)",
     r"\b(?:false|baseless|groundless|untrue|unfounded|inaccurate|incorrect|fabricated|without\s+foundation|"
-    r"without\s+basis|pure\s+speculation|nonsense|not\s+true|not\s+correct|not\s+accurate|"
+    r"without\s+basis|pure\s+speculation|speculative|nonsense|not\s+true|not\s+correct|not\s+accurate|"
     r"no\s+truth|no\s+basis|no\s+foundation|no\s+substance|not\s+the\s+case)\b",
     r"\bnot\s+(?:in|holding|having|conducting|engaged\s+in|involved\s+in|negotiating|pursuing|considering|planning|"
     r"seeking|looking)\b",
