@@ -45,6 +45,7 @@ def main() -> int:
     tallies["_neg_total"] = tallies["_neg_with_pred"] = 0
     log = io.StringIO()
     total_ms = total_words = 0.0
+    per_article: list[tuple[float, int]] = []
     for g in gold:
         md = score.markdown(g)
         times = []
@@ -54,6 +55,7 @@ def main() -> int:
             times.append((time.perf_counter() - start) * 1000)
         total_ms += statistics.median(times)
         total_words += len(md.split())
+        per_article.append((statistics.median(times), len(md.split())))
         pred = score.normalize_pred({"claims": [p.to_dict() for p in proposals]})
         with redirect_stderr(log):
             score.score_article(g, pred, 0.5, tallies, lambda s: print(s, file=log))
@@ -66,6 +68,15 @@ def main() -> int:
     neg_total, neg_pred = tallies["_neg_total"], tallies["_neg_with_pred"]
     print(f"negatives without a proposal: {neg_total - neg_pred}/{neg_total}")
     print(f"time: {total_ms / total_words * 1000:.1f} ms per 1,000 words (median of {a.repeat} runs per article)")
+    slowest = max(per_article, key=lambda item: item[0] / item[1])
+    print(f"slowest article: {slowest[0]:.1f} ms for {slowest[1]:,} words")
+    whole = "\n\n".join(score.markdown(g) for g in gold)
+    start = time.perf_counter()
+    propose(whole)
+    ms = (time.perf_counter() - start) * 1000
+    print(
+        f"all articles as one document ({len(whole.split()):,} words): {ms / len(whole.split()) * 1000:.1f} ms per 1,000 words"
+    )
     if a.errors:
         print(log.getvalue())
     return 0

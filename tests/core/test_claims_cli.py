@@ -24,7 +24,7 @@ def test_suggest_json_offsets_are_into_the_text_after_front_matter(tmp_path, cap
     assert BODY[claim["start"] : claim["end"]] == claim["text"]
     [reporter] = claim["reported_by"]
     assert set(reporter) == {"who", "start", "end"}
-    assert BODY[reporter["start"] : reporter["end"]] == reporter["who"] == "the Financial Times"
+    assert BODY[reporter["start"] : reporter["end"]] == reporter["who"] == "Financial Times"
     assert {(r["party"], r["stance"]) for r in claim["responses"]} == {("Ford", "denies"), ("Xiaomi", "denies")}
     for r in claim["responses"]:
         assert set(r) == {"party", "stance", "quote", "start", "end"}
@@ -36,7 +36,7 @@ def test_suggest_human_output_names_the_status(tmp_path, capsys):
     path.write_text(BODY, encoding="utf-8")
     assert main(["claims", "suggest", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Denied" in out and "the Financial Times" in out
+    assert "Denied" in out and "Financial Times" in out
 
 
 def test_no_claims_prints_an_empty_list(tmp_path, capsys):

@@ -23,7 +23,7 @@ def test_the_ford_story_gives_one_claim_its_reporter_and_two_denials():
     claim = claims[0]
     assert "Ford held talks with Xiaomi" in claim.text
     assert FORD[claim.start : claim.end] == claim.text
-    assert [r.who for r in claim.reported_by] == ["the Financial Times"]
+    assert [r.who for r in claim.reported_by] == ["Financial Times"]
     assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
     for r in claim.responses:
         assert FORD[r.start : r.end] == r.quote
@@ -84,6 +84,22 @@ def test_status_is_derived_by_the_claims_model():
             "The Morning Courier later retracted the story.",
             "The Morning Courier",
             Stance.RETRACTS,
+        ),
+        (
+            "The Daily Ledger reported that Hollis Bank plans to cut 500 jobs. "
+            "Hollis Bank neither confirmed nor denied the report.",
+            "Hollis Bank",
+            Stance.DECLINES_TO_COMMENT,
+        ),
+        (
+            "The Daily Ledger reported that Hollis Bank plans to cut 500 jobs. Hollis Bank did not deny the report.",
+            "Hollis Bank",
+            Stance.DECLINES_TO_COMMENT,
+        ),
+        (
+            "The Daily Ledger reported that Hollis Bank had received a bid. Hollis Bank confirmed receiving an approach.",
+            "Hollis Bank",
+            Stance.CONFIRMS,
         ),
         (
             "The Harbor Times reported that Vireo Telecom would lay off 800 staff and close two call centres. "
@@ -176,3 +192,182 @@ def test_dateline_is_not_part_of_the_first_sentence():
     claim = propose(text)[0]
     assert claim.text.startswith("Sources said")
     assert [r.who for r in claim.reported_by] == ["Sources"]
+
+
+def by_party(text: str) -> dict[str, set[Stance]]:
+    out: dict[str, set[Stance]] = {}
+    for c in propose(text):
+        for r in c.responses:
+            out.setdefault(r.party, set()).add(r.stance)
+    return out
+
+
+def test_an_outlet_that_stands_by_its_story_confirms_it():
+    text = (
+        "The Harbor Times reported on Tuesday that Alpenbank had hired advisers to study a bid for Seeland Bank. "
+        'Alpenbank said the report was "completely unfounded". The paper stood by its report.'
+    )
+    found = by_party(text)
+    assert found["Alpenbank"] == {Stance.DENIES}
+    assert found["Harbor Times"] == {Stance.CONFIRMS}
+    [claim] = propose(text)
+    assert claim.status().status is ClaimStatus.DISPUTED
+
+
+def test_an_outlet_withdrawing_its_article_retracts_and_the_carrier_is_the_airline():
+    text = (
+        "The daily Le Matin withdrew an article that said budget airline SkyBlue planned to close its Lyon base, "
+        "after the carrier said the story was wrong. "
+        "Le Matin said in a note to readers that it had removed the story from its website."
+    )
+    [claim] = propose(text)
+    assert claim.text.startswith("an article that said budget airline SkyBlue planned")
+    assert [r.who for r in claim.reported_by] == ["Le Matin"]
+    assert {(r.party, r.stance) for r in claim.responses} == {
+        ("SkyBlue", Stance.DENIES),
+        ("Le Matin", Stance.RETRACTS),
+    }
+    assert claim.status().status is ClaimStatus.RETRACTED
+
+
+def test_the_companies_named_expands_to_each_company():
+    text = (
+        "Regulators are examining hiring deals at Alder Corp, Birch Systems and Cedar Labs, "
+        "the Evening Ledger reported. The companies named did not respond to requests for comment."
+    )
+    found = by_party(text)
+    for name in ("Alder", "Birch Systems", "Cedar Labs"):
+        assert found[name] == {Stance.DID_NOT_RESPOND}, found
+
+
+def test_a_description_before_the_name_is_not_the_party():
+    text = (
+        "Dutch office supplier Papiro said it was not in talks to be bought, denying a newspaper report "
+        "that it had received an offer from a U.S. rival."
+    )
+    assert by_party(text) == {"Papiro": {Stance.DENIES}}
+
+
+def test_a_spokeswoman_after_a_quote_speaks_for_the_company_named_before():
+    text = (
+        "Sources said Quarry Steel was preparing to close its Dunmore mill. Quarry Steel shares fell. "
+        '"We have no plans to close Dunmore," a spokeswoman said.'
+    )
+    assert by_party(text) == {"Quarry Steel": {Stance.DENIES}}
+
+
+def test_what_sources_say_is_the_claim_not_an_answer():
+    text = (
+        "Sources said Granite Power had rejected a $2 billion offer for its wind farms. "
+        "Orchard Bank had no plans to sell its stake, a person familiar with the matter said."
+    )
+    claims = propose(text)
+    assert len(claims) == 2
+    assert all(not c.responses for c in claims)
+    assert [r.who for r in claims[1].reported_by] == ["a person familiar with the matter"]
+
+
+def test_the_lead_and_the_body_stating_one_claim_give_one_proposal():
+    text = (
+        "Lark Airlines denied on Monday a report in the Sunday Courier that it was in talks to buy "
+        "rival Finch Air. The Sunday Courier, citing two people close to the negotiations, said Lark "
+        "had hired banks for a bid for Finch Air. Finch Air declined to comment."
+    )
+    [claim] = propose(text)
+    assert claim.evidence, "the other statement is kept as evidence"
+    assert {r.who for r in claim.reported_by} == {"Sunday Courier", "two people close to the negotiations"}
+    assert {(r.party, r.stance) for r in claim.responses} == {
+        ("Lark Airlines", Stance.DENIES),
+        ("Finch Air", Stance.DECLINES_TO_COMMENT),
+    }
+
+
+def test_misquoted_and_a_denial_in_one_sentence_are_both_answers():
+    text = (
+        "The Morning Courier quoted a Kestrel Motors executive as saying a sale of its truck unit was close. "
+        'The executive told Reuters he had been "misquoted" and had no knowledge of any talks.'
+    )
+    stances = {s for c in propose(text) for r in c.responses for s in [r.stance]}
+    assert stances == {Stance.CLARIFIES, Stance.DENIES}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHICAGO (Reuters) - Harbor Foods Inc raised its full-year profit forecast on Tuesday. The company "
+        'confirmed its dividend of 20 cents a share, according to a statement. "We are seeing consumers come '
+        'back," Chief Executive Maria Lind told Reuters in an interview. In an interview with Bloomberg '
+        "Television, Lind said the company would keep investing. A government report showed retail sales rose.",
+        "FRANKFURT (Reuters) - The central bank kept interest rates unchanged on Thursday. Its president told a "
+        "news conference the bank stood ready to act. She declined to say when rates might fall. Economists "
+        "polled by Reuters had expected no change, according to Refinitiv data.",
+        "U.S. retail sales rose more than expected in March, a government report showed on Tuesday. Sales rose "
+        "0.9 percent, according to the report. The stock market rallied, according to Bloomberg data. The report "
+        "said receipts at clothing stores jumped. Treasury Secretary Mark Dunn told CNBC in an interview that growth "
+        "would pick up. Walmart said its sales had improved, confirming its outlook. The company declined to "
+        "comment on prices.",
+        "Siltronix Corp reported quarterly revenue above expectations on Wednesday. Analysts on average had "
+        "expected $3.9 billion, according to LSEG data. The chief financial officer said in an interview that "
+        "the company was not planning further price increases.",
+    ],
+)
+def test_ordinary_news_with_attributed_statements_has_no_proposals(text):
+    assert propose(text) == []
+
+
+def test_rumours_on_social_media_denied_by_the_bank():
+    text = (
+        "Nordvik Bank on Tuesday rejected rumours circulating on social media that it faced a cash shortage. "
+        "Rival Fjord Bank did not immediately respond to a request for comment."
+    )
+    [claim] = propose(text)
+    assert claim.text.startswith("rumours circulating on social media that it faced a cash shortage")
+    assert [r.who for r in claim.reported_by] == ["social media"]
+    assert {(r.party, r.stance) for r in claim.responses} == {
+        ("Nordvik Bank", Stance.DENIES),
+        ("Fjord Bank", Stance.DID_NOT_RESPOND),
+    }
+
+
+def test_an_accusation_that_is_denied_is_a_claim():
+    text = (
+        "Federal prosecutors accused trader Ostrander Group of manipulating copper prices, according to a "
+        "complaint filed on Monday. Ostrander denied any wrongdoing and said it would fight the charges."
+    )
+    [claim] = propose(text)
+    assert [r.who for r in claim.reported_by] == ["Federal prosecutors"]
+    assert {(r.party, r.stance) for r in claim.responses} == {("Ostrander", Stance.DENIES)}
+
+
+def test_an_accusation_nobody_answers_is_not_proposed():
+    text = "The state sued the drugmaker on Tuesday, accusing it of hiding side effects. Its shares fell 2 percent."
+    assert propose(text) == []
+
+
+def test_market_talk_and_the_short_name_of_a_party():
+    text = (
+        "Shares in Pelham Foods jumped 12 percent on market talk that Barrow Brands was preparing a takeover offer. "
+        "Barrow Brands said it does not comment on market rumours. Pelham said it was not aware of any approach."
+    )
+    [claim] = propose(text)
+    assert [r.who for r in claim.reported_by] == ["market talk"]
+    assert {(r.party, r.stance) for r in claim.responses} == {
+        ("Barrow Brands", Stance.DECLINES_TO_COMMENT),
+        ("Pelham Foods", Stance.DENIES),
+    }
+
+
+def test_markdown_markup_does_not_hide_the_words_and_offsets_stay_the_writers():
+    text = (
+        "# Ford and Xiaomi\n\n"
+        "- A [report](https://example.com/ft) in the *Financial Times* said **Ford** held talks with Xiaomi "
+        "about building electric cars.\n"
+        "> **Ford** denied the report, calling it `false`. Xiaomi said it was <b>not</b> negotiating such a deal.\n"
+    )
+    [claim] = propose(text)
+    assert text[claim.start : claim.end] == claim.text
+    assert claim.text.startswith("A [report](https://example.com/ft) in the *Financial Times* said")
+    assert [(r.who, text[r.start : r.end]) for r in claim.reported_by] == [("Financial Times", "Financial Times")]
+    assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
+    for r in claim.responses:
+        assert text[r.start : r.end] == r.quote

@@ -7,13 +7,15 @@ evidence and anchor an accepted claim on its words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from editor_app.core.claims import Appearance, Stance, StatusVerdict, derive_status
 from editor_app.core.claims import Response as ClaimResponse
-from editor_app.core.reporting.claim_spans import REPORTED, RUMOURED, FoundClaim, find_claims
+from editor_app.core.reporting.claim_spans import ACCUSED, REPORTED, RUMOURED, FoundClaim, find_claims
 from editor_app.core.reporting.grouping import BACK_REFERENCE, group_claims
-from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS
+from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS, RUMOUR
+from editor_app.core.reporting.markup import plain_text
 from editor_app.core.reporting.parties import Discourse
 from editor_app.core.reporting.responses import EXPLICIT_CUE, FoundResponse, find_responses
 from editor_app.core.reporting.sentences import split_sentences
@@ -21,7 +23,8 @@ from editor_app.core.reporting.sentences import split_sentences
 
 @dataclass(frozen=True)
 class Reporter:
-    """Who reported the claim, as written: "the Financial Times", "people familiar with the matter"."""
+    """Who reported the claim: "Financial Times", "people familiar with the matter". "The paper" is
+    given the name of the outlet it stands for; `start`/`end` are the words in the text."""
 
     who: str
     start: int
@@ -43,6 +46,9 @@ class Response:
 
 @dataclass
 class ProposedClaim:
+    """A claim the story reports, for the writer to accept or dismiss. `text` is `text[start:end]`
+    of the article; `evidence` holds the other places that state the same claim (the lead)."""
+
     text: str
     start: int
     end: int
@@ -79,21 +85,61 @@ def proposal_status(claim: ProposedClaim) -> StatusVerdict:
 def _link(
     responses: list[FoundResponse], claims: list[tuple[FoundClaim, list[FoundClaim]]], text: str
 ) -> list[list[FoundResponse]]:
-    """Each response goes to the claim it answers: the one in its sentence, the one that names the
-    party, else the nearest claim stated before it (the lead claim when none is)."""
+    """Each response goes to the claim it answers: the one stated in its sentence, else the one
+    stated nearest before it, favouring a claim that names the party (the lead claim when no
+    claim comes before it)."""
     linked: list[list[FoundResponse]] = [[] for _ in claims]
     for r in responses:
         here = [i for i, (c, alts) in enumerate(claims) if r.sentence in {c.sentence, *(a.sentence for a in alts)}]
         if here:
             linked[here[0]].append(r)
             continue
-        named = [i for i, (c, _) in enumerate(claims) if r.party.name.lower() in text[c.start : c.end].lower()]
-        before = [
-            i for i, (c, alts) in enumerate(claims) if min([c.sentence, *(a.sentence for a in alts)]) < r.sentence
-        ]
-        pick = [i for i in named if i in before] or before or named or [0]
-        linked[pick[-1]].append(r)
+        party = r.party.name.lower()
+        best, best_score = None, float("inf")
+        for i, (c, alts) in enumerate(claims):
+            members = [c, *alts]
+            before = [m.sentence for m in members if m.sentence < r.sentence]
+            if not before:
+                continue
+            named = any(party in text[m.start : m.end].lower() for m in members)
+            score = (r.sentence - max(before)) - (2 if named else 0)  # naming the party counts as two sentences nearer
+            if score < best_score:
+                best, best_score = i, score
+        if best is None:
+            named_any = [i for i, (c, _) in enumerate(claims) if party in text[c.start : c.end].lower()]
+            best = named_any[0] if named_any else 0
+        linked[best].append(r)
     return linked
+
+
+def _one_name_per_party(responses: list[FoundResponse], named: list[str]) -> list[FoundResponse]:
+    """ "Northwind Telecom" then "Northwind": one party, under the name it was first given in full."""
+    names: list[str] = []
+    answering = {r.party.name.lower().split()[0] for r in responses if r.party.name}
+    candidates = [n for n in named if n and n.lower().split()[0] in answering] + [r.party.name for r in responses]
+    for name in dict.fromkeys(candidates):
+        words = name.lower().split()
+        if not words:
+            continue
+        if not any(_starts_with(n.lower().split(), words) for n in names):
+            names = [n for n in names if not _starts_with(words, n.lower().split())] + [name]
+    out = []
+    for r in responses:
+        words = r.party.name.lower().split()
+        full = next((n for n in names if _starts_with(n.lower().split(), words)), r.party.name)
+        out.append(replace(r, party=replace(r.party, name=full)))
+    return out
+
+
+def _starts_with(longer: list[str], shorter: list[str]) -> bool:
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+_ABOUT_A_REPORT = re.compile(r"(?i)\b(?:report|story|article|paper|newspaper)s?\b")
+
+
+def _is_generic(name: str) -> bool:
+    return bool(GENERIC_REPORTERS.fullmatch(name) or RUMOUR.fullmatch(name))
 
 
 def _is_source_name(name: str) -> bool:
@@ -125,22 +171,31 @@ def _inside_report(r: FoundResponse, found: list[FoundClaim], text: str) -> bool
 
 def propose(text: str) -> list[ProposedClaim]:
     """Proposed claims in the order the story states them; [] when it reports none."""
+    original, text = text, plain_text(text)  # the rules read the words; the strings come from `original`
     sentences = split_sentences(text)
     found = find_claims(sentences)
     if not found:
         return []
-    responses = find_responses(sentences, Discourse())
+    discourse = Discourse(outlets={m.name.lower() for c in found for m in c.reporters})
+    responses = find_responses(sentences, discourse)
+    organisations = [m.name for m in discourse.mentioned if discourse.maybe_organisation(m.name)]
+    responses = _one_name_per_party(responses, [m.name for m in discourse.recent] + organisations)
     if not responses:
-        found = [c for c in found if c.kind != RUMOURED]
+        found = [c for c in found if c.kind not in (RUMOURED, ACCUSED)]
     responses = [r for r in responses if not _inside_report(r, found, text)]
-    answered_sentences = {r.sentence for r in responses}
-    # rumours and accusations count only when somebody answers them nearby
-    found = [c for c in found if c.kind != RUMOURED or any(abs(c.sentence - s) <= 3 for s in answered_sentences)]
+    # rumours and accusations count only when somebody answers nearby
+    # (an answer to "the report" answers the report, not a rumour or an accusation)
+    not_about_a_report = {r.sentence for r in responses if not _ABOUT_A_REPORT.search(text[r.start : r.end])}
+    found = [
+        c
+        for c in found
+        if c.kind not in (RUMOURED, ACCUSED) or any(abs(c.sentence - s) <= 3 for s in not_about_a_report)
+    ]
     if not found:
         return []
-    groups = group_claims(found, responses, text)
-    linked = _link(responses, groups, text)
     outlet_names = _outlet_names(found)
+    groups = group_claims(found, responses, text, outlet_names)
+    linked = _link(responses, groups, text)
     out: list[ProposedClaim] = []
     for (c, alts), rs in zip(groups, linked, strict=True):
         reporters: list[Reporter] = []
@@ -148,6 +203,9 @@ def propose(text: str) -> list[ProposedClaim]:
             name = outlet_names.get(m.start, m.name)
             if name and all(name.lower() != r.who.lower() for r in reporters):
                 reporters.append(Reporter(name, m.start, m.end))
+        outlets = [r for r in reporters if not _is_generic(r.who) and not _is_source_name(r.who)]
+        if outlets:  # "a report", "the rumours" are the named outlet's report
+            reporters = [r for r in reporters if not _is_generic(r.who)]
         seen: set[tuple[str, Stance]] = set()
         answers: list[Response] = []
         for r in rs:
@@ -156,11 +214,11 @@ def propose(text: str) -> list[ProposedClaim]:
                 continue
             seen.add(key)
             answers.append(
-                Response(r.party.name, r.stance, text[r.start : r.end], r.start, r.end, r.cue_start, r.cue_end)
+                Response(r.party.name, r.stance, original[r.start : r.end], r.start, r.end, r.cue_start, r.cue_end)
             )
         out.append(
             ProposedClaim(
-                text[c.start : c.end],
+                original[c.start : c.end],
                 c.start,
                 c.end,
                 reporters,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from editor_app.core.reporting.claim_spans import ANSWERED, REPORTED, RUMOURED, FoundClaim
-from editor_app.core.reporting.lexicon import GENERIC_REPORTERS
+from editor_app.core.reporting.claim_spans import ACCUSED, ANSWERED, REPORTED, RUMOURED, FoundClaim
+from editor_app.core.reporting.lexicon import GENERIC_REPORTERS, outlet_key
 from editor_app.core.reporting.responses import FoundResponse
 
 _STOP_WORDS = """
@@ -45,88 +45,131 @@ def _overlap(a: set[str], b: set[str]) -> tuple[int, float]:
     return common, common / min(len(a), len(b))
 
 
-def _outlets(c: FoundClaim) -> set[str]:
-    """Named reporters ("financial times"), not "the paper" or "a local media report"."""
-    return {
-        m.name.lower().removeprefix("the ")
-        for m in c.reporters
-        if not BACK_REFERENCE.match(m.name) and not GENERIC_REPORTERS.fullmatch(m.name)
-    }
+def _outlets(c: FoundClaim, names: dict[int, str]) -> set[str]:
+    """Named reporters ("financial times"), with "the paper" read as the outlet named before it."""
+    out = set()
+    for m in c.reporters:
+        name = names.get(m.start, m.name)
+        if BACK_REFERENCE.match(name) or GENERIC_REPORTERS.fullmatch(name):
+            continue
+        out.add(outlet_key(name))
+    return out
 
 
-def _is_elaboration(c: FoundClaim, earlier: list[FoundClaim]) -> bool:
+def _same_outlet(a: set[str], b: set[str]) -> bool:
+    """ "Journal" and "Wall Street Journal" are one outlet (whole words, as the desk reads them)."""
+    for x in a:
+        for y in b:
+            tx, ty = x.split(), y.split()
+            if tx and ty and (_contains(tx, ty) or _contains(ty, tx)):
+                return True
+    return False
+
+
+def _contains(a: list[str], b: list[str]) -> bool:
+    n = len(b)
+    return any(a[i : i + n] == b for i in range(len(a) - n + 1))
+
+
+def _is_elaboration(c: FoundClaim, earlier: list[FoundClaim], names: dict[int, str]) -> bool:
     """Reported only by "the paper" / an outlet already credited before, with no new source."""
     if c.kind != REPORTED or not earlier:
         return False
-    seen = set().union(*(_outlets(e) for e in earlier))
-    return all(BACK_REFERENCE.match(m.name) or m.name.lower().removeprefix("the ") in seen for m in c.reporters)
+    seen = set().union(*(_outlets(e, names) for e in earlier[-20:]))
+    return all(
+        BACK_REFERENCE.match(m.name) or _same_outlet({outlet_key(names.get(m.start, m.name))}, seen)
+        for m in c.reporters
+    )
+
+
+_CALENDAR = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
 
 
 def _names_someone_new(c: FoundClaim, text: str, before: str) -> bool:
     """Does the statement name a party (a capitalised name) that no earlier claim names?"""
     names = set(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}", text[c.start : c.end]))
     names -= {w for m in c.reporters for w in m.name.split()}
-    return any(n.lower() not in before for n in names)
+    return any(n.lower() not in before for n in names if not _CALENDAR.match(n))
 
 
 def _vague(c: FoundClaim, text: str) -> bool:
     """ "denied reports of the layoffs": a pointer to a claim stated elsewhere."""
-    return c.kind in (ANSWERED, RUMOURED) and len(content(text[c.cue_end : c.end])) <= 5
+    return c.kind in (ANSWERED, RUMOURED, ACCUSED) and len(content(text[c.cue_end : c.end])) <= 5
+
+
+# a restatement of a claim comes within this many sentences of it (a long file is many stories)
+RESTATEMENT_WINDOW = 60
 
 
 def group_claims(
-    found: list[FoundClaim], responses: list[FoundResponse], text: str
+    found: list[FoundClaim], responses: list[FoundResponse], text: str, names: dict[int, str] | None = None
 ) -> list[tuple[FoundClaim, list[FoundClaim]]]:
-    """(the claim to propose, the other statements of it), in the order of the story."""
+    """(the claim to propose, the other statements of it), in the order of the story. `names` maps a
+    reporter's start offset to the outlet it stands for ("the paper" -> "New York Times")."""
+    names = names or {}
+    words = {id(c): content(text[c.start : c.end]) for c in found}
     groups: list[list[FoundClaim]] = []
-    words: list[set[str]] = []
     elaborations: set[int] = set()  # id() of claims merged as elaborations: never the one proposed
 
-    def join(i: int, c: FoundClaim, w: set[str]) -> None:
-        groups[i].append(c)
-        words[i] |= w
+    outlets_of = {id(c): _outlets(c, names) for c in found}
+
+    def similar(c: FoundClaim, m: FoundClaim) -> tuple[int, float] | None:
+        if abs(c.sentence - m.sentence) > RESTATEMENT_WINDOW:
+            return None
+        common, ratio = _overlap(words[id(c)], words[id(m)])
+        if common < 2:
+            return None
+        rumours = c.kind == RUMOURED and m.kind == RUMOURED
+        outlet = _same_outlet(outlets_of[id(c)], outlets_of[id(m)])
+        figures = {w for w in words[id(c)] & words[id(m)] if w.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", w)}
+        if (
+            (common >= 4 and ratio >= 0.5)
+            or (rumours and common >= 2)
+            or (outlet and common >= 3)
+            or (len(figures) >= 2 and common >= 4)  # the same figures: "500 to 1,000 jobs"
+        ):
+            return common, ratio
+        return None
 
     for c in found:
-        w = content(text[c.start : c.end])
         best, best_score = -1, (0, 0.0)
         for i, g in enumerate(groups):
-            common, ratio = _overlap(w, words[i])
-            same_kind = c.kind == RUMOURED and all(x.kind == RUMOURED for x in g)
-            similar = (common >= 4 and ratio >= 0.5) or (same_kind and common >= 2) or (common >= 3 and ratio >= 0.6)
-            if similar and (common, ratio) > best_score:
-                best, best_score = i, (common, ratio)
+            for m in g:
+                score = similar(c, m)
+                if score and score > best_score:
+                    best, best_score = i, score
         if best >= 0:
-            join(best, c, w)
+            if c.reporters and all(BACK_REFERENCE.match(m.name) for m in c.reporters):
+                elaborations.add(id(c))  # "The report said ...": the report was stated before
+            groups[best].append(c)
             continue
         if groups and _ALSO_REPORTED.search(text[c.start : c.end]):
             elaborations.add(id(c))
-            join(len(groups) - 1, c, w)
+            groups[-1].append(c)
             continue
         earlier = [x for g in groups for x in g]
-        if _is_elaboration(c, earlier):
+        if _is_elaboration(c, earlier, names):
             before = " ".join(text[x.start : x.end].lower() for x in earlier)
             if not _names_someone_new(c, text, before):
                 elaborations.add(id(c))
-                join(len(groups) - 1, c, w)
+                groups[-1].append(c)
                 continue
         groups.append([c])
-        words.append(w)
 
     # "X denied a report that ..." in the lead, then "The FT reported that ..." in the body: one claim
     for g in [g for g in groups if all(c.kind == ANSWERED for c in g)]:
         if g not in groups:
             continue
-        gw = set().union(*(content(text[c.start : c.end]) for c in g))
-        names = set().union(*(_outlets(c) for c in g))
-        for other in groups:
-            if other is g or not any(c.kind == REPORTED and c.sentence > g[0].sentence for c in other):
-                continue
-            same_outlet = bool(names & set().union(*(_outlets(c) for c in other)))
-            shared = len(gw & set().union(*(content(text[c.start : c.end]) for c in other)))
-            lead = g[0].sentence <= 2 and other is next(
-                o for o in groups if o is not g and o[0].sentence > g[0].sentence
-            )
-            if same_outlet or (not names and (shared >= 3 or (lead and shared >= 1))):
+        outlets = set().union(*(outlets_of[id(c)] for c in g))
+        later = [o for o in groups if o is not g and any(c.kind == REPORTED and c.sentence > g[0].sentence for c in o)]
+        for other in later:
+            same_outlet = _same_outlet(outlets, set().union(*(outlets_of[id(c)] for c in other)))
+            shared = max(_overlap(words[id(a)], words[id(b)])[0] for a in g for b in other)
+            lead = g[0].sentence <= 2 and other is later[0]
+            if same_outlet or (not outlets and (shared >= 3 or (lead and shared >= 1))):
                 other.extend(g)
                 groups.remove(g)
                 break
@@ -139,13 +182,15 @@ def group_claims(
             target.append(g[0])
             groups.remove(g)
 
+    answered = {r.sentence for r in responses}
     out = []
     for g in groups:
         best = max(
             g,
             key=lambda c: (
                 id(c) not in elaborations,
-                c.kind not in (ANSWERED, RUMOURED),
+                c.kind not in (ANSWERED, RUMOURED, ACCUSED),
+                c.kind != REPORTED or c.sentence not in answered,  # the claim as stated, not its denial
                 len(c.reporters) > 0,
                 -c.sentence,
             ),

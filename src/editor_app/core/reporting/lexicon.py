@@ -175,14 +175,37 @@ OUTLETS = [
     "Deadline",
     "Hollywood Reporter",
     "Automotive News",
-    "Flightglobal",
-    "Flightglobal.com",
     "Aviation Week",
     "Defense News",
     "Lloyd's List",
     "Platts",
     "Argus",
 ]
+# Short names the desk uses for the same outlet.
+OUTLET_ALIASES = {
+    "ft": "financial times",
+    "wsj": "wall street journal",
+    "the journal": "wall street journal",
+    "journal": "wall street journal",
+    "nyt": "new york times",
+    "ap": "associated press",
+    "afp": "agence france-presse",
+    "dow jones newswires": "dow jones",
+    "bloomberg news": "bloomberg",
+    "the post": "post",
+    "scmp": "south china morning post",
+    "faz": "frankfurter allgemeine zeitung",
+    "nzz": "neue zuercher zeitung",
+    "pti": "press trust of india",
+}
+
+
+def outlet_key(name: str) -> str:
+    """One spelling per outlet: "The WSJ" -> "wall street journal"."""
+    key = re.sub(r"['’]s$", "", name.strip().lower()).removeprefix("the ").strip()
+    return OUTLET_ALIASES.get(key, key)
+
+
 _OUTLET_NAMES = sorted(OUTLETS, key=len, reverse=True)
 OUTLET_RE = re.compile(
     r"(?<![\w-])(?:(?:the|The)\s+)?(?:" + "|".join(re.escape(o) for o in _OUTLET_NAMES) + r")(?![\w-])(?:'s|’s)?"
@@ -253,13 +276,15 @@ ANONYMOUS_SOURCES = re.compile(
 # "Sources said", "sources told Reuters", "unnamed sources" without a "familiar with" tail
 BARE_SOURCES = re.compile(
     r"(?<![\w-])(?:(?:the|The|Several|several|Multiple|multiple|Industry|industry|Banking|banking|Other|other|"
-    r"Unnamed|unnamed|Unidentified|unidentified|Anonymous|anonymous|Two|two|Three|three|Market|market|Some|some)\s+)?"
-    r"(?:(?:unnamed|unidentified|anonymous|industry|banking|market|government|company)\s+)?"
-    r"(?:[Ss]ources?|[Ii]nsiders?)(?![\w-])"
+    r"Unnamed|unnamed|Unidentified|unidentified|Anonymous|anonymous|Two|two|Three|three|Market|market|Some|some|"
+    r"One|one|A|a|An|an)\s+)?"
+    r"(?:(?:unnamed|unidentified|anonymous|industry|banking|market|government|company|labor|labour|union)\s+)?"
+    r"(?:[A-Z][\w&.-]*\s+)?(?:[Ss]ources?|[Ii]nsiders?)(?![\w-])"
 )
 # "another person said", "one person said": a source already introduced
 OTHER_PERSON = re.compile(
-    r"(?<![\w-])(?:Another|another|The|the|One|one|A second|a second)\s+(?:person|source)(?![\w-])"
+    r"(?<![\w-])(?:(?:Another|another|The|the|One|one|A second|a second)\s+(?:person|source)|"
+    r"(?:These|these|Those|those)\s+(?:people|persons|sources))(?![\w-])"
 )
 
 # -- rumours --------------------------------------------------------------------------------------
@@ -295,20 +320,25 @@ _DID_NOT_RESPOND = [
     r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:responded|replied|returned|commented)",
     r"failed\s+to\s+(?:respond|return)",
     r"no\s+one\s+(?:was|were|could\s+be)\s+(?:immediately\s+)?(?:available|reached)",
+    r"no\s+one\s+(?:answered|picked\s+up)",
     r"not\s+returned\s+(?:calls|messages|e-?mails)",
     r"(?:calls|messages|e-?mails|requests)\s+(?:to|for)\s+.{0,60}?\s+(?:were|was|went)\s+not\s+(?:immediately\s+)?(?:returned|answered)",
 ]
 _DECLINES = [
+    r"neither\s+(?:confirm(?:ed|s)?|deny|denied|denies)\s+nor\s+(?:confirm(?:ed|s)?|deny|denied|denies)",
+    r"(?:did|does|do|has|have|had|would|will)\s+not\s+(?:immediately\s+)?den(?:y|ied)",
+    r"(?:declin|refus)(?:ed|es|ing)\s+to\s+(?:confirm\s+or\s+)?deny",
     r"declin(?:ed|es|ing)\s+(?:to\s+)?(?:comment|to\s+(?:confirm|say|discuss|elaborate|specify|give|provide|"
     r"disclose|identify|name|detail|respond|answer|address|speculate|go\s+into))",
     r"declin(?:ed|es|ing)\s+(?:any\s+|further\s+)?comment",
-    r"refus(?:ed|es|ing)\s+to\s+(?:comment|confirm|say|discuss|elaborate)",
+    r"refus(?:ed|es|ing)\s+to\s+(?:comment|confirm|say|discuss|elaborate|(?:\w+\s+){1,3}comment)",
     r"(?:would|will|could|did)\s+not\s+(?:immediately\s+)?(?:comment|confirm|say|discuss|elaborate|disclose|"
     r"provide|give|specify)",
-    r"(?:does|do|did)\s+not\s+(?:comment|speculate)\s+on",
+    r"(?:does|do|did|don't|doesn't|won't|will)\s+(?:not\s+)?(?:comment|speculate)\s+on",
     r"(?:had|has|have|with|offered|gave)\s+no\s+(?:immediate\s+|further\s+)?comment",
     r"no\s+(?:immediate\s+)?comment\s+(?:was|from)",
-    r"(?:had|has|have)\s+nothing\s+to\s+say",
+    r"(?:had|has|have)\s+nothing\s+(?:further\s+|more\s+)?to\s+(?:say|add)",
+    r"refus(?:ed|es|ing)\s+to\s+be\s+drawn",
     r"(?:not|never)\s+comment(?:s|ed)?\s+on\s+(?:market\s+)?(?:rumou?rs?|speculation|market)",
     r"\"no\s+comment\"",
 ]
@@ -321,59 +351,68 @@ _RETRACTS = [
     r"(?:has|have|had)\s+been\s+(?:removed|pulled|taken\s+down|deleted)\s+from",
     r"(?:story|report|article|posting)\s+(?:was|has\s+been)\s+(?:removed|pulled|withdrawn|deleted)",
     r"apologi[sz](?:ed|es)\s+for",
+    r"(?:walked|walks|walking|took|takes|taking)\s+back\s+(?:the|his|her|its|their|those|these)\s+(?:comments?|remarks?|statements?|claims?)",
+    r"backtrack(?:ed|s|ing)\s+(?:on|from)",
 ]
 _MISQUOTED = [
     r"misquoted",
+    r"mis(?:read|represented|characteri[sz]ed|stated)",
     r"(?:taken|quoted)\s+out\s+of\s+context",
     r"misinterpreted",
     r"misunderstood",
 ]
 _CLARIFIES = [
-    r"clarif(?:y|ied|ies|ying|ication)",
+    r"clarif(?:y|ied|ies|ying)\b",
+    r"(?:amend|correct|updat)(?:ed|s|ing)\s+(?:its|the|their|an|a)\s+(?:story|report|article|posting|headline)",
+    r"(?:issue|issued|issues|issuing|publish|published|ran|run|posted|post|plans\s+to\s+issue)\s+a\s+[\"“]?clarification",
     r"(?:was|were)\s+(?:only\s+)?meant\s+to",
     r"looking\s+into\s+the\s+(?:situation|matter|report)",
     r"not\s+(?:written|produced|published)\s+by",
-    r"was\s+not\s+current",
 ]
 _PARTIAL = [
     r"partially\s+confirm(?:ed|s)?",
     r"partly\s+confirm(?:ed|s)?",
-    r"acknowledg(?:ed|es|ing)\s+(?:that\s+)?(?!responsibility)",
+    r"acknowledg(?:ed|es|ing)\s+(?:that\s+)?(?!(?:and\s+accept(?:s|ed)?\s+)?responsibility)",
     r"confirm(?:ed|s|ing)\s+.{3,120}?\bbut\s+(?:denied|said\s+(?:no|it\s+(?:was|had|has|is)\s+not)|"
     r"dismissed|rejected)",
 ]
 _CONFIRMS = [
-    r"confirm(?:ed|s|ing)\s+(?:(?:on|last|earlier|late)\s+\w+\s+)?(?:that|a|the|an|it|its|media|press|"
+    r"confirm(?:ed|s|ing)\s+(?:(?:on|last|earlier|late)\s+\w+\s+)?(?:that|a|the|an|it|its|media|press|[a-z]+ing\b|"
     r"reports?|plans?|talks|the\s+talks|negotiations|discussions|it\s+had|it\s+was|[a-z]+\s+had)",
     r",\s+(?:it|the\s+\w+|\w+)\s+confirm(?:ed|s)\b",
-    r"stands?\s+by\s+(?:its|the|our|his|her)\s+(?:story|report|reporting|article)",
-    r"(?:acknowledg(?:ed|es)|accept(?:ed|s))\s+responsibility",
+    r"(?:stands?|stood|standing)\s+by\s+(?:its|the|our|his|her|their)\s+(?:story|report|reporting|article|stories)",
+    r"(?:acknowledg(?:ed|es)|accept(?:ed|s))\s+(?:and\s+accepts?\s+)?responsibility",
     r"admitted\s+(?:that|to)",
-    r"(?:was|is)\s+correct",
+    r"(?:was|is|were|are)\s+(?:correct|accurate)\b",
 ]
 _DENIES = [
     r"den(?:ied|ies|ying|y)\b",
     r"denial",
-    r"reject(?:ed|s|ing)\s+(?:the|a|an|media|press|reports?|claims?|allegations?|suggestions?|speculation|"
+    r"reject(?:ed|s|ing)\s+(?:the|a|an|media|press|market|reports?|claims?|allegations?|suggestions?|speculation|"
+    r"rumou?rs?|talk|stories|articles|Internet|internet|online|"
     r"accusations?|charges?|comments?|remarks?|assertions?|idea|notion|assessment|story|that)",
     r"dismiss(?:ed|es|ing)\s+(?:the|a|an|media|press|market|reports?|claims?|allegations?|suggestions?|"
-    r"speculation|rumou?rs?|accusations?|Internet|internet|online|talk|as|that|the\s+number)",
+    r"speculation|rumou?rs?|accusations?|Internet|internet|online|talk|as|that)",
     r"refut(?:ed|es|ing)",
-    r"contradict(?:ed|s|ing)",
+    r"contradict(?:ed|s|ing)\s+(?:a|the|an|media|press|reports?|claims?|statements?|stories|allegations?)\b",
     r"poured\s+cold\s+water",
     r"play(?:ed|s|ing)?\s+down",
     r"downplay(?:ed|s|ing)?",
     r"(?:called|calling|described|describing|branded|branding|termed|labelled|labeled)\s+(?:the\s+|a\s+|it\s+|them\s+|"
     r"those\s+|these\s+)?(?:\w+\s+){0,4}?(?:as\s+)?\"?(?:false|baseless|groundless|untrue|unfounded|inaccurate|"
     r"incorrect|wrong|nonsense|rubbish|speculation|speculative|misleading|ridiculous|absurd|fabricated|"
-    r"fiction|inexplicable|clearly\s+too\s+high|a\s+joke)",
+    r"fiction|a\s+joke|exaggerated|too\s+high|too\s+low|pure\s+invention)",
     r"\b(?:false|baseless|groundless|untrue|unfounded|inaccurate|incorrect|fabricated|without\s+foundation|"
-    r"without\s+basis|totally\s+irrelevant|pure\s+speculation|nonsense|not\s+true|not\s+correct|not\s+accurate|"
-    r"no\s+truth|no\s+basis|no\s+foundation|no\s+substance|not\s+the\s+case|must\s+be\s+a\s+joke|clearly\s+too\s+high)\b",
+    r"without\s+basis|pure\s+speculation|speculative|nonsense|not\s+true|not\s+correct|not\s+accurate|"
+    r"no\s+truth|no\s+basis|no\s+foundation|no\s+substance|not\s+the\s+case)\b",
     r"\bnot\s+(?:in|holding|having|conducting|engaged\s+in|involved\s+in|negotiating|pursuing|considering|planning|"
     r"seeking|looking)\b",
     r"\b(?:no|not\s+any)\s+(?:\w+\s+){0,2}(?:talks|negotiations|discussions|plans?|intention|offer|bid|deal|"
-    r"contacts?|approach|agreement|decision|active\s+project)\b",
+    r"contacts?|approach|agreement|decisions?|projects?)\b",
+    r"\bno\s+(?:final\s+)?decisions?\s+(?:has|have|had)\s+been\s+(?:taken|made|reached)",
+    r"\b(?:has|have|had)\s+not\s+been\s+(?:informed|told|notified|consulted|approached|contacted)\b",
+    r"\bthere\s+(?:has|have|had|was|were|is)\s+(?:been\s+)?no\s+(?:\w+\s+)?(?:breach|talks|negotiations|deal|offer|"
+    r"approach|plans?|decision|agreement|contacts?|wrongdoing|evidence|truth|basis|losses|strike|layoffs)\b",
     r"\bnothing\s+(?:has\s+been|had\s+been|was|is)\s+(?:decided|agreed|finalized|finalised|signed)",
     r"\b(?:not|never)\s+(?:been\s+)?(?:aware|heard|know|knew|received|made|had|provided|participated?|joined|"
     r"planned|considered|discussed|for\s+sale)\b",
@@ -382,9 +421,8 @@ _DENIES = [
     r"\b(?:do|does|did)\s+not\s+(?:voluntarily\s+)?(?:provide|participate|plan|intend|know)\b",
     r"\bnever\s+(?:heard|provided|had|been|made|received|participated|said|engaged)\b",
     r"\b(?:was|were|is|are)\s+not\s+(?:true|leaving|for\s+sale|considering|planning|selling|buying)\b",
-    r"\bwas\s+above\s+board\b",
-    r"\b(?:did|do|does)\s+so\s+voluntarily\b",
-    r"\bvoluntarily\b",
+    r"\b(?:was|is|were|are)\s+[\"“]?(?:[\w-]+\s+){0,2}(?:wrong|mistaken)\b",
+    r"\b(?:above\s+board|acted\s+lawfully|complied\s+with\s+(?:all|the)\s+(?:\w+\s+)?(?:laws|rules|regulations))\b",
 ]
 
 
@@ -407,7 +445,7 @@ RESPONSE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
 # "misquoted" next to a denial ("had no knowledge of talks") is both; the weaker "clarified"
 # next to a denial is a denial.
 MISQUOTED = _compile(_MISQUOTED)
-FALSITY = re.compile(r"\b(?:false|untrue|inaccurate|incorrect|baseless|groundless|unfounded|not\s+true)\b", re.I)
+FALSITY = re.compile(r"\b(?:false|untrue|inaccurate|incorrect|baseless|groundless|unfounded|not\s+true|wrong)\b", re.I)
 
 # Stance words that are about something else: forecasts, results, dates, guidance.
 NOT_ABOUT_A_CLAIM = re.compile(

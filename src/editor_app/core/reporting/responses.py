@@ -22,18 +22,28 @@ from editor_app.core.reporting.lexicon import (
     RESPONSE_CUES,
     SPEECH_VERBS,
 )
-from editor_app.core.reporting.parties import Discourse, Mention, speakers
+from editor_app.core.reporting.parties import (
+    PRONOUN,
+    Discourse,
+    Mention,
+    agent_before,
+    has_subject,
+    mask,
+    note_lists,
+    skip_adverbial,
+    speakers,
+)
 from editor_app.core.reporting.sentences import Sentence
 
 # where a sentence falls into clauses with their own answer
 _CLAUSE_BREAK = re.compile(
-    r",?\s+but\s+|;\s+|,\s+while\s+|,\s+although\s+|,\s+as\s+|,\s+whereas\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
+    r",?\s+but\s+|;\s+|,\s+after\s+(?=(?:the|a|an|it|its)\s)|,?\s+while\s+|,\s+although\s+|,\s+though\s+|,\s+as\s+|,\s+whereas\s+|,\s+and\s+|\s+and\s+(?=(?:said|added|declined|denied)\b)"
 )
 # cues that are only an answer when somebody is speaking
 EXPLICIT_CUE = re.compile(
     r"den(?:ied|ies|ying|y)|denial|reject|dismiss|refut|contradict|cold\s+water|play|downplay|called|calling|"
     r"described|describing|branded|termed|label|declin|refus|comment|reach|available|respond|repl|return|"
-    r"retract|withdr|remov|pull|took|taken|delet|apolog|clarif|misquot|confirm|stand|acknowledg|accept|admit",
+    r"retract|withdr|remov|pull|took|taken|delet|apolog|clarif|misquot|mis\w+|confirm|stand|stood|acknowledg|accept|admit",
     re.I,
 )
 
@@ -50,9 +60,9 @@ class FoundResponse:
 
 
 def _clauses(s: Sentence) -> list[tuple[int, str]]:
-    """(offset in the article, text) for each clause of the sentence."""
+    """(offset in the article, text) for each clause of the sentence (not inside a relative clause)."""
     out, pos = [], 0
-    for m in _CLAUSE_BREAK.finditer(s.text):
+    for m in _CLAUSE_BREAK.finditer(mask(s.text)):
         out.append((s.start + pos, s.text[pos : m.start()]))
         pos = m.end()
     out.append((s.start + pos, s.text[pos:]))
@@ -115,9 +125,18 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
         parties: list[Mention] = []
         for offset, clause in _clauses(s):
             hits = _stance_in(clause, speaking)
-            own = speakers(clause, offset, discourse)
+            cue_at = hits[0][1].start() if hits else None
+            own = (hits and agent_before(clause, hits[0][1].start(), offset, discourse)) or speakers(
+                clause, offset, discourse, cue_at
+            )
+            head = clause[skip_adverbial(clause) :]
+            if parties and PRONOUN.match(head):
+                own = parties  # "..., but they said ...": the party of the clause before
             if own:
                 parties = own
+            elif has_subject(head):
+                parties = []  # a subject we could not resolve: do not guess the clause before's
+            discourse.note_mentions(clause, offset)
             if not hits or not parties:
                 continue
             for stance, m in hits:
@@ -138,6 +157,7 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
                         )
                     )
         _partial(found, index)
+        note_lists(s.text, s.start, discourse)
         named = [p for p in parties if p.name[:1].isupper()]
         if named:
             discourse.note(named)
