@@ -54,12 +54,16 @@ def test_accept_creates_an_anchored_claim_with_its_report_and_denials(qtbot, mak
     claims = window.claim_store.list_claims(article_id)
     assert len(claims) == 1
     claim = claims[0]
-    assert "Ford held preliminary talks with Xiaomi" in claim.wording
+    # the claim is what was reported, not who reported it; the anchor sits on those words
+    assert (
+        claim.wording == "Ford held preliminary talks with Xiaomi about building electric vehicles in the United States"
+    )
     assert [a.outlet for a in claim.appearances] == ["Financial Times"]
     assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
     assert claim.effective.status == ClaimStatus.DENIED
     body = window.editor.toPlainText()
-    assert f"<!--claim {claim.key}-->" in body and "<!--/claim-->" in body
+    assert f"reported that <!--claim {claim.key}-->Ford held preliminary talks" in body
+    assert "in the United States<!--/claim-->." in body
     assert assistant.evidence() == []
     qtbot.waitUntil(lambda: assistant.view.card_for("Ford held preliminary talks") is None, timeout=10000)
     # the forecast is the company's own news, not an answer to a report
@@ -89,3 +93,23 @@ def test_dismissed_proposal_stays_dismissed_after_a_restart(qtbot, make_window, 
     assert assistant.view.card_for("Ford held preliminary talks") is None
     qtbot.mouseClick(assistant.view.restore_button, Qt.MouseButton.LeftButton)
     _card(qtbot, assistant, "Ford held preliminary talks with Xiaomi")  # back on request
+
+
+def test_the_statement_is_told_apart_from_its_attribution():
+    from editor_app.core.reporting import propose
+    from editor_app.ui.claims.assistant import statement_span
+
+    cases = {
+        "Acme held talks with Widget Co about a merger, the Wall Street Journal reported on Monday. "
+        "Acme declined to comment.": "Acme held talks with Widget Co about a merger",
+        "According to a Bloomberg report, Acme is exploring a sale of its chip unit. "
+        "Acme said it does not comment on market rumours.": "Acme is exploring a sale of its chip unit",
+        "The Financial Times reported on Monday that Acme plans to cut 500 jobs. Acme denied the report.": (
+            "Acme plans to cut 500 jobs"
+        ),
+    }
+    for text, statement in cases.items():
+        proposals = propose(text)
+        assert proposals, text
+        start, end = statement_span(proposals[0])
+        assert text[start:end] == statement

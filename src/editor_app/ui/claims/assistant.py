@@ -53,6 +53,43 @@ def appearance_for(reporter: Any) -> Appearance:
     return Appearance(attribution=who)
 
 
+_LEAD_RESIDUE = re.compile(
+    r"^[\s,:]*(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:(?:report|story|article|reports)\b[\s,]*)?(?:that\s+)?"
+)
+
+
+def statement_span(proposal: Any) -> tuple[int, int]:
+    """What the claim says, without who said it: "The FT reported that [Ford held talks]",
+    "[Ford held talks], the FT reported". The anchor goes on these words, like a writer's own
+    mark; the proposal's whole span when its attribution cannot be told apart."""
+    start, end, text = proposal.start, proposal.end, proposal.text
+    marks = [(r.start, r.end) for r in proposal.reported_by if start <= r.start < end]
+    cue = (getattr(proposal, "cue_start", -1), getattr(proposal, "cue_end", -1))
+    if start <= cue[0] < end:
+        marks.append(cue)
+    if not marks:
+        return start, end
+    first = min(a for a, _ in marks)
+    cut_start, cut_end = start, end
+    if first - start <= 0.4 * len(text):  # attribution leads: skip it and its "that"
+        lead = [b for a, b in marks if a - start <= 0.4 * len(text)]
+        cut_start = max(lead)
+        rest = text[cut_start - start :]
+        if text.lower().startswith("according to") and "," in rest[:60]:
+            cut_start += rest.index(",") + 1
+            rest = text[cut_start - start :]
+        cut_start += _LEAD_RESIDUE.match(rest).end()
+    elif first - start >= 0.5 * len(text):  # attribution trails: cut at the comma before it
+        comma = text.rfind(",", 0, first - start)
+        if comma > 0:
+            cut_end = start + comma
+    words = text[cut_start - start : cut_end - start].strip()
+    if len(words.split()) < 3:
+        return start, end
+    inner = text.index(words, cut_start - start)
+    return start + inner, start + inner + len(words)
+
+
 def claim_from(proposal: Any, key: str, words: str) -> Claim:
     appearances: list[Appearance] = []
     seen: set[str] = set()
@@ -69,10 +106,12 @@ def claim_from(proposal: Any, key: str, words: str) -> Claim:
         except ValueError:
             continue
         responses.append(Response(party=" ".join(r.party.split()), stance=stance, quote=" ".join(r.quote.split())))
+    wording = " ".join(words.split())
+    wording = wording[:1].upper() + wording[1:]
     return Claim(
         key=key,
-        short=short_statement(words),
-        wording=" ".join(words.split()),
+        short=short_statement(wording),
+        wording=wording,
         appearances=appearances,
         responses=responses,
     )
@@ -265,16 +304,17 @@ class ClaimAssistant(QObject):
         if article is None or article.id is None or window.editor.isReadOnly():
             window.statusBar().showMessage("Not accepted: the article cannot be changed.", 8000)
             return
-        span = self.locate(proposal)
-        if span is None:
+        delta = self._shift(proposal)
+        if delta is None:
             window.statusBar().showMessage("Not accepted: the words are no longer in the text.", 8000)
             self.read()
             return
         from editor_app.core.anchors import anchored_keys, check_span, next_key
 
         text = window.editor.toPlainText()
+        s_start, s_end = statement_span(proposal)
         try:
-            start, end = check_span(text, *span)
+            start, end = check_span(text, s_start + delta, s_end + delta)
         except ValueError as exc:
             window.statusBar().showMessage(f"Not accepted: {exc}", 8000)
             return
