@@ -209,8 +209,23 @@ class ClaimAssistant(QObject):
             shown.append(p)
         self.shown = shown
         self.view.set_proposals(shown, dismissed=len(dismissed))
+        self._make_room()
         if self.view.current is None:
             self.clear_evidence()
+
+    def _make_room(self) -> None:
+        """Grow the proposals section so its cards show whole, up to half of the panel."""
+        splitter = self.view.parentWidget()
+        if not self.view.cards or splitter is None or not hasattr(splitter, "sizes"):
+            return
+        sizes = splitter.sizes()
+        total = sum(sizes)
+        want = min(self.view.wanted_height(), total // 2)
+        if sizes and total and sizes[0] < want:
+            grow = want - sizes[0]
+            rest = sizes[1:]
+            spare = sum(rest) or 1
+            splitter.setSizes([want] + [max(40, r - grow * r // spare) for r in rest])
 
     # -- where the words are now ------------------------------------------------------------
 

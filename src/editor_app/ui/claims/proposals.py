@@ -71,6 +71,7 @@ class ProposalCard(QFrame):
         self.setObjectName("proposalCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         text, reported, answers = card_lines(proposal)
         v = QVBoxLayout(self)
         v.setContentsMargins(8, 6, 8, 6)
@@ -100,7 +101,9 @@ class ProposalCard(QFrame):
         label.setTextFormat(Qt.TextFormat.PlainText)  # copy is never markup
         label.setText(text)
         label.setWordWrap(wrap)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum
+        )  # never squeezed: the column scrolls
         if muted:
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         return label
@@ -211,6 +214,16 @@ class ProposalList(QWidget):
                 "No reported claims found in the text."
                 + (f" {count_text(dismissed, 'proposal was', 'proposals were')} dismissed." if dismissed else "")
             )
+
+    def wanted_height(self) -> int:
+        """The height that shows every card whole (the panel gives it when it has the room)."""
+        self.column.adjustSize()
+        head = self.toggle.sizeHint().height() + (
+            self.state_label.sizeHint().height() if self.state_label.isVisible() else 0
+        )
+        width = max(200, self.scroll.viewport().width())
+        cards = sum(c.heightForWidth(width) if c.hasHeightForWidth() else c.sizeHint().height() for c in self.cards)
+        return head + cards + 6 * (len(self.cards) + 1) + 8
 
     def show_state(self, text: str) -> None:
         """A line under the header: "Reading the text…", "No reported claims found …"."""
