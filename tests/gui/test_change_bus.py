@@ -43,3 +43,24 @@ def test_a_tag_written_on_another_thread_reaches_the_window_once(qtbot, make_win
     assert len(heard) == 1 and heard[0].tags and heard[0].touches(article_id)  # two commits, one signal
     qtbot.waitUntil(lambda: "TSLA" in window._related_stocks and "GM" in window._related_stocks, timeout=30000)
     assert any(label.startswith("GM") for label in _stock_labels(window))
+
+
+def test_a_comment_written_elsewhere_shows_in_the_library_count(qtbot, make_window):
+    """A comment added by another part of the desk (here: the store, not the Comments pane)
+    updates the library's open-comments column without any pane asking for it."""
+    from editor_app.store.review import ReviewStore
+    from editor_app.ui.library.table_model import COL, IdRole
+
+    window = make_window()
+    article_id = window.article.id
+    model = window.library.model
+
+    def count_shown() -> str:
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(IdRole) == article_id:
+                return str(model.index(row, COL["comments"]).data() or "")
+        return ""
+
+    before = count_shown()
+    ReviewStore(window.store).add_comment(article_id, "Who is the second source?", "Desk editor")
+    qtbot.waitUntil(lambda: count_shown() == str(int(before or 0) + 1), timeout=30000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -51,6 +51,8 @@ from editor_app.ui.window.layout import WindowLayout
 from editor_app.ui.window.menus import build_menus, connect_commands
 from editor_app.ui.window.read_only import lock_for_reading
 
+LIBRARY_DELAY_MS = 400  # coalesce library refreshes after claims, tags, comments, statuses
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QToolBar
@@ -83,6 +85,8 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         super().__init__()
         self.store = store
         self.changes = ChangeBus(store, self)  # what the store's writes changed, on the UI thread
+        self._library_timer = QTimer(self, singleShot=True, interval=LIBRARY_DELAY_MS)
+        self._library_timer.timeout.connect(self.refresh_library_rows)
         self.tasks = Tasks(self)  # computations off the UI thread (proposals, checks)
         self.settings = settings or QSettings()
         self.article: Article | None = None
@@ -195,6 +199,14 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
     def reload_library(self) -> None:
         self.library.reload(self.store)
 
+    def refresh_library_rows(self) -> None:
+        """Re-read the library's rows (counts of claims, stocks, open comments; statuses),
+        keeping the open article selected."""
+        self._library_timer.stop()
+        self.reload_library()
+        if self.article is not None and self.article.id is not None:
+            self.library.select(self.article.id)
+
     def open_article(self, article_id: int) -> bool:
         if self.article is not None and self.article.id == article_id:
             return True
@@ -237,6 +249,8 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         the feature panes listen to `self.changes` themselves."""
         if changes.library or changes.everything:
             self.reload_library()
+        elif changes.comments or changes.claims or changes.tags or changes.status:
+            self._library_timer.start()  # the counts and badges of the library's rows
         article_id = self.article.id if self.article is not None else None
         if changes.touches(article_id):
             if changes.claims or changes.sources:

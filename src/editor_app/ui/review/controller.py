@@ -41,7 +41,6 @@ from editor_app.ui.review.status_control import StatusControl
 CHECKLIST_DELAY_MS = 800  # re-run the checklist this long after a save
 BOOKKEEPING_DELAY_MS = 1000  # comments follow and a revision is kept this long after the last save
 BOOKKEEPING_CEILING_MS = 8000  # ...and at least this often while saves keep coming
-LIBRARY_DELAY_MS = 400  # coalesce library refreshes after comment changes
 
 
 class ReviewController(StatusControl, QObject):
@@ -69,12 +68,10 @@ class ReviewController(StatusControl, QObject):
         self._note_drafts: dict[tuple[int, ArticleStatus], str] = {}
         self._checklist_timer = QTimer(self, singleShot=True, interval=CHECKLIST_DELAY_MS)
         self._checklist_timer.timeout.connect(self.run_checklist)
-        self._library_timer = QTimer(self, singleShot=True, interval=LIBRARY_DELAY_MS)
         self._pending_save: tuple[int, str, str] | None = None  # article id, body before, body after
         self._pending_since = QElapsedTimer()
         self._save_timer = QTimer(self, singleShot=True, interval=BOOKKEEPING_DELAY_MS)
         self._save_timer.timeout.connect(self._dispatch_save)
-        self._library_timer.timeout.connect(self._refresh_library)
 
         self._build_actions()
         self._build_docks()
@@ -437,13 +434,9 @@ class ReviewController(StatusControl, QObject):
             self._checklist_timer.start(150)
         else:
             self.last_checklist = None
-        self._library_timer.start()
 
     def _refresh_library(self) -> None:
-        w = self.window
-        w.reload_library()
-        if self.article_id is not None:
-            w.library.select(self.article_id)
+        self.window.refresh_library_rows()
 
     # -- checklist ----------------------------------------------------------------------
 
