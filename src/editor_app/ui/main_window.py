@@ -236,8 +236,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
             self.library.select(article.id)
         self._body_html = ""
         self._update_title()
-        self.show_related_stocks()
-        self.show_claim_parts()
+        self.show_article_parts()  # claims and tags in one read
         self.article_loaded.emit(article)
 
     # -- editing ----------------------------------------------------------------------
@@ -253,10 +252,10 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
             self._library_timer.start()  # the counts and badges of the library's rows
         article_id = self.article.id if self.article is not None else None
         if changes.touches(article_id):
-            if changes.claims or changes.sources:
-                self.show_claim_parts()
-            if changes.tags:
-                self.show_related_stocks()
+            everything = changes.everything
+            self.show_article_parts(
+                claims=everything or changes.claims or changes.sources, tags=everything or changes.tags
+            )
 
     # -- export -----------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from editor_app.core.render_process import RenderOutcome
 from editor_app.core.text import text_stats
 from editor_app.core.tickers.tags import related_stocks_line
 from editor_app.services.package import load_package
-from editor_app.store.tickers import TickerTagStore
 
 PREVIEW_PAUSED = (
     "Preview paused: {reason}. Your text is safe and still being saved; "
@@ -34,20 +33,28 @@ class PreviewParts:
     def show_header(self) -> None:
         self.preview.update_parts(header=header_html(self._current_meta(), self._related_stocks, status_banner=True))
 
-    def show_claim_parts(self) -> None:
-        """Claims, their statuses or the sources changed: restyle spans, the claims box and the
-        sources note (a re-render is cheap: unchanged sections are cached)."""
+    def show_article_parts(self, *, claims: bool = True, tags: bool = True) -> None:
+        """What the page shows around the body, from one read of the article's package: the
+        claim marks, the claims box and the sources note (claims), the header's "Related
+        stocks" line (tags). A re-render is cheap: unchanged sections are cached."""
+        if not (claims or tags):
+            return
         package = load_package(self.store, self.article.id) if self.article and self.article.id else None
-        claims = package.claims if package is not None else []
-        self.renderer.set_claim_markup(ClaimMarkup.from_claims(claims))
-        self.renderer.schedule(0, immediate=True)
-        self.preview.update_parts(footer=footer_html(package) if package is not None else "")
+        if tags:
+            self._related_stocks = related_stocks_line(package.tickers if package is not None else [])
+            self.show_header()
+        if claims:
+            self.renderer.set_claim_markup(ClaimMarkup.from_claims(package.claims if package is not None else []))
+            self.renderer.schedule(0, immediate=True)
+            self.preview.update_parts(footer=footer_html(package) if package is not None else "")
+
+    def show_claim_parts(self) -> None:
+        """Claims, their statuses or the sources changed."""
+        self.show_article_parts(tags=False)
 
     def show_related_stocks(self) -> None:
-        """Stock tags changed: the header's "Related stocks" line follows."""
-        tags = TickerTagStore(self.store).list_tags(self.article.id) if self.article and self.article.id else []
-        self._related_stocks = related_stocks_line(tags)
-        self.show_header()
+        """Stock tags changed."""
+        self.show_article_parts(claims=False)
 
     def _on_rendered(self, outcome: RenderOutcome, body_json: str, after_html: str, _seconds: float) -> None:
         if outcome.ok:
