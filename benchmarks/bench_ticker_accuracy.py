@@ -91,6 +91,7 @@ def main() -> int:
     by_cat: dict[str, Counter] = defaultdict(Counter)
     gold_by_class: dict[str, Counter] = defaultdict(Counter)
     fp_by_rule: Counter = Counter()
+    tp_by_rule: Counter = Counter()
     ms_per_kword: list[float] = []
     errors: list[str] = []
     for rec in recs:
@@ -119,6 +120,7 @@ def main() -> int:
             match = [i for i, e in enumerate(gold) if any(scorer.same(g, k, a.require_mic) for k in scorer.keys(e))]
             if match:
                 hit.update(match)
+                tp_by_rule[d.get("rule", "?")] += 1
             elif any(scorer.same(g, k, a.require_mic) for k in neutral_keys):
                 total["neutral"] += 1
             else:
@@ -155,9 +157,9 @@ def main() -> int:
     for cls, c in sorted(gold_by_class.items()):
         n = c["hit"] + c["miss"]
         print(f"  {cls:<30} {c['hit'] / n:.3f}  ({c['hit']}/{n})")
-    print("\nfalse tags per suggestion rule:")
-    for rule, n in fp_by_rule.most_common():
-        print(f"  {rule:<30} {n}")
+    print("\ntags per suggestion rule (true / false):")
+    for rule in sorted(tp_by_rule.keys() | fp_by_rule.keys(), key=lambda r: -tp_by_rule[r] - fp_by_rule[r]):
+        print(f"  {rule:<30} {tp_by_rule[rule]:>4} / {fp_by_rule[rule]}")
     print(
         f"\nsuggest speed: median {statistics.median(ms_per_kword):.2f} ms, "
         f"max {max(ms_per_kword):.2f} ms per 1,000 words"

@@ -12,16 +12,21 @@ as a Berlin listing) is worse than none. So:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from editor_app.core.tickers.dates import article_date, registered_after
 from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
-from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, REUTERS_SUFFIX, YAHOO_SUFFIX, exchange
+from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, YAHOO_SUFFIX, exchange
+from editor_app.core.tickers.explain import best_rule, confidence, level, why_line
 from editor_app.core.tickers.names import LEGAL_SUFFIXES, fold
-from editor_app.core.tickers.notation import CLASS_LETTERS, normalize_symbol, us_class
+from editor_app.core.tickers.notation import normalize_symbol, us_class
+from editor_app.core.tickers.publisher import self_references
 from editor_app.core.tickers.stopwords import COMMON_WORDS, NOT_COMPANY_NAMES, PLACE_WORDS
+from editor_app.core.tickers.written import read_named_codes, read_rics
 
 SNIPPET_CHARS = 40
 ABOUT_MIN_COUNT = 3
@@ -77,6 +82,7 @@ class Mention:
     snippet: str
     section: str  # "title", "dek", "lede" (first paragraph), "body"
     kind: str  # "notation", "cashtag", "alias", "name"
+    rule: str = "name"  # which rule read it (explain.RULES)
 
 
 @dataclass
@@ -90,6 +96,25 @@ class Suggestion:
     def count(self) -> int:
         return len(self.mentions)
 
+    @property
+    def rule(self) -> str:
+        return best_rule([m.rule for m in self.mentions]) if self.mentions else "name"
+
+    @property
+    def evidence(self) -> Mention:
+        """The mention that carries the strongest rule (the first such)."""
+        rule = self.rule
+        return next(m for m in self.mentions if m.rule == rule)
+
+    @property
+    def confidence(self) -> float:
+        return confidence(self.rule, self.count)
+
+    @property
+    def why(self) -> str:
+        """'NYSE: F — 'Ford Motor Co' (name + legal suffix), high'"""
+        return why_line(self.listing.exchange_name, self.listing.symbol, self.evidence.text, self.rule, self.confidence)
+
     def to_dict(self) -> dict:
         li = self.listing
         return {
@@ -101,6 +126,12 @@ class Suggestion:
             "role": self.role,
             "count": self.count,
             "written_as": self.written_as,
+            "in_directory": li.id >= 0,
+            "rule": self.rule,
+            "confidence": self.confidence,
+            "confidence_level": level(self.confidence),
+            "why": self.why,
+            "evidence": [{"text": m.text, "start": m.start, "end": m.end, "rule": m.rule} for m in self.mentions],
             "mentions": [
                 {
                     "start": m.start,
@@ -108,6 +139,7 @@ class Suggestion:
                     "text": m.text,
                     "section": m.section,
                     "kind": m.kind,
+                    "rule": m.rule,
                     "snippet": m.snippet,
                 }
                 for m in self.mentions
@@ -217,7 +249,6 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 _PREFIXED = _prefix_pattern()
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{3,6}\.[A-Z]{1,2})(?![\w])")
-_SUFFIXED = re.compile(r"(?<![\w.$/@-])([A-Z0-9][A-Z0-9\-]{0,9}?)([a-z])?\.([A-Z]{1,3})(?![\w])(?!\.\w)")
 
 
 def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Listing, str]]:
@@ -255,29 +286,6 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
             hit = directory.get(us_class(raw))
         if hit is not None:
             found.append((m.start(), m.end(), hit, "cashtag"))
-            taken.append((m.start(), m.end()))
-    for m in _SUFFIXED.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        base, cls, suffix = m.groups()
-        if (
-            len(base) == 1
-            and len(suffix) == 1
-            and not cls
-            and (suffix not in ("N", "O") or text[m.end() : m.end() + 1] == ".")
-        ):
-            continue  # "U.S.", "E.U.", "U.N." are abbreviations, not "U" on some exchange
-        mic = None
-        if not cls and suffix in YAHOO_SUFFIX:
-            mic = YAHOO_SUFFIX[suffix]
-        elif suffix in REUTERS_SUFFIX and not (len(suffix) == 1 and suffix in CLASS_LETTERS):
-            mic = REUTERS_SUFFIX[suffix]
-        if mic is None:
-            continue
-        symbol = base + ("." + cls.upper() if cls else "")
-        hit = directory.get(normalize_symbol(symbol, mic), mic)
-        if hit is not None:
-            found.append((m.start(), m.end(), hit, "notation"))
             taken.append((m.start(), m.end()))
     return found
 
@@ -396,9 +404,12 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 # ----------------------------------------------------------------------------- suggest
-def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggestion]:
-    """Suggestions for an article (Markdown or plain text), 'about' first, then by count."""
+def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date | None = None) -> list[Suggestion]:
+    """Suggestions for an article (Markdown or plain text), 'about' first, then by count.
+
+    Listings are judged at the article's date (front matter `date:`, else `date`, else today)."""
     directory = directory or default_directory()
+    day = article_date(text, date)
     secs = sections(text)
     scan = _masked(text)
     # front matter outside title/dek is not scanned
@@ -417,15 +428,43 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
                 return s.name
         return "body"
 
-    raw_hits: list[tuple[int, int, int, str, bool]] = []  # start, end, listing id, kind, weak
+    raw_hits: list[tuple[int, int, Listing, str, str]] = []  # start, end, listing, kind, rule
     strong_issuers: set[int] = set()
-    notes = _notations(scan, directory)
-    taken = [(s, e) for s, e, _l, _k in notes]
-    for s, e, li, kind in notes:
-        raw_hits.append((s, e, li.id, kind, False))
+    taken: list[tuple[int, int]] = []
+    for s, e, li, kind in _notations(scan, directory):
+        raw_hits.append((s, e, li, kind, "exchange: code" if kind == "notation" else "cashtag"))
         strong_issuers.add(li.issuer_id)
-
+        taken.append((s, e))
     table = _name_table(directory)
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    written = read_rics(
+        scan, directory, lambda name, country, lead: _name_on_market(name, country, table, directory, day, lead)
+    )
+    blocked: list[tuple[int, int]] = []
+    written += [w for w in read_named_codes(scan, directory, blocked) if free(w.start, w.end)]
+    for w in written:
+        if not free(w.start, w.end):
+            continue
+        kind = "notation"
+        raw_hits.append((w.start, w.end, w.listing, kind, w.rule))
+        taken.append((w.start, w.end))
+        if w.name and w.name_start < w.start:
+            # the name before the code is read with it: it is not a second, separate match
+            taken.append((w.name_start, w.name_start + len(w.name)))
+            raw_hits.append((w.name_start, w.name_start + len(w.name), w.listing, "name", w.rule))
+        if w.listing.id >= 0:
+            strong_issuers.add(w.listing.issuer_id)
+    taken += blocked
+    # the publisher naming itself is not a company mention
+    chars = list(scan)
+    for a, b in self_references(scan):
+        for i in range(a, b):
+            chars[i] = " "
+    scan = "".join(chars)
+
     toks = _tokens(scan)
     ambiguous_hits: list[tuple[int, int, int, str]] = []
     weak_single: list[tuple[int, int, int, bool]] = []
@@ -454,15 +493,18 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
                 break
             if not _context_ok(scan, toks, i, length, entry):
                 break
+            if not _listed_at(directory, entry, day):
+                break
             listing = directory.listing(entry.listing_id)
+            nxt = toks[i + length] if i + length < len(toks) else None
+            suffixed = nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}
             if entry.ambiguous:
                 ambiguous_hits.append((s, e, entry.listing_id, entry.kind))
             elif entry.single:
-                nxt = toks[i + length] if i + length < len(toks) else None
-                suffixed = nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}
                 weak_single.append((s, e, entry.listing_id, suffixed))
             else:
-                raw_hits.append((s, e, entry.listing_id, entry.kind, False))
+                rule = "alias" if entry.kind == "alias" else "name + legal suffix" if suffixed else "name"
+                raw_hits.append((s, e, listing, entry.kind, rule))
                 strong_issuers.add(listing.issuer_id)
             i += length
             matched = True
@@ -471,22 +513,59 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
             i += 1
 
     # weak evidence: single directory words need a legal suffix, a repeat or a strong hit
-    weak_counts: dict[int, int] = defaultdict(int)
-    for _s, _e, lid, _suf in weak_single:
-        weak_counts[directory.listing(lid).issuer_id] += 1
     for s, e, lid, suffixed in weak_single:
         iid = directory.listing(lid).issuer_id
-        if suffixed or weak_counts[iid] >= 2 or iid in strong_issuers:
-            raw_hits.append((s, e, lid, "name", True))
+        # a one-word name of a smaller company needs its legal form or a code for the same
+        # company: repeating "Kingfisher" or "Quest" does not make it the listed one
+        if suffixed or iid in strong_issuers:
+            rule = "name + legal suffix" if suffixed else "name"
+            raw_hits.append((s, e, directory.listing(lid), "name", rule))
     for s, e, lid, kind in ambiguous_hits:
         iid = directory.listing(lid).issuer_id
         title_line = _title_case_line(scan, s)
         cue = not title_line and CORPORATE_CUES.search(_sentence(scan, s, e).replace(scan[s:e], " "))
         if iid in strong_issuers or cue:
-            raw_hits.append((s, e, lid, kind, True))
+            raw_hits.append((s, e, directory.listing(lid), kind, "alias + context"))
             strong_issuers.add(iid)
 
     return _collect(text, raw_hits, directory, section_of)
+
+
+def _listed_at(directory: SymbolDirectory, entry: _NameEntry, day: dt.date) -> bool:
+    """Was the named company listed on the story's date? (aliases.yaml `since`, SEC's CIK order)"""
+    since = directory.listed_since(entry.listing_id)
+    if since is not None:
+        return since <= day
+    if entry.kind == "alias":
+        return True  # a curated press name continues through renames and new holding companies
+    iid = directory.listing(entry.listing_id).issuer_id
+    return not registered_after(directory.issuer(iid).cik, day)
+
+
+def _name_on_market(
+    name: str, country: str, table: dict, directory: SymbolDirectory, day: dt.date, lead: bool = True
+) -> Listing | None:
+    """The listing on a market of `country` of the company `name`: the whole name (legal form
+    aside) must be the company's, so "Showa Shell" never becomes "Showa"; a curated press name
+    may lead a longer one ("LVMH Moet Hennessy Louis Vuitton")."""
+    raw = _WORD.findall(name)
+    toks = [_norm(t) for t in raw]
+    if len(raw) > 1 and raw[0].endswith(("'s", "’s")):
+        toks, raw = toks[1:], raw[1:]  # "Taiwan's Green Point Enterprises"
+    while len(toks) > 1 and toks[-1].replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}:
+        toks.pop()
+    keys = [(" ".join(toks), False)] + [(" ".join(toks[:n]), True) for n in range(len(toks) - 1, 0, -1) if lead]
+    for key, lead_only in keys:
+        for entry in table.get(key, ()):
+            if lead_only and entry.kind != "alias":
+                continue
+            if not _listed_at(directory, entry, day):
+                continue
+            iid = directory.listing(entry.listing_id).issuer_id
+            for li in directory.listings_of(iid):
+                if li.exchange.country == country and li.exchange.tier >= 2:
+                    return li
+    return None
 
 
 def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEntry) -> bool:
@@ -516,15 +595,18 @@ def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEn
 
 
 def _collect(text, raw_hits, directory, section_of) -> list[Suggestion]:
-    by_issuer: dict[int, Suggestion] = {}
-    for s, e, lid, kind, _weak in sorted(raw_hits):
-        listing = directory.listing(lid)
-        primary = directory.primary_of(listing)
-        sug = by_issuer.get(primary.issuer_id)
+    by_issuer: dict[object, Suggestion] = {}
+    for s, e, listing, kind, rule in sorted(raw_hits, key=lambda h: (h[0], h[1])):
+        if listing.id < 0:  # as written in the copy: one suggestion per code
+            primary, group = listing, ("written", listing.mic, listing.symbol)
+        else:
+            primary = directory.primary_of(listing)
+            group = primary.issuer_id
+        sug = by_issuer.get(group)
         if sug is None:
-            sug = by_issuer[primary.issuer_id] = Suggestion(primary, "mentions")
-        sug.mentions.append(Mention(s, e, text[s:e], _snippet(text, s, e), section_of(s), kind))
-        if kind in ("notation", "cashtag"):
+            sug = by_issuer[group] = Suggestion(primary, "mentions")
+        sug.mentions.append(Mention(s, e, text[s:e], _snippet(text, s, e), section_of(s), kind, rule))
+        if kind in ("notation", "cashtag") and rule != "name":
             written = f"{listing.exchange_name}: {listing.symbol}"
             if written not in sug.written_as:
                 sug.written_as.append(written)
