@@ -275,10 +275,14 @@ def clean_official(name: str) -> str:
     return name
 
 
+_HYPHEN_TAIL = re.compile(r"(\w)-(on|in|up|o|n)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Key for grouping and exact name lookup: folded tokens, legal/share suffixes stripped."""
-    words = tokens(clean_official(name))
+    # "Snap-on" is one word: its "-on" is not a venue's abbreviation to strip ("Snap" is Snap Inc)
+    words = tokens(_HYPHEN_TAIL.sub(r"\1\2", clean_official(name)))
     stripped = _strip_tail(words)
     return " ".join(stripped or words)
 

@@ -323,6 +323,8 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
         words = key.split()
         if len(words) > MAX_NAME_TOKENS or len(key) < 3:
             continue
+        if row[3] == "ETF" and len(words) < 3:
+            continue  # a fund is named in full ("iShares 20+ Year Treasury Bond") or by its code
         distinctive = [
             w
             for w in words
@@ -343,7 +345,7 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
     return dict(table)
 
 
-_WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*|&")
+_WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*(?:-(?:on|in|up)(?![\w-]))?|&")
 
 
 def _norm_tokens(text: str) -> list[str]:
@@ -355,7 +357,7 @@ def _norm(token: str) -> str:
         return "and"
     if token.endswith(("'s", "’s")):
         token = token[:-2]
-    return fold(token).replace("'", "").replace("’", "").replace("&", "").strip()
+    return fold(token).replace("'", "").replace("’", "").replace("&", "").replace("-", "").strip()
 
 
 @dataclass
@@ -494,6 +496,8 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             if not _context_ok(scan, toks, i, length, entry):
                 break
             if not _listed_at(directory, entry, day):
+                i += length  # named, but not listed on the story's date: no shorter name inside it
+                matched = True
                 break
             listing = directory.listing(entry.listing_id)
             nxt = toks[i + length] if i + length < len(toks) else None
@@ -578,6 +582,15 @@ def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEn
         and nxt.start - toks[i + length - 1].end <= 1
     ):
         return False
+    if i > 0:
+        prev = toks[i - 1]
+        if (
+            prev.raw.endswith(("'s", "’s"))
+            and _is_cap(prev.raw)
+            and toks[i].start - prev.end == 1
+            and prev.norm not in PLACE_WORDS
+        ):
+            return False  # "People's Bank of China" is not Bank of China
     if length == 1 and i > 0:
         prev = toks[i - 1]
         adjacent = toks[i].start - prev.end == 1 and text[prev.end] == " "
