@@ -126,6 +126,7 @@ class SymbolDirectory:
         for i, row in enumerate(self._listings_raw):
             self._by_symbol.setdefault(row[0], []).append(i)
         self._cache: dict[int, Listing] = {}
+        self._symbols_by_mic: dict[str, list[tuple[str, int]]] = {}
         self._primary: dict[int, int] = {}  # issuer id -> listing index, where aliases.yaml says
         self._since: dict[int, date] = {}  # issuer id -> first listing day, where aliases.yaml says
         self.aliases: list[Alias] = []
@@ -258,18 +259,13 @@ class SymbolDirectory:
         idx.sort(key=self._weight)
         return [self.listing(i) for i in idx]
 
-    @cached_property
-    def _symbols_by_mic(self) -> dict[str, list[tuple[str, int]]]:
-        out: dict[str, list[tuple[str, int]]] = {}
-        for i, row in enumerate(self._listings_raw):
-            out.setdefault(row[1], []).append((row[0], i))
-        for rows in out.values():
-            rows.sort()
-        return out
-
     def symbols_starting(self, prefix: str, mic: str, limit: int = 40) -> list[Listing]:
         """Listings on `mic` whose symbol starts with `prefix` (for codes spelled differently)."""
-        rows = self._symbols_by_mic.get(mic, [])
+        rows = self._symbols_by_mic.get(mic)
+        if rows is None:  # sorted symbols of one market, built the first time it is asked for
+            rows = self._symbols_by_mic[mic] = sorted(
+                (r[0], i) for i, r in enumerate(self._listings_raw) if r[1] == mic
+            )
         pos = bisect.bisect_left(rows, (prefix, -1))
         out = []
         while pos < len(rows) and rows[pos][0].startswith(prefix) and len(out) < limit:

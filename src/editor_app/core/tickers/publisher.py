@@ -11,18 +11,29 @@ import re
 
 # Thomson Reuters as a company: a legal form or a code right after the name.
 _AS_COMPANY = re.compile(r"\s*(?:Corp(?:oration)?\b|Inc\b|plc\b|PLC\b|\(\s*(?:NYSE|TSX|Nasdaq)?:?\s*TRI|TRI\.)")
-_SELF = re.compile(
-    r"(?:\bThomson\s+)?\bReuters(?:\s+(?:Breakingviews|Insider|News|TV|Television|Instruments|Estimates|"
-    r"Tankan|poll|survey|data|calculations?|reporters?|Graphics|Eikon|I/B/E/S))*\b|"
-    r"\bI/B/E/S\b|\bRTTNews\b|\bLipper\b|\bStarMine\b|\bRefinitiv\b|\bLSEG\s+data\b",
+_TAIL = re.compile(
+    r"(?:\s+(?:Breakingviews|Insider|News|TV|Television|Instruments|Estimates|Tankan|poll|survey|data|"
+    r"calculations?|reporters?|Graphics|Eikon|I/B/E/S))*\b"
 )
+_OTHER = re.compile(r"\b(?:I/B/E/S|RTTNews|Lipper|StarMine|Refinitiv|LSEG\s+data)\b")
+_WORDS = ("Reuters", "I/B/E/S", "RTTNews", "Lipper", "StarMine", "Refinitiv", "LSEG")
 
 
 def self_references(text: str) -> list[tuple[int, int]]:
     """Spans of the publisher naming itself; the suggester does not read names inside them."""
+    if not any(w in text for w in _WORDS):
+        return []
     out = []
-    for m in _SELF.finditer(text):
-        if m.group(0).startswith("Thomson") and _AS_COMPANY.match(text, m.end()):
-            continue
-        out.append((m.start(), m.end()))
+    pos = text.find("Reuters")
+    while pos != -1:
+        end = _TAIL.match(text, pos + 7).end()
+        start = pos
+        if text[max(0, pos - 8) : pos] in ("Thomson ", "Thomson\n"):
+            start = pos - 8
+            if _AS_COMPANY.match(text, pos + 7):
+                start = -1  # news about the company itself
+        if start >= 0 and (pos == 0 or not text[pos - 1].isalnum()):
+            out.append((start, end))
+        pos = text.find("Reuters", end if end > pos else pos + 7)
+    out += [(m.start(), m.end()) for m in _OTHER.finditer(text)]
     return out

@@ -251,6 +251,20 @@ _PREFIXED = _prefix_pattern()
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{3,6}\.[A-Z]{1,2})(?![\w])")
 
 
+def _prefixed_matches(text: str) -> list[re.Match]:
+    """`NYSE: F` style matches, searched only around colons (the long alternation is slow)."""
+    out: list[re.Match] = []
+    last_end = -1
+    pos = text.find(":")
+    while pos != -1:
+        m = _PREFIXED.search(text, max(0, pos - 30, last_end), pos + 16)
+        if m is not None and m.start() >= last_end:
+            out.append(m)
+            last_end = m.end()
+        pos = text.find(":", pos + 1)
+    return out
+
+
 def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Listing, str]]:
     """(start, end, listing, kind) for explicit ticker notations that resolve to a listing."""
     found: list[tuple[int, int, Listing, str]] = []
@@ -259,7 +273,7 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _PREFIXED.finditer(text):
+    for m in _prefixed_matches(text):
         prefix = " ".join(m.group(1).upper().split())
         if m.group(1).islower():
             continue  # "set: ..." in prose
@@ -345,6 +359,18 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
     return dict(table)
 
 
+@lru_cache(maxsize=4)
+def _name_prefixes(directory: SymbolDirectory) -> frozenset[str]:
+    """Every leading part of every name ("ford", "ford motor"): a walk over the words stops as
+    soon as no name continues, so most words cost one set lookup."""
+    out: set[str] = set()
+    for key in _name_table(directory):
+        words = key.split(" ")
+        for n in range(1, len(words)):
+            out.add(" ".join(words[:n]))
+    return frozenset(out)
+
+
 _WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*(?:-(?:on|in|up)(?![\w-]))?|&")
 
 
@@ -352,6 +378,7 @@ def _norm_tokens(text: str) -> list[str]:
     return [_norm(t) for t in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=65536)
 def _norm(token: str) -> str:
     if token == "&":
         return "and"
@@ -360,7 +387,7 @@ def _norm(token: str) -> str:
     return fold(token).replace("'", "").replace("’", "").replace("&", "").replace("-", "").strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -369,7 +396,13 @@ class _Tok:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group(0), _norm(m.group(0))) for m in _WORD.finditer(text)]
+    out: list[_Tok] = []
+    add, norm = out.append, _norm
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        start, end = m.span()
+        add(_Tok(start, end, raw, norm(raw)))
+    return out
 
 
 def _is_cap(raw: str) -> bool:
@@ -461,28 +494,34 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             strong_issuers.add(w.listing.issuer_id)
     taken += blocked
     # the publisher naming itself is not a company mention
-    chars = list(scan)
     for a, b in self_references(scan):
-        for i in range(a, b):
-            chars[i] = " "
-    scan = "".join(chars)
+        scan = scan[:a] + " " * (b - a) + scan[b:]
 
     toks = _tokens(scan)
     ambiguous_hits: list[tuple[int, int, int, str]] = []
     weak_single: list[tuple[int, int, int, bool]] = []
+    prefixes = _name_prefixes(directory)
+    # how many tokens from each one on are close enough to be one name (no punctuation, no line break)
+    run = [1] * len(toks)
+    for k in range(len(toks) - 2, -1, -1):
+        a, b = toks[k].end, toks[k + 1].start
+        if b - a <= 3 and scan.find("\n", a, b) == -1:
+            run[k] = run[k + 1] + 1
     i = 0
     while i < len(toks):
         matched = False
-        for length in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
-            window = toks[i : i + length]
-            if any(window[k + 1].start - window[k].end > 3 for k in range(length - 1)):
-                continue  # names do not span punctuation or line breaks
-            if "\n" in scan[window[0].start : window[-1].end]:
-                continue
-            key = " ".join(t.norm for t in window)
+        found: list[tuple[int, list[_NameEntry]]] = []  # (length, entries), names starting here
+        key = toks[i].norm
+        for length in range(1, min(MAX_NAME_TOKENS, run[i]) + 1):
+            if length > 1:
+                key = key + " " + toks[i + length - 1].norm
             entries = table.get(key)
-            if not entries:
-                continue
+            if entries:
+                found.append((length, entries))
+            if key not in prefixes:
+                break
+        for length, entries in reversed(found):
+            window = toks[i : i + length]
             entry = next((e for e in entries if e.kind == "alias" and _case_ok(window, e)), None) or next(
                 (e for e in entries if _case_ok(window, e)), None
             )

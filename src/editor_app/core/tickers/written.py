@@ -22,7 +22,13 @@ from editor_app.core.tickers.stopwords import COMMON_WORDS, PLACE_WORDS
 
 # Reuters suffixes beyond the exchange table: Nasdaq ".OQ", Pink Sheets ".PK", Swiss ".VX".
 RIC_SUFFIX: dict[str, str] = {**REUTERS_SUFFIX, "PK": "OTCM", "VX": "XSWX", "S": "XSWX", "F": "XETR"}
-RIC_SUFFIX.pop("A", None)  # ".A" is a share class far more often than NYSE American
+RIC_SUFFIX.pop("A", None)
+# Markets where Reuters writes its own mnemonics, not the exchange's code (FIA.MI for Fiat's F,
+# ALUA.PA for ALU, MAHM.BO for M&M): a code there the directory cannot place is not shown as
+# written, because it would name a listing that never existed.
+RIC_MNEMONIC_MARKETS = frozenset(
+    {"XPAR", "XMIL", "XBRU", "XAMS", "XMAD", "XLIS", "XNSE", "XBOM"}
+)  # ".A" is a share class far more often than NYSE American
 _NAME_WORD = re.compile(r"[A-Z0-9][\w&'’.\-]*|&|of|and|de|du|la|the|for|y")
 _CONNECT = frozenset({"&", "of", "and", "de", "du", "la", "the", "for", "y"})
 # A RIC: base (letters/digits), an optional lower-case class or registered-share letter, a dot and
@@ -172,6 +178,21 @@ def as_written(symbol: str, mic: str, name: str) -> Listing:
     return Listing(-1, symbol, mic, name or symbol, name or symbol, ex.country, "", "", "", -1, True)
 
 
+_DOT_CODE = re.compile(r"\.[A-Z]{1,2}(?![\w])")
+
+
+def _ric_matches(text: str) -> list[re.Match]:
+    """RIC matches, searched only just before a '.XX' (the full pattern tried everywhere is slow)."""
+    out: list[re.Match] = []
+    last_end = 0
+    for dot in _DOT_CODE.finditer(text):
+        m = RIC.search(text, max(last_end, dot.start() - 14), dot.end())
+        if m is not None and m.end() == dot.end():
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def read_rics(text: str, directory: SymbolDirectory, name_lookup) -> list[Written]:
     """Every RIC on a known market, resolved with the name before it.
 
@@ -180,7 +201,7 @@ def read_rics(text: str, directory: SymbolDirectory, name_lookup) -> list[Writte
     out: list[Written] = []
     prev_end = -10
     prev: Written | None = None
-    for m in RIC.finditer(text):
+    for m in _ric_matches(text):
         base, cls, suffix = m.group(1), m.group(2) or "", m.group(3)
         mic = RIC_SUFFIX.get(suffix) or YAHOO_SUFFIX.get(suffix)
         if mic is None:
@@ -216,7 +237,7 @@ def read_rics(text: str, directory: SymbolDirectory, name_lookup) -> list[Writte
                 sym = symbols[1] if cls and cls.lstrip("_") not in ("n", "p", "ta") else symbols[0]
                 if mic == "XETR" and base.endswith("G") and len(base) >= 3:
                     sym = base[:-1]
-                if not name and not exchange(mic).reuters:
+                if (not name and not exchange(mic).reuters) or mic in RIC_MNEMONIC_MARKETS:
                     continue
                 hit, rule = as_written(_plain_symbol(sym, mic), mic, _display(name)), "ric (as written)"
         w = Written(m.start(), m.end(), hit, rule, name_start, name)
