@@ -210,6 +210,13 @@ _TRAILING_SECURITY = re.compile(
     r"Shares of Beneficial Interest.*|CL\.\s?[A-Z]\b.*|Cl [A-Z]\b.*)$",
     re.IGNORECASE,
 )
+# Legal forms written out ("Hermes International Societe en commandite par actions")
+_SPELLED_LEGAL = re.compile(
+    r"\s+(?:soci[eé]t[eé] en commandite par actions|soci[eé]t[eé] anonyme|societas europaea|"
+    r"kommanditgesellschaft auf aktien|public limited company|naamloze vennootschap|"
+    r"sociedad an[oó]nima|societ[aà] per azioni)$",
+    re.IGNORECASE,
+)
 # "p.l.c.", "S.A.", "N. V.", "S.p.A." -> "plc", "SA", "NV", "SpA"
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){2,4}(?:[A-Za-z](?![\w]))?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -272,6 +279,7 @@ def clean_official(name: str) -> str:
     name = _STATE_TAG.sub("", name)
     name = _PAREN_THE.sub(" ", name).strip()
     name = _TRAILING_SECURITY.sub("", name).strip(" -–,")
+    name = _SPELLED_LEGAL.sub("", name).strip(" -–,")
     return name
 
 

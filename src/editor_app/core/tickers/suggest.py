@@ -406,7 +406,8 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _is_cap(raw: str) -> bool:
-    return raw[:1].isupper() or raw[:1].isdigit()
+    """Capitalised as a name: 'Ford', '3M', and camel case brands ('iShares', 'eBay')."""
+    return raw[:1].isupper() or raw[:1].isdigit() or any(c.isupper() for c in raw[1:4])
 
 
 def _case_ok(toks: list[_Tok], entry: _NameEntry) -> bool:
