@@ -313,6 +313,7 @@ class _NameEntry:
     ambiguous: bool
     exact_case: bool
     single: bool  # one word of a smaller company, from the directory: weak evidence
+    legal_only: bool = False  # a common word ("Snap", "Target"): only counts with its legal form
 
 
 @lru_cache(maxsize=4)
@@ -327,6 +328,7 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
         alias_keys.add(key)
         table[key].append(_NameEntry(alias.listing_id, alias.text, "alias", alias.ambiguous, alias.exact_case, False))
     best: dict[str, tuple[tuple, int, str]] = {}
+    common_legal: dict[str, tuple[int, str]] = {}
     for iid in range(directory.issuer_count):
         row = directory._issuers_raw[iid]
         key = row[6]
@@ -345,6 +347,17 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
             if w not in COMMON_WORDS and w not in PLACE_WORDS and w not in CONNECTORS and not w.isdigit() and len(w) > 1
         ]
         us_main = bool(row[2]) and ex.mic in ("XNYS", "XNAS")
+        if (
+            not distinctive
+            and len(words) == 1
+            and us_main
+            and iid < BIG_US_ISSUERS
+            and key not in PLACE_WORDS
+            and len(key) >= 4
+            and key not in common_legal
+        ):
+            common_legal[key] = (primary, row[0])  # "Snap Inc.", "Target Corp": only with the legal form
+            continue
         if not distinctive and not (us_main and len(words) >= 2 and any(w not in PLACE_WORDS for w in words)):
             continue  # "First National" stays out; "First Solar", "Dollar General" are SEC filers
         if len(words) == 1 and (len(key) < 4 or key in LEGAL_SUFFIXES):
@@ -356,6 +369,9 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
             best[key] = (rank, primary, row[0], len(words) == 1 and not big)
     for key, (_rank, primary, official, weak) in best.items():
         table[key].append(_NameEntry(primary, official, "name", False, False, weak))
+    for key, (primary, official) in common_legal.items():
+        if key not in table:
+            table[key].append(_NameEntry(primary, official, "name", False, False, True, True))
     return dict(table)
 
 
@@ -544,6 +560,10 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             suffixed = nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}
             if entry.ambiguous:
                 ambiguous_hits.append((s, e, entry.listing_id, entry.kind))
+            elif entry.legal_only:
+                if nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES and _is_cap(nxt.raw):
+                    raw_hits.append((s, e, listing, "name", "name + legal suffix"))
+                    strong_issuers.add(listing.issuer_id)
             elif entry.single:
                 weak_single.append((s, e, entry.listing_id, suffixed))
             else:

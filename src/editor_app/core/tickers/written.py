@@ -31,6 +31,9 @@ RIC_MNEMONIC_MARKETS = frozenset(
 )  # ".A" is a share class far more often than NYSE American
 _NAME_WORD = re.compile(r"[A-Z0-9][\w&'’.\-]*|&|of|and|de|du|la|the|for|y")
 _CONNECT = frozenset({"&", "of", "and", "de", "du", "la", "the", "for", "y"})
+_LEAD_WORDS = frozenset(
+    {"shares", "share", "stock", "stocks", "units", "unit", "parent", "rival", "the", "a", "an", "u.s"}
+)
 # A RIC: base (letters/digits), an optional lower-case class or registered-share letter, a dot and
 # the venue. Also glued to a preceding word ("Amazon.comAMZN.O") is left alone: too rare to guess.
 RIC = re.compile(r"(?<![\w.$/@\-])([A-Z0-9][A-Z0-9&\-]{0,9}?)(_?[a-z]{1,2})?\.([A-Z]{1,2})(?![\w])(?!\.\w)")
@@ -87,6 +90,9 @@ def name_before(text: str, pos: int, max_words: int = 7) -> tuple[int, str]:
         i = k
         if i == 0 or text[i - 1] == "\n":
             break
+    # "Shares of China Mobile", "The Walt Disney": the lead words are not the company's
+    while len(words) > 1 and text[words[0][0] : words[0][1]].lower().rstrip(".") in _LEAD_WORDS | _CONNECT:
+        words.pop(0)
     while words and text[words[0][0] : words[0][1]].lower() in _CONNECT:
         words.pop(0)
     if not words:
@@ -112,6 +118,11 @@ def _distinctive(name: str) -> set[str]:
     }
 
 
+def _plain_words(name: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", fold(name).replace("&", " "))
+    return {w for w in words if w not in LEGAL_SUFFIXES and w not in _CONNECT and w not in _LEAD_WORDS}
+
+
 def names_agree(copy_name: str, listing: Listing) -> bool:
     """Does the name printed before a code name this listing's company? ("Kohl's Corp" and
     "Kohls Corp"; "Alphabet" and GOOGL needs an alias, so aliases count too.)"""
@@ -121,6 +132,10 @@ def names_agree(copy_name: str, listing: Listing) -> bool:
     theirs = _distinctive(listing.company) | _distinctive(listing.name)
     if mine & theirs:
         return True
+    if not mine and not theirs:  # names of plain words ("China Mobile"): all of the company's words
+        company = _plain_words(listing.company)
+        if company and company <= _plain_words(copy_name):
+            return True
     # run-together spellings: "AkzoNobel" / "Akzo Nobel", "Snap-on" / "Snapon"
     a = re.sub(r"[^a-z0-9]", "", name_key(copy_name))
     b = re.sub(r"[^a-z0-9]", "", name_key(listing.company))
