@@ -252,6 +252,7 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
 
 def read_global(src: Path, us: dict[tuple[str, str], Listing], counts: Counter) -> list[Listing]:
     out: dict[tuple[str, str], Listing] = {}
+    isin_rows: list[tuple[str, str, str]] = []  # (isin, name, country) of rows whose symbol is an ISIN
     with open(src / SOURCE_FILES["global"], encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             ysym, name = row["symbol"].strip(), " ".join(row["name"].split())
@@ -269,7 +270,8 @@ def read_global(src: Path, us: dict[tuple[str, str], Listing], counts: Counter) 
             else:
                 base = ysym
             if _ISIN.match(base):
-                counts["global dropped (an ISIN where the symbol belongs)"] += 1
+                counts["global: ISIN where the symbol belongs (kept as the identifier only)"] += 1
+                isin_rows.append((base, name, row["country"]))
                 continue
             if (mic or YAHOO_SUFFIX.get(suffix, "")) == "BVMF" and _BDR.match(base):
                 counts["global dropped (Brazilian depositary receipt)"] += 1
@@ -307,6 +309,15 @@ def read_global(src: Path, us: dict[tuple[str, str], Listing], counts: Counter) 
                 venue_tier=tier,
                 sector=row["sector"],
             )
+    # an ISIN printed as a symbol is the company's identifier: it goes to its real listings
+    by_key: dict[tuple[str, str], list[Listing]] = defaultdict(list)
+    for li in out.values():
+        by_key[(name_key(li.name), li.country)].append(li)
+    for isin, name, country in isin_rows:
+        for li in by_key.get((name_key(name), country), ()):
+            if not li.isin and li.mic in EXCHANGES and EXCHANGES[li.mic].country == ISIN_COUNTRY.get(isin[:2]):
+                li.isin = isin
+                counts["global: ISIN moved from a symbol to its listings"] += 1
     return list(out.values())
 
 
