@@ -164,3 +164,17 @@ def test_each_suggestion_carries_evidence_rule_and_confidence():
     for ev in d["evidence"]:
         assert text[ev["start"] : ev["end"]] == ev["text"]
     assert d["why"].startswith("NYSE: F — 'NYSE: F' (exchange: code), high")
+
+
+# ----------------------------------------------------------------------------- names that are something else
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Office of the Superintendent of Financial Institutions set new capital rules.",
+        "Shares were flat. (Reporting by Ann Smith; Editing by Gerald E. McCormick)",
+        "Sumitomo Trust Banking and Mitsubishi Trust Bank agreed to buy the stake.",
+        "Power came from the Tennessee Valley Authority and local utilities.",
+    ],
+)
+def test_names_inside_longer_names_credits_and_public_bodies_are_not_tagged(text):
+    assert tags(text, dt.date(2010, 1, 5)) == []

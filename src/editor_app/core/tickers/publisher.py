@@ -19,11 +19,20 @@ _OTHER = re.compile(r"\b(?:I/B/E/S|RTTNews|Lipper|StarMine|Refinitiv|LSEG\s+data
 _WORDS = ("Reuters", "I/B/E/S", "RTTNews", "Lipper", "StarMine", "Refinitiv", "LSEG")
 
 
+# "(Reporting by Jane Doe; Editing by Gerald E. Smith)": the wire's staff credits name people
+_CREDITS = re.compile(
+    r"\((?:[^()\n]{0,40}?\b)?(?:Reporting|Writing|Editing|Additional reporting|Compiled|Graphics|Research)\s+by\b[^()\n]*\)"
+    r"|^(?:Reporting|Writing|Editing|Additional reporting) by\b.*$",
+    re.MULTILINE,
+)
+
+
 def self_references(text: str) -> list[tuple[int, int]]:
-    """Spans of the publisher naming itself; the suggester does not read names inside them."""
+    """Spans of the publisher naming itself, and its staff credits; the suggester does not read
+    names inside them."""
+    out = [(m.start(), m.end()) for m in _CREDITS.finditer(text)] if " by " in text else []
     if not any(w in text for w in _WORDS):
-        return []
-    out = []
+        return out
     pos = text.find("Reuters")
     while pos != -1:
         end = _TAIL.match(text, pos + 7).end()

@@ -63,6 +63,7 @@ NOT_THE_COMPANY_AFTER = frozenset(
         "school",
     ]
 )
+PUBLIC_BODIES = frozenset({"authority", "agency", "commission", "ministry", "government", "republic", "administration"})
 CORPORATE_CUES = re.compile(
     r"\b(?:shares?|stocks?|inc|corp|ltd|plc|company|companies|firm|maker|makers|group|ceo|cfo|"
     r"chief executive|executives?|revenues?|earnings|results|quarter(?:ly)?|profits?|sales|"
@@ -339,6 +340,8 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
         words = key.split()
         if len(words) > MAX_NAME_TOKENS or len(key) < 3:
             continue
+        if words[-1] in PUBLIC_BODIES:
+            continue  # "Tennessee Valley Authority" lists bonds, it is not a company a desk tags
         if row[3] == "ETF" and len(words) < 3:
             continue  # a fund is named in full ("iShares 20+ Year Treasury Bond") or by its code
         distinctive = [
@@ -557,11 +560,11 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
                 break
             listing = directory.listing(entry.listing_id)
             nxt = toks[i + length] if i + length < len(toks) else None
-            suffixed = nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}
+            suffixed = _legal_form_after(scan, toks, i + length)
             if entry.ambiguous:
                 ambiguous_hits.append((s, e, entry.listing_id, entry.kind))
             elif entry.legal_only:
-                if nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES and _is_cap(nxt.raw):
+                if suffixed and nxt.norm not in ("group", "holdings") and _is_cap(nxt.raw):
                     raw_hits.append((s, e, listing, "name", "name + legal suffix"))
                     strong_issuers.add(listing.issuer_id)
             elif entry.single:
@@ -593,6 +596,23 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             strong_issuers.add(iid)
 
     return _collect(text, raw_hits, directory, section_of)
+
+
+# Legal forms that end a company's name; "Trust", "Bank" or "de" after a word start a longer name.
+NAME_ENDING_FORMS = (LEGAL_SUFFIXES - {"trust", "reit", "public", "de", "cv", "rl", "as", "st", "publ"}) | {
+    "group",
+    "holdings",
+}
+
+
+def _legal_form_after(text: str, toks: list[_Tok], k: int) -> bool:
+    """Is token k a legal form that ends the name ("Snap Inc.", "Kingfisher plc"), rather than
+    the next word of a longer name ("Mitsubishi Trust Bank")?"""
+    if k >= len(toks) or toks[k].norm.replace(".", "") not in NAME_ENDING_FORMS:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    joined = nxt is not None and nxt.start - toks[k].end <= 1 and _is_cap(nxt.raw)
+    return not joined or nxt.norm.replace(".", "") in NAME_ENDING_FORMS
 
 
 def _listed_at(directory: SymbolDirectory, entry: _NameEntry, day: dt.date) -> bool:
@@ -651,6 +671,28 @@ def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEn
             and prev.norm not in PLACE_WORDS
         ):
             return False  # "People's Bank of China" is not Bank of China
+    if i > 1 and toks[i - 1].norm in ("of", "the") and entry.kind == "name":
+        # "Office of the Superintendent of Financial Institutions": the tail of a longer proper name
+        k = i - 1
+        while k > 0 and toks[k].norm in ("of", "the"):
+            k -= 1
+        if (
+            _is_cap(toks[k].raw)
+            and toks[k].norm not in CONNECTORS
+            and toks[k + 1].raw == "of"
+            and not (_title_case_line(text, toks[k].start))
+        ):
+            return False
+    if length == 1 and i > 1:
+        initial = toks[i - 1]
+        if (
+            len(initial.raw) == 1
+            and initial.raw.isupper()
+            and text[initial.end : initial.end + 2] == ". "
+            and _is_cap(toks[i - 2].raw)
+            and toks[i - 2].norm not in COMMON_WORDS
+        ):
+            return False  # "Gerald E. McCormick": a middle initial makes it a person
     if length == 1 and i > 0:
         prev = toks[i - 1]
         adjacent = toks[i].start - prev.end == 1 and text[prev.end] == " "
