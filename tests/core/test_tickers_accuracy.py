@@ -178,3 +178,16 @@ def test_each_suggestion_carries_evidence_rule_and_confidence():
 )
 def test_names_inside_longer_names_credits_and_public_bodies_are_not_tagged(text):
     assert tags(text, dt.date(2010, 1, 5)) == []
+
+
+def test_a_company_with_its_legal_form_and_an_unknown_code_is_kept_as_written():
+    [s] = suggest("Acme Widgets, Inc. (ACMW) said it would be taken private.", date=TODAY)
+    assert (s.listing.symbol, s.listing.mic, s.rule) == ("ACMW", "", "name (ticker) (as written)")
+    assert s.why == "ACMW — 'Acme Widgets, Inc.' (name (ticker) (as written)), medium"
+    # a short name before the codes is not a ticker
+    got = tags("Advanced Widgets Engineering Inc. (AWE) ( 9999.TW ) rose.", dt.date(2007, 1, 1))
+    assert ("AWE", "") not in got
+
+
+def test_a_coin_is_not_the_fund_that_shares_its_code():
+    assert tags("Bitcoin (BTC) rose 4% while Ether (ETH) fell.") == []

@@ -14,6 +14,7 @@ RULES: dict[str, tuple[float, str]] = {
     "ric + name": (0.9, "a Reuters code, read with the company named before it"),
     "ric (as written)": (0.75, "a Reuters code the directory does not hold (delisted or renamed since)"),
     "name (ticker)": (0.95, "the company's name with its ticker in brackets"),
+    "name (ticker) (as written)": (0.7, "a company with its legal form and a ticker the directory does not hold"),
     "name + code": (0.9, "the company's name with its ticker after the legal form"),
     "alias": (0.85, "a name the press uses for the company (aliases.yaml)"),
     "alias + context": (0.7, "a name that is also a common word, in a business sentence"),
@@ -41,4 +42,5 @@ def best_rule(rules: list[str]) -> str:
 
 def why_line(exchange: str, symbol: str, evidence: str, rule: str, score: float) -> str:
     """'NYSE: F — 'Ford Motor Co' (name + legal suffix), high'"""
-    return f"{exchange}: {symbol} — '{evidence}' ({rule}), {level(score)}"
+    listing = f"{exchange}: {symbol}" if exchange else symbol
+    return f"{listing} — '{evidence}' ({rule}), {level(score)}"

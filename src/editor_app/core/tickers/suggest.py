@@ -353,8 +353,7 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
         if (
             not distinctive
             and len(words) == 1
-            and us_main
-            and iid < BIG_US_ISSUERS
+            and ((us_main and iid < BIG_US_ISSUERS) or (row[5] >= BIG_LISTING_COUNT and ex.tier >= 3))
             and key not in PLACE_WORDS
             and len(key) >= 4
             and key not in common_legal

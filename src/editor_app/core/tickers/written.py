@@ -58,11 +58,17 @@ class Written:
     name: str  # the name as printed before the code ("" if none)
 
 
+_ABBREV_BEFORE = re.compile(r"\s*\(\s*[A-Z]{2,6}\s*\)$")
+
+
 def name_before(text: str, pos: int, max_words: int = 7) -> tuple[int, str]:
     """The capitalised run of words ending just before `pos` (skipping '(' and spaces)."""
     end = pos
     while end > 0 and text[end - 1] in " \t(":
         end -= 1
+    abbrev = _ABBREV_BEFORE.search(text, max(0, end - 12), end)
+    if abbrev is not None:  # "Advanced Semiconductor Engineering Inc. (ASE) ( 2311.TW )"
+        end = abbrev.start()
     if end > 2 and text[end - 2 : end] in ("'s", "’s"):
         end -= 2
     words: list[tuple[int, int]] = []
@@ -188,9 +194,10 @@ def _similar_code(directory: SymbolDirectory, base: str, mic: str, name: str) ->
 
 
 def as_written(symbol: str, mic: str, name: str) -> Listing:
-    """A listing the copy names that the directory does not hold (delisted or renamed since)."""
-    ex = exchange(mic)
-    return Listing(-1, symbol, mic, name or symbol, name or symbol, ex.country, "", "", "", -1, True)
+    """A listing the copy names that the directory does not hold (delisted or renamed since).
+    `mic` is "" for a bare US-style code whose exchange the copy does not say."""
+    country = exchange(mic).country if mic else "United States"
+    return Listing(-1, symbol, mic, name or symbol, name or symbol, country, "", "", "", -1, True)
 
 
 _DOT_CODE = re.compile(r"\.[A-Z]{1,2}(?![\w])")
@@ -273,6 +280,18 @@ def _display(name: str) -> str:
     return name.strip(" ,.'’") if name else ""
 
 
+_CODE_AFTER = re.compile(r"\s*\(\s*(?:[A-Za-z ]{2,20}:|[A-Z0-9&]{1,10}[a-z]?\.[A-Z]{1,2}\s*\))")
+
+
+def _fund_named(directory: SymbolDirectory, name: str, listing: Listing) -> bool:
+    """A fund's code counts after its name, not after one word of it: "Invesco QQQ Trust (QQQ)"
+    is the fund, "Bitcoin (BTC)" is the coin, not the bitcoin fund listed as BTC."""
+    if directory.issuer(listing.issuer_id).sector != "ETF":
+        return True
+    mine = _plain_words(name) - {"fund", "etf", "trust"}
+    return len(mine) >= 2 and mine <= _plain_words(listing.name) | _plain_words(listing.company)
+
+
 def read_named_codes(
     text: str, directory: SymbolDirectory, blocked: list[tuple[int, int]] | None = None
 ) -> list[Written]:
@@ -295,11 +314,24 @@ def read_named_codes(
                 continue
             for code in codes:
                 hits = [h for h in directory.by_symbol(code.replace("-", ".")) if h.mic in US_MICS]
-                hit = next((h for h in hits if names_agree(name, h)), None)
+                hit = next((h for h in hits if names_agree(name, h) and _fund_named(directory, name, h)), None)
+                at = m.start() + m.group(0).find(code)
+                if (
+                    hit is None
+                    and rx is PAREN
+                    and not hits
+                    and len(code) >= 2
+                    and _legal(name.split()[-1])
+                    and not _CODE_AFTER.match(text, m.end())  # "(ASE) ( 2311.TW )": a short name
+                ):
+                    # "Acme Widgets, Inc. (ACMW)": a company with its legal form and a US-style code
+                    # the directory does not hold (renamed or taken private since): as written
+                    hit = as_written(code.replace("-", "."), "", _display(name))
+                    out.append(Written(at, at + len(code), hit, "name (ticker) (as written)", name_start, name))
+                    continue
                 if hit is None:
                     if rx is PAREN:  # "Dow Jones (DJI)", a code we cannot place: the name is not read
                         blocked.append((name_start, name_start + len(name)))
                     continue
-                at = m.start() + m.group(0).find(code)
                 out.append(Written(at, at + len(code), hit, rule, name_start, name))
     return out

@@ -95,6 +95,8 @@ class SuggestionItem:
 
     @property
     def notation(self) -> str:
+        if not self.listing.mic:  # a code as the story prints it, exchange not said
+            return self.listing.symbol
         return render(self.listing, "exchange") or self.listing.symbol
 
 
