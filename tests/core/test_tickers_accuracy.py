@@ -191,3 +191,13 @@ def test_a_company_with_its_legal_form_and_an_unknown_code_is_kept_as_written():
 
 def test_a_coin_is_not_the_fund_that_shares_its_code():
     assert tags("Bitcoin (BTC) rose 4% while Ether (ETH) fell.") == []
+
+
+def test_share_classes_as_written_follow_the_market():
+    got = tags("Nordic Widgets AB ( NWIDb.ST ) and Brit Widgets plc ( BWIDa.L ) rose.", dt.date(2008, 1, 1))
+    assert ("NWID-B", "XSTO") in got and ("BWIDA", "XLON") in got
+
+
+def test_big_established_companies_keep_their_tag_before_a_new_holding_company():
+    # Medtronic's plc (2014) has a newer SEC number than this 2010 story: it was listed all along
+    assert tags("Medtronic Inc said sales of heart devices rose.", dt.date(2010, 3, 1)) == [("MDT", "XNYS")]

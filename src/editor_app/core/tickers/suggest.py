@@ -32,6 +32,7 @@ SNIPPET_CHARS = 40
 ABOUT_MIN_COUNT = 3
 MAX_NAME_TOKENS = 6
 BIG_US_ISSUERS = 1500  # issuer ids follow SEC's list, which is sorted by size
+ESTABLISHED_ISSUERS = 300  # the biggest SEC filers by size, exempt from the CIK-order rule
 BIG_LISTING_COUNT = 8  # listed on this many venues: a company the press names by one word
 CONNECTORS = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "y", "&", "for", "in", "com"})
 # Capitalised words after a company's name that make it something else ("Ford Foundation").
@@ -622,6 +623,10 @@ def _listed_at(directory: SymbolDirectory, entry: _NameEntry, day: dt.date) -> b
     if entry.kind == "alias":
         return True  # a curated press name continues through renames and new holding companies
     iid = directory.listing(entry.listing_id).issuer_id
+    if iid < ESTABLISHED_ISSUERS:
+        # the largest SEC filers with a recent CIK are mostly new holding companies of long-listed
+        # businesses (Medtronic plc 2014, Linde plc 2017); big new listings carry `since` instead
+        return True
     return not registered_after(directory.issuer(iid).cik, day)
 
 

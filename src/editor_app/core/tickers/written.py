@@ -256,9 +256,8 @@ def read_rics(text: str, directory: SymbolDirectory, name_lookup) -> list[Writte
             if other is not None:
                 hit, rule = other, "ric + name"
             else:
-                sym = symbols[1] if cls and cls.lstrip("_") not in ("n", "p", "ta") else symbols[0]
-                if mic == "XETR" and base.endswith("G") and len(base) >= 3:
-                    sym = base[:-1]
+                core = base[:-1] if mic == "XETR" and base.endswith("G") and len(base) >= 3 else base
+                sym = _class_symbol(core, cls.lstrip("_"), mic)
                 if (not name and not exchange(mic).reuters) or mic in RIC_MNEMONIC_MARKETS:
                     continue
                 hit, rule = as_written(_plain_symbol(sym, mic), mic, _display(name)), "ric (as written)"
@@ -266,6 +265,19 @@ def read_rics(text: str, directory: SymbolDirectory, name_lookup) -> list[Writte
         out.append(w)
         prev, prev_end = w, m.end()
     return out
+
+
+def _class_symbol(base: str, cls: str, mic: str) -> str:
+    """A share class the way the market writes it: BRK.B in New York and Toronto, ERIC-B in
+    Stockholm and Copenhagen, RDSA in London."""
+    if not cls or cls in ("n", "p", "ta", "r"):
+        return base
+    c = cls.upper()
+    if mic in US_MICS or mic in ("XTSE", "XTSX"):
+        return f"{base}.{c}"
+    if mic in ("XSTO", "XCSE", "XHEL", "XOSL", "XICE"):
+        return f"{base}-{c}"
+    return f"{base}{c}"
 
 
 def _plain_symbol(sym: str, mic: str) -> str:
