@@ -224,8 +224,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: accents off, '&' as 'and'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # accents off; plain ASCII (most text) has none to strip
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"(?<=\w)&(?=\w)", "", text)  # AT&T -> ATT, P&G -> PG
     return text.replace("&", " and ").replace("’", "'").casefold()
 

@@ -528,10 +528,14 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
         if b - a <= 3 and scan.find("\n", a, b) == -1:
             run[k] = run[k + 1] + 1
     i = 0
-    while i < len(toks):
+    n_toks = len(toks)
+    while i < n_toks:
+        key = toks[i].norm
+        if key not in table and key not in prefixes:
+            i += 1  # most words start no name
+            continue
         matched = False
         found: list[tuple[int, list[_NameEntry]]] = []  # (length, entries), names starting here
-        key = toks[i].norm
         for length in range(1, min(MAX_NAME_TOKENS, run[i]) + 1):
             if length > 1:
                 key = key + " " + toks[i + length - 1].norm
