@@ -201,3 +201,9 @@ def test_share_classes_as_written_follow_the_market():
 def test_big_established_companies_keep_their_tag_before_a_new_holding_company():
     # Medtronic's plc (2014) has a newer SEC number than this 2010 story: it was listed all along
     assert tags("Medtronic Inc said sales of heart devices rose.", dt.date(2010, 3, 1)) == [("MDT", "XNYS")]
+
+
+def test_cashtags_and_angle_bracket_codes():
+    assert sorted(tags("Traders bought $QQQ and $0941.HK on the open.")) == [("0941", "XHKG"), ("QQQ", "XNAS")]
+    assert tags("Goldman Sachs Group Inc <GS.N> rose.", dt.date(2006, 5, 1)) == [("GS", "XNYS")]
+    assert tags("<b>Markets</b> were calm.") == []

@@ -224,7 +224,7 @@ _MASKS = [
     re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL),  # fenced code
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets
     re.compile(r"https?://\S+|www\.\S+"),  # bare URLs
-    re.compile(r"<[^>\n]+>"),  # HTML tags
+    re.compile(r"<(?![A-Z0-9&]{1,10}[a-z]?\.[A-Z]{1,2}>)[^>\n]+>"),  # HTML tags, not old wire codes <GS.N>
 ]
 
 
