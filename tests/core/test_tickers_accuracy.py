@@ -183,7 +183,7 @@ def test_names_inside_longer_names_credits_and_public_bodies_are_not_tagged(text
 def test_a_company_with_its_legal_form_and_an_unknown_code_is_kept_as_written():
     [s] = suggest("Acme Widgets, Inc. (ACMW) said it would be taken private.", date=TODAY)
     assert (s.listing.symbol, s.listing.mic, s.rule) == ("ACMW", "", "name (ticker) (as written)")
-    assert s.why == "ACMW — 'Acme Widgets, Inc.' (name (ticker) (as written)), medium"
+    assert s.why == "ACMW — 'Acme Widgets, Inc. (ACMW)' (name (ticker) (as written)), medium"
     # a short name before the codes is not a ticker
     got = tags("Advanced Widgets Engineering Inc. (AWE) ( 9999.TW ) rose.", dt.date(2007, 1, 1))
     assert ("AWE", "") not in got

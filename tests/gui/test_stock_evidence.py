@@ -41,12 +41,13 @@ def test_typed_story_shows_why_each_stock_is_suggested(qtbot, make_window):
     qtbot.waitUntil(lambda: pane.card("KSS", "XNYS") is not None, timeout=30000)
     kohls = pane.card("KSS", "XNYS")
     assert kohls.why.isVisible()
-    assert kohls.why.text() == "Why: 'Kohl's Corp' (name (ticker)), high"
+    assert kohls.why.text() == "Why: 'Kohl's Corp (KSS)' (name (ticker)), high"
     tip = html.unescape(kohls.toolTip())
-    assert "Why: NYSE: KSS — 'Kohl's Corp' (name (ticker)), high" in tip
+    assert "Why: NYSE: KSS — 'Kohl's Corp (KSS)' (name (ticker)), high" in tip
     assert kohls.item.confidence >= 0.85
     # the evidence points at the words in the text the pane scanned
-    assert any(text == "KSS" for text, _start, _end in kohls.item.evidence)
+    text = pane._source()
+    assert [(t, text[a:b]) for t, a, b in kohls.item.evidence] == [("Kohl's Corp (KSS)", "Kohl's Corp (KSS)")]
 
     toshiba = pane.card("6502", "XJPX")
     if toshiba is None:  # the directory may not hold Toshiba (delisted 2023): kept as written

@@ -503,13 +503,12 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
     for w in written:
         if not free(w.start, w.end):
             continue
-        kind = "notation"
-        raw_hits.append((w.start, w.end, w.listing, kind, w.rule))
-        taken.append((w.start, w.end))
-        if w.name and w.name_start < w.start:
-            # the name before the code is read with it: it is not a second, separate match
-            taken.append((w.name_start, w.name_start + len(w.name)))
-            raw_hits.append((w.name_start, w.name_start + len(w.name), w.listing, "name", w.rule))
+        # the name before the code is read with it: one mention, "Kohl's Corp (KSS)"
+        start = w.name_start if w.name and w.name_start < w.start else w.start
+        close = _CLOSE.match(scan, w.end)
+        end = close.end() if close and scan.count("(", start, w.start) > scan.count(")", start, w.start) else w.end
+        raw_hits.append((start, end, w.listing, "notation", w.rule))
+        taken.append((start, end))
         if w.listing.id >= 0:
             strong_issuers.add(w.listing.issuer_id)
     taken += blocked
@@ -607,6 +606,9 @@ NAME_ENDING_FORMS = (LEGAL_SUFFIXES - {"trust", "reit", "public", "de", "cv", "r
     "group",
     "holdings",
 }
+
+
+_CLOSE = re.compile(r"[ \t]*\)")
 
 
 def _legal_form_after(text: str, toks: list[_Tok], k: int) -> bool:

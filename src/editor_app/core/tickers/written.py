@@ -261,9 +261,10 @@ def read_rics(text: str, directory: SymbolDirectory, name_lookup) -> list[Writte
                 if (not name and not exchange(mic).reuters) or mic in RIC_MNEMONIC_MARKETS:
                     continue
                 hit, rule = as_written(_plain_symbol(sym, mic), mic, _display(name)), "ric (as written)"
-        w = Written(m.start(), m.end(), hit, rule, name_start, name)
+        chained = prev is not None and name_start == prev.name_start and name
+        w = Written(m.start(), m.end(), hit, rule, m.start() if chained else name_start, name)
         out.append(w)
-        prev, prev_end = w, m.end()
+        prev, prev_end = (Written(w.start, w.end, hit, rule, name_start, name) if chained else w), m.end()
     return out
 
 
