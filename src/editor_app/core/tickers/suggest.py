@@ -2,39 +2,52 @@
 
 Precision matters more than recall: a wrong tag (the word "on" tagged as ON Semiconductor, Ford
 as a Berlin listing) is worse than none. So:
-  * explicit notations (`$F`, `NYSE: F`, `(NYSE:F)`, `HKEX: 1810`, `1810.HK`, `F.N`) count
-    when the listing exists; a bare ticker or number in prose never counts;
+  * codes the copy prints count when they agree with the name printed before them
+    (`written.py`: Reuters RICs, "Name (TICKER)", "(Symbol: X)", Zacks "Name Inc XYZ"), and so
+    do exchange notations (`NYSE: F`, `HKEX: 1810`) and cashtags; a bare ticker or number in
+    prose never counts;
   * names count when capitalised, on word boundaries: curated aliases (aliases.yaml) and
-    directory names; names that are also common words (Apple, Shell) need corroboration,
-    single-word directory names need a legal suffix, a repeat or a ticker;
-  * every suggestion lands on the issuer's primary listing (the desk tags the company).
+    directory names (`name_table.py`); names that are also common words (Apple, Shell) need
+    corroboration, one-word names of smaller companies their legal form or a code;
+  * the publisher naming itself and its staff credits are not read (`publisher.py`);
+  * listings are judged at the story's date (`dates.py`): not-yet-listed companies are left out;
+  * every suggestion lands on the issuer's primary listing (the desk tags the company) and says
+    why: the words, the rule, how sure (`explain.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from editor_app.core.tickers.article_text import _FRONT, _masked, sections
 from editor_app.core.tickers.dates import article_date, registered_after
 from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
-from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, YAHOO_SUFFIX, exchange
+from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, YAHOO_SUFFIX
 from editor_app.core.tickers.explain import best_rule, confidence, level, why_line
-from editor_app.core.tickers.names import LEGAL_SUFFIXES, fold
+from editor_app.core.tickers.name_table import (
+    _WORD,
+    CONNECTORS,
+    MAX_NAME_TOKENS,
+    _case_ok,
+    _is_cap,
+    _name_prefixes,
+    _name_table,
+    _NameEntry,
+    _norm,
+    _Tok,
+    _tokens,
+)
+from editor_app.core.tickers.names import LEGAL_SUFFIXES
 from editor_app.core.tickers.notation import normalize_symbol, us_class
 from editor_app.core.tickers.publisher import self_references
-from editor_app.core.tickers.stopwords import COMMON_WORDS, NOT_COMPANY_NAMES, PLACE_WORDS
+from editor_app.core.tickers.stopwords import COMMON_WORDS, PLACE_WORDS
 from editor_app.core.tickers.written import read_named_codes, read_rics
 
 SNIPPET_CHARS = 40
 ABOUT_MIN_COUNT = 3
-MAX_NAME_TOKENS = 6
-BIG_US_ISSUERS = 1500  # issuer ids follow SEC's list, which is sorted by size
 ESTABLISHED_ISSUERS = 300  # the biggest SEC filers by size, exempt from the CIK-order rule
-BIG_LISTING_COUNT = 8  # listed on this many venues: a company the press names by one word
-CONNECTORS = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "y", "&", "for", "in", "com"})
 # Capitalised words after a company's name that make it something else ("Ford Foundation").
 NOT_THE_COMPANY_AFTER = frozenset(
     [
@@ -64,7 +77,6 @@ NOT_THE_COMPANY_AFTER = frozenset(
         "school",
     ]
 )
-PUBLIC_BODIES = frozenset({"authority", "agency", "commission", "ministry", "government", "republic", "administration"})
 CORPORATE_CUES = re.compile(
     r"\b(?:shares?|stocks?|inc|corp|ltd|plc|company|companies|firm|maker|makers|group|ceo|cfo|"
     r"chief executive|executives?|revenues?|earnings|results|quarter(?:ly)?|profits?|sales|"
@@ -149,96 +161,6 @@ class Suggestion:
         }
 
 
-# ----------------------------------------------------------------------------- the article
-@dataclass(frozen=True)
-class Section:
-    name: str
-    start: int
-    end: int
-
-
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_FIELD = re.compile(
-    r"^(title|headline|dek|subtitle|standfirst|summary|description)[ \t]*:[ \t]*(.+)$", re.MULTILINE | re.IGNORECASE
-)
-
-
-def sections(text: str) -> list[Section]:
-    """Title, dek, first paragraph ("lede") and body spans of a Markdown or plain-text article.
-
-    Front matter other than title/dek is not article text (it holds tickers, authors, ids)."""
-    out: list[Section] = []
-    pos = 0
-    m = _FRONT.match(text)
-    if m:
-        for f in _FRONT_FIELD.finditer(m.group(1)):
-            name = "title" if f.group(1).lower() in ("title", "headline") else "dek"
-            start = m.start(1) + f.start(2)
-            out.append(Section(name, start, m.start(1) + f.end(2)))
-        pos = m.end()
-    blocks = [(b.start(), b.end()) for b in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text[pos:])]
-    blocks = [(s + pos, e + pos) for s, e in blocks]
-    have_title = any(s.name == "title" for s in out)
-    have_dek = any(s.name == "dek" for s in out)
-    lede_done = False
-    for i, (s, e) in enumerate(blocks):
-        block = text[s:e].strip()
-        if block.startswith(("```", "~~~")):
-            continue
-        if re.match(r"#\s", block) and not have_title:
-            first_line_end = text.find("\n", s)
-            first_line_end = e if first_line_end == -1 or first_line_end > e else first_line_end
-            out.append(Section("title", s, first_line_end))
-            have_title = True
-            if text[first_line_end:e].strip():
-                out.append(Section("body", first_line_end, e))
-            continue
-        if (
-            not have_title
-            and i == 0
-            and not m
-            and "\n" not in block
-            and len(block) <= 160
-            and not block.endswith((".", ":"))
-        ):
-            out.append(Section("title", s, e))  # plain text: a short first line is the headline
-            have_title = True
-            continue
-        is_dek = (block.startswith(("*", "_", ">")) or re.match(r"#{2,}\s", block)) and not lede_done
-        if is_dek and have_title and not have_dek and "\n\n" not in block:
-            out.append(Section("dek", s, e))
-            have_dek = True
-            continue
-        if re.match(r"#{1,6}\s", block) or re.match(r"(?i)(by|from)\s+[A-Z][\w.\- ]{0,60}$", block):
-            out.append(Section("body", s, e))  # sub-headings and bylines are not the lede
-            continue
-        if not lede_done:
-            out.append(Section("lede", s, e))
-            lede_done = True
-            continue
-        out.append(Section("body", s, e))
-    return out
-
-
-_MASKS = [
-    re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL),  # fenced code
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets
-    re.compile(r"https?://\S+|www\.\S+"),  # bare URLs
-    re.compile(r"<(?![A-Z0-9&]{1,10}[a-z]?\.[A-Z]{1,2}>)[^>\n]+>"),  # HTML tags, not old wire codes <GS.N>
-]
-
-
-def _masked(text: str) -> str:
-    """Same length, with URLs, code and tags blanked: tickers in a URL are not mentions."""
-    chars = list(text)
-    for rx in _MASKS:
-        for m in rx.finditer(text):
-            for i in range(m.start(), m.end()):
-                if chars[i] != "\n":
-                    chars[i] = " "
-    return "".join(chars)
-
-
 # ----------------------------------------------------------------------------- notations
 def _prefix_pattern() -> re.Pattern[str]:
     prefixes = sorted({p for p in PREFIX_TO_MIC if len(p) >= 2}, key=len, reverse=True)
@@ -304,143 +226,6 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
             found.append((m.start(), m.end(), hit, "cashtag"))
             taken.append((m.start(), m.end()))
     return found
-
-
-# ----------------------------------------------------------------------------- names
-@dataclass(frozen=True)
-class _NameEntry:
-    listing_id: int
-    text: str  # as curated / as officially spelled
-    kind: str  # "alias" or "name"
-    ambiguous: bool
-    exact_case: bool
-    single: bool  # one word of a smaller company, from the directory: weak evidence
-    legal_only: bool = False  # a common word ("Snap", "Target"): only counts with its legal form
-
-
-@lru_cache(maxsize=4)
-def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
-    """Folded token key -> candidates. Built once per directory (about 40k names)."""
-    table: dict[str, list[_NameEntry]] = defaultdict(list)
-    alias_keys: set[str] = set()
-    for alias in directory.aliases:
-        key = " ".join(_norm_tokens(alias.text))
-        if not key:
-            continue
-        alias_keys.add(key)
-        table[key].append(_NameEntry(alias.listing_id, alias.text, "alias", alias.ambiguous, alias.exact_case, False))
-    best: dict[str, tuple[tuple, int, str]] = {}
-    common_legal: dict[str, tuple[int, str]] = {}
-    for iid in range(directory.issuer_count):
-        row = directory._issuers_raw[iid]
-        key = row[6]
-        primary = directory._primary_index(iid)
-        ex = exchange(directory._listings_raw[primary][1])
-        if ex.tier < 2 or not key or key in alias_keys or key in NOT_COMPANY_NAMES:
-            continue
-        words = key.split()
-        if len(words) > MAX_NAME_TOKENS or len(key) < 3:
-            continue
-        if words[-1] in PUBLIC_BODIES:
-            continue  # "Tennessee Valley Authority" lists bonds, it is not a company a desk tags
-        if row[3] == "ETF" and len(words) < 3:
-            continue  # a fund is named in full ("iShares 20+ Year Treasury Bond") or by its code
-        distinctive = [
-            w
-            for w in words
-            if w not in COMMON_WORDS and w not in PLACE_WORDS and w not in CONNECTORS and not w.isdigit() and len(w) > 1
-        ]
-        us_main = bool(row[2]) and ex.mic in ("XNYS", "XNAS")
-        if (
-            not distinctive
-            and len(words) == 1
-            and ((us_main and iid < BIG_US_ISSUERS) or (row[5] >= BIG_LISTING_COUNT and ex.tier >= 3))
-            and key not in PLACE_WORDS
-            and len(key) >= 4
-            and key not in common_legal
-        ):
-            common_legal[key] = (primary, row[0])  # "Snap Inc.", "Target Corp": only with the legal form
-            continue
-        if not distinctive and not (us_main and len(words) >= 2 and any(w not in PLACE_WORDS for w in words)):
-            continue  # "First National" stays out; "First Solar", "Dollar General" are SEC filers
-        if len(words) == 1 and (len(key) < 4 or key in LEGAL_SUFFIXES):
-            continue
-        rank = (-ex.tier, -row[5], iid)
-        if key not in best or rank < best[key][0]:
-            # one word is weak evidence unless the company is big (SEC size order, many venues)
-            big = (us_main and iid < BIG_US_ISSUERS) or row[5] >= BIG_LISTING_COUNT
-            best[key] = (rank, primary, row[0], len(words) == 1 and not big)
-    for key, (_rank, primary, official, weak) in best.items():
-        table[key].append(_NameEntry(primary, official, "name", False, False, weak))
-    for key, (primary, official) in common_legal.items():
-        if key not in table:
-            table[key].append(_NameEntry(primary, official, "name", False, False, True, True))
-    return dict(table)
-
-
-@lru_cache(maxsize=4)
-def _name_prefixes(directory: SymbolDirectory) -> frozenset[str]:
-    """Every leading part of every name ("ford", "ford motor"): a walk over the words stops as
-    soon as no name continues, so most words cost one set lookup."""
-    out: set[str] = set()
-    for key in _name_table(directory):
-        words = key.split(" ")
-        for n in range(1, len(words)):
-            out.add(" ".join(words[:n]))
-    return frozenset(out)
-
-
-_WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*(?:-(?:on|in|up)(?![\w-]))?|&")
-
-
-def _norm_tokens(text: str) -> list[str]:
-    return [_norm(t) for t in _WORD.findall(text)]
-
-
-@lru_cache(maxsize=65536)
-def _norm(token: str) -> str:
-    if token == "&":
-        return "and"
-    if token.endswith(("'s", "’s")):
-        token = token[:-2]
-    return fold(token).replace("'", "").replace("’", "").replace("&", "").replace("-", "").strip()
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    raw: str
-    norm: str
-
-
-def _tokens(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    add, norm = out.append, _norm
-    for m in _WORD.finditer(text):
-        raw = m.group()
-        start, end = m.span()
-        add(_Tok(start, end, raw, norm(raw)))
-    return out
-
-
-def _is_cap(raw: str) -> bool:
-    """Capitalised as a name: 'Ford', '3M', and camel case brands ('iShares', 'eBay')."""
-    return raw[:1].isupper() or raw[:1].isdigit() or any(c.isupper() for c in raw[1:4])
-
-
-def _case_ok(toks: list[_Tok], entry: _NameEntry) -> bool:
-    if entry.exact_case:
-        return " ".join(t.raw for t in toks) == entry.text
-    if entry.kind == "alias":
-        written = _WORD.findall(entry.text)
-        for tok, w in zip(toks, written, strict=False):
-            if _is_cap(w) and not _is_cap(tok.raw):
-                return False
-            if w.isupper() and len(w) > 1 and not tok.raw.isupper() and len(tok.raw) <= 4:
-                return False  # "BYD" must not match "Byd"; "Nvidia" may match "NVIDIA"
-        return True
-    return all(_is_cap(t.raw) or t.norm in CONNECTORS for t in toks)
 
 
 def _title_case_line(text: str, pos: int) -> bool:
