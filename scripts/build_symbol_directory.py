@@ -147,6 +147,26 @@ class Listing:
     keys: list[tuple] = field(default_factory=list)
 
 
+ETF_SECTOR = "ETF"  # issuer sector of exchange-traded funds: tagged by their code, never merged
+_ISIN = re.compile(r"^[A-Z]{2}[A-Z0-9]{9}[0-9]$")
+_BDR = re.compile(r"^[A-Z0-9]{4}3[2-5]$")  # Brazilian depositary receipts (AAPL34): never a home line
+
+
+def etf_listing(sym: str, mic: str, name: str) -> Listing:
+    name = re.sub(r"\s+(?:ETF\s+)?(?:Shares|Common Shares|Units|of Beneficial Interest)$", "", " ".join(name.split()))
+    return Listing(us_symbol(sym), mic, name, "United States", "USD", source="etf", sector=ETF_SECTOR)
+
+
+def us_company_name(row: dict) -> str:
+    """The NYSE file cuts some company names to one word ("Snap" for Snap-On Incorporated,
+    "Bristol" for Bristol-Myers Squibb): the security's own name is then the fuller one."""
+    company = clean_official(row["Company Name"])
+    security = clean_official(row["Security Name"])
+    if security.lower().startswith(company.lower()) and len(security) > len(company):
+        return security
+    return company
+
+
 def us_symbol(sym: str) -> str:
     """One spelling for US share classes: BRK-B, BRK/B, BRK.B -> BRK.B."""
     return sym.strip().upper().replace("-", ".").replace("/", ".")
@@ -159,8 +179,12 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
             sym = (row.get("Symbol") or "").strip()
             if not sym or " " in sym or "File Creation" in sym:
                 continue
-            if row["Test Issue"] == "Y" or row["ETF"] == "Y" or not_stock(row["Security Name"]):
-                counts["us dropped (test/ETF/not common stock)"] += 1
+            if row["ETF"] == "Y" and row["Test Issue"] != "Y":
+                out[(us_symbol(sym), "XNAS")] = etf_listing(sym, "XNAS", row["Security Name"])
+                counts["us ETFs and funds kept"] += 1
+                continue
+            if row["Test Issue"] == "Y" or not_stock(row["Security Name"]):
+                counts["us dropped (test/not common stock)"] += 1
                 continue
             out[(us_symbol(sym), "XNAS")] = Listing(
                 us_symbol(sym),
@@ -177,6 +201,10 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
             if not sym or not mic or "$" in sym or " " in sym:
                 counts["us dropped (test/ETF/not common stock)"] += bool(sym)
                 continue
+            if row["ETF"] == "Y" and row["Test Issue"] != "Y" and not re.search(r"\.(?:U|W|WS|R|RT|WI)$", sym):
+                out[(us_symbol(sym), mic)] = etf_listing(sym, mic, row["Security Name"])
+                counts["us ETFs and funds kept"] += 1
+                continue
             if (
                 re.search(r"\.(?:U|W|WS|R|RT|WI)$", sym)
                 or row["ETF"] == "Y"
@@ -186,7 +214,7 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
                 counts["us dropped (test/ETF/not common stock)"] += 1
                 continue
             out[(us_symbol(sym), mic)] = Listing(
-                us_symbol(sym), mic, clean_official(row["Company Name"]), "", "USD", source="nyse-other"
+                us_symbol(sym), mic, us_company_name(row), "", "USD", source="nyse-other"
             )
     data = json.loads((src / SOURCE_FILES["sec"]).read_text(encoding="utf-8"))
     fields = data["fields"]
@@ -224,6 +252,7 @@ def read_us(src: Path, counts: Counter) -> dict[tuple[str, str], Listing]:
 
 def read_global(src: Path, us: dict[tuple[str, str], Listing], counts: Counter) -> list[Listing]:
     out: dict[tuple[str, str], Listing] = {}
+    isin_rows: list[tuple[str, str, str]] = []  # (isin, name, country) of rows whose symbol is an ISIN
     with open(src / SOURCE_FILES["global"], encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             ysym, name = row["symbol"].strip(), " ".join(row["name"].split())
@@ -240,6 +269,13 @@ def read_global(src: Path, us: dict[tuple[str, str], Listing], counts: Counter) 
                 base, suffix = ysym.rsplit(".", 1)
             else:
                 base = ysym
+            if _ISIN.match(base):
+                counts["global: ISIN where the symbol belongs (kept as the identifier only)"] += 1
+                isin_rows.append((base, name, row["country"]))
+                continue
+            if (mic or YAHOO_SUFFIX.get(suffix, "")) == "BVMF" and _BDR.match(base):
+                counts["global dropped (Brazilian depositary receipt)"] += 1
+                continue
             if not mic:
                 mic = YAHOO_SUFFIX.get(suffix, "")
             if mic in US_MICS or (not suffix and row["country"] == "United States" and not mic):
@@ -273,12 +309,41 @@ def read_global(src: Path, us: dict[tuple[str, str], Listing], counts: Counter) 
                 venue_tier=tier,
                 sector=row["sector"],
             )
+    # an ISIN printed as a symbol is the company's identifier: it goes to its real listings
+    by_key: dict[tuple[str, str], list[Listing]] = defaultdict(list)
+    for li in out.values():
+        by_key[(name_key(li.name), li.country)].append(li)
+    for isin, name, country in isin_rows:
+        for li in by_key.get((name_key(name), country), ()):
+            if not li.isin and li.mic in EXCHANGES and EXCHANGES[li.mic].country == ISIN_COUNTRY.get(isin[:2]):
+                li.isin = isin
+                counts["global: ISIN moved from a symbol to its listings"] += 1
     return list(out.values())
 
 
+SUPPLEMENT = REPO / "scripts" / "symbol_data" / "home_listings.tsv"
+
+
+def read_supplement(glob: list[Listing], counts: Counter) -> list[Listing]:
+    """Home listings the global file lacks (China Mobile's 0941 on HKEX), from home_listings.tsv."""
+    have = {(li.symbol, li.mic) for li in glob}
+    out = []
+    lines = [ln for ln in SUPPLEMENT.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        if (row["symbol"], row["mic"]) in have:
+            continue
+        out.append(Listing(row["symbol"], row["mic"], row["name"], row["country"], row["currency"], source="home-list"))
+        counts["home listings added (home_listings.tsv)"] += 1
+    return out
+
+
 class UnionFind:
-    def __init__(self, n: int) -> None:
+    """Groups of listings; two groups with different SEC registrants (CIK) never merge: Snap Inc
+    and Snap-on share a word, not a company."""
+
+    def __init__(self, n: int, ciks: list[int] | None = None) -> None:
         self.parent = list(range(n))
+        self.cik = list(ciks or [0] * n)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -288,15 +353,21 @@ class UnionFind:
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return
+        ca, cb = self.cik[ra], self.cik[rb]
+        if ca and cb and ca != cb:
+            return
+        lo, hi = min(ra, rb), max(ra, rb)
+        self.parent[hi] = lo
+        self.cik[lo] = ca or cb
 
 
 FOREIGN_FORM = re.compile(r"\b(?:ltd|limited|plc|ag|n\.?v|s\.?a|se|asa|ab|spa|s\.p\.a|kk|oyj|tbk)\b\.?", re.IGNORECASE)
 
 
 def group(listings: list[Listing]) -> list[list[int]]:
-    uf = UnionFind(len(listings))
+    uf = UnionFind(len(listings), [li.cik for li in listings])
     first: dict[tuple, int] = {}
 
     def link(i: int, key: tuple) -> None:
@@ -305,6 +376,8 @@ def group(listings: list[Listing]) -> list[list[int]]:
             uf.union(i, j)
 
     for i, li in enumerate(listings):
+        if li.sector == ETF_SECTOR:
+            continue  # a fund is its own instrument
         if li.cik:
             link(i, ("cik", li.cik))
         if li.isin and li.mic not in US_MICS:
@@ -319,7 +392,7 @@ def group(listings: list[Listing]) -> list[list[int]]:
         if li.mic not in US_MICS:
             by_key[name_key(li.name)].append(i)
     for i, li in enumerate(listings):
-        if li.mic not in US_MICS:
+        if li.mic not in US_MICS or li.sector == ETF_SECTOR:
             continue
         k = name_key(li.name)
         cands = by_key.get(k)
@@ -415,6 +488,7 @@ def build(src: Path, out_dir: Path) -> dict:
     counts: Counter = Counter()
     us = read_us(src, counts)
     glob = read_global(src, us, counts)
+    glob += read_supplement(glob, counts)
     listings = list(us.values()) + glob
     groups = group(listings)
     groups.sort(key=lambda g: min(listings[i].sec_rank for i in g))

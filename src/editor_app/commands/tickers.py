@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -23,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", type=Path, metavar="FILE", help="Markdown or plain-text article (UTF-8); - for stdin")
     p.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the story's date when its front matter has none (listings are judged at it; default today)",
+    )
     p.set_defaults(handler=run_suggest)
 
     p = sub.add_parser(
@@ -61,7 +67,14 @@ def run_suggest(args: argparse.Namespace) -> int:
     if error:
         print(f"editor-app tickers suggest: {error}", file=sys.stderr)
         return 2 if "no such file" in error or "directory" in error else 1
-    suggestions = suggest(text)
+    day = None
+    if args.date:
+        try:
+            day = datetime.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"editor-app tickers suggest: --date must be YYYY-MM-DD, not {args.date!r}", file=sys.stderr)
+            return 2
+    suggestions = suggest(text, date=day)
     if args.json:
         print(json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2))
         return 0
@@ -72,6 +85,7 @@ def run_suggest(args: argparse.Namespace) -> int:
         li = s.listing
         where = ", ".join(sorted({m.section for m in s.mentions}))
         print(f"{render(li, 'exchange'):<18} {li.company:<36} {s.role:<8} x{s.count:<3} ({where})")
+        print(f"{'':18} why: {s.why.partition(' — ')[2]}")
         print(f"{'':18} “{s.mentions[0].snippet}”")
     related = ", ".join(render(s.listing, "exchange") for s in suggestions)
     print(f"\nRelated stocks: {related}")

@@ -210,6 +210,13 @@ _TRAILING_SECURITY = re.compile(
     r"Shares of Beneficial Interest.*|CL\.\s?[A-Z]\b.*|Cl [A-Z]\b.*)$",
     re.IGNORECASE,
 )
+# Legal forms written out ("Hermes International Societe en commandite par actions")
+_SPELLED_LEGAL = re.compile(
+    r"\s+(?:soci[eé]t[eé] en commandite par actions|soci[eé]t[eé] anonyme|societas europaea|"
+    r"kommanditgesellschaft auf aktien|public limited company|naamloze vennootschap|"
+    r"sociedad an[oó]nima|societ[aà] per azioni)$",
+    re.IGNORECASE,
+)
 # "p.l.c.", "S.A.", "N. V.", "S.p.A." -> "plc", "SA", "NV", "SpA"
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){2,4}(?:[A-Za-z](?![\w]))?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -217,8 +224,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: accents off, '&' as 'and'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # accents off; plain ASCII (most text) has none to strip
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"(?<=\w)&(?=\w)", "", text)  # AT&T -> ATT, P&G -> PG
     return text.replace("&", " and ").replace("’", "'").casefold()
 
@@ -272,13 +280,18 @@ def clean_official(name: str) -> str:
     name = _STATE_TAG.sub("", name)
     name = _PAREN_THE.sub(" ", name).strip()
     name = _TRAILING_SECURITY.sub("", name).strip(" -–,")
+    name = _SPELLED_LEGAL.sub("", name).strip(" -–,")
     return name
+
+
+_HYPHEN_TAIL = re.compile(r"(\w)-(on|in|up|o|n)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Key for grouping and exact name lookup: folded tokens, legal/share suffixes stripped."""
-    words = tokens(clean_official(name))
+    # "Snap-on" is one word: its "-on" is not a venue's abbreviation to strip ("Snap" is Snap Inc)
+    words = tokens(_HYPHEN_TAIL.sub(r"\1\2", clean_official(name)))
     stripped = _strip_tail(words)
     return " ".join(stripped or words)
 

@@ -2,33 +2,52 @@
 
 Precision matters more than recall: a wrong tag (the word "on" tagged as ON Semiconductor, Ford
 as a Berlin listing) is worse than none. So:
-  * explicit notations (`$F`, `NYSE: F`, `(NYSE:F)`, `HKEX: 1810`, `1810.HK`, `F.N`) count
-    when the listing exists; a bare ticker or number in prose never counts;
+  * codes the copy prints count when they agree with the name printed before them
+    (`written.py`: Reuters RICs, "Name (TICKER)", "(Symbol: X)", Zacks "Name Inc XYZ"), and so
+    do exchange notations (`NYSE: F`, `HKEX: 1810`) and cashtags; a bare ticker or number in
+    prose never counts;
   * names count when capitalised, on word boundaries: curated aliases (aliases.yaml) and
-    directory names; names that are also common words (Apple, Shell) need corroboration,
-    single-word directory names need a legal suffix, a repeat or a ticker;
-  * every suggestion lands on the issuer's primary listing (the desk tags the company).
+    directory names (`name_table.py`); names that are also common words (Apple, Shell) need
+    corroboration, one-word names of smaller companies their legal form or a code;
+  * the publisher naming itself and its staff credits are not read (`publisher.py`);
+  * listings are judged at the story's date (`dates.py`): not-yet-listed companies are left out;
+  * every suggestion lands on the issuer's primary listing (the desk tags the company) and says
+    why: the words, the rule, how sure (`explain.py`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from editor_app.core.tickers.article_text import _FRONT, _masked, sections
+from editor_app.core.tickers.dates import article_date, registered_after
 from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
-from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, REUTERS_SUFFIX, YAHOO_SUFFIX, exchange
-from editor_app.core.tickers.names import LEGAL_SUFFIXES, fold
-from editor_app.core.tickers.notation import CLASS_LETTERS, normalize_symbol, us_class
-from editor_app.core.tickers.stopwords import COMMON_WORDS, NOT_COMPANY_NAMES, PLACE_WORDS
+from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, YAHOO_SUFFIX
+from editor_app.core.tickers.explain import best_rule, confidence, level, why_line
+from editor_app.core.tickers.name_table import (
+    _WORD,
+    CONNECTORS,
+    MAX_NAME_TOKENS,
+    _case_ok,
+    _is_cap,
+    _name_prefixes,
+    _name_table,
+    _NameEntry,
+    _norm,
+    _Tok,
+    _tokens,
+)
+from editor_app.core.tickers.names import LEGAL_SUFFIXES
+from editor_app.core.tickers.notation import normalize_symbol, us_class
+from editor_app.core.tickers.publisher import self_references
+from editor_app.core.tickers.stopwords import COMMON_WORDS, PLACE_WORDS
+from editor_app.core.tickers.written import read_named_codes, read_rics
 
 SNIPPET_CHARS = 40
 ABOUT_MIN_COUNT = 3
-MAX_NAME_TOKENS = 6
-BIG_US_ISSUERS = 1500  # issuer ids follow SEC's list, which is sorted by size
-BIG_LISTING_COUNT = 8  # listed on this many venues: a company the press names by one word
-CONNECTORS = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "y", "&", "for", "in", "com"})
+ESTABLISHED_ISSUERS = 300  # the biggest SEC filers by size, exempt from the CIK-order rule
 # Capitalised words after a company's name that make it something else ("Ford Foundation").
 NOT_THE_COMPANY_AFTER = frozenset(
     [
@@ -77,6 +96,7 @@ class Mention:
     snippet: str
     section: str  # "title", "dek", "lede" (first paragraph), "body"
     kind: str  # "notation", "cashtag", "alias", "name"
+    rule: str = "name"  # which rule read it (explain.RULES)
 
 
 @dataclass
@@ -90,6 +110,25 @@ class Suggestion:
     def count(self) -> int:
         return len(self.mentions)
 
+    @property
+    def rule(self) -> str:
+        return best_rule([m.rule for m in self.mentions]) if self.mentions else "name"
+
+    @property
+    def evidence(self) -> Mention:
+        """The mention that carries the strongest rule (the first such)."""
+        rule = self.rule
+        return next(m for m in self.mentions if m.rule == rule)
+
+    @property
+    def confidence(self) -> float:
+        return confidence(self.rule, self.count)
+
+    @property
+    def why(self) -> str:
+        """'NYSE: F — 'Ford Motor Co' (name + legal suffix), high'"""
+        return why_line(self.listing.exchange_name, self.listing.symbol, self.evidence.text, self.rule, self.confidence)
+
     def to_dict(self) -> dict:
         li = self.listing
         return {
@@ -101,6 +140,12 @@ class Suggestion:
             "role": self.role,
             "count": self.count,
             "written_as": self.written_as,
+            "in_directory": li.id >= 0,
+            "rule": self.rule,
+            "confidence": self.confidence,
+            "confidence_level": level(self.confidence),
+            "why": self.why,
+            "evidence": [{"text": m.text, "start": m.start, "end": m.end, "rule": m.rule} for m in self.mentions],
             "mentions": [
                 {
                     "start": m.start,
@@ -108,101 +153,12 @@ class Suggestion:
                     "text": m.text,
                     "section": m.section,
                     "kind": m.kind,
+                    "rule": m.rule,
                     "snippet": m.snippet,
                 }
                 for m in self.mentions
             ],
         }
-
-
-# ----------------------------------------------------------------------------- the article
-@dataclass(frozen=True)
-class Section:
-    name: str
-    start: int
-    end: int
-
-
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_FIELD = re.compile(
-    r"^(title|headline|dek|subtitle|standfirst|summary|description)[ \t]*:[ \t]*(.+)$", re.MULTILINE | re.IGNORECASE
-)
-
-
-def sections(text: str) -> list[Section]:
-    """Title, dek, first paragraph ("lede") and body spans of a Markdown or plain-text article.
-
-    Front matter other than title/dek is not article text (it holds tickers, authors, ids)."""
-    out: list[Section] = []
-    pos = 0
-    m = _FRONT.match(text)
-    if m:
-        for f in _FRONT_FIELD.finditer(m.group(1)):
-            name = "title" if f.group(1).lower() in ("title", "headline") else "dek"
-            start = m.start(1) + f.start(2)
-            out.append(Section(name, start, m.start(1) + f.end(2)))
-        pos = m.end()
-    blocks = [(b.start(), b.end()) for b in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text[pos:])]
-    blocks = [(s + pos, e + pos) for s, e in blocks]
-    have_title = any(s.name == "title" for s in out)
-    have_dek = any(s.name == "dek" for s in out)
-    lede_done = False
-    for i, (s, e) in enumerate(blocks):
-        block = text[s:e].strip()
-        if block.startswith(("```", "~~~")):
-            continue
-        if re.match(r"#\s", block) and not have_title:
-            first_line_end = text.find("\n", s)
-            first_line_end = e if first_line_end == -1 or first_line_end > e else first_line_end
-            out.append(Section("title", s, first_line_end))
-            have_title = True
-            if text[first_line_end:e].strip():
-                out.append(Section("body", first_line_end, e))
-            continue
-        if (
-            not have_title
-            and i == 0
-            and not m
-            and "\n" not in block
-            and len(block) <= 160
-            and not block.endswith((".", ":"))
-        ):
-            out.append(Section("title", s, e))  # plain text: a short first line is the headline
-            have_title = True
-            continue
-        is_dek = (block.startswith(("*", "_", ">")) or re.match(r"#{2,}\s", block)) and not lede_done
-        if is_dek and have_title and not have_dek and "\n\n" not in block:
-            out.append(Section("dek", s, e))
-            have_dek = True
-            continue
-        if re.match(r"#{1,6}\s", block) or re.match(r"(?i)(by|from)\s+[A-Z][\w.\- ]{0,60}$", block):
-            out.append(Section("body", s, e))  # sub-headings and bylines are not the lede
-            continue
-        if not lede_done:
-            out.append(Section("lede", s, e))
-            lede_done = True
-            continue
-        out.append(Section("body", s, e))
-    return out
-
-
-_MASKS = [
-    re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL),  # fenced code
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets
-    re.compile(r"https?://\S+|www\.\S+"),  # bare URLs
-    re.compile(r"<[^>\n]+>"),  # HTML tags
-]
-
-
-def _masked(text: str) -> str:
-    """Same length, with URLs, code and tags blanked: tickers in a URL are not mentions."""
-    chars = list(text)
-    for rx in _MASKS:
-        for m in rx.finditer(text):
-            for i in range(m.start(), m.end()):
-                if chars[i] != "\n":
-                    chars[i] = " "
-    return "".join(chars)
 
 
 # ----------------------------------------------------------------------------- notations
@@ -217,7 +173,20 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 _PREFIXED = _prefix_pattern()
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{3,6}\.[A-Z]{1,2})(?![\w])")
-_SUFFIXED = re.compile(r"(?<![\w.$/@-])([A-Z0-9][A-Z0-9\-]{0,9}?)([a-z])?\.([A-Z]{1,3})(?![\w])(?!\.\w)")
+
+
+def _prefixed_matches(text: str) -> list[re.Match]:
+    """`NYSE: F` style matches, searched only around colons (the long alternation is slow)."""
+    out: list[re.Match] = []
+    last_end = -1
+    pos = text.find(":")
+    while pos != -1:
+        m = _PREFIXED.search(text, max(0, pos - 30, last_end), pos + 16)
+        if m is not None and m.start() >= last_end:
+            out.append(m)
+            last_end = m.end()
+        pos = text.find(":", pos + 1)
+    return out
 
 
 def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Listing, str]]:
@@ -228,7 +197,7 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _PREFIXED.finditer(text):
+    for m in _prefixed_matches(text):
         prefix = " ".join(m.group(1).upper().split())
         if m.group(1).islower():
             continue  # "set: ..." in prose
@@ -256,128 +225,7 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
         if hit is not None:
             found.append((m.start(), m.end(), hit, "cashtag"))
             taken.append((m.start(), m.end()))
-    for m in _SUFFIXED.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        base, cls, suffix = m.groups()
-        if (
-            len(base) == 1
-            and len(suffix) == 1
-            and not cls
-            and (suffix not in ("N", "O") or text[m.end() : m.end() + 1] == ".")
-        ):
-            continue  # "U.S.", "E.U.", "U.N." are abbreviations, not "U" on some exchange
-        mic = None
-        if not cls and suffix in YAHOO_SUFFIX:
-            mic = YAHOO_SUFFIX[suffix]
-        elif suffix in REUTERS_SUFFIX and not (len(suffix) == 1 and suffix in CLASS_LETTERS):
-            mic = REUTERS_SUFFIX[suffix]
-        if mic is None:
-            continue
-        symbol = base + ("." + cls.upper() if cls else "")
-        hit = directory.get(normalize_symbol(symbol, mic), mic)
-        if hit is not None:
-            found.append((m.start(), m.end(), hit, "notation"))
-            taken.append((m.start(), m.end()))
     return found
-
-
-# ----------------------------------------------------------------------------- names
-@dataclass(frozen=True)
-class _NameEntry:
-    listing_id: int
-    text: str  # as curated / as officially spelled
-    kind: str  # "alias" or "name"
-    ambiguous: bool
-    exact_case: bool
-    single: bool  # one word of a smaller company, from the directory: weak evidence
-
-
-@lru_cache(maxsize=4)
-def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
-    """Folded token key -> candidates. Built once per directory (about 40k names)."""
-    table: dict[str, list[_NameEntry]] = defaultdict(list)
-    alias_keys: set[str] = set()
-    for alias in directory.aliases:
-        key = " ".join(_norm_tokens(alias.text))
-        if not key:
-            continue
-        alias_keys.add(key)
-        table[key].append(_NameEntry(alias.listing_id, alias.text, "alias", alias.ambiguous, alias.exact_case, False))
-    best: dict[str, tuple[tuple, int, str]] = {}
-    for iid in range(directory.issuer_count):
-        row = directory._issuers_raw[iid]
-        key = row[6]
-        primary = directory._primary_index(iid)
-        ex = exchange(directory._listings_raw[primary][1])
-        if ex.tier < 2 or not key or key in alias_keys or key in NOT_COMPANY_NAMES:
-            continue
-        words = key.split()
-        if len(words) > MAX_NAME_TOKENS or len(key) < 3:
-            continue
-        distinctive = [
-            w
-            for w in words
-            if w not in COMMON_WORDS and w not in PLACE_WORDS and w not in CONNECTORS and not w.isdigit() and len(w) > 1
-        ]
-        us_main = bool(row[2]) and ex.mic in ("XNYS", "XNAS")
-        if not distinctive and not (us_main and len(words) >= 2 and any(w not in PLACE_WORDS for w in words)):
-            continue  # "First National" stays out; "First Solar", "Dollar General" are SEC filers
-        if len(words) == 1 and (len(key) < 4 or key in LEGAL_SUFFIXES):
-            continue
-        rank = (-ex.tier, -row[5], iid)
-        if key not in best or rank < best[key][0]:
-            # one word is weak evidence unless the company is big (SEC size order, many venues)
-            big = (us_main and iid < BIG_US_ISSUERS) or row[5] >= BIG_LISTING_COUNT
-            best[key] = (rank, primary, row[0], len(words) == 1 and not big)
-    for key, (_rank, primary, official, weak) in best.items():
-        table[key].append(_NameEntry(primary, official, "name", False, False, weak))
-    return dict(table)
-
-
-_WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*|&")
-
-
-def _norm_tokens(text: str) -> list[str]:
-    return [_norm(t) for t in _WORD.findall(text)]
-
-
-def _norm(token: str) -> str:
-    if token == "&":
-        return "and"
-    if token.endswith(("'s", "’s")):
-        token = token[:-2]
-    return fold(token).replace("'", "").replace("’", "").replace("&", "").strip()
-
-
-@dataclass
-class _Tok:
-    start: int
-    end: int
-    raw: str
-    norm: str
-
-
-def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group(0), _norm(m.group(0))) for m in _WORD.finditer(text)]
-
-
-def _is_cap(raw: str) -> bool:
-    return raw[:1].isupper() or raw[:1].isdigit()
-
-
-def _case_ok(toks: list[_Tok], entry: _NameEntry) -> bool:
-    if entry.exact_case:
-        return " ".join(t.raw for t in toks) == entry.text
-    if entry.kind == "alias":
-        written = _WORD.findall(entry.text)
-        for tok, w in zip(toks, written, strict=False):
-            if _is_cap(w) and not _is_cap(tok.raw):
-                return False
-            if w.isupper() and len(w) > 1 and not tok.raw.isupper() and len(tok.raw) <= 4:
-                return False  # "BYD" must not match "Byd"; "Nvidia" may match "NVIDIA"
-        return True
-    return all(_is_cap(t.raw) or t.norm in CONNECTORS for t in toks)
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -396,9 +244,12 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 # ----------------------------------------------------------------------------- suggest
-def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggestion]:
-    """Suggestions for an article (Markdown or plain text), 'about' first, then by count."""
+def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date | None = None) -> list[Suggestion]:
+    """Suggestions for an article (Markdown or plain text), 'about' first, then by count.
+
+    Listings are judged at the article's date (front matter `date:`, else `date`, else today)."""
     directory = directory or default_directory()
+    day = article_date(text, date)
     secs = sections(text)
     scan = _masked(text)
     # front matter outside title/dek is not scanned
@@ -417,31 +268,68 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
                 return s.name
         return "body"
 
-    raw_hits: list[tuple[int, int, int, str, bool]] = []  # start, end, listing id, kind, weak
+    raw_hits: list[tuple[int, int, Listing, str, str]] = []  # start, end, listing, kind, rule
     strong_issuers: set[int] = set()
-    notes = _notations(scan, directory)
-    taken = [(s, e) for s, e, _l, _k in notes]
-    for s, e, li, kind in notes:
-        raw_hits.append((s, e, li.id, kind, False))
+    taken: list[tuple[int, int]] = []
+    for s, e, li, kind in _notations(scan, directory):
+        raw_hits.append((s, e, li, kind, "exchange: code" if kind == "notation" else "cashtag"))
         strong_issuers.add(li.issuer_id)
-
+        taken.append((s, e))
     table = _name_table(directory)
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    written = read_rics(
+        scan, directory, lambda name, country, lead: _name_on_market(name, country, table, directory, day, lead)
+    )
+    blocked: list[tuple[int, int]] = []
+    written += [w for w in read_named_codes(scan, directory, blocked) if free(w.start, w.end)]
+    for w in written:
+        if not free(w.start, w.end):
+            continue
+        # the name before the code is read with it: one mention, "Kohl's Corp (KSS)"
+        start = w.name_start if w.name and w.name_start < w.start else w.start
+        close = _CLOSE.match(scan, w.end)
+        end = close.end() if close and scan.count("(", start, w.start) > scan.count(")", start, w.start) else w.end
+        raw_hits.append((start, end, w.listing, "notation", w.rule))
+        taken.append((start, end))
+        if w.listing.id >= 0:
+            strong_issuers.add(w.listing.issuer_id)
+    taken += blocked
+    # the publisher naming itself is not a company mention
+    for a, b in self_references(scan):
+        scan = scan[:a] + " " * (b - a) + scan[b:]
+
     toks = _tokens(scan)
     ambiguous_hits: list[tuple[int, int, int, str]] = []
     weak_single: list[tuple[int, int, int, bool]] = []
+    prefixes = _name_prefixes(directory)
+    # how many tokens from each one on are close enough to be one name (no punctuation, no line break)
+    run = [1] * len(toks)
+    for k in range(len(toks) - 2, -1, -1):
+        a, b = toks[k].end, toks[k + 1].start
+        if b - a <= 3 and scan.find("\n", a, b) == -1:
+            run[k] = run[k + 1] + 1
     i = 0
-    while i < len(toks):
+    n_toks = len(toks)
+    while i < n_toks:
+        key = toks[i].norm
+        if key not in table and key not in prefixes:
+            i += 1  # most words start no name
+            continue
         matched = False
-        for length in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
-            window = toks[i : i + length]
-            if any(window[k + 1].start - window[k].end > 3 for k in range(length - 1)):
-                continue  # names do not span punctuation or line breaks
-            if "\n" in scan[window[0].start : window[-1].end]:
-                continue
-            key = " ".join(t.norm for t in window)
+        found: list[tuple[int, list[_NameEntry]]] = []  # (length, entries), names starting here
+        for length in range(1, min(MAX_NAME_TOKENS, run[i]) + 1):
+            if length > 1:
+                key = key + " " + toks[i + length - 1].norm
             entries = table.get(key)
-            if not entries:
-                continue
+            if entries:
+                found.append((length, entries))
+            if key not in prefixes:
+                break
+        for length, entries in reversed(found):
+            window = toks[i : i + length]
             entry = next((e for e in entries if e.kind == "alias" and _case_ok(window, e)), None) or next(
                 (e for e in entries if _case_ok(window, e)), None
             )
@@ -454,15 +342,24 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
                 break
             if not _context_ok(scan, toks, i, length, entry):
                 break
+            if not _listed_at(directory, entry, day):
+                i += length  # named, but not listed on the story's date: no shorter name inside it
+                matched = True
+                break
             listing = directory.listing(entry.listing_id)
+            nxt = toks[i + length] if i + length < len(toks) else None
+            suffixed = _legal_form_after(scan, toks, i + length)
             if entry.ambiguous:
                 ambiguous_hits.append((s, e, entry.listing_id, entry.kind))
+            elif entry.legal_only:
+                if suffixed and nxt.norm not in ("group", "holdings") and _is_cap(nxt.raw):
+                    raw_hits.append((s, e, listing, "name", "name + legal suffix"))
+                    strong_issuers.add(listing.issuer_id)
             elif entry.single:
-                nxt = toks[i + length] if i + length < len(toks) else None
-                suffixed = nxt is not None and nxt.norm.replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}
                 weak_single.append((s, e, entry.listing_id, suffixed))
             else:
-                raw_hits.append((s, e, entry.listing_id, entry.kind, False))
+                rule = "alias" if entry.kind == "alias" else "name + legal suffix" if suffixed else "name"
+                raw_hits.append((s, e, listing, entry.kind, rule))
                 strong_issuers.add(listing.issuer_id)
             i += length
             matched = True
@@ -471,22 +368,83 @@ def suggest(text: str, directory: SymbolDirectory | None = None) -> list[Suggest
             i += 1
 
     # weak evidence: single directory words need a legal suffix, a repeat or a strong hit
-    weak_counts: dict[int, int] = defaultdict(int)
-    for _s, _e, lid, _suf in weak_single:
-        weak_counts[directory.listing(lid).issuer_id] += 1
     for s, e, lid, suffixed in weak_single:
         iid = directory.listing(lid).issuer_id
-        if suffixed or weak_counts[iid] >= 2 or iid in strong_issuers:
-            raw_hits.append((s, e, lid, "name", True))
+        # a one-word name of a smaller company needs its legal form or a code for the same
+        # company: repeating "Kingfisher" or "Quest" does not make it the listed one
+        if suffixed or iid in strong_issuers:
+            rule = "name + legal suffix" if suffixed else "name"
+            raw_hits.append((s, e, directory.listing(lid), "name", rule))
     for s, e, lid, kind in ambiguous_hits:
         iid = directory.listing(lid).issuer_id
         title_line = _title_case_line(scan, s)
         cue = not title_line and CORPORATE_CUES.search(_sentence(scan, s, e).replace(scan[s:e], " "))
         if iid in strong_issuers or cue:
-            raw_hits.append((s, e, lid, kind, True))
+            raw_hits.append((s, e, directory.listing(lid), kind, "alias + context"))
             strong_issuers.add(iid)
 
     return _collect(text, raw_hits, directory, section_of)
+
+
+# Legal forms that end a company's name; "Trust", "Bank" or "de" after a word start a longer name.
+NAME_ENDING_FORMS = (LEGAL_SUFFIXES - {"trust", "reit", "public", "de", "cv", "rl", "as", "st", "publ"}) | {
+    "group",
+    "holdings",
+}
+
+
+_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def _legal_form_after(text: str, toks: list[_Tok], k: int) -> bool:
+    """Is token k a legal form that ends the name ("Snap Inc.", "Kingfisher plc"), rather than
+    the next word of a longer name ("Mitsubishi Trust Bank")?"""
+    if k >= len(toks) or toks[k].norm.replace(".", "") not in NAME_ENDING_FORMS:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    joined = nxt is not None and nxt.start - toks[k].end <= 1 and _is_cap(nxt.raw)
+    return not joined or nxt.norm.replace(".", "") in NAME_ENDING_FORMS
+
+
+def _listed_at(directory: SymbolDirectory, entry: _NameEntry, day: dt.date) -> bool:
+    """Was the named company listed on the story's date? (aliases.yaml `since`, SEC's CIK order)"""
+    since = directory.listed_since(entry.listing_id)
+    if since is not None:
+        return since <= day
+    if entry.kind == "alias":
+        return True  # a curated press name continues through renames and new holding companies
+    iid = directory.listing(entry.listing_id).issuer_id
+    if iid < ESTABLISHED_ISSUERS:
+        # the largest SEC filers with a recent CIK are mostly new holding companies of long-listed
+        # businesses (Medtronic plc 2014, Linde plc 2017); big new listings carry `since` instead
+        return True
+    return not registered_after(directory.issuer(iid).cik, day)
+
+
+def _name_on_market(
+    name: str, country: str, table: dict, directory: SymbolDirectory, day: dt.date, lead: bool = True
+) -> Listing | None:
+    """The listing on a market of `country` of the company `name`: the whole name (legal form
+    aside) must be the company's, so "Showa Shell" never becomes "Showa"; a curated press name
+    may lead a longer one ("LVMH Moet Hennessy Louis Vuitton")."""
+    raw = _WORD.findall(name)
+    toks = [_norm(t) for t in raw]
+    if len(raw) > 1 and raw[0].endswith(("'s", "’s")):
+        toks, raw = toks[1:], raw[1:]  # "Taiwan's Green Point Enterprises"
+    while len(toks) > 1 and toks[-1].replace(".", "") in LEGAL_SUFFIXES | {"group", "holdings"}:
+        toks.pop()
+    keys = [(" ".join(toks), False)] + [(" ".join(toks[:n]), True) for n in range(len(toks) - 1, 0, -1) if lead]
+    for key, lead_only in keys:
+        for entry in table.get(key, ()):
+            if lead_only and entry.kind != "alias":
+                continue
+            if not _listed_at(directory, entry, day):
+                continue
+            iid = directory.listing(entry.listing_id).issuer_id
+            for li in directory.listings_of(iid):
+                if li.exchange.country == country and li.exchange.tier >= 2:
+                    return li
+    return None
 
 
 def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEntry) -> bool:
@@ -499,6 +457,37 @@ def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEn
         and nxt.start - toks[i + length - 1].end <= 1
     ):
         return False
+    if i > 0:
+        prev = toks[i - 1]
+        if (
+            prev.raw.endswith(("'s", "’s"))
+            and _is_cap(prev.raw)
+            and toks[i].start - prev.end == 1
+            and prev.norm not in PLACE_WORDS
+        ):
+            return False  # "People's Bank of China" is not Bank of China
+    if i > 1 and toks[i - 1].norm in ("of", "the") and entry.kind == "name":
+        # "Office of the Superintendent of Financial Institutions": the tail of a longer proper name
+        k = i - 1
+        while k > 0 and toks[k].norm in ("of", "the"):
+            k -= 1
+        if (
+            _is_cap(toks[k].raw)
+            and toks[k].norm not in CONNECTORS
+            and toks[k + 1].raw == "of"
+            and not (_title_case_line(text, toks[k].start))
+        ):
+            return False
+    if length == 1 and i > 1:
+        initial = toks[i - 1]
+        if (
+            len(initial.raw) == 1
+            and initial.raw.isupper()
+            and text[initial.end : initial.end + 2] == ". "
+            and _is_cap(toks[i - 2].raw)
+            and toks[i - 2].norm not in COMMON_WORDS
+        ):
+            return False  # "Gerald E. McCormick": a middle initial makes it a person
     if length == 1 and i > 0:
         prev = toks[i - 1]
         adjacent = toks[i].start - prev.end == 1 and text[prev.end] == " "
@@ -516,15 +505,18 @@ def _context_ok(text: str, toks: list[_Tok], i: int, length: int, entry: _NameEn
 
 
 def _collect(text, raw_hits, directory, section_of) -> list[Suggestion]:
-    by_issuer: dict[int, Suggestion] = {}
-    for s, e, lid, kind, _weak in sorted(raw_hits):
-        listing = directory.listing(lid)
-        primary = directory.primary_of(listing)
-        sug = by_issuer.get(primary.issuer_id)
+    by_issuer: dict[object, Suggestion] = {}
+    for s, e, listing, kind, rule in sorted(raw_hits, key=lambda h: (h[0], h[1])):
+        if listing.id < 0:  # as written in the copy: one suggestion per code
+            primary, group = listing, ("written", listing.mic, listing.symbol)
+        else:
+            primary = directory.primary_of(listing)
+            group = primary.issuer_id
+        sug = by_issuer.get(group)
         if sug is None:
-            sug = by_issuer[primary.issuer_id] = Suggestion(primary, "mentions")
-        sug.mentions.append(Mention(s, e, text[s:e], _snippet(text, s, e), section_of(s), kind))
-        if kind in ("notation", "cashtag"):
+            sug = by_issuer[group] = Suggestion(primary, "mentions")
+        sug.mentions.append(Mention(s, e, text[s:e], _snippet(text, s, e), section_of(s), kind, rule))
+        if kind in ("notation", "cashtag") and rule != "name":
             written = f"{listing.exchange_name}: {listing.symbol}"
             if written not in sug.written_as:
                 sug.written_as.append(written)

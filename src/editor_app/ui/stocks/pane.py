@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
+from editor_app.core.tickers.explain import RULES
 from editor_app.core.tickers.notation import parse, render
 from editor_app.core.tickers.suggest import suggest
 from editor_app.core.tickers.tags import ROLE_LABELS, ROLES, TickerTag, related_stocks_line
@@ -78,6 +79,15 @@ class SuggestionItem:
     snippets: tuple[tuple[str, str], ...]  # (section, snippet)
     written_as: tuple[str, ...]
     keys: frozenset[tuple[str, str]]  # every listing of the issuer: tagged on any of them = covered
+    why: str = ""  # "NYSE: F — 'Ford Motor Co' (name + legal suffix), high"
+    rule: str = ""  # the rule that read the strongest mention
+    confidence: float = 0.0  # 0..1
+    evidence: tuple[tuple[str, int, int], ...] = ()  # (words matched, start, end) in the scanned text
+
+    @property
+    def in_directory(self) -> bool:
+        """False for a code the copy prints that the directory does not hold (delisted since)."""
+        return self.listing.id >= 0
 
     @property
     def key(self) -> tuple[str, str]:
@@ -85,6 +95,8 @@ class SuggestionItem:
 
     @property
     def notation(self) -> str:
+        if not self.listing.mic:  # a code as the story prints it, exchange not said
+            return self.listing.symbol
         return render(self.listing, "exchange") or self.listing.symbol
 
 
@@ -167,7 +179,9 @@ class _TickerWorker:
         items = []
         for sug in suggest(text[:MAX_SCAN_CHARS], directory):
             li = sug.listing
-            keys = frozenset((x.symbol, x.mic) for x in directory.listings_of(li.issuer_id))
+            keys = (
+                frozenset((x.symbol, x.mic) for x in directory.listings_of(li.issuer_id)) if li.id >= 0 else frozenset()
+            )
             items.append(
                 SuggestionItem(
                     li,
@@ -176,6 +190,10 @@ class _TickerWorker:
                     tuple((m.section, m.snippet) for m in sug.mentions[:4]),
                     tuple(sug.written_as),
                     keys | {(li.symbol, li.mic)},
+                    sug.why,
+                    sug.rule,
+                    sug.confidence,
+                    tuple((m.text, m.start, m.end) for m in sug.mentions),
                 )
             )
         self._emit(self._bridge.suggested, article_id, generation, items)
@@ -372,6 +390,11 @@ class SuggestionCard(QFrame):
         )
         times = "once" if item.count == 1 else f"{item.count}×"
         count = _muted(QLabel(f"named {times}", objectName="suggestionCount"))
+        # why: the words matched, the rule and how sure, so the desk can judge a tag at a glance
+        self.why = _muted(QLabel(objectName="suggestionWhy"))
+        self.why.setText(_why_text(item))
+        self.why.setWordWrap(True)
+        self.why.setToolTip(RULES.get(item.rule, (0, ""))[1])
 
         self.about_button = self._button(
             "About", "fa6s.check", "acceptAboutButton", "Accept as about: the story is about this company"
@@ -406,6 +429,7 @@ class SuggestionCard(QFrame):
         box.setContentsMargins(10, 6, 6, 8)
         box.setSpacing(2)
         box.addLayout(top)
+        box.addWidget(self.why)
         box.addLayout(bottom)
         self.setToolTip(self._tooltip())
 
@@ -424,6 +448,13 @@ class SuggestionCard(QFrame):
             f"<b>{html.escape(li.company)}</b> — {html.escape(self.item.notation)}"
             f" <span>({html.escape(li.exchange.name)}, {html.escape(li.country or '')})</span>"
         ]
+        if self.item.why:
+            lines.append(f"Why: {html.escape(self.item.why)}")
+            what = RULES.get(self.item.rule, (0, ""))[1]
+            if what:
+                lines.append(f"<i>{html.escape(what)}</i>")
+        if not self.item.in_directory:
+            lines.append("Not in the symbol directory: the code as the story prints it (delisted or renamed since)")
         if self.item.written_as:
             lines.append("Written as: " + html.escape(", ".join(self.item.written_as)))
         for section, snippet in self.item.snippets:
@@ -431,6 +462,15 @@ class SuggestionCard(QFrame):
         if self.item.count > len(self.item.snippets):
             lines.append(f"… and {self.item.count - len(self.item.snippets)} more")
         return "<br>".join(lines)
+
+
+def _why_text(item: SuggestionItem) -> str:
+    """The short line under a suggestion: 'Why: 'Ford Motor Co' (name + legal suffix), high'."""
+    if not item.why:
+        return ""
+    _, _, reason = item.why.partition(" — ")
+    text = reason or item.why
+    return "Why: " + (text if len(text) <= 90 else text[:87] + "…")
 
 
 # ----------------------------------------------------------------------------- the pane
@@ -814,7 +854,21 @@ class TickerPane(QWidget):
     def accept(self, item: SuggestionItem, role: str) -> None:
         if self.article_id is not None:
             aid = self.article_id
-            self._write(lambda: self.store.add(aid, item.listing, role=role))
+            if item.in_directory:
+                self._write(lambda: self.store.add(aid, item.listing, role=role))
+            else:  # a code the story prints that the directory does not hold: an unlisted tag
+                li = item.listing
+                self._write(
+                    lambda: self.store.add(
+                        aid,
+                        symbol=li.symbol,
+                        mic=li.mic,
+                        name=li.company,
+                        exchange=li.exchange_name,
+                        role=role,
+                        unlisted=True,
+                    )
+                )
 
     def dismiss(self, item: SuggestionItem) -> None:
         if self.article_id is not None:

@@ -1,0 +1,157 @@
+"""Company names as the suggester matches them: the name table built once per directory
+(curated aliases and directory names, with how much each name proves on its own) and the
+word tokens of an article."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from editor_app.core.tickers.directory import SymbolDirectory
+from editor_app.core.tickers.exchanges import exchange
+from editor_app.core.tickers.names import LEGAL_SUFFIXES, fold
+from editor_app.core.tickers.stopwords import COMMON_WORDS, NOT_COMPANY_NAMES, PLACE_WORDS
+
+MAX_NAME_TOKENS = 6
+BIG_US_ISSUERS = 1500  # issuer ids follow SEC's list, which is sorted by size
+BIG_LISTING_COUNT = 8  # listed on this many venues: a company the press names by one word
+CONNECTORS = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "y", "&", "for", "in", "com"})
+PUBLIC_BODIES = frozenset({"authority", "agency", "commission", "ministry", "government", "republic", "administration"})
+
+
+@dataclass(frozen=True)
+class _NameEntry:
+    listing_id: int
+    text: str  # as curated / as officially spelled
+    kind: str  # "alias" or "name"
+    ambiguous: bool
+    exact_case: bool
+    single: bool  # one word of a smaller company, from the directory: weak evidence
+    legal_only: bool = False  # a common word ("Snap", "Target"): only counts with its legal form
+
+
+@lru_cache(maxsize=4)
+def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
+    """Folded token key -> candidates. Built once per directory (about 40k names)."""
+    table: dict[str, list[_NameEntry]] = defaultdict(list)
+    alias_keys: set[str] = set()
+    for alias in directory.aliases:
+        key = " ".join(_norm_tokens(alias.text))
+        if not key:
+            continue
+        alias_keys.add(key)
+        table[key].append(_NameEntry(alias.listing_id, alias.text, "alias", alias.ambiguous, alias.exact_case, False))
+    best: dict[str, tuple[tuple, int, str]] = {}
+    common_legal: dict[str, tuple[int, str]] = {}
+    for iid in range(directory.issuer_count):
+        row = directory._issuers_raw[iid]
+        key = row[6]
+        primary = directory._primary_index(iid)
+        ex = exchange(directory._listings_raw[primary][1])
+        if ex.tier < 2 or not key or key in alias_keys or key in NOT_COMPANY_NAMES:
+            continue
+        words = key.split()
+        if len(words) > MAX_NAME_TOKENS or len(key) < 3:
+            continue
+        if words[-1] in PUBLIC_BODIES:
+            continue  # "Tennessee Valley Authority" lists bonds, it is not a company a desk tags
+        if row[3] == "ETF" and len(words) < 3:
+            continue  # a fund is named in full ("iShares 20+ Year Treasury Bond") or by its code
+        distinctive = [
+            w
+            for w in words
+            if w not in COMMON_WORDS and w not in PLACE_WORDS and w not in CONNECTORS and not w.isdigit() and len(w) > 1
+        ]
+        us_main = bool(row[2]) and ex.mic in ("XNYS", "XNAS")
+        if (
+            not distinctive
+            and len(words) == 1
+            and ((us_main and iid < BIG_US_ISSUERS) or (row[5] >= BIG_LISTING_COUNT and ex.tier >= 3))
+            and key not in PLACE_WORDS
+            and len(key) >= 4
+            and key not in common_legal
+        ):
+            common_legal[key] = (primary, row[0])  # "Snap Inc.", "Target Corp": only with the legal form
+            continue
+        if not distinctive and not (us_main and len(words) >= 2 and any(w not in PLACE_WORDS for w in words)):
+            continue  # "First National" stays out; "First Solar", "Dollar General" are SEC filers
+        if len(words) == 1 and (len(key) < 4 or key in LEGAL_SUFFIXES):
+            continue
+        rank = (-ex.tier, -row[5], iid)
+        if key not in best or rank < best[key][0]:
+            # one word is weak evidence unless the company is big (SEC size order, many venues)
+            big = (us_main and iid < BIG_US_ISSUERS) or row[5] >= BIG_LISTING_COUNT
+            best[key] = (rank, primary, row[0], len(words) == 1 and not big)
+    for key, (_rank, primary, official, weak) in best.items():
+        table[key].append(_NameEntry(primary, official, "name", False, False, weak))
+    for key, (primary, official) in common_legal.items():
+        if key not in table:
+            table[key].append(_NameEntry(primary, official, "name", False, False, True, True))
+    return dict(table)
+
+
+@lru_cache(maxsize=4)
+def _name_prefixes(directory: SymbolDirectory) -> frozenset[str]:
+    """Every leading part of every name ("ford", "ford motor"): a walk over the words stops as
+    soon as no name continues, so most words cost one set lookup."""
+    out: set[str] = set()
+    for key in _name_table(directory):
+        words = key.split(" ")
+        for n in range(1, len(words)):
+            out.add(" ".join(words[:n]))
+    return frozenset(out)
+
+
+_WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*(?:-(?:on|in|up)(?![\w-]))?|&")
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return [_norm(t) for t in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def _norm(token: str) -> str:
+    if token == "&":
+        return "and"
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    return fold(token).replace("'", "").replace("’", "").replace("&", "").replace("-", "").strip()
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    norm: str
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    add, norm = out.append, _norm
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        start, end = m.span()
+        add(_Tok(start, end, raw, norm(raw)))
+    return out
+
+
+def _is_cap(raw: str) -> bool:
+    """Capitalised as a name: 'Ford', '3M', and camel case brands ('iShares', 'eBay')."""
+    return raw[:1].isupper() or raw[:1].isdigit() or any(c.isupper() for c in raw[1:4])
+
+
+def _case_ok(toks: list[_Tok], entry: _NameEntry) -> bool:
+    if entry.exact_case:
+        return " ".join(t.raw for t in toks) == entry.text
+    if entry.kind == "alias":
+        written = _WORD.findall(entry.text)
+        for tok, w in zip(toks, written, strict=False):
+            if _is_cap(w) and not _is_cap(tok.raw):
+                return False
+            if w.isupper() and len(w) > 1 and not tok.raw.isupper() and len(tok.raw) <= 4:
+                return False  # "BYD" must not match "Byd"; "Nvidia" may match "NVIDIA"
+        return True
+    return all(_is_cap(t.raw) or t.norm in CONNECTORS for t in toks)
