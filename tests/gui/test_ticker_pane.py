@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor_app.services.opening import open_store
 from editor_app.store.tickers import TickerTagStore
-from editor_app.ui.stocks.pane import SuggestionItem, TagTableModel, TickerPane
+from editor_app.ui.stocks.pane import TickerPane
+from editor_app.ui.stocks.tag_table import TagTableModel
+from editor_app.ui.stocks.worker import SuggestionItem
 from tests.gui.conftest import dom_text, fresh_article
 
 LEFT = Qt.MouseButton.LeftButton

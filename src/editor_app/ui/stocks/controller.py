@@ -36,11 +36,19 @@ class StocksController(QObject):
     def _build_pane(self) -> TickerPane:
         from editor_app.ui.stocks.pane import TickerPane
 
-        pane = TickerPane(self.tags, self.source_text)
+        pane = TickerPane(self.tags, self.source_text, date_source=self.story_date)
         pane.show_articles_requested.connect(self.show_articles_with_stock)
         article = self.window.article
         pane.set_article(article.id if article is not None else None)
         return pane
+
+    def story_date(self):
+        """The story's date for point-in-time tags: when it was published, else when it was
+        started (a draft is judged as of today's listings when it was started today)."""
+        article = self.window.article
+        if article is None:
+            return None
+        return (article.published_at or article.created_at).date()
 
     def pane(self) -> TickerPane | None:
         return self.dock.widget() if self.dock.built else None  # type: ignore[return-value]

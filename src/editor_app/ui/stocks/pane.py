@@ -8,17 +8,13 @@ an older text (or of another article) is dropped instead of shown.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import queue
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import qtawesome as qta
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,10 +24,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -43,460 +38,24 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QToolButton,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
-from editor_app.core.tickers.explain import RULES
-from editor_app.core.tickers.notation import parse, render
-from editor_app.core.tickers.suggest import suggest
 from editor_app.core.tickers.tags import ROLE_LABELS, ROLES, TickerTag, related_stocks_line
 from editor_app.store.errors import StoreError
 from editor_app.store.tickers import TickerTagStore
+from editor_app.ui.stocks.cards import SuggestionCard, muted, section_header, tool_button
+from editor_app.ui.stocks.directory_search import DirectorySearch
+from editor_app.ui.stocks.tag_table import RoleDelegate, TagTable, TagTableModel
+from editor_app.ui.stocks.worker import MAX_SCAN_CHARS, SuggestionItem, TickerWorker, WorkerBridge
 
 DEBOUNCE_MS = 800
 SEARCH_DEBOUNCE_MS = 150
-MAX_SCAN_CHARS = 200_000  # a pasted book is scanned from its start; suggestions stay responsive
-SEARCH_LIMIT = 25
-TAG_MIME = "application/x-editor-app-ticker-tag"
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class SuggestionItem:
-    """A suggestion as the pane shows it (plain data, built on the worker thread)."""
-
-    listing: Listing
-    role: str
-    count: int
-    snippets: tuple[tuple[str, str], ...]  # (section, snippet)
-    written_as: tuple[str, ...]
-    keys: frozenset[tuple[str, str]]  # every listing of the issuer: tagged on any of them = covered
-    why: str = ""  # "NYSE: F — 'Ford Motor Co' (name + legal suffix), high"
-    rule: str = ""  # the rule that read the strongest mention
-    confidence: float = 0.0  # 0..1
-    evidence: tuple[tuple[str, int, int], ...] = ()  # (words matched, start, end) in the scanned text
-
-    @property
-    def in_directory(self) -> bool:
-        """False for a code the copy prints that the directory does not hold (delisted since)."""
-        return self.listing.id >= 0
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.listing.symbol, self.listing.mic)
-
-    @property
-    def notation(self) -> str:
-        if not self.listing.mic:  # a code as the story prints it, exchange not said
-            return self.listing.symbol
-        return render(self.listing, "exchange") or self.listing.symbol
-
-
-# ----------------------------------------------------------------------------- background work
-class _Bridge(QObject):
-    """Lives on the UI thread; the worker emits through it (queued to the UI thread)."""
-
-    suggested = Signal(int, int, object)  # article id, generation, list[SuggestionItem] | str (error)
-    searched = Signal(int, str, object)  # generation, query, list[Listing] | str (error)
-    ready = Signal()
-
-
-class _TickerWorker:
-    """One daemon thread with a job queue. Queued jobs of the same kind are merged (only the
-    newest runs). A plain thread cannot abort the process if the window goes away mid-scan,
-    which a running QThread being destroyed would."""
-
-    def __init__(self, loader: Callable[[], SymbolDirectory], bridge: _Bridge) -> None:
-        self._loader = loader
-        self._bridge = bridge
-        self._jobs: queue.Queue = queue.Queue()
-        self._directory: SymbolDirectory | None = None
-        self._thread = threading.Thread(target=self._run, name="tickers", daemon=True)
-        self._thread.start()
-
-    @property
-    def loaded(self) -> bool:
-        return self._directory is not None
-
-    def submit(self, kind: str, *args: object) -> None:
-        self._jobs.put((kind, args))
-
-    def stop(self, wait: float = 0.0) -> None:
-        """End the thread after the job it is running; `wait` seconds for it to finish."""
-        self._jobs.put(None)
-        if wait and self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join(wait)
-
-    def _directory_now(self) -> SymbolDirectory:
-        if self._directory is None:
-            self._directory = self._loader()
-            self._emit(self._bridge.ready)
-        return self._directory
-
-    @staticmethod
-    def _emit(signal: object, *args: object) -> None:
-        try:
-            signal.emit(*args)  # type: ignore[attr-defined]
-        except RuntimeError:
-            pass  # the pane is gone
-
-    def _run(self) -> None:
-        while True:
-            jobs = [self._jobs.get()]
-            while True:
-                try:
-                    jobs.append(self._jobs.get_nowait())
-                except queue.Empty:
-                    break
-            if any(job is None for job in jobs):
-                return
-            newest: dict[str, tuple] = {}
-            for kind, args in jobs:
-                newest[kind] = args
-            for kind, args in newest.items():
-                try:
-                    getattr(self, f"_do_{kind}")(*args)
-                except Exception as exc:
-                    message = f"{type(exc).__name__}: {exc}"
-                    if kind == "suggest":
-                        self._emit(self._bridge.suggested, args[0], args[1], message)
-                    elif kind == "search":
-                        self._emit(self._bridge.searched, args[0], args[1], message)
-
-    def _do_load(self) -> None:
-        self._directory_now()
-
-    def _do_suggest(self, article_id: int, generation: int, text: str) -> None:
-        directory = self._directory_now()
-        items = []
-        for sug in suggest(text[:MAX_SCAN_CHARS], directory):
-            li = sug.listing
-            keys = (
-                frozenset((x.symbol, x.mic) for x in directory.listings_of(li.issuer_id)) if li.id >= 0 else frozenset()
-            )
-            items.append(
-                SuggestionItem(
-                    li,
-                    sug.role,
-                    sug.count,
-                    tuple((m.section, m.snippet) for m in sug.mentions[:4]),
-                    tuple(sug.written_as),
-                    keys | {(li.symbol, li.mic)},
-                    sug.why,
-                    sug.rule,
-                    sug.confidence,
-                    tuple((m.text, m.start, m.end) for m in sug.mentions),
-                )
-            )
-        self._emit(self._bridge.suggested, article_id, generation, items)
-
-    def _do_search(self, generation: int, query: str) -> None:
-        directory = self._directory_now()
-        self._emit(self._bridge.searched, generation, query, directory.search(query, SEARCH_LIMIT))
-
-
-# ----------------------------------------------------------------------------- confirmed tags
-class TagTableModel(QAbstractTableModel):
-    """The article's tags; reorder by drag (the store does the move) and role by combo."""
-
-    COLUMNS = ("Symbol", "Exchange", "Company", "Role")
-    SYMBOL, EXCHANGE, COMPANY, ROLE = range(4)
-    move_requested = Signal(int, int)  # tag id, new position
-    role_requested = Signal(int, str)  # tag id, role
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.tags: list[TickerTag] = []
-
-    def set_tags(self, tags: list[TickerTag]) -> None:
-        self.beginResetModel()
-        self.tags = list(tags)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.tags)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.tags):
-            return None
-        tag = self.tags[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                tag.symbol,
-                tag.exchange or "—",
-                tag.name or ("unlisted" if tag.unlisted else ""),
-                ROLE_LABELS[tag.role],
-            )[col]
-        if role == Qt.ItemDataRole.EditRole:
-            return tag.role if col == self.ROLE else None
-        if role == Qt.ItemDataRole.UserRole:
-            return tag
-        if role == Qt.ItemDataRole.FontRole and col == self.SYMBOL:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and col == self.SYMBOL and tag.unlisted:
-            return qta.icon("fa6s.triangle-exclamation")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            extra = "\nUnlisted: not in the symbol directory; published as typed." if tag.unlisted else ""
-            return (
-                f"{tag.name or tag.symbol} — {tag.notation} ({ROLE_LABELS[tag.role].lower()}){extra}\n"
-                "Drag to reorder; right-click for more."
-            )
-        return None
-
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == self.ROLE and value in ROLES:
-            tag = self.tags[index.row()]
-            if tag.role != value and tag.id is not None:
-                self.role_requested.emit(tag.id, str(value))
-            return True
-        return False
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        if index.column() == self.ROLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [TAG_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        data = QMimeData()
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        if rows and self.tags[rows[0]].id is not None:
-            data.setData(TAG_MIME, str(self.tags[rows[0]].id).encode())
-        return data
-
-    def dropMimeData(
-        self,
-        data: QMimeData,
-        action: Qt.DropAction,
-        row: int,
-        column: int,
-        parent: Index,
-    ) -> bool:
-        """Ask for the move and report 'not dropped', so the view removes nothing itself: the
-        pane reloads the order from the store."""
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(TAG_MIME):
-            return False
-        tag_id = int(bytes(data.data(TAG_MIME)).decode() or 0)
-        source = next((i for i, t in enumerate(self.tags) if t.id == tag_id), -1)
-        if source < 0:
-            return False
-        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.tags))
-        if target > source:
-            target -= 1
-        if target != source:
-            self.move_requested.emit(tag_id, target)
-        return False
-
-
-class RoleDelegate(QStyledItemDelegate):
-    """The role column as an always-open combo: About / Mentions."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("tickerRoleCombo")
-        for role in ROLES:
-            combo.addItem(ROLE_LABELS[role], role)
-        combo.setToolTip("About: the story is about this company. Mentions: named in passing.")
-        combo.currentIndexChanged.connect(lambda _i, c=combo: self.commitData.emit(c))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        if i >= 0 and editor.currentIndex() != i:
-            editor.blockSignals(True)
-            editor.setCurrentIndex(i)
-            editor.blockSignals(False)
-
-    def setModelData(self, editor: QWidget, model: QAbstractTableModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class TagTable(QTableView):
-    """Tag list; Delete removes, Alt+Up/Down move."""
-
-    remove_pressed = Signal()
-    move_pressed = Signal(int)  # -1 up, +1 down
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
-            self.remove_pressed.emit()
-            return
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.move_pressed.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
-            return
-        super().keyPressEvent(event)
-
-
-# ----------------------------------------------------------------------------- suggestions
-def _muted(label: QLabel) -> QLabel:
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-class SuggestionCard(QFrame):
-    """One suggestion: company, notation, role guess, count; accept as about / mentions, dismiss."""
-
-    accepted = Signal(object, str)  # SuggestionItem, role
-    dismissed = Signal(object)
-
-    def __init__(self, item: SuggestionItem, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.item = item
-        self.setObjectName("suggestionCard")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        li = item.listing
-        name = QLabel(f"<b>{html.escape(li.company or li.name)}</b>", objectName="suggestionName")
-        name.setTextFormat(Qt.TextFormat.RichText)
-        notation = QLabel(html.escape(item.notation), objectName="suggestionNotation")
-        notation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        chip = QLabel(ROLE_LABELS[item.role], objectName="roleChip")
-        chip.setProperty("role", item.role)
-        chip.setToolTip(
-            "Guessed from where the company appears: title, dek and first paragraph or frequency mean 'about'."
-        )
-        times = "once" if item.count == 1 else f"{item.count}×"
-        count = _muted(QLabel(f"named {times}", objectName="suggestionCount"))
-        # why: the words matched, the rule and how sure, so the desk can judge a tag at a glance
-        self.why = _muted(QLabel(objectName="suggestionWhy"))
-        self.why.setText(_why_text(item))
-        self.why.setWordWrap(True)
-        self.why.setToolTip(RULES.get(item.rule, (0, ""))[1])
-
-        self.about_button = self._button(
-            "About", "fa6s.check", "acceptAboutButton", "Accept as about: the story is about this company"
-        )
-        self.mentions_button = self._button(
-            "Mentions", "fa6s.plus", "acceptMentionsButton", "Accept as mentions: the company is named in the story"
-        )
-        self.dismiss_button = QToolButton(objectName="dismissButton")
-        self.dismiss_button.setIcon(qta.icon("fa6s.xmark"))
-        self.dismiss_button.setAutoRaise(True)
-        self.dismiss_button.setToolTip("Dismiss: do not suggest this stock again for this article")
-        self.dismiss_button.setAccessibleName(f"Dismiss {li.symbol}")
-        (self.about_button if item.role == "about" else self.mentions_button).setProperty("guess", True)
-        self.about_button.clicked.connect(lambda: self.accepted.emit(self.item, "about"))
-        self.mentions_button.clicked.connect(lambda: self.accepted.emit(self.item, "mentions"))
-        self.dismiss_button.clicked.connect(lambda: self.dismissed.emit(self.item))
-
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(name)
-        top.addWidget(notation)
-        top.addStretch(1)
-        top.addWidget(self.dismiss_button)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(6)
-        bottom.addWidget(chip)
-        bottom.addWidget(count)
-        bottom.addStretch(1)
-        bottom.addWidget(self.about_button)
-        bottom.addWidget(self.mentions_button)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(10, 6, 6, 8)
-        box.setSpacing(2)
-        box.addLayout(top)
-        box.addWidget(self.why)
-        box.addLayout(bottom)
-        self.setToolTip(self._tooltip())
-
-    def _button(self, text: str, icon: str, name: str, tip: str) -> QToolButton:
-        button = QToolButton(objectName=name, text=text)
-        button.setIcon(qta.icon(icon))
-        button.setIconSize(QSize(12, 12))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setToolTip(tip)
-        button.setAccessibleName(f"{tip.split(':')[0]} {self.item.listing.symbol}")
-        return button
-
-    def _tooltip(self) -> str:
-        li = self.item.listing
-        lines = [
-            f"<b>{html.escape(li.company)}</b> — {html.escape(self.item.notation)}"
-            f" <span>({html.escape(li.exchange.name)}, {html.escape(li.country or '')})</span>"
-        ]
-        if self.item.why:
-            lines.append(f"Why: {html.escape(self.item.why)}")
-            what = RULES.get(self.item.rule, (0, ""))[1]
-            if what:
-                lines.append(f"<i>{html.escape(what)}</i>")
-        if not self.item.in_directory:
-            lines.append("Not in the symbol directory: the code as the story prints it (delisted or renamed since)")
-        if self.item.written_as:
-            lines.append("Written as: " + html.escape(", ".join(self.item.written_as)))
-        for section, snippet in self.item.snippets:
-            lines.append(f"<i>{html.escape(section)}</i>: {html.escape(snippet)}")
-        if self.item.count > len(self.item.snippets):
-            lines.append(f"… and {self.item.count - len(self.item.snippets)} more")
-        return "<br>".join(lines)
-
-
-def _why_text(item: SuggestionItem) -> str:
-    """The short line under a suggestion: 'Why: 'Ford Motor Co' (name + legal suffix), high'."""
-    if not item.why:
-        return ""
-    _, _, reason = item.why.partition(" — ")
-    text = reason or item.why
-    return "Why: " + (text if len(text) <= 90 else text[:87] + "…")
-
-
-# ----------------------------------------------------------------------------- the pane
-def _section_header(title: str, count_label: QLabel, *buttons: QWidget) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(2)
-    label = QLabel(title)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    row.addWidget(label)
-    row.addSpacing(4)
-    row.addWidget(count_label)
-    row.addStretch(1)
-    for button in buttons:
-        row.addWidget(button)
-    return row
-
-
-def _tool(icon: str, name: str, tip: str) -> QToolButton:
-    button = QToolButton(objectName=name)
-    button.setIcon(qta.icon(icon))
-    button.setAutoRaise(True)
-    button.setToolTip(tip)
-    button.setAccessibleName(tip)
-    return button
 
 
 STYLE = """
@@ -510,7 +69,7 @@ QToolButton[guess="true"] { font-weight: bold; }
 """
 
 
-class TickerPane(QWidget):
+class TickerPane(DirectorySearch, QWidget):
     """Tags of the current article. The owner calls `set_article(id | None)` when another
     article is shown and `text_changed()` after edits; `text_source()` returns the text to scan.
 
@@ -528,11 +87,13 @@ class TickerPane(QWidget):
         *,
         directory_loader: Callable[[], SymbolDirectory] = default_directory,
         debounce_ms: int = DEBOUNCE_MS,
+        date_source: Callable[[], dt.date | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tickerPane")
         self.store = tags
         self._source = text_source
+        self._date = date_source  # the story's date: listings are judged as they were then
         self.article_id: int | None = None
         self.generation = 0
         self._search_generation = 0
@@ -545,11 +106,11 @@ class TickerPane(QWidget):
         self._search_results: list[Listing] = []
         self.cards: dict[tuple[str, str], SuggestionCard] = {}
 
-        self._bridge = _Bridge()
+        self._bridge = WorkerBridge()
         self._bridge.suggested.connect(self._on_suggested)
         self._bridge.searched.connect(self._on_searched)
         self._bridge.ready.connect(self._on_directory_ready)
-        self._worker = _TickerWorker(directory_loader, self._bridge)
+        self._worker = TickerWorker(directory_loader, self._bridge)
         stop = self._worker.stop
         self.destroyed.connect(lambda *_: stop())
 
@@ -587,7 +148,7 @@ class TickerPane(QWidget):
         self.results.header().setStretchLastSection(True)
         self.results.itemActivated.connect(lambda *_: self.add_search_result())
         self.results.currentItemChanged.connect(lambda *_: self._update_search_buttons())
-        self.search_status = _muted(QLabel(objectName="tickerSearchStatus"))
+        self.search_status = muted(QLabel(objectName="tickerSearchStatus"))
         self.search_status.setWordWrap(True)
         self.add_button = QPushButton(qta.icon("fa6s.plus"), "Add", objectName="tickerAddButton")
         self.add_button.setToolTip("Tag the article with the highlighted listing (Enter)")
@@ -611,10 +172,10 @@ class TickerPane(QWidget):
         self.search_box.hide()
 
         # confirmed tags
-        self.tag_count = _muted(QLabel(objectName="tagCount"))
-        self.up_button = _tool("fa6s.arrow-up", "tagUpButton", "Move up (Alt+Up)")
-        self.down_button = _tool("fa6s.arrow-down", "tagDownButton", "Move down (Alt+Down)")
-        self.remove_button = _tool("fa6s.trash-can", "tagRemoveButton", "Remove the tag (Delete)")
+        self.tag_count = muted(QLabel(objectName="tagCount"))
+        self.up_button = tool_button("fa6s.arrow-up", "tagUpButton", "Move up (Alt+Up)")
+        self.down_button = tool_button("fa6s.arrow-down", "tagDownButton", "Move down (Alt+Down)")
+        self.remove_button = tool_button("fa6s.trash-can", "tagRemoveButton", "Remove the tag (Delete)")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -657,14 +218,14 @@ class TickerPane(QWidget):
         self.related.setToolTip("The line as it will be published with the article")
 
         # suggestions
-        self.suggestion_count = _muted(QLabel(objectName="suggestionCount"))
-        self.scan_status = _muted(QLabel(objectName="scanStatus"))
+        self.suggestion_count = muted(QLabel(objectName="suggestionCount"))
+        self.scan_status = muted(QLabel(objectName="scanStatus"))
         self.suggestion_list = QListWidget(objectName="tickerSuggestions")
         self.suggestion_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.suggestion_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.suggestion_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.suggestion_list.setFrameShape(QFrame.Shape.StyledPanel)
-        self.no_suggestions = _muted(QLabel(objectName="noSuggestions"))
+        self.no_suggestions = muted(QLabel(objectName="noSuggestions"))
         self.no_suggestions.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_suggestions.setWordWrap(True)
         self.restore_dismissed = QToolButton(objectName="restoreDismissedButton", text="Show dismissed")
@@ -678,13 +239,11 @@ class TickerPane(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.search_box)
         layout.addSpacing(4)
-        layout.addLayout(
-            _section_header("Tagged", self.tag_count, self.up_button, self.down_button, self.remove_button)
-        )
+        layout.addLayout(section_header("Tagged", self.tag_count, self.up_button, self.down_button, self.remove_button))
         layout.addWidget(self.table)
         layout.addWidget(self.related)
         layout.addSpacing(6)
-        layout.addLayout(_section_header("Suggested", self.suggestion_count, self.scan_status, self.restore_dismissed))
+        layout.addLayout(section_header("Suggested", self.suggestion_count, self.scan_status, self.restore_dismissed))
         layout.addWidget(self.suggestion_list, 3)
         layout.addWidget(self.no_suggestions, 3)
         self.setMinimumWidth(300)
@@ -765,7 +324,7 @@ class TickerPane(QWidget):
         self._update_scan_status()
         text = self._source()
         self._scanned_chars = len(text)
-        self._worker.submit("suggest", self.article_id, self.generation, text)
+        self._worker.submit("suggest", self.article_id, self.generation, text, self._date())
 
     def _on_suggested(self, article_id: int, generation: int, items: object) -> None:
         if article_id != self.article_id or generation != self.generation:
@@ -1013,134 +572,6 @@ class TickerPane(QWidget):
                 self.search.clear()
                 return True
         return super().eventFilter(watched, event)
-
-    def _on_search_text(self, text: str) -> None:
-        query = text.strip()
-        self.search_box.setVisible(bool(query))
-        self._search_generation += 1
-        if not query:
-            self._search_timer.stop()
-            self.results.clear()
-            self._search_results = []
-            return
-        self._set_search_status("Searching…" if self._worker.loaded else "Loading the symbol directory…")
-        self._search_timer.start()
-        self._update_search_buttons()
-
-    def _set_search_status(self, text: str) -> None:
-        self.search_status.setText(text)
-        self.search_status.setVisible(bool(text))
-
-    def _dispatch_search(self) -> None:
-        query = self.search.text().strip()
-        if query:
-            self._worker.submit("search", self._search_generation, query)
-
-    def _on_searched(self, generation: int, query: str, results: object) -> None:
-        if generation != self._search_generation or query != self.search.text().strip():
-            return
-        if isinstance(results, str):
-            self._search_results = []
-            self._set_search_status(f"Search failed: {results}")
-        else:
-            self._search_results = list(results)  # type: ignore[arg-type]
-            self._set_search_status(
-                ""
-                if self._search_results
-                else f"No listing matches “{query}”. Check the spelling, or add it as unlisted if you are sure."
-            )
-        self.results.clear()
-        for li in self._search_results:
-            item = QTreeWidgetItem([li.symbol, li.exchange_name, li.company])
-            item.setData(0, Qt.ItemDataRole.UserRole, li)
-            bold = item.font(0)
-            bold.setBold(True)
-            item.setFont(0, bold)
-            tip = f"{li.company} — {render(li, 'exchange')}\n{li.exchange.name}, {li.country} · {li.currency}"
-            if li.primary:
-                tip += "\nPrimary listing"
-            for col in range(3):
-                item.setToolTip(col, tip)
-            self.results.addTopLevelItem(item)
-        self.results.setVisible(bool(self._search_results))
-        self._refresh_search_marks()
-        if self._search_results:
-            self.results.setCurrentItem(self.results.topLevelItem(0))
-        self._update_search_buttons()
-
-    def _refresh_search_marks(self) -> None:
-        tagged = {t.key for t in self._tags}
-        for i in range(self.results.topLevelItemCount()):
-            item = self.results.topLevelItem(i)
-            li: Listing = item.data(0, Qt.ItemDataRole.UserRole)
-            is_tagged = (li.symbol, li.mic) in tagged
-            item.setIcon(
-                0,
-                qta.icon("fa6s.check")
-                if is_tagged
-                else qta.icon("fa6s.chart-line")
-                if li.primary
-                else qta.icon("fa6s.circle", scale_factor=0.3),
-            )
-            item.setDisabled(is_tagged)
-        self._update_search_buttons()
-
-    def _current_result(self) -> Listing | None:
-        item = self.results.currentItem()
-        if item is None and self.results.topLevelItemCount():
-            item = self.results.topLevelItem(0)
-        if item is None or item.isDisabled():
-            return None
-        return item.data(0, Qt.ItemDataRole.UserRole)
-
-    def _update_search_buttons(self) -> None:
-        has_query = bool(self.search.text().strip())
-        self.add_button.setEnabled(self.article_id is not None and self._current_result() is not None)
-        self.unlisted_button.setEnabled(self.article_id is not None and has_query)
-
-    def add_search_result(self) -> None:
-        listing = self._current_result()
-        if listing is None or self.article_id is None:
-            return
-        self.add_listing(listing)
-        self.search.clear()
-
-    def add_unlisted(self) -> None:
-        """Tag a symbol the directory does not list: only after an explicit warning."""
-        if self.article_id is None:
-            return
-        query = self.search.text().strip()
-        parsed = parse(query)
-        if parsed is None:
-            QMessageBox.warning(
-                self,
-                "Not a ticker symbol",
-                f"“{query}” does not look like a ticker symbol. Type the symbol, for example ACME or LSE: ACME.",
-            )
-            return
-        tag = TickerTag.unlisted_tag(parsed.symbol, parsed.mic or "")
-        known = [li for li in self._search_results if li.symbol == tag.symbol and (not tag.mic or li.mic == tag.mic)]
-        if known:
-            li = known[0]
-            detail = (
-                f"The directory lists {tag.symbol} as {li.company} on {li.exchange_name}. Adding the "
-                f"listing from the results is usually what you want."
-            )
-        else:
-            detail = f"{tag.notation} is not in the symbol directory."
-        answer = QMessageBox.warning(
-            self,
-            "Add an unlisted stock?",
-            f"{detail}\n\nAn unlisted tag is published exactly as typed (“{tag.notation}”), is not "
-            "checked against any exchange and links to no stock page. Add it anyway?",
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Ok:
-            return
-        aid = self.article_id
-        if self._write(lambda: self.store.add(aid, tag)):
-            self.search.clear()
 
     # -- misc ---------------------------------------------------------------------------
 
