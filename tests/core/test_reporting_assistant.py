@@ -371,3 +371,17 @@ def test_markdown_markup_does_not_hide_the_words_and_offsets_stay_the_writers():
     assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
     for r in claim.responses:
         assert text[r.start : r.end] == r.quote
+
+
+def test_the_company_after_an_outlet_report_is_the_company_reported_on():
+    text = (
+        "The Wall Street Journal reported on Monday that Ford Motor Co was in talks to buy a stake in battery "
+        "maker Volta Cells. Volta shares jumped 9 percent. The company said it had not held any talks with Volta. "
+        "Ford spokesman Jim Cain declined to say whether the company had been approached. "
+        'Cain said the report was "pure speculation". Its largest shareholder, Grove Capital, said it was not '
+        "aware of any offer."
+    )
+    assert by_party(text) == {
+        "Ford Motor": {Stance.DENIES, Stance.DECLINES_TO_COMMENT},
+        "Grove Capital": {Stance.DENIES},
+    }

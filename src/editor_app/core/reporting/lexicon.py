@@ -413,6 +413,8 @@ _DENIES = [
     r"\b(?:has|have|had)\s+not\s+been\s+(?:informed|told|notified|consulted|approached|contacted)\b",
     r"\bthere\s+(?:has|have|had|was|were|is)\s+(?:been\s+)?no\s+(?:\w+\s+)?(?:breach|talks|negotiations|deal|offer|"
     r"approach|plans?|decision|agreement|contacts?|wrongdoing|evidence|truth|basis|losses|strike|layoffs)\b",
+    r"\b(?:not|never)\s+(?:held|had|been\s+in|engaged\s+in|entered(?:\s+into)?|opened)\s+(?:any\s+)?(?:\w+\s+){0,2}"
+    r"(?:talks|negotiations|discussions|contacts?)\b",
     r"\bnothing\s+(?:has\s+been|had\s+been|was|is)\s+(?:decided|agreed|finalized|finalised|signed)",
     r"\b(?:not|never)\s+(?:been\s+)?(?:aware|heard|know|knew|received|made|had|provided|participated?|joined|"
     r"planned|considered|discussed|for\s+sale)\b",

@@ -133,6 +133,14 @@ def mask(clause: str) -> str:
 PRONOUN = re.compile(r"(?:it|It|he|He|she|She|they|They)\s")
 
 
+_NAMED_RELATION = re.compile(
+    r"(?:Its|Their|The\s+company's|The)\s+(?:[a-z-]+\s+){0,3}(?:shareholder|investor|owner|partner|rival|parent|unit|"
+    r"subsidiary|customer|supplier|lender|adviser|advisor|backer|founder|chairman|chief\s+executive),\s+"
+    r"(?P<name>" + NAME_RE.pattern + r"),"
+)
+_NOT_THE_COMPANY = re.compile(r"(?:'s|’s)?\s+(?:shares|stock|bonds|ADRs|notes|share\s+price|stock\s+price)\b")
+
+
 def has_subject(head: str) -> bool:
     """Does the clause start with a subject of its own (not a verb: "declined to comment")?"""
     return bool(re.match(r"(?:[A-Z]|[Tt]he\s|[Aa]n?\s|[\"“])", head))
@@ -207,6 +215,9 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
 
 def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
     """The grammatical subject at the start of `clause`, or the party a back reference points to."""
+    named = _NAMED_RELATION.match(clause, skip_adverbial(clause))
+    if named:  # "Its largest shareholder, Grove Capital, said ...": the name, not "its"
+        return [Mention(clean_name(named.group("name")), offset + named.start("name"), offset + named.end("name"))]
     clause = blank_out(clause, appositives=True)
     i = skip_adverbial(clause)
     rest = clause[i:]
@@ -265,6 +276,8 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         if g and g.group(0).split()[0].lower() == "the":
             return [Mention(g.group(0), offset + i, offset + i + g.end())]
         return []
+    if _NOT_THE_COMPANY.match(rest, m.end()):
+        return []  # "Volta shares jumped": the stock, not a party
     titled = TITLE_SPLIT.match(m.group(0))
     if titled:  # "Standard Chartered Chairman John Peace": the person, who speaks for the bank
         org = clean_name(titled.group("org") or "")

@@ -160,4 +160,11 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
         named = [p for p in parties if p.name[:1].isupper()]
         if named:
             discourse.note(named)
+        if named and all(p.name.lower() in discourse.outlets for p in named):
+            # "The FT reported that Ford was in talks ...": "the company" next is Ford
+            first = next(
+                (m for m in discourse.mentioned if m.start >= s.start and discourse.maybe_organisation(m.name)), None
+            )
+            if first:
+                discourse.note([first])
     return found
