@@ -52,7 +52,6 @@ OUTLETS = [
     "NPR",
     "Politico",
     "Axios",
-    "The Information",
     "TechCrunch",
     "Recode",
     "The Verge",
@@ -86,7 +85,6 @@ OUTLETS = [
     "Die Welt",
     "Welt am Sonntag",
     "Bild",
-    "Focus",
     "Manager Magazin",
     "WirtschaftsWoche",
     "Boersen-Zeitung",
@@ -102,7 +100,6 @@ OUTLETS = [
     "Milano Finanza",
     "El Pais",
     "El Mundo",
-    "Expansion",
     "Cinco Dias",
     "De Telegraaf",
     "Het Financieele Dagblad",
@@ -145,7 +142,6 @@ OUTLETS = [
     "Apple Daily",
     "Economic Times",
     "Times of India",
-    "Mint",
     "Business Standard",
     "Hindustan Times",
     "Press Trust of India",
@@ -179,7 +175,6 @@ OUTLETS = [
     "Defense News",
     "Lloyd's List",
     "Platts",
-    "Argus",
 ]
 # Short names the desk uses for the same outlet.
 OUTLET_ALIASES = {
@@ -284,7 +279,7 @@ BARE_SOURCES = re.compile(
 # "another person said", "one person said": a source already introduced
 OTHER_PERSON = re.compile(
     r"(?<![\w-])(?:(?:Another|another|The|the|One|one|A second|a second)\s+(?:person|source)|"
-    r"(?:These|these|Those|those)\s+(?:people|persons|sources))(?![\w-])"
+    r"(?:These|these|Those|those|The|the)\s+(?:people|persons|sources)|(?:one|One|two|Two)\s+of\s+the\s+(?:people|sources))(?![\w-])"
 )
 
 # -- rumours --------------------------------------------------------------------------------------

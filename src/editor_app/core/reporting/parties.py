@@ -138,6 +138,12 @@ _NAMED_RELATION = re.compile(
     r"subsidiary|customer|supplier|lender|adviser|advisor|backer|founder|chairman|chief\s+executive),\s+"
     r"(?P<name>" + NAME_RE.pattern + r"),"
 )
+# "Latvia's financial services authority", "the city's housing department"
+_OWNED_BODY = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)\s+(?:[a-z]+\s+){0,3}"
+    r"(?:authority|ministry|department|regulator|agency|commission|office|watchdog|council|government|prosecutors?|"
+    r"central\s+bank|union|police)(?![\w-])"
+)
 _NOT_THE_COMPANY = re.compile(r"(?:'s|’s)?\s+(?:shares|stock|bonds|ADRs|notes|share\s+price|stock\s+price)\b")
 
 
@@ -229,7 +235,7 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         if said:
             i += said.end()
             rest = clause[i:]
-    inst = NATIONAL_BODY.match(rest)
+    inst = NATIONAL_BODY.match(rest) or _OWNED_BODY.match(rest)
     if inst:
         return [Mention(inst.group(0), offset + i, offset + i + inst.end())]
     plural = PLURAL_REFERENCE.match(rest)
