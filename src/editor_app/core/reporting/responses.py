@@ -162,8 +162,9 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
             discourse.note(named)
         if named and all(p.name.lower() in discourse.outlets for p in named):
             # "The FT reported that Ford was in talks ...": "the company" next is Ford
+            after = max(p.end for p in named)  # after the outlet: "Separately, Der Spiegel reported that X ..."
             first = next(
-                (m for m in discourse.mentioned if m.start >= s.start and discourse.maybe_organisation(m.name)), None
+                (m for m in discourse.mentioned if m.start >= after and discourse.maybe_organisation(m.name)), None
             )
             if first:
                 discourse.note([first])
