@@ -385,3 +385,20 @@ def test_the_company_after_an_outlet_report_is_the_company_reported_on():
         "Ford Motor": {Stance.DENIES, Stance.DECLINES_TO_COMMENT},
         "Grove Capital": {Stance.DENIES},
     }
+
+
+def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes():
+    text = (
+        "The Morning Courier reported that Halden Steel was in merger talks with Rhine Metal. "
+        '"There are no talks with Rhine Metal. We are focused on our own plan," a Halden spokesman said.'
+    )
+    [claim] = propose(text)
+    quotes = {r.quote for r in claim.responses}
+    assert any(q.startswith('"There are no talks') for q in quotes)
+    assert {(r.party, r.stance) for r in claim.responses} == {("Halden Steel", Stance.DENIES)}
+
+
+def test_a_dateline_without_a_city():
+    text = "(Reuters) - Sources said Kestrel Bank was in talks to buy a rival. Kestrel Bank declined to comment."
+    [claim] = propose(text)
+    assert claim.text == "Sources said Kestrel Bank was in talks to buy a rival"
