@@ -299,6 +299,8 @@ def note_lists(sentence: str, offset: int, discourse: Discourse) -> None:
     """Remember "Apple Inc, Google Inc and Intel Corp" so "the companies named" can mean them."""
     for m in NAME_LIST.finditer(blank_out(sentence)):
         found = split_conjunction(m.group(0), offset + m.start())
+        if len(found) == 2 and "," not in m.group(0) and any(len(f.name.split()) > 1 for f in found):
+            continue  # "Securities and Exchange Commission" is one name; "Amgen and Actelion" are two
         if len(found) >= 2:
             discourse.lists.append(found)
 
