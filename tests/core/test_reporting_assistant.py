@@ -402,3 +402,15 @@ def test_a_dateline_without_a_city():
     text = "(Reuters) - Sources said Kestrel Bank was in talks to buy a rival. Kestrel Bank declined to comment."
     [claim] = propose(text)
     assert claim.text == "Sources said Kestrel Bank was in talks to buy a rival"
+
+
+def test_a_broadcaster_correcting_its_report_clarifies_and_one_outlet_is_listed_once():
+    text = (
+        "Japanese broadcaster NHK on Monday corrected a report that said Sakura Bank was preparing to merge with "
+        "a regional lender. Sakura Bank said it was not in merger talks with any bank. "
+        "NHK, citing two people close to the bank, had reported that the banks were close to a deal."
+    )
+    claims = propose(text)
+    assert by_party(text) == {"NHK": {Stance.CLARIFIES}, "Sakura Bank": {Stance.DENIES}}
+    whos = [r.who for c in claims for r in c.reported_by]
+    assert "NHK" in whos
