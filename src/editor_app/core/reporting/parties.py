@@ -178,14 +178,27 @@ def speakers(clause: str, offset: int, discourse: Discourse, cue_at: int | None 
                 discourse.resolve(Mention(clean_name(m.group(g)), offset + m.start(g), offset + m.end(g)))
                 for g in names
             ]
-    found = _named_in(clause, offset, discourse, roles_anywhere=True)
+    found = _named_in(clause, offset, discourse, roles_anywhere=True, cue_at=cue_at)
     return found
 
 
-def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool = False) -> list[Mention]:
+def _speaks_here(text: str, m: re.Match[str], cue_at: int | None) -> bool:
+    """A spokesperson named after the cue speaks only as the attribution: "..., a Kia spokesman said",
+    not "comments that GE's chief executive made"."""
+    return cue_at is None or m.start() < cue_at or bool(_ATTRIBUTION_AFTER.match(text, m.end()))
+
+
+_ATTRIBUTION_AFTER = re.compile(r"(?:,?\s+[\w.'’-]+){0,4}?,?\s+(?:said|says|told|added|stated|wrote)\b")
+
+
+def _named_in(
+    text: str, offset: int, discourse: Discourse, roles_anywhere: bool = False, cue_at: int | None = None
+) -> list[Mention]:
     for m in ROLE_FOR.finditer(text):
         if not roles_anywhere and m.start() > 3:
             break
+        if not _speaks_here(text, m, cue_at):
+            continue
         at = m.start("name")
         d = DESCRIPTOR.match(text, at)
         name = m.group("name")
@@ -201,6 +214,8 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
     for m in NAME_ROLE.finditer(text):
         if not roles_anywhere and m.start() > 3:
             break
+        if not _speaks_here(text, m, cue_at):
+            continue
         name = clean_name(m.group("name"))
         if name.lower() in NOT_A_PARTY or not name:
             continue
@@ -210,7 +225,7 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
         if found:
             return [discourse.resolve(x) for x in found]
     m = BODY_ROLE.match(text) if not roles_anywhere else BODY_ROLE.search(text)
-    if m:
+    if m and _speaks_here(text, m, cue_at):
         return [Mention(m.group("name"), offset + m.start("name"), offset + m.end("name"))]
     bare = BARE_SPOKESPERSON.match(text)
     if bare:  # '"...," a spokeswoman said': she speaks for the organisation named before
