@@ -414,3 +414,12 @@ def test_a_broadcaster_correcting_its_report_clarifies_and_one_outlet_is_listed_
     assert by_party(text) == {"NHK": {Stance.CLARIFIES}, "Sakura Bank": {Stance.DENIES}}
     whos = [r.who for c in claims for r in c.reported_by]
     assert "NHK" in whos
+
+
+def test_a_person_named_after_the_cue_is_not_the_one_answering():
+    text = (
+        "The Morning Courier reported that Harbor Corp would cut its dividend, citing its chief executive. "
+        'The Morning Courier plans to issue a "clarification" of the story about comments that Harbor Corp\'s '
+        "chief executive made at a dinner, a source familiar with the matter said."
+    )
+    assert by_party(text) == {"Morning Courier": {Stance.CLARIFIES}}
