@@ -371,3 +371,55 @@ def test_markdown_markup_does_not_hide_the_words_and_offsets_stay_the_writers():
     assert {(r.party, r.stance) for r in claim.responses} == {("Ford", Stance.DENIES), ("Xiaomi", Stance.DENIES)}
     for r in claim.responses:
         assert text[r.start : r.end] == r.quote
+
+
+def test_the_company_after_an_outlet_report_is_the_company_reported_on():
+    text = (
+        "The Wall Street Journal reported on Monday that Ford Motor Co was in talks to buy a stake in battery "
+        "maker Volta Cells. Volta shares jumped 9 percent. The company said it had not held any talks with Volta. "
+        "Ford spokesman Jim Cain declined to say whether the company had been approached. "
+        'Cain said the report was "pure speculation". Its largest shareholder, Grove Capital, said it was not '
+        "aware of any offer."
+    )
+    assert by_party(text) == {
+        "Ford Motor": {Stance.DENIES, Stance.DECLINES_TO_COMMENT},
+        "Grove Capital": {Stance.DENIES},
+    }
+
+
+def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes():
+    text = (
+        "The Morning Courier reported that Halden Steel was in merger talks with Rhine Metal. "
+        '"There are no talks with Rhine Metal. We are focused on our own plan," a Halden spokesman said.'
+    )
+    [claim] = propose(text)
+    quotes = {r.quote for r in claim.responses}
+    assert any(q.startswith('"There are no talks') for q in quotes)
+    assert {(r.party, r.stance) for r in claim.responses} == {("Halden Steel", Stance.DENIES)}
+
+
+def test_a_dateline_without_a_city():
+    text = "(Reuters) - Sources said Kestrel Bank was in talks to buy a rival. Kestrel Bank declined to comment."
+    [claim] = propose(text)
+    assert claim.text == "Sources said Kestrel Bank was in talks to buy a rival"
+
+
+def test_a_broadcaster_correcting_its_report_clarifies_and_one_outlet_is_listed_once():
+    text = (
+        "Japanese broadcaster NHK on Monday corrected a report that said Sakura Bank was preparing to merge with "
+        "a regional lender. Sakura Bank said it was not in merger talks with any bank. "
+        "NHK, citing two people close to the bank, had reported that the banks were close to a deal."
+    )
+    claims = propose(text)
+    assert by_party(text) == {"NHK": {Stance.CLARIFIES}, "Sakura Bank": {Stance.DENIES}}
+    whos = [r.who for c in claims for r in c.reported_by]
+    assert "NHK" in whos
+
+
+def test_a_person_named_after_the_cue_is_not_the_one_answering():
+    text = (
+        "The Morning Courier reported that Harbor Corp would cut its dividend, citing its chief executive. "
+        'The Morning Courier plans to issue a "clarification" of the story about comments that Harbor Corp\'s '
+        "chief executive made at a dinner, a source familiar with the matter said."
+    )
+    assert by_party(text) == {"Morning Courier": {Stance.CLARIFIES}}

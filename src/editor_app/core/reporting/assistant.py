@@ -14,7 +14,7 @@ from editor_app.core.claims import Appearance, Stance, StatusVerdict, derive_sta
 from editor_app.core.claims import Response as ClaimResponse
 from editor_app.core.reporting.claim_spans import ACCUSED, REPORTED, RUMOURED, FoundClaim, find_claims
 from editor_app.core.reporting.grouping import BACK_REFERENCE, group_claims
-from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS, RUMOUR
+from editor_app.core.reporting.lexicon import ANONYMOUS_SOURCES, BARE_SOURCES, GENERIC_REPORTERS, RUMOUR, outlet_key
 from editor_app.core.reporting.markup import plain_text
 from editor_app.core.reporting.parties import Discourse
 from editor_app.core.reporting.responses import EXPLICIT_CUE, FoundResponse, find_responses
@@ -201,7 +201,7 @@ def propose(text: str) -> list[ProposedClaim]:
         reporters: list[Reporter] = []
         for m in [*c.reporters, *(r for a in alts for r in a.reporters)]:
             name = outlet_names.get(m.start, m.name)
-            if name and all(name.lower() != r.who.lower() for r in reporters):
+            if name and all(outlet_key(name) != outlet_key(r.who) for r in reporters):  # "Bloomberg News" = "Bloomberg"
                 reporters.append(Reporter(name, m.start, m.end))
         outlets = [r for r in reporters if not _is_generic(r.who) and not _is_source_name(r.who)]
         if outlets:  # "a report", "the rumours" are the named outlet's report

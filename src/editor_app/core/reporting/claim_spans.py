@@ -81,6 +81,13 @@ _BEFORE = re.compile(
     r"stor(?:y|ies)\s+(?:in|by|on)|article\s+(?:in|by|on)|(?:a|the)\s+report\s+(?:in|by|from|on))"
     r"\s+(?:(?:a|an|the)\s+)?(?:(?:report|story|article)\s+(?:in|by|from|on)\s+(?:the\s+)?)?$"
 )
+# why something was done, in an unnamed source's words: a view of motives, not a claim
+_MOTIVE = re.compile(
+    r"\b(?:reflected|reflects|in\s+order\s+to|was\s+aimed\s+at|motivated|out\s+of\s+fear|"
+    r"the\s+reason|was\s+driven\s+by|determination\s+to)\b"
+)
+# "..., said a person familiar with the matter": the source named after its words
+_SAID_BEFORE = re.compile(r"[,\"”]\s*(?:said|says|added|told\s+Reuters)\s+$")
 # "denied a report (in the FT) that ...", "declined to comment on reports it ..."
 _ANSWERED_REPORT = re.compile(
     r"(?:den(?:ied|ies|ying|y)|reject(?:ed|s|ing)|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|contradict(?:ed|s|ing)|"
@@ -248,6 +255,8 @@ def _reports(s: Sentence, found: _Found) -> tuple[int, int] | None:
     if _DATA_REPORT.search(text[max(0, a - 15) : b + 12]) or _OUTLET_DATA.match(text, b):
         return None  # "a government report showed", "according to Bloomberg data"
     before = _BEFORE.search(text[max(0, a - 60) : a])
+    if not before and kind == "sources":
+        before = _SAID_BEFORE.search(text[max(0, a - 60) : a])
     if before:
         return (max(0, a - 60) + before.start(), a)
     after = _VERB_AFTER.match(text, b) or _WEB_SITE.match(text, b)
@@ -296,6 +305,7 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
         text = s.text
         mentions = _reporter_mentions(s)
         reporters: list[Mention] = []
+        source_kinds: set[str] = set()
         cue: tuple[int, int] | None = None
         if _DATA_REPORT.search(text):
             data_report = True
@@ -310,6 +320,8 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
             c = _reports(s, f)
             if c and kind in ("outlet", "sources"):
                 data_report = False
+            if c:
+                source_kinds.add(kind)
             if c:
                 reporters.append(mention)
                 cue = cue or c
@@ -348,16 +360,23 @@ def find_claims(sentences: list[Sentence]) -> list[FoundClaim]:
         if reporters and cue:
             a, b = _clause_around(text, cue[0])
             reporters = [m for m in reporters if s.start + a <= m.start < s.start + b] or reporters
+            if source_kinds == {"sources"} and _MOTIVE.search(text[a:b]):
+                continue  # an unnamed source's view of why, not a reported fact
             claims.append(
                 FoundClaim(s.start + a, s.start + b, REPORTED, index, reporters, s.start + cue[0], s.start + cue[1])
             )
             continue
         rumour = RUMOUR.search(text)
-        if rumour and _RUMOUR_CONTENT.match(text, rumour.end()) and "report" not in rumour.group(0):
+        if (
+            rumour
+            and (_RUMOUR_CONTENT.match(text, rumour.end()) or _STATES_CONTENT.match(text, rumour.end()))
+            and "report" not in rumour.group(0)
+        ):
             end_m = _CLAUSE_END.search(text, rumour.end())
             a, b = _trim(text, rumour.start(), end_m.start() if end_m else len(text))
             who = Mention(rumour.group(0).strip(), s.start + rumour.start(), s.start + rumour.end())
-            claims.append(FoundClaim(s.start + a, s.start + b, RUMOURED, index, [who], who.start, who.end))
+            spread_by = [f.mention for f in mentions if f.kind in ("rumour", "outlet") and a <= f.start < b]
+            claims.append(FoundClaim(s.start + a, s.start + b, RUMOURED, index, [who, *spread_by], who.start, who.end))
             continue
         hearsay = _HEARSAY.search(text)
         if hearsay:  # "Ford is reportedly in talks ...": reported, by nobody named

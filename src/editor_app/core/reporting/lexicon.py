@@ -52,7 +52,6 @@ OUTLETS = [
     "NPR",
     "Politico",
     "Axios",
-    "The Information",
     "TechCrunch",
     "Recode",
     "The Verge",
@@ -86,7 +85,6 @@ OUTLETS = [
     "Die Welt",
     "Welt am Sonntag",
     "Bild",
-    "Focus",
     "Manager Magazin",
     "WirtschaftsWoche",
     "Boersen-Zeitung",
@@ -102,7 +100,6 @@ OUTLETS = [
     "Milano Finanza",
     "El Pais",
     "El Mundo",
-    "Expansion",
     "Cinco Dias",
     "De Telegraaf",
     "Het Financieele Dagblad",
@@ -145,7 +142,6 @@ OUTLETS = [
     "Apple Daily",
     "Economic Times",
     "Times of India",
-    "Mint",
     "Business Standard",
     "Hindustan Times",
     "Press Trust of India",
@@ -179,7 +175,6 @@ OUTLETS = [
     "Defense News",
     "Lloyd's List",
     "Platts",
-    "Argus",
 ]
 # Short names the desk uses for the same outlet.
 OUTLET_ALIASES = {
@@ -284,7 +279,7 @@ BARE_SOURCES = re.compile(
 # "another person said", "one person said": a source already introduced
 OTHER_PERSON = re.compile(
     r"(?<![\w-])(?:(?:Another|another|The|the|One|one|A second|a second)\s+(?:person|source)|"
-    r"(?:These|these|Those|those)\s+(?:people|persons|sources))(?![\w-])"
+    r"(?:These|these|Those|those|The|the)\s+(?:people|persons|sources)|(?:one|One|two|Two)\s+of\s+the\s+(?:people|sources))(?![\w-])"
 )
 
 # -- rumours --------------------------------------------------------------------------------------
@@ -413,6 +408,8 @@ _DENIES = [
     r"\b(?:has|have|had)\s+not\s+been\s+(?:informed|told|notified|consulted|approached|contacted)\b",
     r"\bthere\s+(?:has|have|had|was|were|is)\s+(?:been\s+)?no\s+(?:\w+\s+)?(?:breach|talks|negotiations|deal|offer|"
     r"approach|plans?|decision|agreement|contacts?|wrongdoing|evidence|truth|basis|losses|strike|layoffs)\b",
+    r"\b(?:not|never)\s+(?:held|had|been\s+in|engaged\s+in|entered(?:\s+into)?|opened)\s+(?:any\s+)?(?:\w+\s+){0,2}"
+    r"(?:talks|negotiations|discussions|contacts?)\b",
     r"\bnothing\s+(?:has\s+been|had\s+been|was|is)\s+(?:decided|agreed|finalized|finalised|signed)",
     r"\b(?:not|never)\s+(?:been\s+)?(?:aware|heard|know|knew|received|made|had|provided|participated?|joined|"
     r"planned|considered|discussed|for\s+sale)\b",

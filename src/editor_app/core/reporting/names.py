@@ -13,7 +13,9 @@ _WORD = r"(?:[A-Z][\w.&'’/-]*|[A-Z]\.)"
 NAME_RE = re.compile(_WORD + r"(?:\s+(?:(?:of|de|du|von|van|der|for|&|and\s+Co\.?)\s+)?(?:[A-Z0-9][\w.&'’/-]*))*")
 # what a blanked-out relative clause becomes: a name does not run across it, a list does
 _GAP = "\x00"
-TICKER = re.compile(r"\s*\(\s*[A-Z0-9][A-Z0-9.=^_-]*(?:\s*,\s*[A-Z0-9][A-Z0-9.=^_-]*)*\s*\)|\s+[A-Z0-9]+\.[A-Z]{1,3}\b")
+TICKER = re.compile(
+    r"\s*\(\s*[A-Z0-9][A-Z0-9.=^_-]*(?:\s*,\s*[A-Z0-9][A-Z0-9.=^_-]*)*\s*\)|\s+[A-Z0-9]{2,}\.[A-Z]{1,3}\b(?!\.)"
+)
 SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Incorporated|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|LLP|LP|AG|SA|S\.A|SE|NV|N\.V|"
     r"BV|AB|ASA|Oyj|SpA|S\.p\.A|GmbH|KGaA|Holdings?|Group|Cos?)\.?)+$"
@@ -56,7 +58,7 @@ BODY_ROLE = re.compile(
 # "It", "The company", "the British retailer", "He", "the spokesman": the party named before
 BACK_REFERENCE = re.compile(
     r"(?:(?:It|it|He|he|She|she|They|they)(?![\w-])|"
-    r"(?:[Tt]he|[Ii]ts)\s+(?:[\w'’.-]+\s+){0,3}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
+    r"(?:[Tt]he|[Ii]ts)\s+(?:[\w'’.-]+\s+){0,4}(?:company|bank|firm|group|retailer|carrier|airline|automaker|carmaker|"
     r"maker|insurer|lender|bourse|exchange|operator|provider|central\s+bank|ministry|government|regulator|agency|spokes(?:man|woman|person)|"
     r"official|executive|conglomerate|giant|producer|supplier|manufacturer|publisher|chain|brewer|miner|"
     r"insurer|utility|developer|fund|investor|board|partner|parent|unit|subsidiary|statement|spokespeople|"
@@ -101,6 +103,14 @@ NOT_A_PARTY = {
     "our",
     "you",
     "no",
+    "it",
+    "he",
+    "she",
+    "they",
+    "its",
+    "his",
+    "her",
+    "their",
     "both",
     "all",
     "shares",
@@ -275,7 +285,7 @@ PLURAL_REFERENCE = re.compile(
     r"(?:[Tt]he\s+(?:two\s+|three\s+|other\s+)?(?:companies|firms|banks|groups|parties)(?:\s+(?:named|mentioned|"
     r"involved|cited))?|[Bb]oth\s+(?:companies|firms|banks|groups|sides|men|executives))(?![\w-])"
 )
-NAME_LIST = re.compile(NAME_RE.pattern + r"(?:\s*,\s*" + NAME_RE.pattern + r")+,?\s+and\s+" + NAME_RE.pattern)
+NAME_LIST = re.compile(NAME_RE.pattern + r"(?:\s*,\s*" + NAME_RE.pattern + r")*,?\s+and\s+" + NAME_RE.pattern)
 # '"...," a Kia Motors spokesman said.' / '"...," said Apple spokesman Steve Dowling.'
 AFTER_QUOTE = re.compile(
     r"(?:[,.!?][\"”]|[\"”],)\s*(?:(?P<who>[^\"“”]{1,100}?)\s+(?:said|says|added|told\s+\w+|wrote|insisted)\b|"

@@ -133,6 +133,20 @@ def mask(clause: str) -> str:
 PRONOUN = re.compile(r"(?:it|It|he|He|she|She|they|They)\s")
 
 
+_NAMED_RELATION = re.compile(
+    r"(?:Its|Their|The\s+company's|The)\s+(?:[a-z-]+\s+){0,3}(?:shareholder|investor|owner|partner|rival|parent|unit|"
+    r"subsidiary|customer|supplier|lender|adviser|advisor|backer|founder|chairman|chief\s+executive),\s+"
+    r"(?P<name>" + NAME_RE.pattern + r"),"
+)
+# "Latvia's financial services authority", "the city's housing department"
+_OWNED_BODY = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)\s+(?:[a-z]+\s+){0,3}"
+    r"(?:authority|ministry|department|regulator|agency|commission|office|watchdog|council|government|prosecutors?|"
+    r"central\s+bank|union|police)(?![\w-])"
+)
+_NOT_THE_COMPANY = re.compile(r"(?:'s|’s)?\s+(?:shares|stock|bonds|ADRs|notes|share\s+price|stock\s+price)\b")
+
+
 def has_subject(head: str) -> bool:
     """Does the clause start with a subject of its own (not a verb: "declined to comment")?"""
     return bool(re.match(r"(?:[A-Z]|[Tt]he\s|[Aa]n?\s|[\"“])", head))
@@ -164,14 +178,27 @@ def speakers(clause: str, offset: int, discourse: Discourse, cue_at: int | None 
                 discourse.resolve(Mention(clean_name(m.group(g)), offset + m.start(g), offset + m.end(g)))
                 for g in names
             ]
-    found = _named_in(clause, offset, discourse, roles_anywhere=True)
+    found = _named_in(clause, offset, discourse, roles_anywhere=True, cue_at=cue_at)
     return found
 
 
-def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool = False) -> list[Mention]:
+def _speaks_here(text: str, m: re.Match[str], cue_at: int | None) -> bool:
+    """A spokesperson named after the cue speaks only as the attribution: "..., a Kia spokesman said",
+    not "comments that GE's chief executive made"."""
+    return cue_at is None or m.start() < cue_at or bool(_ATTRIBUTION_AFTER.match(text, m.end()))
+
+
+_ATTRIBUTION_AFTER = re.compile(r"(?:,?\s+[\w.'’-]+){0,4}?,?\s+(?:said|says|told|added|stated|wrote)\b")
+
+
+def _named_in(
+    text: str, offset: int, discourse: Discourse, roles_anywhere: bool = False, cue_at: int | None = None
+) -> list[Mention]:
     for m in ROLE_FOR.finditer(text):
         if not roles_anywhere and m.start() > 3:
             break
+        if not _speaks_here(text, m, cue_at):
+            continue
         at = m.start("name")
         d = DESCRIPTOR.match(text, at)
         name = m.group("name")
@@ -187,6 +214,8 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
     for m in NAME_ROLE.finditer(text):
         if not roles_anywhere and m.start() > 3:
             break
+        if not _speaks_here(text, m, cue_at):
+            continue
         name = clean_name(m.group("name"))
         if name.lower() in NOT_A_PARTY or not name:
             continue
@@ -196,7 +225,7 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
         if found:
             return [discourse.resolve(x) for x in found]
     m = BODY_ROLE.match(text) if not roles_anywhere else BODY_ROLE.search(text)
-    if m:
+    if m and _speaks_here(text, m, cue_at):
         return [Mention(m.group("name"), offset + m.start("name"), offset + m.end("name"))]
     bare = BARE_SPOKESPERSON.match(text)
     if bare:  # '"...," a spokeswoman said': she speaks for the organisation named before
@@ -207,6 +236,9 @@ def _named_in(text: str, offset: int, discourse: Discourse, roles_anywhere: bool
 
 def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
     """The grammatical subject at the start of `clause`, or the party a back reference points to."""
+    named = _NAMED_RELATION.match(clause, skip_adverbial(clause))
+    if named:  # "Its largest shareholder, Grove Capital, said ...": the name, not "its"
+        return [Mention(clean_name(named.group("name")), offset + named.start("name"), offset + named.end("name"))]
     clause = blank_out(clause, appositives=True)
     i = skip_adverbial(clause)
     rest = clause[i:]
@@ -218,7 +250,7 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         if said:
             i += said.end()
             rest = clause[i:]
-    inst = NATIONAL_BODY.match(rest)
+    inst = NATIONAL_BODY.match(rest) or _OWNED_BODY.match(rest)
     if inst:
         return [Mention(inst.group(0), offset + i, offset + i + inst.end())]
     plural = PLURAL_REFERENCE.match(rest)
@@ -265,6 +297,8 @@ def subject(clause: str, offset: int, discourse: Discourse) -> list[Mention]:
         if g and g.group(0).split()[0].lower() == "the":
             return [Mention(g.group(0), offset + i, offset + i + g.end())]
         return []
+    if _NOT_THE_COMPANY.match(rest, m.end()):
+        return []  # "Volta shares jumped": the stock, not a party
     titled = TITLE_SPLIT.match(m.group(0))
     if titled:  # "Standard Chartered Chairman John Peace": the person, who speaks for the bank
         org = clean_name(titled.group("org") or "")
@@ -280,6 +314,8 @@ def note_lists(sentence: str, offset: int, discourse: Discourse) -> None:
     """Remember "Apple Inc, Google Inc and Intel Corp" so "the companies named" can mean them."""
     for m in NAME_LIST.finditer(blank_out(sentence)):
         found = split_conjunction(m.group(0), offset + m.start())
+        if len(found) == 2 and "," not in m.group(0) and any(len(f.name.split()) > 1 for f in found):
+            continue  # "Securities and Exchange Commission" is one name; "Amgen and Actelion" are two
         if len(found) >= 2:
             discourse.lists.append(found)
 

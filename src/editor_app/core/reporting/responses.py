@@ -116,6 +116,21 @@ def _partial(found: list[FoundResponse], index: int) -> None:
             )
 
 
+def _opens_quote(text: str) -> bool:
+    """'"There are no talks.' : a quote that goes on into the next sentence."""
+    return text.lstrip()[:1] in '"“' and (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
+
+
+def _speaker_after_quote(sentences: list[Sentence], index: int, discourse: Discourse) -> list[Mention]:
+    """The speaker named where the quote closes ('... are false," he said.'), up to three sentences on."""
+    for later in sentences[index + 1 : index + 4]:
+        if later.heading:
+            break
+        if re.search(r"[,.!?][\"”]", later.text):
+            return speakers(later.text, later.start, discourse)
+    return []
+
+
 def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[FoundResponse]:
     found: list[FoundResponse] = []
     for index, s in enumerate(sentences):
@@ -129,6 +144,8 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
             own = (hits and agent_before(clause, hits[0][1].start(), offset, discourse)) or speakers(
                 clause, offset, discourse, cue_at
             )
+            if hits and not own and _opens_quote(s.text):
+                own = _speaker_after_quote(sentences, index, discourse)
             head = clause[skip_adverbial(clause) :]
             if parties and PRONOUN.match(head):
                 own = parties  # "..., but they said ...": the party of the clause before
@@ -161,4 +178,12 @@ def find_responses(sentences: list[Sentence], discourse: Discourse) -> list[Foun
         named = [p for p in parties if p.name[:1].isupper()]
         if named:
             discourse.note(named)
+        if named and all(p.name.lower() in discourse.outlets for p in named):
+            # "The FT reported that Ford was in talks ...": "the company" next is Ford
+            after = max(p.end for p in named)  # after the outlet: "Separately, Der Spiegel reported that X ..."
+            first = next(
+                (m for m in discourse.mentioned if m.start >= after and discourse.maybe_organisation(m.name)), None
+            )
+            if first:
+                discourse.note([first])
     return found

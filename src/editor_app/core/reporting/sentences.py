@@ -57,7 +57,7 @@ _ABBREVIATIONS = {
     "i.e",
 }
 _CANDIDATE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘]?[(\[]?[A-Z0-9])")
-_DATELINE = re.compile(r"\A[A-Z][A-Za-z.,'’/ -]{1,60}?\s*\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)\s*[-–—]+\s*")
+_DATELINE = re.compile(r"\A(?:[A-Z][A-Za-z.,'’/ -]{1,60}?\s*)?\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)\s*[-–—]+\s*")
 _HEADING = re.compile(r"\A\s{0,3}#{1,6}\s")
 
 
