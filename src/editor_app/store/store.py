@@ -25,6 +25,7 @@ from editor_app.store.database import open_engine
 from editor_app.store.errors import StoreError, StoreLockedError, StoreReadOnlyError, StoreWriteError
 from editor_app.store.models import ArticleRow
 from editor_app.store.paths import backups_dir_for
+from editor_app.store.writer import StoreWriter
 
 EDITABLE_FIELDS = ("title", "dek", "byline", "body")
 CONTENT_FIELDS = frozenset({"title", "dek", "body"})  # what an approval approved
@@ -99,10 +100,12 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.changes = ChangeFeed()  # what every commit wrote, for whoever shows it
         self.changes.attach(self._sessions)
+        self.writer = StoreWriter()  # one write at a time, in order (store/writer.py)
 
     # -- opening ----------------------------------------------------------------------
 
     def close(self) -> None:
+        self.writer.close()
         self.engine.dispose()
 
     def reopen(self) -> None:
@@ -115,8 +118,11 @@ class Store:
         self.changes.attach(self._sessions)
         self.changes.announce(Changes.all())  # another file: everything shown is stale
 
-    def _write(self) -> Session:
-        return self._sessions()
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A session for one write, under the writer's lease (`with store._write() as s, s.begin():`)."""
+        with self.writer.lease(), self._sessions() as s:
+            yield s
 
     def read(self) -> Session:
         """A session for reads (`with store.read() as s:`); writes go through `transaction()`."""
@@ -127,7 +133,7 @@ class Store:
         """One write transaction for every store module; SQLite failures (full, locked,
         read-only) become StoreErrors a writer can read."""
         try:
-            with self._sessions() as s, s.begin():
+            with self.writer.lease(), self._sessions() as s, s.begin():
                 yield s
         except OperationalError as exc:
             raise _write_error(exc, self.path) from exc

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +29,7 @@ from editor_app.core.render_process import RenderProcess
 from editor_app.store.journal import RecoveryJournal
 from editor_app.store.store import Store
 from editor_app.ui.claims.controller import ClaimsController
+from editor_app.ui.common import gc_on_ui_thread
 from editor_app.ui.common.change_bus import ChangeBus
 from editor_app.ui.common.tasks import Tasks
 from editor_app.ui.editor.autosave import AutosaveController
@@ -83,6 +85,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
 
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
+        gc_on_ui_thread.install(QApplication.instance())  # workers never run the collector (idempotent)
         self.store = store
         self.changes = ChangeBus(store, self)  # what the store's writes changed, on the UI thread
         self._library_timer = QTimer(self, singleShot=True, interval=LIBRARY_DELAY_MS)
@@ -308,6 +311,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.renderer.shutdown()
         self.autosave.shutdown()
         self.review.shutdown()
+        self.store.writer.close()  # the queued writes are written; its thread ends with the window
         pane = self.stocks.pane()
         if pane is not None:
             pane.shutdown()

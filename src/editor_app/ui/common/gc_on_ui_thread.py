@@ -9,40 +9,12 @@ thresholds (the usual recipe for Qt applications with Python threads).
 from __future__ import annotations
 
 import gc
-import threading
-from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
 _installed: GarbageCollector | None = None
 T = TypeVar("T")
-
-_gc_lock = threading.Lock()
-_gc_holds = 0
-_gc_was_enabled = True
-
-
-def without_gc(work: Callable[[], T]) -> T:
-    """Run `work` with the cyclic garbage collector paused.
-
-    A collection runs in whichever thread happens to trigger it, and garbage that holds Qt
-    objects (widgets, text cursors of a document) must only be destroyed on the UI thread.
-    Our jobs allocate a lot (diffs, checklists), so without this the collector would often run
-    here; paused, it runs on the UI thread's next allocations instead."""
-    global _gc_holds, _gc_was_enabled
-    with _gc_lock:
-        if _gc_holds == 0:
-            _gc_was_enabled = gc.isenabled()
-        _gc_holds += 1
-        gc.disable()
-    try:
-        return work()
-    finally:
-        with _gc_lock:
-            _gc_holds -= 1
-            if _gc_holds == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 class GarbageCollector(QObject):

@@ -2,8 +2,8 @@
 
     window.tasks.run("claim proposals", lambda: propose(text), show_proposals)
 
-Work runs on a pool thread with the garbage collector kept on the UI thread; the result comes
-back on the UI thread. A task under the same name replaces one that has not reported yet: only
+Work runs on a pool thread (the garbage collector runs on the UI thread only,
+`common/gc_on_ui_thread`); the result comes back on the UI thread. A task under the same name replaces one that has not reported yet: only
 the newest result is delivered, so a slow run on old text never overwrites a fresh one.
 Store writes do not belong here (they go through the store's own writers).
 """
@@ -16,8 +16,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-
-from editor_app.ui.common.gc_on_ui_thread import without_gc
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +42,7 @@ class Tasks(QObject):
             return future
         generation = self._newest.get(name, 0) + 1
         self._newest[name] = generation
-        future = self._pool.submit(without_gc, work)
+        future = self._pool.submit(work)
         self._callbacks[future] = on_result
         future.add_done_callback(lambda f: self._deliver((name, generation), f))
         return future

@@ -10,7 +10,7 @@ flight and saves the rest at once. A failed write keeps the text dirty, says why
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from enum import StrEnum
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
@@ -47,7 +47,7 @@ class AutosaveController(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._save_in_background)
         self._since_first_edit = QElapsedTimer()
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._writer = store.writer  # the store's one writer thread (store/writer.py)
         self._inflight: Future[ArticleChange] | None = None
         self._inflight_fields: frozenset[str] = frozenset()
         self._finished.connect(self._on_finished)
@@ -157,4 +157,8 @@ class AutosaveController(QObject):
         return True
 
     def shutdown(self) -> None:
-        self._writer.shutdown(wait=True)
+        """The save in flight is written before the window goes (the writer thread itself
+        ends with the window: `MainWindow.stop_workers`)."""
+        future = self._inflight
+        if future is not None:
+            future.exception()  # waits

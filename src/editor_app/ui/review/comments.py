@@ -188,7 +188,6 @@ class CommentsPane(QWidget):
         self.cards: dict[int, ThreadCard] = {}
         self.selected_id: int | None = None
         self.read_only = False
-        self.before_write: Callable[[], None] = lambda: None  # the window settles its own writes first
         # composer: ("anchor", (start, end, quoted)) | ("article", None) | ("reply", comment id)
         self._mode: tuple[str, object] | None = None
         # turns the anchor taken when the composer opened into one on the saved body (the text may
@@ -424,7 +423,6 @@ class CommentsPane(QWidget):
         who = self.who()
         aid = self.article_id
         try:
-            self.before_write()
             if kind == "reply":
                 comment = self.review.reply(int(arg), text, who)  # type: ignore[arg-type]
             elif kind == "anchor":
@@ -444,7 +442,6 @@ class CommentsPane(QWidget):
         if self.read_only:
             return
         try:
-            self.before_write()
             if resolved:
                 self.review.resolve(comment_id, self.who())
             else:

@@ -186,7 +186,6 @@ class ReviewController(StatusControl, QObject):
 
         pane = SourcesPane(self.review, self.window.claim_store, lambda: who_acts(self.store))
         pane.set_read_only(self.read_only)
-        pane.before_write = self.settle_writes
         pane.sources_changed.connect(self._on_review_data_changed)
         pane.set_article(self.article_id)
         return pane
@@ -198,7 +197,6 @@ class ReviewController(StatusControl, QObject):
         pane.set_selection_action(self.actions["comment_selection"])
         pane.set_read_only(self.read_only)
         pane.anchor_resolver = self._resolve_anchor
-        pane.before_write = self.settle_writes
         pane.comment_activated.connect(self.show_comment)
         pane.comments_changed.connect(self._on_comments_changed)
         pane.set_article(self.article_id)
@@ -328,10 +326,6 @@ class ReviewController(StatusControl, QObject):
         self.refresh_highlights()
         if self.history_dialog is not None and self.history_dialog.isVisible():
             self.history_dialog.refresh()
-
-    def settle_writes(self) -> None:
-        """Before a write on the UI thread: let the worker finish (one writer at a time)."""
-        self.worker.drain()
 
     def sync(self, timeout: float = 30.0) -> None:
         """Save now and wait for the bookkeeping of every save (tests, restore, comments)."""

@@ -8,7 +8,7 @@ from one, so nobody types them twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit, urlunsplit
@@ -276,7 +276,6 @@ class SourceLinkDialog(QDialog):
         claim_store: ClaimStore,
         source: Source,
         parent: QWidget | None = None,
-        before_write: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sourceLinkDialog")
@@ -284,7 +283,6 @@ class SourceLinkDialog(QDialog):
         self.setMinimumWidth(540)
         self.review, self.source = review, source
         self.changed = False
-        self.before_write = before_write or (lambda: None)
         self.claims = claim_store.list_claims(source.article_id or 0)
         self.by_id = {c.id: c for c in self.claims if c.id is not None}
 
@@ -388,7 +386,6 @@ class SourceLinkDialog(QDialog):
             return
         kind, child = target
         try:
-            self.before_write()
             self.review.link(
                 self.source.id or 0,
                 claim_id,
@@ -406,7 +403,6 @@ class SourceLinkDialog(QDialog):
         if not items or items[0].data(Qt.ItemDataRole.UserRole) is None:
             return
         try:
-            self.before_write()
             self.review.unlink(int(items[0].data(Qt.ItemDataRole.UserRole)))
         except StoreError as exc:
             QMessageBox.warning(self, "Not removed", str(exc))

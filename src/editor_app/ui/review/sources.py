@@ -73,7 +73,6 @@ class SourcesPane(QWidget):
         self.sources: list[Source] = []
         self._loading = False
         self.read_only = False
-        self.before_write: Callable[[], None] = lambda: None  # the window settles its own writes first
 
         self.count_label = muted(plain_label(""))
         self.count_label.setObjectName("sourcesCount")
@@ -366,7 +365,6 @@ class SourcesPane(QWidget):
 
     def _write(self, work: Callable[[], object], failed: str) -> object | None:
         try:
-            self.before_write()
             result = work()
         except (StoreError, ValueError, KeyError) as exc:
             QMessageBox.warning(self, failed, str(exc))
@@ -507,7 +505,7 @@ class SourcesPane(QWidget):
         src = self.selected_source()
         if src is None or self.read_only:
             return None
-        dialog = SourceLinkDialog(self.review, self.claim_store, src, self, before_write=self.before_write)
+        dialog = SourceLinkDialog(self.review, self.claim_store, src, self)
         dialog.exec()
         if dialog.changed:
             self.sources_changed.emit()

@@ -1,5 +1,6 @@
-"""One background thread for review bookkeeping after saves: comments follow the edit and a
-revision is recorded, off the UI thread, in the order the saves happened.
+"""Review bookkeeping off the UI thread: after each save, comments follow the edit and a
+revision is recorded, on the store's one writer thread (store/writer.py) in the order the saves
+happened; checklists are computed on a review thread of their own.
 
     worker = ReviewWorker(store)
     worker.after_save(article_id, old_body, new_body, who)   # from autosave.saved
@@ -13,7 +14,6 @@ not shared with the UI thread).
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
@@ -21,26 +21,11 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from editor_app.services.review import Review
-from editor_app.store.errors import StoreLockedError
 from editor_app.store.revisions import RevisionStore
 from editor_app.store.store import Store
-from editor_app.ui.common.gc_on_ui_thread import without_gc
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-def _retry(work: Callable[[], T], attempts: int = 4) -> T:
-    """Another connection committed between our read and write (SQLite answers "locked" at
-    once for a stale snapshot): run the transaction again."""
-    for i in range(attempts):
-        try:
-            return work()
-        except StoreLockedError:
-            if i == attempts - 1:
-                raise
-            time.sleep(0.1 * (i + 1))
-    raise AssertionError("unreachable")
 
 
 class ReviewWorker(QObject):
@@ -53,7 +38,8 @@ class ReviewWorker(QObject):
         super().__init__(parent)
         self._review = Review(store)
         self._revisions = RevisionStore(store)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review")
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review")  # reads: checklists
+        self._writer = store.writer  # writes: the store's one writer, in the order of the saves
         self._callbacks: dict[Future, Callable[[object], None]] = {}
         self._result.connect(self._on_result)
         self.pending = 0
@@ -66,22 +52,25 @@ class ReviewWorker(QObject):
         def work() -> tuple[int, str, list]:
             changed = []
             if old_body != new_body:
-                changed = _retry(lambda: self._review.reanchor_comments(article_id, old_body, new_body))
+                changed = self._review.reanchor_comments(article_id, old_body, new_body)
             if record:
-                _retry(lambda: self._revisions.record(article_id, "typing", who))
+                self._revisions.record(article_id, "typing", who)
             return article_id, new_body, changed
 
-        self.submit(work, lambda result: self.done.emit(*result), kind="save")
+        self.submit(work, lambda result: self.done.emit(*result), kind="save", write=True)
 
-    def submit(self, work: Callable[[], object], on_result: Callable[[object], None], *, kind: str = "job") -> Future:
-        """Run `work` on the worker thread; `on_result(value)` on the UI thread. After
-        `shutdown()` nothing runs (the window is gone) and a cancelled future is returned."""
+    def submit(
+        self, work: Callable[[], object], on_result: Callable[[object], None], *, kind: str = "job", write: bool = False
+    ) -> Future:
+        """Run `work` off the UI thread (on the store's writer when it writes, else on the
+        review thread); `on_result(value)` on the UI thread. After `shutdown()` nothing runs
+        (the window is gone) and a cancelled future is returned."""
         if self.closed:
             future: Future = Future()
             future.cancel()
             return future
         self.pending += 1
-        future = self._pool.submit(without_gc, work)
+        future = (self._writer if write else self._pool).submit(work)
         self._callbacks[future] = lambda value: (on_result(value), self.job_finished.emit(kind))
         future.add_done_callback(self._deliver)
         return future
@@ -113,6 +102,8 @@ class ReviewWorker(QObject):
             self._pool.submit(lambda: None).result(timeout)
         except Exception:
             log.warning("review worker did not drain in %s s", timeout)
+        if not self._writer.drain(timeout):
+            log.warning("store writer did not drain in %s s", timeout)
 
     def shutdown(self) -> None:
         """Run what is queued, then end the thread and wait for it (idempotent)."""
