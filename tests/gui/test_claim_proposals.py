@@ -113,3 +113,14 @@ def test_the_statement_is_told_apart_from_its_attribution():
         assert proposals, text
         start, end = statement_span(proposals[0])
         assert text[start:end] == statement
+
+
+def test_a_very_long_text_is_read_from_its_start_and_says_so(qtbot, make_window):
+    from editor_app.ui.claims.assistant import READ_LIMIT
+
+    window = make_window()
+    filler = "Markets were calm in the afternoon. " * (READ_LIMIT // 30)
+    fresh_article(qtbot, window, STORY + "\n\n" + filler)
+    assistant = _open_claims(qtbot, window)
+    _card(qtbot, assistant, "Ford held preliminary talks with Xiaomi")
+    assert f"first {READ_LIMIT:,} characters" in assistant.view.state_label.text()

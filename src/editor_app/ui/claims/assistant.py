@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 TASK = "claim proposals"
 READ_DELAY_MS = 1200  # after the last key: long enough not to read on every word
+READ_LIMIT = 200_000  # characters read: a pasted book would hold the interpreter for minutes
 PROPOSAL_HIGHLIGHT_PROPERTY = QTextFormat.Property.UserProperty + 0x51
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _ANONYMOUS = re.compile(
@@ -166,7 +167,7 @@ class ClaimAssistant(QObject):
         def work() -> list[Any]:
             from editor_app.core.reporting import propose  # loaded on first use
 
-            return propose(reading_text(text))
+            return propose(reading_text(text[:READ_LIMIT]))
 
         self.window.tasks.run(TASK, work, lambda found: self._on_read(article_id, text, found))
 
@@ -209,6 +210,8 @@ class ClaimAssistant(QObject):
             shown.append(p)
         self.shown = shown
         self.view.set_proposals(shown, dismissed=len(dismissed))
+        if len(self.read_text) > READ_LIMIT:
+            self.view.show_state(f"Read the first {READ_LIMIT:,} characters of the text only.")
         self._make_room()
         if self.view.current is None:
             self.clear_evidence()
