@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from editor_app.commands.common import read_article_file
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -33,19 +35,9 @@ def read_body(path: Path) -> tuple[str | None, str | None]:
     """(text after the front matter, error message)."""
     from editor_app.core.importer import front_matter_end
 
-    try:
-        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    except FileNotFoundError:
-        return None, f"no such file: {path}"
-    except IsADirectoryError:
-        return None, f"is a directory, not an article file: {path}"
-    except OSError as exc:
-        return None, f"cannot read {path}: {exc.strerror or exc}"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, f"{path} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8 and try again"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, error = read_article_file(path)
+    if text is None:
+        return None, error
     return text[front_matter_end(text) :], None
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from editor_app.services.opening import open_store as open_store_file
@@ -54,3 +55,20 @@ def guard(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Names
             return fail(str(exc))
 
     return run
+
+
+def read_article_file(path: Path) -> tuple[str | None, str | None]:
+    """(text, error message) of an article file (`-` reads stdin): UTF-8, any line endings."""
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except FileNotFoundError:
+        return None, f"no such file: {path}"
+    except IsADirectoryError:
+        return None, f"is a directory, not an article file: {path}"
+    except OSError as exc:
+        return None, f"cannot read {path}: {exc.strerror or exc}"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, (f"{path} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8 and try again")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from editor_app.commands.common import read_article_file
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -42,28 +44,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_search)
 
 
-def _read_article(path: Path) -> tuple[str | None, str | None]:
-    """(text, error message)."""
-    try:
-        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    except FileNotFoundError:
-        return None, f"no such file: {path}"
-    except IsADirectoryError:
-        return None, f"is a directory, not an article file: {path}"
-    except OSError as exc:
-        return None, f"cannot read {path}: {exc.strerror or exc}"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, (f"{path} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8 and try again")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
-
-
 def run_suggest(args: argparse.Namespace) -> int:
     from editor_app.core.tickers.notation import render
     from editor_app.core.tickers.suggest import suggest
 
-    text, error = _read_article(args.file)
+    text, error = read_article_file(args.file)
     if error:
         print(f"editor-app tickers suggest: {error}", file=sys.stderr)
         return 2 if "no such file" in error or "directory" in error else 1

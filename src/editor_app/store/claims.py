@@ -34,7 +34,6 @@ from editor_app.core.claims import (
     StatusVerdict,
     short_statement,
 )
-from editor_app.core.text import normalize_for_store
 from editor_app.store.models import (
     AppearanceRow,
     ArticleRow,
@@ -46,6 +45,7 @@ from editor_app.store.models import (
 )
 from editor_app.store.settings import acting_user_in
 from editor_app.store.store import Store
+from editor_app.store.substore import clean_text
 
 _PREFIX_END = "\U0010ffff"
 
@@ -62,12 +62,8 @@ def party_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _clean(text: str) -> str:
-    return normalize_for_store(text or "").text.strip()
-
-
 def _name(text: str) -> str:
-    return " ".join(_clean(text).split())
+    return " ".join(clean_text(text).split())
 
 
 # -- rows to dataclasses ----------------------------------------------------------------------
@@ -232,7 +228,7 @@ class ClaimStore:
                 _write_fields(row, claim)
                 _write_children(s, row, claim, parties)
                 if claim.override_status is not None:
-                    row.override_by = _clean(claim.override_by) or who
+                    row.override_by = clean_text(claim.override_by) or who
                     row.override_at = claim.override_at or now
                 s.add(row)
                 for e in claim.history:
@@ -299,7 +295,7 @@ class ClaimStore:
 
     def set_override(self, claim_id: int, status: ClaimStatus | None, reason: str, who: str = "") -> Claim:
         """Set the desk's verdict (a reason is required) or clear it (`status` None)."""
-        reason = _clean(reason)
+        reason = clean_text(reason)
         if status is not None:
             status = ClaimStatus.parse(status)
             if not reason:
@@ -375,7 +371,7 @@ class ClaimStore:
             if kind is not None:
                 row.kind = PartyKind.parse(kind).value
             if ticker is not None:
-                row.ticker = _clean(ticker)
+                row.ticker = clean_text(ticker)
             s.flush()
             return _to_party(row)
 
@@ -400,7 +396,9 @@ class ClaimStore:
             )
             if exists is None:
                 s.add(
-                    ProposalDismissalRow(article_id=article_id, key=key, text=_clean(text)[:2000], who=who, at=utcnow())
+                    ProposalDismissalRow(
+                        article_id=article_id, key=key, text=clean_text(text)[:2000], who=who, at=utcnow()
+                    )
                 )
 
     def restore_proposals(self, article_id: int) -> int:
@@ -433,18 +431,18 @@ def _event(verdict: StatusVerdict, kind: str, who: str, at: datetime) -> StatusE
 
 
 def _check_override(claim: Claim) -> None:
-    if claim.override_status is not None and not _clean(claim.override_reason):
+    if claim.override_status is not None and not clean_text(claim.override_reason):
         raise ValueError("Give a reason for overriding the status.")
 
 
 def _write_fields(row: ClaimRow, claim: Claim) -> None:
-    wording = _clean(claim.wording)
+    wording = clean_text(claim.wording)
     row.wording = wording
-    row.short = short_statement(_clean(claim.short) or wording)
+    row.short = short_statement(clean_text(claim.short) or wording)
     row.first_reported = claim.first_reported
     status = claim.override_status
     row.override_status = ClaimStatus.parse(status).value if status is not None else None
-    row.override_reason = _clean(claim.override_reason) if claim.override_status is not None else ""
+    row.override_reason = clean_text(claim.override_reason) if claim.override_status is not None else ""
 
 
 def _party(s: Session, name: str, kind: PartyKind, cache: dict[str, PartyRow]) -> PartyRow | None:
@@ -467,11 +465,11 @@ def _write_children(s: Session, row: ClaimRow, claim: Claim, cache: dict[str, Pa
         row.appearances.append(
             AppearanceRow(
                 outlet=_party(s, a.outlet, PartyKind.OUTLET, cache),
-                title=_clean(a.title),
-                url=_clean(a.url),
+                title=clean_text(a.title),
+                url=clean_text(a.url),
                 date=a.date,
                 is_first=bool(a.is_first),
-                attribution=_clean(a.attribution),
+                attribution=clean_text(a.attribution),
                 position=i,
             )
         )
@@ -480,12 +478,12 @@ def _write_children(s: Session, row: ClaimRow, claim: Claim, cache: dict[str, Pa
             ResponseRow(
                 party=_party(s, r.party, PartyKind.ORGANISATION, cache),
                 stance=Stance.parse(r.stance).value,
-                quote=_clean(r.quote),
-                spokesperson=_clean(r.spokesperson),
+                quote=clean_text(r.quote),
+                spokesperson=clean_text(r.spokesperson),
                 date=r.date,
                 channel=Channel.parse(r.channel).value,
                 reported_by=_party(s, r.reported_by, PartyKind.OUTLET, cache),
-                source_url=_clean(r.source_url),
+                source_url=clean_text(r.source_url),
                 position=i,
             )
         )

@@ -20,11 +20,7 @@ from editor_app.store.review_models import (
     CommentRow,
 )
 from editor_app.store.settings import acting_user_in
-from editor_app.store.substore import SubStore
-
-
-def _clean(text: str | None) -> str:
-    return normalize_for_store(text or "").text.strip()
+from editor_app.store.substore import SubStore, clean_text
 
 
 def _to_comment(row: CommentRow) -> Comment:
@@ -62,7 +58,7 @@ class CommentStore(SubStore):
     ) -> Comment:
         """A comment on the range `anchor` = (start, end, quoted text) of the body, or on the
         whole article (`anchor` None); with `parent_id`, a reply (replies carry no anchor)."""
-        body = _clean(body)
+        body = clean_text(body)
         if not body:
             raise ValueError("A comment needs some text.")
         author = acting_user_in(self.store, author)
@@ -118,7 +114,7 @@ class CommentStore(SubStore):
         return self.add_comment(article_id, body, author, parent_id=comment_id)
 
     def edit_comment(self, comment_id: int, body: str) -> Comment:
-        body = _clean(body)
+        body = clean_text(body)
         if not body:
             raise ValueError("A comment needs some text.")
 

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 import editor_app.store.review_models  # noqa: F401  (registers the tables on Base)
 from editor_app.core.article import utcnow
 from editor_app.core.changes import Changes
-from editor_app.core.text import normalize_for_store
 from editor_app.core.workflow import (
     Source,
     SourceLink,
@@ -26,13 +25,9 @@ from editor_app.store.review_models import (
     SourceRow,
 )
 from editor_app.store.settings import acting_user_in
-from editor_app.store.substore import SubStore
+from editor_app.store.substore import SubStore, clean_text
 
 SOURCE_FIELDS = ("outlet", "title", "url", "published_on", "accessed_on", "supports", "note")
-
-
-def _clean(text: str | None) -> str:
-    return normalize_for_store(text or "").text.strip()
 
 
 def _to_link(row: ClaimSourceLinkRow) -> SourceLink:
@@ -119,13 +114,13 @@ class SourceStore(SubStore):
             pos = s.scalar(select(func.max(SourceRow.position)).where(SourceRow.article_id == article_id))
             row = SourceRow(
                 article_id=article_id,
-                outlet=_clean(outlet),
-                title=_clean(title),
-                url=_clean(url),
+                outlet=clean_text(outlet),
+                title=clean_text(title),
+                url=clean_text(url),
                 published_on=published_on,
                 accessed_on=accessed_on,
-                supports=_clean(supports),
-                note=_clean(note),
+                supports=clean_text(supports),
+                note=clean_text(note),
                 position=0 if pos is None else pos + 1,
             )
             s.add(row)
@@ -150,7 +145,7 @@ class SourceStore(SubStore):
                 if name in ("published_on", "accessed_on"):
                     setattr(row, name, value)
                 else:
-                    value = _clean(value)
+                    value = clean_text(value)
                     if name == "url" and value != row.url:
                         row.verified_at, row.verified_by = None, ""
                     setattr(row, name, value)

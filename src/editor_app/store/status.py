@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 import editor_app.store.review_models  # noqa: F401  (registers the tables on Base)
 from editor_app.core.article import ArticleStatus, utcnow
 from editor_app.core.checklist import CheckItem
-from editor_app.core.text import normalize_for_store
 from editor_app.core.workflow import (
     ChecklistBlocked,
     StatusChange,
@@ -28,11 +27,7 @@ from editor_app.store.review_models import (
 )
 from editor_app.store.revisions import RevisionStore
 from editor_app.store.settings import acting_user_in
-from editor_app.store.substore import SubStore
-
-
-def _clean(text: str | None) -> str:
-    return normalize_for_store(text or "").text.strip()
+from editor_app.store.substore import SubStore, clean_text
 
 
 def _to_change(row: StatusChangeRow) -> StatusChange:
@@ -70,7 +65,7 @@ class StatusStore(SubStore):
         in the same transaction."""
         to_status = parse_status(to)
         who = acting_user_in(self.store, who)
-        note, override_reason = _clean(note), _clean(override_reason)
+        note, override_reason = clean_text(note), clean_text(override_reason)
         with self._read() as s:
             current = ArticleStatus(self._article(s, article_id).status)
         check_transition(current, to_status)

@@ -8,10 +8,16 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from editor_app.core.text import normalize_for_store
 from editor_app.store.models import ArticleRow
 from editor_app.store.store import Store
 
 T = TypeVar("T")
+
+
+def clean_text(text: str | None) -> str:
+    """A field as stored: normalised (`core.text.normalize_for_store`) and stripped."""
+    return normalize_for_store(text or "").text.strip()
 
 
 class SubStore:

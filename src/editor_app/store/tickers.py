@@ -6,7 +6,6 @@ failed write reads like every other one ("locked", "disk full").
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import delete, func, select
@@ -16,7 +15,7 @@ import editor_app.store.ticker_models  # noqa: F401  (registers the tables on Ba
 from editor_app.core.article import ArticleStatus, ArticleSummary, utcnow
 from editor_app.core.tickers.tags import TickerTag, check_role
 from editor_app.store.models import ArticleRow
-from editor_app.store.store import Store
+from editor_app.store.substore import SubStore
 from editor_app.store.ticker_models import ArticleTickerRow, TickerDismissalRow
 
 if TYPE_CHECKING:
@@ -39,20 +38,8 @@ def _to_tag(row: ArticleTickerRow) -> TickerTag:
     )
 
 
-class TickerTagStore:
+class TickerTagStore(SubStore):
     """Reads and writes of ticker tags; every write runs in its own transaction."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    # -- plumbing -----------------------------------------------------------------------
-
-    def _read(self) -> Session:
-        return self.store._sessions()
-
-    def _run(self, work: Callable[[Session], T]) -> T:
-        with self.store.transaction() as s:
-            return work(s)
 
     @staticmethod
     def _rows(s: Session, article_id: int) -> list[ArticleTickerRow]:
