@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.claims import Stance
-from editor_app.ui.common.widgets import count_text
+from editor_app.ui.common.widgets import card_column, count_text
 
 CARD_TEXT_CHARS = 220
 
@@ -162,16 +161,8 @@ class ProposalList(QWidget):
         head.addWidget(self.restore_button)
         head.addWidget(self.find_button)
 
-        self.column = QWidget(objectName="proposalColumn")
-        self.column_layout = QVBoxLayout(self.column)
-        self.column_layout.setContentsMargins(6, 0, 6, 6)
-        self.column_layout.setSpacing(6)
-        self.column_layout.addStretch(1)
-        self.scroll = QScrollArea(objectName="proposalScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.column)
+        self.scroll, self.column_layout = card_column("proposal")
+        self.column = self.scroll.widget()
 
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 2, 0, 0)

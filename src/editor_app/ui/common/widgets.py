@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def plain_tooltip(text: str) -> str:
@@ -34,3 +34,19 @@ def show_dock(dock: QWidget | None) -> None:
         return
     dock.show()
     dock.raise_()
+
+
+def card_column(name: str, margins: tuple[int, int, int, int] = (6, 0, 6, 6)) -> tuple[QScrollArea, QVBoxLayout]:
+    """A scrolling column of cards that stack from the top (comments, claim proposals): the
+    scroll area, and the layout to insert cards into (before its last item, the stretch)."""
+    column = QWidget(objectName=f"{name}Column")
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(6)
+    layout.addStretch(1)
+    scroll = QScrollArea(objectName=f"{name}Scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(column)
+    return scroll, layout

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from editor_app.services.review import Review
 from editor_app.store.errors import StoreError
 from editor_app.ui.claims.dialogs import plain_label
 from editor_app.ui.common.theme import OK_COLOURS, WARNING_COLOURS, themed
-from editor_app.ui.common.widgets import muted
+from editor_app.ui.common.widgets import card_column, muted
 from editor_app.ui.review.common import local_time
 
 QUOTE_LIMIT = 160
@@ -218,16 +217,9 @@ class CommentsPane(QWidget):
         bar.addWidget(self.selection_button)
         bar.addWidget(self.article_button)
 
-        self.list_box = QWidget(objectName="commentsList")
-        self.list_layout = QVBoxLayout(self.list_box)
-        self.list_layout.setContentsMargins(6, 2, 6, 6)
-        self.list_layout.setSpacing(6)
-        self.list_layout.addStretch(1)
-        self.scroll = QScrollArea(objectName="commentsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.list_box)
+        self.scroll, self.list_layout = card_column("comments", (6, 2, 6, 6))
+        self.list_box = self.scroll.widget()
+        self.list_box.setObjectName("commentsList")
         self.empty = muted(plain_label("", wrap=True))
         self.empty.setObjectName("commentsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
