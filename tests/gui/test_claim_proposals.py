@@ -124,3 +124,19 @@ def test_a_very_long_text_is_read_from_its_start_and_says_so(qtbot, make_window)
     assistant = _open_claims(qtbot, window)
     _card(qtbot, assistant, "Ford held preliminary talks with Xiaomi")
     assert f"first {READ_LIMIT:,} characters" in assistant.view.state_label.text()
+
+
+def test_who_reported_becomes_an_outlet_or_an_attribution():
+    from types import SimpleNamespace
+
+    from editor_app.ui.claims.assistant import appearance_for
+
+    def as_recorded(who: str) -> tuple[str, str]:
+        a = appearance_for(SimpleNamespace(who=who))
+        return a.outlet, a.attribution
+
+    assert as_recorded("The Financial Times") == ("Financial Times", "")
+    assert as_recorded("Bloomberg") == ("Bloomberg", "")
+    assert as_recorded("people familiar with the matter") == ("", "people familiar with the matter")
+    assert as_recorded("The report") == ("", "the report")  # never a party called "report"
+    assert as_recorded("media reports") == ("", "media reports")

@@ -49,6 +49,10 @@ def appearance_for(reporter: Any) -> Appearance:
     """An outlet becomes the appearance's outlet; "people familiar with the matter" its attribution."""
     who = " ".join(reporter.who.split())
     kind = str(getattr(reporter, "kind", "") or "")
+    from editor_app.core.reporting.lexicon import GENERIC_REPORTERS
+
+    if GENERIC_REPORTERS.fullmatch(who):  # "the report", "media reports": no outlet to name
+        return Appearance(attribution=who[:1].lower() + who[1:] if who[:1].isupper() else who)
     if kind == "outlet" or (not kind and not _ANONYMOUS.match(who) and who[:1].isupper()):
         return Appearance(outlet=re.sub(r"^the\s+(?=[A-Z])", "", who, flags=re.IGNORECASE))  # "The FT" is the FT
     return Appearance(attribution=who)
