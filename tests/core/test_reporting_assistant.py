@@ -423,3 +423,11 @@ def test_a_person_named_after_the_cue_is_not_the_one_answering():
         "chief executive made at a dinner, a source familiar with the matter said."
     )
     assert by_party(text) == {"Morning Courier": {Stance.CLARIFIES}}
+
+
+def test_an_agency_named_with_capitalised_media_words_is_a_reporter():
+    from editor_app.core.reporting import propose
+
+    text = "Acme Corp is in talks to buy Widget Inc, Yonhap News Agency reported on Tuesday. Acme declined to comment."
+    [claim] = propose(text)
+    assert [r.who for r in claim.reported_by] == ["Yonhap"]

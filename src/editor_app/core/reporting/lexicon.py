@@ -207,8 +207,8 @@ OUTLET_RE = re.compile(
 )
 
 # Kinds of publication: "the German newspaper X", "X newspaper", "the website X".
-MEDIA_NOUNS = (
-    r"(?:news\s+agency|newswire|wire\s+service|newspaper|daily|weekly|paper|magazine|journal|tabloid|"
+MEDIA_NOUNS = (  # "the Yonhap news agency", and the agencies' own "Yonhap News Agency"
+    r"(?:[Nn]ews\s+[Aa]gency|News\s+Service|newswire|wire\s+service|newspaper|daily|weekly|paper|magazine|journal|tabloid|"
     r"broadsheet|website|web\s+site|blog|broadcaster|television|TV|channel|radio|news\s+service|"
     r"news\s+site|online\s+edition|news\s+portal|portal|publication|outlet)"
 )
@@ -225,7 +225,7 @@ MEDIA_AFTER_NAME = re.compile(r"(?:(?:the|The)\s+)?(?P<name>" + NAME + r")\s+" +
 # Mastheads: "The Harbor Times", "Evening Ledger", "Sunday Business Post"
 MASTHEAD = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:Times|Journal|Herald|Tribune|Gazette|Courier|Chronicle|"
-    r"Daily|Ledger|Zeitung|Ilbo|Shimbun|Nieuws|Post)|[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Observer|Telegraph|"
+    r"Daily|Ledger|Zeitung|Ilbo|Shimbun|Nieuws|Post)|(?:[A-Z][\w'’.-]*\s+){1,2}News(?:\s+(?:Agency|Service|Network))?|[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Observer|Telegraph|"
     r"Standard|Express|Mirror|Record|Star|Sun|Globe|Review|Monitor|Bulletin|Register|Dispatch|Inquirer|Examiner|"
     r"Newswires?|Wire))(?![\w-])"
 )
