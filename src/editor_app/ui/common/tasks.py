@@ -1,4 +1,4 @@
-"""The window's pool for computations that read text and write nothing (proposals, checks).
+"""The window's pool for computations that write nothing (claim proposals, the checklist).
 
     window.tasks.run("claim proposals", lambda: propose(text), show_proposals)
 
@@ -25,7 +25,7 @@ class Tasks(QObject):
     finished = Signal(str)  # task name: its result was delivered (for tests and status lines)
     _result = Signal(object, object)  # (name, generation), Future: from the pool thread
 
-    def __init__(self, parent: QObject | None = None, *, workers: int = 1) -> None:
+    def __init__(self, parent: QObject | None = None, *, workers: int = 2) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tasks")
         self._newest: dict[str, int] = {}

@@ -42,6 +42,8 @@ CHECKLIST_DELAY_MS = 800  # re-run the checklist this long after a save
 BOOKKEEPING_DELAY_MS = 1000  # comments follow and a revision is kept this long after the last save
 BOOKKEEPING_CEILING_MS = 8000  # ...and at least this often while saves keep coming
 
+CHECKLIST_TASK = "checklist"
+
 
 class ReviewController(StatusControl, QObject):
     def __init__(self, window: MainWindow) -> None:
@@ -55,6 +57,7 @@ class ReviewController(StatusControl, QObject):
         self.worker.failed.connect(
             lambda msg: window.statusBar().showMessage(f"Review bookkeeping failed: {msg}", 10000)
         )
+        window.tasks.failed.connect(self._on_task_failed)
         self.highlights = CommentHighlights(window.editor)
         self.history_dialog: HistoryDialog | None = None
         self.last_checklist: list[CheckItem] | None = None
@@ -315,7 +318,7 @@ class ReviewController(StatusControl, QObject):
     @property
     def busy(self) -> bool:
         """Bookkeeping is queued or running (tests wait for it)."""
-        return self._pending_save is not None or self.worker.pending > 0
+        return self._pending_save is not None or self.worker.pending > 0 or self.window.tasks.pending(CHECKLIST_TASK)
 
     def _on_worker_done(self, article_id: int, new_body: str, changed: list) -> None:
         if article_id != self.article_id:
@@ -438,6 +441,13 @@ class ReviewController(StatusControl, QObject):
         show_dock(self.checklist_dock)
         self.run_checklist()
 
+    def _on_task_failed(self, name: str, message: str) -> None:
+        if name != CHECKLIST_TASK:
+            return
+        if self.checklist_dock.built:
+            self.checklist_pane().set_busy(False)
+        self.window.statusBar().showMessage(f"The checklist could not be run: {message}", 10000)
+
     def run_checklist(self) -> None:
         aid = self.article_id
         if aid is None:
@@ -457,7 +467,7 @@ class ReviewController(StatusControl, QObject):
                 self.checklist_pane().set_busy(False)
                 self.checklist_pane().set_items(self.last_checklist, self._checked_at)
 
-        self.worker.submit(lambda: review.checklist(aid), done, kind="checklist")
+        self.window.tasks.run(CHECKLIST_TASK, lambda: review.checklist(aid), done)  # the window's pool for checks
 
     _checked_at: datetime | None = None
 

@@ -1,6 +1,6 @@
 """Review bookkeeping off the UI thread: after each save, comments follow the edit and a
 revision is recorded, on the store's one writer thread (store/writer.py) in the order the saves
-happened; checklists are computed on a review thread of their own.
+happened (checklists run on the window's pool, `window.tasks`).
 
     worker = ReviewWorker(store)
     worker.after_save(article_id, old_body, new_body, who)   # from autosave.saved
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -38,8 +38,7 @@ class ReviewWorker(QObject):
         super().__init__(parent)
         self._review = Review(store)
         self._revisions = RevisionStore(store)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review")  # reads: checklists
-        self._writer = store.writer  # writes: the store's one writer, in the order of the saves
+        self._writer = store.writer  # the store's one writer, in the order of the saves
         self._callbacks: dict[Future, Callable[[object], None]] = {}
         self._result.connect(self._on_result)
         self.pending = 0
@@ -57,20 +56,17 @@ class ReviewWorker(QObject):
                 self._revisions.record(article_id, "typing", who)
             return article_id, new_body, changed
 
-        self.submit(work, lambda result: self.done.emit(*result), kind="save", write=True)
+        self.submit(work, lambda result: self.done.emit(*result), kind="save")
 
-    def submit(
-        self, work: Callable[[], object], on_result: Callable[[object], None], *, kind: str = "job", write: bool = False
-    ) -> Future:
-        """Run `work` off the UI thread (on the store's writer when it writes, else on the
-        review thread); `on_result(value)` on the UI thread. After `shutdown()` nothing runs
-        (the window is gone) and a cancelled future is returned."""
+    def submit(self, work: Callable[[], object], on_result: Callable[[object], None], *, kind: str = "job") -> Future:
+        """Run `work` on the store's writer thread; `on_result(value)` on the UI thread. After
+        `shutdown()` nothing runs (the window is gone) and a cancelled future is returned."""
         if self.closed:
             future: Future = Future()
             future.cancel()
             return future
         self.pending += 1
-        future = (self._writer if write else self._pool).submit(work)
+        future = self._writer.submit(work)
         self._callbacks[future] = lambda value: (on_result(value), self.job_finished.emit(kind))
         future.add_done_callback(self._deliver)
         return future
@@ -98,14 +94,10 @@ class ReviewWorker(QObject):
         """Wait until everything queued so far has run (results are delivered later)."""
         if self.closed:
             return
-        try:
-            self._pool.submit(lambda: None).result(timeout)
-        except Exception:
-            log.warning("review worker did not drain in %s s", timeout)
         if not self._writer.drain(timeout):
             log.warning("store writer did not drain in %s s", timeout)
 
     def shutdown(self) -> None:
-        """Run what is queued, then end the thread and wait for it (idempotent)."""
+        """Nothing more is queued; what is queued is written (idempotent)."""
         self.closed = True
-        self._pool.shutdown(wait=True)
+        self._writer.drain(60)
