@@ -93,6 +93,18 @@ def _name_table(directory: SymbolDirectory) -> dict[str, list[_NameEntry]]:
 
 
 @lru_cache(maxsize=4)
+def _lower_starts(directory: SymbolDirectory) -> frozenset[str]:
+    """First words that may start a name even written in lower case: connectors (a directory name
+    may lead with "the") and the first words of curated names not written capitalised."""
+    out = set(CONNECTORS) | {"and"}
+    for alias in directory.aliases:
+        written = _WORD.findall(alias.text)
+        if written and (alias.exact_case or not _is_cap(written[0])):
+            out.add(_norm(written[0]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4)
 def _name_prefixes(directory: SymbolDirectory) -> frozenset[str]:
     """Every leading part of every name ("ford", "ford motor"): a walk over the words stops as
     soon as no name continues, so most words cost one set lookup."""
@@ -128,16 +140,46 @@ class _Tok:
     norm: str
 
 
-def _tokens(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    add, norm = out.append, _norm
-    for m in _WORD.finditer(text):
-        raw = m.group()
-        start, end = m.span()
-        add(_Tok(start, end, raw, norm(raw)))
-    return out
+class _Tokens:
+    """An article's words as flat lists (the scan reads only `norms` for most words); a `_Tok`
+    is made only for the few words a name lookup looks at."""
+
+    __slots__ = ("_made", "ends", "norms", "raws", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.raws = raws = _WORD.findall(text)
+        self.norms = list(map(_norm, raws))
+        starts: list[int] = []
+        add, find, pos = starts.append, text.find, 0
+        for raw in raws:  # no word can start between two matches, so the next find is the match
+            pos = find(raw, pos)
+            add(pos)
+            pos += len(raw)
+        self.starts = starts
+        self.ends = [s + len(r) for s, r in zip(starts, raws, strict=True)]
+        self._made: dict[int, _Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self.raws)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self.raws)))]
+        if k < 0:
+            k += len(self.raws)
+        tok = self._made.get(k)
+        if tok is None:
+            if not 0 <= k < len(self.raws):
+                raise IndexError(k)
+            tok = self._made[k] = _Tok(self.starts[k], self.ends[k], self.raws[k], self.norms[k])
+        return tok
 
 
+def _tokens(text: str) -> _Tokens:
+    return _Tokens(text)
+
+
+@lru_cache(maxsize=65536)
 def _is_cap(raw: str) -> bool:
     """Capitalised as a name: 'Ford', '3M', and camel case brands ('iShares', 'eBay')."""
     return raw[:1].isupper() or raw[:1].isdigit() or any(c.isupper() for c in raw[1:4])

@@ -17,9 +17,12 @@ as a Berlin listing) is worse than none. So:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from editor_app.core.tickers.article_text import _FRONT, _masked, sections
 from editor_app.core.tickers.dates import article_date, registered_after
@@ -32,6 +35,7 @@ from editor_app.core.tickers.name_table import (
     MAX_NAME_TOKENS,
     _case_ok,
     _is_cap,
+    _lower_starts,
     _name_prefixes,
     _name_table,
     _NameEntry,
@@ -175,17 +179,67 @@ _PREFIXED = _prefix_pattern()
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{3,6}\.[A-Z]{1,2})(?![\w])")
 
 
+_PREFIX_TAILS = frozenset(p.upper().split()[-1] for p in PREFIX_TO_MIC if len(p) >= 2)
+_TAIL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _prefix_may_end(text: str, colon: int) -> bool:
+    """Could an exchange prefix end just before this colon? A quick test that never says no to
+    one: the word before it (or its part after a hyphen) is the last word of a prefix, or a
+    non-ASCII letter is in reach (case-insensitive matching folds a few of them)."""
+    end = colon
+    if end > 0 and text[end - 1] not in _TAIL_CHARS:
+        end -= 1  # `\s?` before the colon
+        if not text[end].isascii():
+            return True
+    start = end
+    while start > 0 and text[start - 1] in _TAIL_CHARS:
+        start -= 1
+    if start > 0 and not text[start - 1].isascii():
+        return True
+    word = text[start:end].upper()
+    if word in _PREFIX_TAILS:
+        return True
+    pos = word.find("-")
+    while pos != -1:  # "X-NYSE:": the prefix may start after the hyphen
+        if word[pos + 1 :] in _PREFIX_TAILS:
+            return True
+        pos = word.find("-", pos + 1)
+    return False
+
+
 def _prefixed_matches(text: str) -> list[re.Match]:
-    """`NYSE: F` style matches, searched only around colons (the long alternation is slow)."""
+    """`NYSE: F` style matches, searched only around colons a prefix can end at (the long
+    alternation is slow)."""
     out: list[re.Match] = []
-    last_end = -1
+    colons: list[int] = []
     pos = text.find(":")
     while pos != -1:
-        m = _PREFIXED.search(text, max(0, pos - 30, last_end), pos + 16)
+        colons.append(pos)
+        pos = text.find(":", pos + 1)
+    live = [c for c in colons if _prefix_may_end(text, c)]
+    last_end = -1
+    for pos in colons:
+        lo = max(0, pos - 30, last_end)
+        at = bisect.bisect_left(live, lo)
+        if at == len(live) or live[at] >= pos + 16:
+            continue  # no colon in the window has a prefix before it: the search cannot match
+        m = _PREFIXED.search(text, lo, pos + 16)
         if m is not None and m.start() >= last_end:
             out.append(m)
             last_end = m.end()
-        pos = text.find(":", pos + 1)
+    return out
+
+
+def _cashtag_matches(text: str) -> list[re.Match]:
+    """Cashtags, tried only at each "$" (a match starts there and holds no other "$")."""
+    out: list[re.Match] = []
+    pos = text.find("$")
+    while pos != -1:
+        m = _CASHTAG.match(text, pos)
+        if m is not None:
+            out.append(m)
+        pos = text.find("$", pos + 1)
     return out
 
 
@@ -211,7 +265,7 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
         if hit is not None:
             found.append((m.start(), m.end(), hit, "notation"))
             taken.append((m.start(), m.end()))
-    for m in _CASHTAG.finditer(text):
+    for m in _cashtag_matches(text):
         if not free(m.start(), m.end()):
             continue
         raw = m.group(1)
@@ -229,8 +283,13 @@ def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Li
 
 
 def _title_case_line(text: str, pos: int) -> bool:
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
+    return _title_case_from(text, text.rfind("\n", 0, pos) + 1)
+
+
+@lru_cache(maxsize=256)
+def _title_case_from(text: str, ls: int) -> bool:
+    """Is the line starting at `ls` a headline in title case? (Asked for many names on one line.)"""
+    le = text.find("\n", ls)
     line = text[ls : le if le != -1 else len(text)]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
@@ -262,10 +321,16 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
                 chars[i] = " "
         scan = "".join(chars)
 
+    sec_starts = [sec.start for sec in secs]
+    in_order = all(a.end <= b.start for a, b in itertools.pairwise(secs))
+
     def section_of(pos: int) -> str:
-        for s in secs:
-            if s.start <= pos < s.end:
-                return s.name
+        if in_order:  # sections follow each other: the last one starting at or before pos
+            k = bisect.bisect_right(sec_starts, pos) - 1
+            return secs[k].name if k >= 0 and pos < secs[k].end else "body"
+        for sec in secs:
+            if sec.start <= pos < sec.end:
+                return sec.name
         return "body"
 
     raw_hits: list[tuple[int, int, Listing, str, str]] = []  # start, end, listing, kind, rule
@@ -305,24 +370,46 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
     ambiguous_hits: list[tuple[int, int, int, str]] = []
     weak_single: list[tuple[int, int, int, bool]] = []
     prefixes = _name_prefixes(directory)
-    # how many tokens from each one on are close enough to be one name (no punctuation, no line break)
-    run = [1] * len(toks)
-    for k in range(len(toks) - 2, -1, -1):
-        a, b = toks[k].end, toks[k + 1].start
-        if b - a <= 3 and scan.find("\n", a, b) == -1:
-            run[k] = run[k + 1] + 1
-    i = 0
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
     n_toks = len(toks)
-    while i < n_toks:
-        key = toks[i].norm
-        if key not in table and key not in prefixes:
-            i += 1  # most words start no name
-            continue
+    # spans read as a code, notation or blocked name: a name may not overlap them
+    taken_mask = bytearray(len(scan))
+    empty_taken = []
+    for a, b in taken:
+        if b > a:
+            taken_mask[a:b] = b"\x01" * (b - a)
+        else:
+            empty_taken.append(a)
+
+    def overlaps_taken(s: int, e: int) -> bool:
+        return taken_mask.find(1, s, e) != -1 or any(s < a < e for a in empty_taken)
+
+    # most words start no name: only those that do are looked at, and of those in lower case only
+    # the few a name may start with ("the", curated names written in lower case); `_case_ok`
+    # refuses every other name whose first word is not capitalised
+    lower_ok = _lower_starts(directory)
+    raws = toks.raws
+    starters = [
+        k for k, key in enumerate(norms) if (key in table or key in prefixes) and (key in lower_ok or _is_cap(raws[k]))
+    ]
+    i = 0
+    for i0 in starters:
+        if i0 < i:
+            continue  # inside a name read already
+        i = i0
+        key = norms[i]
         matched = False
         found: list[tuple[int, list[_NameEntry]]] = []  # (length, entries), names starting here
-        for length in range(1, min(MAX_NAME_TOKENS, run[i]) + 1):
+        for length in range(1, MAX_NAME_TOKENS + 1):
             if length > 1:
-                key = key + " " + toks[i + length - 1].norm
+                # the next word continues a name only close by: no punctuation, no line break
+                k = i + length - 1
+                if k >= n_toks:
+                    break
+                a, b = ends[k - 1], starts[k]
+                if b - a > 3 or scan.find("\n", a, b) != -1:
+                    break
+                key = key + " " + norms[k]
             entries = table.get(key)
             if entries:
                 found.append((length, entries))
@@ -338,7 +425,7 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             s, e = window[0].start, window[-1].end
             if window[-1].raw.endswith(("'s", "’s")):
                 e -= 2
-            if any(not (e <= a or s >= b) for a, b in taken):
+            if overlaps_taken(s, e):
                 break
             if not _context_ok(scan, toks, i, length, entry):
                 break
