@@ -33,6 +33,7 @@ from editor_app.core.tickers.name_table import (
     _WORD,
     CONNECTORS,
     MAX_NAME_TOKENS,
+    NameTable,
     _case_ok,
     _is_cap,
     _lower_starts,
@@ -388,9 +389,10 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
     # the few a name may start with ("the", curated names written in lower case); `_case_ok`
     # refuses every other name whose first word is not capitalised
     lower_ok = _lower_starts(directory)
+    names = table.index  # the plain dict: one lookup per word
     raws = toks.raws
     starters = [
-        k for k, key in enumerate(norms) if (key in table or key in prefixes) and (key in lower_ok or _is_cap(raws[k]))
+        k for k, key in enumerate(norms) if (key in names or key in prefixes) and (key in lower_ok or _is_cap(raws[k]))
     ]
     i = 0
     for i0 in starters:
@@ -509,7 +511,7 @@ def _listed_at(directory: SymbolDirectory, entry: _NameEntry, day: dt.date) -> b
 
 
 def _name_on_market(
-    name: str, country: str, table: dict, directory: SymbolDirectory, day: dt.date, lead: bool = True
+    name: str, country: str, table: NameTable, directory: SymbolDirectory, day: dt.date, lead: bool = True
 ) -> Listing | None:
     """The listing on a market of `country` of the company `name`: the whole name (legal form
     aside) must be the company's, so "Showa Shell" never becomes "Showa"; a curated press name
