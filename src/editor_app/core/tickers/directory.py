@@ -497,6 +497,7 @@ class SymbolDirectory:
         keys, ids = self._name_index
         saved = self._saved.get("fuzzy")
         positions = directory_cache.unpack(saved) if saved is not None else self._fuzzy_positions()
+        keys = keys.as_list() if isinstance(keys, directory_cache.TextColumn) else keys
         return [keys[p] for p in positions], [ids[p] for p in positions]
 
     def _fuzzy_positions(self) -> list[int]:

@@ -144,22 +144,73 @@ def _prune(folder: Path, keep: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- columns
-def pack_str(values: list[str]) -> tuple[str, str, int]:
-    """One text for a column of strings; ValueError if a value holds the separator."""
+class TextColumn:
+    """A column of strings kept as one text and the offsets of its values: reading row i costs a
+    slice, so a start that shows a few listings never splits 73k values."""
+
+    __slots__ = ("_blob", "_list", "_offsets")
+
+    def __init__(self, blob: str, offsets: array) -> None:
+        self._blob = blob
+        self._offsets = offsets  # n + 1 positions; value i is blob[offsets[i] : offsets[i + 1] - 1]
+        self._list: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> str:
+        if self._list is not None:
+            return self._list[i]
+        n = len(self._offsets) - 1
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("column index out of range")
+        return self._blob[self._offsets[i] : self._offsets[i + 1] - 1]
+
+    def __iter__(self):
+        return iter(self.as_list())
+
+    def as_list(self) -> list[str]:
+        """All values (split once, then every read comes from the list)."""
+        if self._list is None:
+            self._list = self._blob.split(SEP) if len(self) else []
+        return self._list
+
+
+def pack_str(values) -> tuple[str, str, bytes]:
+    """One text for a column of strings, with the offsets of its values; ValueError if a value
+    holds the separator."""
+    values = list(values)
     blob = SEP.join(values)
     if blob.count(SEP) != max(0, len(values) - 1):
         raise ValueError("a value holds the column separator")
-    return ("s", blob, len(values))
+    offsets = array("q", [0])
+    pos = 0
+    for v in values:
+        pos += len(v) + 1
+        offsets.append(pos)
+    return ("s", blob, offsets.tobytes())
 
 
 def pack_int(values) -> tuple[str, bytes, int]:
     return ("q", array("q", values).tobytes(), len(values))
 
 
-def unpack(packed: tuple) -> list[str] | array:
-    kind, data, n = packed
-    if kind == "s":
-        return data.split(SEP) if n else []
+def unpack(packed: tuple) -> TextColumn | array:
+    """A packed column: strings as a `TextColumn` (rows read on demand), integers as an array."""
+    kind, data, extra = packed
     out = array("q")
+    if kind == "s":
+        out.frombytes(extra)
+        return TextColumn(data, out)
     out.frombytes(data)
     return out
+
+
+def unpack_list(packed: tuple) -> list[str]:
+    """A packed column of strings as a list (for tables read in full: keys, prefixes)."""
+    kind, data, extra = packed
+    if kind != "s":
+        raise ValueError("not a column of strings")
+    return data.split(SEP) if len(extra) > 8 else []

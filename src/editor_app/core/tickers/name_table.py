@@ -102,7 +102,7 @@ class NameTable:
     __slots__ = ("_bounds", "_flags", "_listing", "_made", "_texts", "index")
 
     def __init__(self, packed: dict) -> None:
-        self.index: dict[str, int] = dict(zip(directory_cache.unpack(packed["keys"]), itertools.count()))
+        self.index: dict[str, int] = dict(zip(directory_cache.unpack_list(packed["keys"]), itertools.count()))
         self._bounds = directory_cache.unpack(packed["bounds"])
         self._listing = directory_cache.unpack(packed["listing"])
         self._flags: bytes = packed["flags"]
@@ -129,7 +129,7 @@ class NameTable:
 
     def _entries(self, row: int) -> list[_NameEntry]:
         if isinstance(self._texts, tuple):
-            self._texts = directory_cache.unpack(self._texts)
+            self._texts = directory_cache.unpack(self._texts)  # read row by row
         out = []
         for k in range(self._bounds[row], self._bounds[row + 1]):
             f = self._flags[k]
@@ -201,7 +201,7 @@ def _lower_starts(directory: SymbolDirectory) -> frozenset[str]:
 def _name_prefixes(directory: SymbolDirectory) -> frozenset[str]:
     saved = directory._saved.get("prefixes")
     if saved is not None:
-        return frozenset(directory_cache.unpack(saved))
+        return frozenset(directory_cache.unpack_list(saved))
     return prefixes_of(_name_table(directory))
 
 

@@ -4,8 +4,8 @@ Precision matters more than recall: a wrong tag (the word "on" tagged as ON Semi
 as a Berlin listing) is worse than none. So:
   * codes the copy prints count when they agree with the name printed before them
     (`written.py`: Reuters RICs, "Name (TICKER)", "(Symbol: X)", Zacks "Name Inc XYZ"), and so
-    do exchange notations (`NYSE: F`, `HKEX: 1810`) and cashtags; a bare ticker or number in
-    prose never counts;
+    do exchange notations (`NYSE: F`, `HKEX: 1810`) and cashtags (`exchange_notations.py`); a
+    bare ticker or number in prose never counts;
   * names count when capitalised, on word boundaries: curated aliases (aliases.yaml) and
     directory names (`name_table.py`); names that are also common words (Apple, Shell) need
     corroboration, one-word names of smaller companies their legal form or a code;
@@ -27,7 +27,7 @@ from functools import lru_cache
 from editor_app.core.tickers.article_text import _FRONT, _masked, sections
 from editor_app.core.tickers.dates import article_date, registered_after
 from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
-from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, YAHOO_SUFFIX
+from editor_app.core.tickers.exchange_notations import notations
 from editor_app.core.tickers.explain import best_rule, confidence, level, why_line
 from editor_app.core.tickers.name_table import (
     _WORD,
@@ -45,7 +45,6 @@ from editor_app.core.tickers.name_table import (
     _tokens,
 )
 from editor_app.core.tickers.names import LEGAL_SUFFIXES
-from editor_app.core.tickers.notation import normalize_symbol, us_class
 from editor_app.core.tickers.publisher import self_references
 from editor_app.core.tickers.stopwords import COMMON_WORDS, PLACE_WORDS
 from editor_app.core.tickers.written import read_named_codes, read_rics
@@ -166,123 +165,6 @@ class Suggestion:
         }
 
 
-# ----------------------------------------------------------------------------- notations
-def _prefix_pattern() -> re.Pattern[str]:
-    prefixes = sorted({p for p in PREFIX_TO_MIC if len(p) >= 2}, key=len, reverse=True)
-    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes)
-    return re.compile(
-        r"(?<![\w$])(" + alts + r")\s?:\s?([A-Z0-9][A-Z0-9]{0,9}(?:[.\-/][A-Z]{1,2})?)(?![\w])",
-        re.IGNORECASE,
-    )
-
-
-_PREFIXED = _prefix_pattern()
-_CASHTAG = re.compile(r"(?<![\w$])\$([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{3,6}\.[A-Z]{1,2})(?![\w])")
-
-
-_PREFIX_TAILS = frozenset(p.upper().split()[-1] for p in PREFIX_TO_MIC if len(p) >= 2)
-_TAIL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
-
-
-def _prefix_may_end(text: str, colon: int) -> bool:
-    """Could an exchange prefix end just before this colon? A quick test that never says no to
-    one: the word before it (or its part after a hyphen) is the last word of a prefix, or a
-    non-ASCII letter is in reach (case-insensitive matching folds a few of them)."""
-    end = colon
-    if end > 0 and text[end - 1] not in _TAIL_CHARS:
-        end -= 1  # `\s?` before the colon
-        if not text[end].isascii():
-            return True
-    start = end
-    while start > 0 and text[start - 1] in _TAIL_CHARS:
-        start -= 1
-    if start > 0 and not text[start - 1].isascii():
-        return True
-    word = text[start:end].upper()
-    if word in _PREFIX_TAILS:
-        return True
-    pos = word.find("-")
-    while pos != -1:  # "X-NYSE:": the prefix may start after the hyphen
-        if word[pos + 1 :] in _PREFIX_TAILS:
-            return True
-        pos = word.find("-", pos + 1)
-    return False
-
-
-def _prefixed_matches(text: str) -> list[re.Match]:
-    """`NYSE: F` style matches, searched only around colons a prefix can end at (the long
-    alternation is slow)."""
-    out: list[re.Match] = []
-    colons: list[int] = []
-    pos = text.find(":")
-    while pos != -1:
-        colons.append(pos)
-        pos = text.find(":", pos + 1)
-    live = [c for c in colons if _prefix_may_end(text, c)]
-    last_end = -1
-    for pos in colons:
-        lo = max(0, pos - 30, last_end)
-        at = bisect.bisect_left(live, lo)
-        if at == len(live) or live[at] >= pos + 16:
-            continue  # no colon in the window has a prefix before it: the search cannot match
-        m = _PREFIXED.search(text, lo, pos + 16)
-        if m is not None and m.start() >= last_end:
-            out.append(m)
-            last_end = m.end()
-    return out
-
-
-def _cashtag_matches(text: str) -> list[re.Match]:
-    """Cashtags, tried only at each "$" (a match starts there and holds no other "$")."""
-    out: list[re.Match] = []
-    pos = text.find("$")
-    while pos != -1:
-        m = _CASHTAG.match(text, pos)
-        if m is not None:
-            out.append(m)
-        pos = text.find("$", pos + 1)
-    return out
-
-
-def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Listing, str]]:
-    """(start, end, listing, kind) for explicit ticker notations that resolve to a listing."""
-    found: list[tuple[int, int, Listing, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    for m in _prefixed_matches(text):
-        prefix = " ".join(m.group(1).upper().split())
-        if m.group(1).islower():
-            continue  # "set: ..." in prose
-        mic = PREFIX_TO_MIC.get(prefix)
-        symbol = m.group(2)
-        if not mic or not re.search(r"[A-Z0-9]", symbol) or symbol != symbol.upper():
-            continue
-        hit = directory.get(normalize_symbol(symbol, mic), mic)
-        if hit is None and symbol.isdigit():
-            hit = directory.get(symbol, mic)
-        if hit is not None:
-            found.append((m.start(), m.end(), hit, "notation"))
-            taken.append((m.start(), m.end()))
-    for m in _cashtag_matches(text):
-        if not free(m.start(), m.end()):
-            continue
-        raw = m.group(1)
-        hit = None
-        if raw[0].isdigit():
-            base, _, suffix = raw.partition(".")
-            mic = YAHOO_SUFFIX.get(suffix)
-            hit = directory.get(normalize_symbol(base, mic), mic) if mic else None
-        else:
-            hit = directory.get(us_class(raw))
-        if hit is not None:
-            found.append((m.start(), m.end(), hit, "cashtag"))
-            taken.append((m.start(), m.end()))
-    return found
-
-
 def _title_case_line(text: str, pos: int) -> bool:
     return _title_case_from(text, text.rfind("\n", 0, pos) + 1)
 
@@ -337,7 +219,7 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
     raw_hits: list[tuple[int, int, Listing, str, str]] = []  # start, end, listing, kind, rule
     strong_issuers: set[int] = set()
     taken: list[tuple[int, int]] = []
-    for s, e, li, kind in _notations(scan, directory):
+    for s, e, li, kind in notations(scan, directory):
         raw_hits.append((s, e, li, kind, "exchange: code" if kind == "notation" else "cashtag"))
         strong_issuers.add(li.issuer_id)
         taken.append((s, e))
