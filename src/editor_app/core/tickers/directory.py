@@ -127,6 +127,8 @@ class _Column:
         if obj is None:
             return self
         value = directory_cache.unpack(obj._packed[self.name])
+        if self.name in LIST_COLUMNS:
+            value = value.as_list()
         obj.__dict__[self.name] = value  # read from the instance from now on
         return value
 
@@ -134,6 +136,7 @@ class _Column:
 STR_COLUMNS = ("_l_symbol", "_l_mic", "_l_name", "_l_currency", "_l_isin", "_l_figi")
 STR_COLUMNS += ("_i_name", "_i_country", "_i_sector", "_i_key", "_sym_sorted")
 INT_COLUMNS = ("_l_issuer", "_i_cik", "_i_first", "_i_count", "_sym_order")
+LIST_COLUMNS = frozenset({"_sym_sorted", "_l_mic"})  # searched (bisect) or walked: split in full
 
 
 class SymbolDirectory:
@@ -179,6 +182,7 @@ class SymbolDirectory:
         cols["_sym_order"] = order
         cols["_sym_sorted"] = [symbols[i] for i in order]
         self._cache: dict[int, Listing] = {}
+        self._symbols_by_mic: dict[str, tuple[list[str], list[int]]] = {}
         self._primary: dict[int, int] = {}  # issuer id -> listing index, where aliases.yaml says
         self._since: dict[int, date] = {}  # issuer id -> first listing day, where aliases.yaml says
         self.aliases: list[Alias] = []
@@ -278,6 +282,7 @@ class SymbolDirectory:
         self._n_listings = state["n_listings"]
         self._n_issuers = state["n_issuers"]
         self._cache = {}
+        self._symbols_by_mic = {}
         self._primary = dict(state["primary"])
         self._since = {iid: date.fromordinal(day) for iid, day in state["since"].items()}
         self.aliases = [Alias(text, lid, amb, exact) for text, lid, amb, exact in state["aliases"]]
@@ -404,12 +409,16 @@ class SymbolDirectory:
 
     def symbols_starting(self, prefix: str, mic: str, limit: int = 40) -> list[Listing]:
         """Listings on `mic` whose symbol starts with `prefix` (for codes spelled differently)."""
-        keys, order, mics = self._sym_sorted, self._sym_order, self._l_mic
+        rows = self._symbols_by_mic.get(mic)
+        if rows is None:  # sorted symbols of one market, made the first time it is asked for
+            order, mics = self._sym_order, self._l_mic
+            picked = [p for p in range(self._n_listings) if mics[order[p]] == mic]
+            rows = self._symbols_by_mic[mic] = ([self._sym_sorted[p] for p in picked], [order[p] for p in picked])
+        keys, indices = rows
         pos = bisect.bisect_left(keys, prefix)
         out = []
         while pos < len(keys) and keys[pos].startswith(prefix) and len(out) < limit:
-            if mics[order[pos]] == mic:
-                out.append(self.listing(order[pos]))
+            out.append(self.listing(indices[pos]))
             pos += 1
         return out
 
@@ -442,7 +451,7 @@ class SymbolDirectory:
         """Sorted (name key, issuer id), for prefix search; aliases point at their issuer."""
         saved = self._saved.get("name_index")
         if saved is not None:
-            return directory_cache.unpack(saved[0]), directory_cache.unpack(saved[1])
+            return directory_cache.unpack_list(saved[0]), directory_cache.unpack(saved[1])
         pairs = set(zip(self._i_key, range(self._n_issuers), strict=True))
         for alias in self.aliases:
             pairs.add((name_key(alias.text) or fold(alias.text), self._l_issuer[alias.listing_id]))
@@ -497,7 +506,6 @@ class SymbolDirectory:
         keys, ids = self._name_index
         saved = self._saved.get("fuzzy")
         positions = directory_cache.unpack(saved) if saved is not None else self._fuzzy_positions()
-        keys = keys.as_list() if isinstance(keys, directory_cache.TextColumn) else keys
         return [keys[p] for p in positions], [ids[p] for p in positions]
 
     def _fuzzy_positions(self) -> list[int]:

@@ -206,6 +206,7 @@ def _name_prefixes(directory: SymbolDirectory) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W_]+(?:[&'’][^\W_]+)*(?:-(?:on|in|up)(?![\w-]))?|&")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # the same words, with the text between them
 
 
 def _norm_tokens(text: str) -> list[str]:
@@ -236,16 +237,12 @@ class _Tokens:
     __slots__ = ("_made", "ends", "norms", "raws", "starts")
 
     def __init__(self, text: str) -> None:
-        self.raws = raws = _WORD.findall(text)
+        parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        self.raws = raws = parts[1::2]
         self.norms = list(map(_norm, raws))
-        starts: list[int] = []
-        add, find, pos = starts.append, text.find, 0
-        for raw in raws:  # no word can start between two matches, so the next find is the match
-            pos = find(raw, pos)
-            add(pos)
-            pos += len(raw)
-        self.starts = starts
-        self.ends = [s + len(r) for s, r in zip(starts, raws, strict=True)]
+        bounds = list(itertools.accumulate(map(len, parts)))  # where each part ends
+        self.starts = bounds[0:-1:2]
+        self.ends = bounds[1::2]
         self._made: dict[int, _Tok] = {}
 
     def __len__(self) -> int:

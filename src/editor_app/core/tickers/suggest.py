@@ -197,12 +197,15 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
     # front matter outside title/dek is not scanned
     fm = _FRONT.match(text)
     if fm:
-        keep = [(s.start, s.end) for s in secs if s.end <= fm.end()]
-        chars = list(scan)
-        for i in range(fm.start(), fm.end()):
-            if chars[i] != "\n" and not any(a <= i < b for a, b in keep):
-                chars[i] = " "
-        scan = "".join(chars)
+        a, b = fm.start(), fm.end()
+        keep = bytearray(b - a)  # title and dek fields stay, the rest of the front matter goes
+        for sec in secs:
+            if sec.end <= b:
+                lo, hi = max(sec.start, a), min(sec.end, b)
+                if hi > lo:
+                    keep[lo - a : hi - a] = b"\x01" * (hi - lo)
+        region = scan[a:b]
+        scan = scan[:a] + "".join(c if c == "\n" or keep[k] else " " for k, c in enumerate(region)) + scan[b:]
 
     sec_starts = [sec.start for sec in secs]
     in_order = all(a.end <= b.start for a, b in itertools.pairwise(secs))
