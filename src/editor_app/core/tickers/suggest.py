@@ -297,9 +297,10 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
                 if b - a > 3 or scan.find("\n", a, b) != -1:
                     break
                 key = key + " " + norms[k]
-            entries = table.get(key)
-            if entries:
-                found.append((length, entries))
+            if key in names:
+                entries = table.get(key)
+                if entries:
+                    found.append((length, entries))
             if key not in prefixes:
                 break
         for length, entries in reversed(found):
@@ -351,9 +352,10 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             raw_hits.append((s, e, directory.listing(lid), "name", rule))
     for s, e, lid, kind in ambiguous_hits:
         iid = directory.listing(lid).issuer_id
-        title_line = _title_case_line(scan, s)
-        cue = not title_line and CORPORATE_CUES.search(_sentence(scan, s, e).replace(scan[s:e], " "))
-        if iid in strong_issuers or cue:
+        # the sentence is read for company context only when no stronger mention settles it
+        if iid in strong_issuers or (
+            not _title_case_line(scan, s) and CORPORATE_CUES.search(_sentence(scan, s, e).replace(scan[s:e], " "))
+        ):
             raw_hits.append((s, e, directory.listing(lid), kind, "alias + context"))
             strong_issuers.add(iid)
 
