@@ -186,6 +186,12 @@ def _name_table(directory: SymbolDirectory) -> NameTable:
 
 
 @lru_cache(maxsize=4)
+def _name_starts(directory: SymbolDirectory) -> frozenset[str]:
+    """Every key that is a name or the start of one: one set lookup per word of an article."""
+    return frozenset(_name_table(directory).index).union(_name_prefixes(directory))
+
+
+@lru_cache(maxsize=4)
 def _lower_starts(directory: SymbolDirectory) -> frozenset[str]:
     """First words that may start a name even written in lower case: connectors (a directory name
     may lead with "the") and the first words of curated names not written capitalised."""

@@ -38,6 +38,7 @@ from editor_app.core.tickers.name_table import (
     _is_cap,
     _lower_starts,
     _name_prefixes,
+    _name_starts,
     _name_table,
     _NameEntry,
     _norm,
@@ -47,7 +48,7 @@ from editor_app.core.tickers.name_table import (
 from editor_app.core.tickers.names import LEGAL_SUFFIXES
 from editor_app.core.tickers.publisher import self_references
 from editor_app.core.tickers.stopwords import COMMON_WORDS, PLACE_WORDS
-from editor_app.core.tickers.written import read_named_codes, read_rics
+from editor_app.core.tickers.written import forget_names_before, read_named_codes, read_rics
 
 SNIPPET_CHARS = 40
 ABOUT_MIN_COUNT = 3
@@ -191,6 +192,9 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
 
     Listings are judged at the article's date (front matter `date:`, else `date`, else today)."""
     directory = directory or default_directory()
+    # memos keyed by the article's text hold one article at a time
+    _title_case_from.cache_clear()
+    forget_names_before()
     day = article_date(text, date)
     secs = sections(text)
     scan = _masked(text)
@@ -274,11 +278,10 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
     # the few a name may start with ("the", curated names written in lower case); `_case_ok`
     # refuses every other name whose first word is not capitalised
     lower_ok = _lower_starts(directory)
+    name_starts = _name_starts(directory)
     names = table.index  # the plain dict: one lookup per word
     raws = toks.raws
-    starters = [
-        k for k, key in enumerate(norms) if (key in names or key in prefixes) and (key in lower_ok or _is_cap(raws[k]))
-    ]
+    starters = [k for k, key in enumerate(norms) if key in name_starts and (key in lower_ok or _is_cap(raws[k]))]
     i = 0
     for i0 in starters:
         if i0 < i:

@@ -71,6 +71,11 @@ def name_before(text: str, pos: int, max_words: int = 7) -> tuple[int, str]:
     return found if found is not None else (pos, "")
 
 
+def forget_names_before() -> None:
+    """Drop the names remembered for the last article (the memo holds its text)."""
+    _name_ending_at.cache_clear()
+
+
 @lru_cache(maxsize=512)
 def _name_ending_at(text: str, end: int, max_words: int) -> tuple[int, str] | None:
     abbrev = _ABBREV_BEFORE.search(text, max(0, end - 12), end)
