@@ -219,7 +219,7 @@ class SymbolDirectory:
             return directory
         try:
             state = directory._state()
-        except ValueError:
+        except (ValueError, OverflowError):
             return directory  # a value the cache cannot hold: keep the parsed directory
         directory_cache.write(key, state, cache_dir)
         return cls._from_state(state)  # the same object a warm start builds

@@ -4,7 +4,7 @@ takes about a second, so the first start saves the result and later starts read 
 The cache lives in the user's cache folder, one file per version of the data and the code: its
 name carries a key made of the resource files (size, mtime, SHA-256), the source of this package
 and the Python version, so a new directory file, a new aliases.yaml or a code change is a new
-key. A file that is stale, truncated or damaged (checksum) is ignored and rebuilt; a folder that
+key. A file that is stale, truncated or damaged (Adler-32 checksum) is ignored and rebuilt; a folder that
 cannot be written only means the next start parses again.
 
 Columns are stored as one text (or machine-integer bytes) each and split only when first read:
@@ -25,10 +25,11 @@ from pathlib import Path
 
 from editor_app import APP_NAME
 
-CACHE_FORMAT = 1  # bump when the layout of the saved state changes
+CACHE_FORMAT = 2  # bump when the layout of the saved state changes
 MAGIC = b"editor_app symbol directory cache\n"
 PREFIX = "symbol-directory-"
 KEEP_FILES = 3  # caches of other versions kept (a main checkout and a branch side by side)
+INT = array("i")  # 32-bit integers: indices, offsets and SEC numbers all fit
 SEP = "\n"  # no value read from the line-based directory file holds one; checked when packing
 
 
@@ -43,7 +44,7 @@ def cache_key(*paths: Path) -> str:
     """What the cached state was derived from: the files (size, mtime, content), the code that
     derives it and the interpreter that reads it back."""
     h = hashlib.sha256()
-    h.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{marshal.version}|{sys.byteorder}".encode())
+    h.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{marshal.version}|{sys.byteorder}|{INT.itemsize}".encode())
     for path in paths:
         try:
             st = path.stat()
@@ -97,7 +98,7 @@ def read(key: str, folder: Path | None = None) -> dict | None:
             return None
         crc = int(data[len(MAGIC) + 65 : len(MAGIC) + 73], 16)
         payload = memoryview(data)[header_end:]
-        if zlib.crc32(payload) != crc:
+        if zlib.adler32(payload) != crc:
             return None
         state = marshal.loads(payload)
     except (ValueError, EOFError, TypeError, UnicodeDecodeError):
@@ -113,7 +114,7 @@ def write(key: str, state: dict, folder: Path | None = None) -> Path | None:
     try:
         payload = marshal.dumps(state)
         folder.mkdir(parents=True, exist_ok=True)
-        header = MAGIC + key.encode("ascii") + b"\n" + f"{zlib.crc32(payload):08x}".encode("ascii") + b"\n"
+        header = MAGIC + key.encode("ascii") + b"\n" + f"{zlib.adler32(payload):08x}".encode("ascii") + b"\n"
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -185,7 +186,7 @@ def pack_str(values) -> tuple[str, str, bytes]:
     blob = SEP.join(values)
     if blob.count(SEP) != max(0, len(values) - 1):
         raise ValueError("a value holds the column separator")
-    offsets = array("q", [0])
+    offsets = array("i", [0])
     pos = 0
     for v in values:
         pos += len(v) + 1
@@ -194,13 +195,13 @@ def pack_str(values) -> tuple[str, str, bytes]:
 
 
 def pack_int(values) -> tuple[str, bytes, int]:
-    return ("q", array("q", values).tobytes(), len(values))
+    return ("i", array("i", values).tobytes(), len(values))
 
 
 def unpack(packed: tuple) -> TextColumn | array:
     """A packed column: strings as a `TextColumn` (rows read on demand), integers as an array."""
     kind, data, extra = packed
-    out = array("q")
+    out = array("i")
     if kind == "s":
         out.frombytes(extra)
         return TextColumn(data, out)
@@ -213,4 +214,4 @@ def unpack_list(packed: tuple) -> list[str]:
     kind, data, extra = packed
     if kind != "s":
         raise ValueError("not a column of strings")
-    return data.split(SEP) if len(extra) > 8 else []
+    return data.split(SEP) if len(extra) > INT.itemsize else []
