@@ -8,6 +8,7 @@ _TMP = Path(tempfile.mkdtemp(prefix="editor_app_tests_"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_DATA_HOME"] = str(_TMP / "data")  # platformdirs: never the real user store
 os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")  # QSettings and identity.json on Linux
+os.environ["XDG_CACHE_HOME"] = str(_TMP / "cache")  # the symbol directory's warm-start cache
 # Who is acting (core.identity): no developer's name leaks in, and the first-start question
 # ("Your name, ...") never waits for an answer; tests that want it opt in (ui/window/first_start.py).
 os.environ.pop("EDITOR_APP_USER", None)

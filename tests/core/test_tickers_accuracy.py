@@ -108,7 +108,7 @@ def test_the_wire_naming_itself_is_not_a_tag(text):
 def test_identifiers_are_fields_never_symbols():
     d = default_directory()
     isin = re.compile(r"^[A-Z]{2}[A-Z0-9]{9}[0-9]$")
-    assert not [row[0] for row in d._listings_raw if isin.match(row[0])]
+    assert not [symbol for symbol in d._l_symbol if isin.match(symbol)]
     hermes = d.search("Hermes")[0]
     assert (hermes.symbol, hermes.mic) == ("RMS", "XPAR")
     assert hermes.isin.startswith("FR")

@@ -85,12 +85,22 @@ _MASKS = [
 ]
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _masked(text: str) -> str:
     """Same length, with URLs, code and tags blanked: tickers in a URL are not mentions."""
-    chars = list(text)
-    for rx in _MASKS:
-        for m in rx.finditer(text):
-            for i in range(m.start(), m.end()):
-                if chars[i] != "\n":
-                    chars[i] = " "
-    return "".join(chars)
+    spans = sorted((m.start(), m.end()) for rx in _MASKS for m in rx.finditer(text))
+    if not spans:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:  # spans may overlap: blank each stretch once
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

@@ -25,12 +25,14 @@ _CREDITS = re.compile(
     r"|^(?:Reporting|Writing|Editing|Additional reporting) by\b.*$",
     re.MULTILINE,
 )
+_CREDIT_WORDS = ("Reporting", "Writing", "Editing", "Additional reporting", "Compiled", "Graphics", "Research")
 
 
 def self_references(text: str) -> list[tuple[int, int]]:
     """Spans of the publisher naming itself, and its staff credits; the suggester does not read
     names inside them."""
-    out = [(m.start(), m.end()) for m in _CREDITS.finditer(text)] if " by " in text else []
+    credits = " by " in text and any(w in text for w in _CREDIT_WORDS)  # the regex needs one
+    out = [(m.start(), m.end()) for m in _CREDITS.finditer(text)] if credits else []
     if not any(w in text for w in _WORDS):
         return out
     pos = text.find("Reuters")
@@ -44,5 +46,6 @@ def self_references(text: str) -> list[tuple[int, int]]:
         if start >= 0 and (pos == 0 or not text[pos - 1].isalnum()):
             out.append((start, end))
         pos = text.find("Reuters", end if end > pos else pos + 7)
-    out += [(m.start(), m.end()) for m in _OTHER.finditer(text)]
+    if any(w in text for w in _WORDS[1:]):  # _OTHER names one of them literally
+        out += [(m.start(), m.end()) for m in _OTHER.finditer(text)]
     return out

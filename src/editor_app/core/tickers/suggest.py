@@ -4,8 +4,8 @@ Precision matters more than recall: a wrong tag (the word "on" tagged as ON Semi
 as a Berlin listing) is worse than none. So:
   * codes the copy prints count when they agree with the name printed before them
     (`written.py`: Reuters RICs, "Name (TICKER)", "(Symbol: X)", Zacks "Name Inc XYZ"), and so
-    do exchange notations (`NYSE: F`, `HKEX: 1810`) and cashtags; a bare ticker or number in
-    prose never counts;
+    do exchange notations (`NYSE: F`, `HKEX: 1810`) and cashtags (`exchange_notations.py`); a
+    bare ticker or number in prose never counts;
   * names count when capitalised, on word boundaries: curated aliases (aliases.yaml) and
     directory names (`name_table.py`); names that are also common words (Apple, Shell) need
     corroboration, one-word names of smaller companies their legal form or a code;
@@ -17,22 +17,28 @@ as a Berlin listing) is worse than none. So:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from editor_app.core.tickers.article_text import _FRONT, _masked, sections
 from editor_app.core.tickers.dates import article_date, registered_after
 from editor_app.core.tickers.directory import Listing, SymbolDirectory, default_directory
-from editor_app.core.tickers.exchanges import PREFIX_TO_MIC, YAHOO_SUFFIX
+from editor_app.core.tickers.exchange_notations import notations
 from editor_app.core.tickers.explain import best_rule, confidence, level, why_line
 from editor_app.core.tickers.name_table import (
     _WORD,
     CONNECTORS,
     MAX_NAME_TOKENS,
+    NameTable,
     _case_ok,
     _is_cap,
+    _lower_starts,
     _name_prefixes,
+    _name_starts,
     _name_table,
     _NameEntry,
     _norm,
@@ -40,10 +46,9 @@ from editor_app.core.tickers.name_table import (
     _tokens,
 )
 from editor_app.core.tickers.names import LEGAL_SUFFIXES
-from editor_app.core.tickers.notation import normalize_symbol, us_class
 from editor_app.core.tickers.publisher import self_references
 from editor_app.core.tickers.stopwords import COMMON_WORDS, PLACE_WORDS
-from editor_app.core.tickers.written import read_named_codes, read_rics
+from editor_app.core.tickers.written import forget_names_before, read_named_codes, read_rics
 
 SNIPPET_CHARS = 40
 ABOUT_MIN_COUNT = 3
@@ -161,76 +166,14 @@ class Suggestion:
         }
 
 
-# ----------------------------------------------------------------------------- notations
-def _prefix_pattern() -> re.Pattern[str]:
-    prefixes = sorted({p for p in PREFIX_TO_MIC if len(p) >= 2}, key=len, reverse=True)
-    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes)
-    return re.compile(
-        r"(?<![\w$])(" + alts + r")\s?:\s?([A-Z0-9][A-Z0-9]{0,9}(?:[.\-/][A-Z]{1,2})?)(?![\w])",
-        re.IGNORECASE,
-    )
-
-
-_PREFIXED = _prefix_pattern()
-_CASHTAG = re.compile(r"(?<![\w$])\$([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{3,6}\.[A-Z]{1,2})(?![\w])")
-
-
-def _prefixed_matches(text: str) -> list[re.Match]:
-    """`NYSE: F` style matches, searched only around colons (the long alternation is slow)."""
-    out: list[re.Match] = []
-    last_end = -1
-    pos = text.find(":")
-    while pos != -1:
-        m = _PREFIXED.search(text, max(0, pos - 30, last_end), pos + 16)
-        if m is not None and m.start() >= last_end:
-            out.append(m)
-            last_end = m.end()
-        pos = text.find(":", pos + 1)
-    return out
-
-
-def _notations(text: str, directory: SymbolDirectory) -> list[tuple[int, int, Listing, str]]:
-    """(start, end, listing, kind) for explicit ticker notations that resolve to a listing."""
-    found: list[tuple[int, int, Listing, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    for m in _prefixed_matches(text):
-        prefix = " ".join(m.group(1).upper().split())
-        if m.group(1).islower():
-            continue  # "set: ..." in prose
-        mic = PREFIX_TO_MIC.get(prefix)
-        symbol = m.group(2)
-        if not mic or not re.search(r"[A-Z0-9]", symbol) or symbol != symbol.upper():
-            continue
-        hit = directory.get(normalize_symbol(symbol, mic), mic)
-        if hit is None and symbol.isdigit():
-            hit = directory.get(symbol, mic)
-        if hit is not None:
-            found.append((m.start(), m.end(), hit, "notation"))
-            taken.append((m.start(), m.end()))
-    for m in _CASHTAG.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        raw = m.group(1)
-        hit = None
-        if raw[0].isdigit():
-            base, _, suffix = raw.partition(".")
-            mic = YAHOO_SUFFIX.get(suffix)
-            hit = directory.get(normalize_symbol(base, mic), mic) if mic else None
-        else:
-            hit = directory.get(us_class(raw))
-        if hit is not None:
-            found.append((m.start(), m.end(), hit, "cashtag"))
-            taken.append((m.start(), m.end()))
-    return found
-
-
 def _title_case_line(text: str, pos: int) -> bool:
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
+    return _title_case_from(text, text.rfind("\n", 0, pos) + 1)
+
+
+@lru_cache(maxsize=256)
+def _title_case_from(text: str, ls: int) -> bool:
+    """Is the line starting at `ls` a headline in title case? (Asked for many names on one line.)"""
+    le = text.find("\n", ls)
     line = text[ls : le if le != -1 else len(text)]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
@@ -249,29 +192,41 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
 
     Listings are judged at the article's date (front matter `date:`, else `date`, else today)."""
     directory = directory or default_directory()
+    # memos keyed by the article's text hold one article at a time
+    _title_case_from.cache_clear()
+    forget_names_before()
     day = article_date(text, date)
     secs = sections(text)
     scan = _masked(text)
     # front matter outside title/dek is not scanned
     fm = _FRONT.match(text)
     if fm:
-        keep = [(s.start, s.end) for s in secs if s.end <= fm.end()]
-        chars = list(scan)
-        for i in range(fm.start(), fm.end()):
-            if chars[i] != "\n" and not any(a <= i < b for a, b in keep):
-                chars[i] = " "
-        scan = "".join(chars)
+        a, b = fm.start(), fm.end()
+        keep = bytearray(b - a)  # title and dek fields stay, the rest of the front matter goes
+        for sec in secs:
+            if sec.end <= b:
+                lo, hi = max(sec.start, a), min(sec.end, b)
+                if hi > lo:
+                    keep[lo - a : hi - a] = b"\x01" * (hi - lo)
+        region = scan[a:b]
+        scan = scan[:a] + "".join(c if c == "\n" or keep[k] else " " for k, c in enumerate(region)) + scan[b:]
+
+    sec_starts = [sec.start for sec in secs]
+    in_order = all(a.end <= b.start for a, b in itertools.pairwise(secs))
 
     def section_of(pos: int) -> str:
-        for s in secs:
-            if s.start <= pos < s.end:
-                return s.name
+        if in_order:  # sections follow each other: the last one starting at or before pos
+            k = bisect.bisect_right(sec_starts, pos) - 1
+            return secs[k].name if k >= 0 and pos < secs[k].end else "body"
+        for sec in secs:
+            if sec.start <= pos < sec.end:
+                return sec.name
         return "body"
 
     raw_hits: list[tuple[int, int, Listing, str, str]] = []  # start, end, listing, kind, rule
     strong_issuers: set[int] = set()
     taken: list[tuple[int, int]] = []
-    for s, e, li, kind in _notations(scan, directory):
+    for s, e, li, kind in notations(scan, directory):
         raw_hits.append((s, e, li, kind, "exchange: code" if kind == "notation" else "cashtag"))
         strong_issuers.add(li.issuer_id)
         taken.append((s, e))
@@ -305,27 +260,50 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
     ambiguous_hits: list[tuple[int, int, int, str]] = []
     weak_single: list[tuple[int, int, int, bool]] = []
     prefixes = _name_prefixes(directory)
-    # how many tokens from each one on are close enough to be one name (no punctuation, no line break)
-    run = [1] * len(toks)
-    for k in range(len(toks) - 2, -1, -1):
-        a, b = toks[k].end, toks[k + 1].start
-        if b - a <= 3 and scan.find("\n", a, b) == -1:
-            run[k] = run[k + 1] + 1
-    i = 0
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
     n_toks = len(toks)
-    while i < n_toks:
-        key = toks[i].norm
-        if key not in table and key not in prefixes:
-            i += 1  # most words start no name
-            continue
+    # spans read as a code, notation or blocked name: a name may not overlap them
+    taken_mask = bytearray(len(scan))
+    empty_taken = []
+    for a, b in taken:
+        if b > a:
+            taken_mask[a:b] = b"\x01" * (b - a)
+        else:
+            empty_taken.append(a)
+
+    def overlaps_taken(s: int, e: int) -> bool:
+        return taken_mask.find(1, s, e) != -1 or any(s < a < e for a in empty_taken)
+
+    # most words start no name: only those that do are looked at, and of those in lower case only
+    # the few a name may start with ("the", curated names written in lower case); `_case_ok`
+    # refuses every other name whose first word is not capitalised
+    lower_ok = _lower_starts(directory)
+    name_starts = _name_starts(directory)
+    names = table.index  # the plain dict: one lookup per word
+    raws = toks.raws
+    starters = [k for k, key in enumerate(norms) if key in name_starts and (key in lower_ok or _is_cap(raws[k]))]
+    i = 0
+    for i0 in starters:
+        if i0 < i:
+            continue  # inside a name read already
+        i = i0
+        key = norms[i]
         matched = False
         found: list[tuple[int, list[_NameEntry]]] = []  # (length, entries), names starting here
-        for length in range(1, min(MAX_NAME_TOKENS, run[i]) + 1):
+        for length in range(1, MAX_NAME_TOKENS + 1):
             if length > 1:
-                key = key + " " + toks[i + length - 1].norm
-            entries = table.get(key)
-            if entries:
-                found.append((length, entries))
+                # the next word continues a name only close by: no punctuation, no line break
+                k = i + length - 1
+                if k >= n_toks:
+                    break
+                a, b = ends[k - 1], starts[k]
+                if b - a > 3 or scan.find("\n", a, b) != -1:
+                    break
+                key = key + " " + norms[k]
+            if key in names:
+                entries = table.get(key)
+                if entries:
+                    found.append((length, entries))
             if key not in prefixes:
                 break
         for length, entries in reversed(found):
@@ -338,7 +316,7 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             s, e = window[0].start, window[-1].end
             if window[-1].raw.endswith(("'s", "’s")):
                 e -= 2
-            if any(not (e <= a or s >= b) for a, b in taken):
+            if overlaps_taken(s, e):
                 break
             if not _context_ok(scan, toks, i, length, entry):
                 break
@@ -377,9 +355,10 @@ def suggest(text: str, directory: SymbolDirectory | None = None, date: dt.date |
             raw_hits.append((s, e, directory.listing(lid), "name", rule))
     for s, e, lid, kind in ambiguous_hits:
         iid = directory.listing(lid).issuer_id
-        title_line = _title_case_line(scan, s)
-        cue = not title_line and CORPORATE_CUES.search(_sentence(scan, s, e).replace(scan[s:e], " "))
-        if iid in strong_issuers or cue:
+        # the sentence is read for company context only when no stronger mention settles it
+        if iid in strong_issuers or (
+            not _title_case_line(scan, s) and CORPORATE_CUES.search(_sentence(scan, s, e).replace(scan[s:e], " "))
+        ):
             raw_hits.append((s, e, directory.listing(lid), kind, "alias + context"))
             strong_issuers.add(iid)
 
@@ -422,7 +401,7 @@ def _listed_at(directory: SymbolDirectory, entry: _NameEntry, day: dt.date) -> b
 
 
 def _name_on_market(
-    name: str, country: str, table: dict, directory: SymbolDirectory, day: dt.date, lead: bool = True
+    name: str, country: str, table: NameTable, directory: SymbolDirectory, day: dt.date, lead: bool = True
 ) -> Listing | None:
     """The listing on a market of `country` of the company `name`: the whole name (legal form
     aside) must be the company's, so "Showa Shell" never becomes "Showa"; a curated press name

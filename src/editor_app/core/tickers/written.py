@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from editor_app.core.tickers.directory import Listing, SymbolDirectory
 from editor_app.core.tickers.exchanges import REUTERS_SUFFIX, US_MICS, YAHOO_SUFFIX, exchange
@@ -66,6 +67,17 @@ def name_before(text: str, pos: int, max_words: int = 7) -> tuple[int, str]:
     end = pos
     while end > 0 and text[end - 1] in " \t(":
         end -= 1
+    found = _name_ending_at(text, end, max_words)  # a RIC and the "(...)" around it ask twice
+    return found if found is not None else (pos, "")
+
+
+def forget_names_before() -> None:
+    """Drop the names remembered for the last article (the memo holds its text)."""
+    _name_ending_at.cache_clear()
+
+
+@lru_cache(maxsize=512)
+def _name_ending_at(text: str, end: int, max_words: int) -> tuple[int, str] | None:
     abbrev = _ABBREV_BEFORE.search(text, max(0, end - 12), end)
     if abbrev is not None:  # "Advanced Semiconductor Engineering Inc. (ASE) ( 2311.TW )"
         end = abbrev.start()
@@ -102,17 +114,20 @@ def name_before(text: str, pos: int, max_words: int = 7) -> tuple[int, str]:
     while words and text[words[0][0] : words[0][1]].lower() in _CONNECT:
         words.pop(0)
     if not words:
-        return pos, ""
+        return None
     return words[0][0], text[words[0][0] : words[-1][1]]
 
 
+@lru_cache(maxsize=65536)
 def _legal(word: str) -> bool:
     return fold(word).rstrip(".").replace(".", "") in LEGAL_SUFFIXES
 
 
-def _distinctive(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _distinctive(name: str) -> frozenset[str]:
+    """The words of a name that tell companies apart (asked again for each listing a code may be)."""
     words = re.findall(r"[a-z0-9]+", fold(name).replace("&", " "))
-    return {
+    return frozenset(
         w
         for w in words
         if len(w) > 1
@@ -121,12 +136,19 @@ def _distinctive(name: str) -> set[str]:
         and w not in SOFT_SUFFIXES
         and w not in PLACE_WORDS
         and w not in {"shares", "stock", "unit", "parent", "group"}
-    }
+    )
 
 
-def _plain_words(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _plain_words(name: str) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", fold(name).replace("&", " "))
-    return {w for w in words if w not in LEGAL_SUFFIXES and w not in _CONNECT and w not in _LEAD_WORDS}
+    return frozenset(w for w in words if w not in LEGAL_SUFFIXES and w not in _CONNECT and w not in _LEAD_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def _compact(name: str) -> str:
+    """A name's key without spaces or punctuation: "AkzoNobel" and "Akzo Nobel" alike."""
+    return re.sub(r"[^a-z0-9]", "", name_key(name))
 
 
 def names_agree(copy_name: str, listing: Listing) -> bool:
@@ -143,8 +165,8 @@ def names_agree(copy_name: str, listing: Listing) -> bool:
         if company and company <= _plain_words(copy_name):
             return True
     # run-together spellings: "AkzoNobel" / "Akzo Nobel", "Snap-on" / "Snapon"
-    a = re.sub(r"[^a-z0-9]", "", name_key(copy_name))
-    b = re.sub(r"[^a-z0-9]", "", name_key(listing.company))
+    a = _compact(copy_name)
+    b = _compact(listing.company)
     return bool(a) and len(a) >= 3 and (a == b or b.startswith(a) or a.startswith(b))
 
 
@@ -185,10 +207,10 @@ def _similar_code(directory: SymbolDirectory, base: str, mic: str, name: str) ->
     if len(base) < 3 or base.isdigit():
         return None
     mine = _distinctive(name)
+    compact = _compact(name)
     for li in directory.symbols_starting(base[:2], mic):
         theirs = _distinctive(li.company) | _distinctive(li.name)
-        compact = re.sub(r"[^a-z0-9]", "", name_key(name))
-        if (mine and mine <= theirs) or compact == re.sub(r"[^a-z0-9]", "", name_key(li.company)):
+        if (mine and mine <= theirs) or compact == _compact(li.company):
             return li
     return None
 
