@@ -9,12 +9,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from editor_app.core.tickers import directory_cache
-from editor_app.core.tickers.directory import SymbolDirectory
 from editor_app.core.tickers.exchanges import exchange
 from editor_app.core.tickers.names import LEGAL_SUFFIXES, fold
 from editor_app.core.tickers.stopwords import COMMON_WORDS, NOT_COMPANY_NAMES, PLACE_WORDS
+
+if TYPE_CHECKING:  # the directory builds its tables from here: no import at run time
+    from editor_app.core.tickers.directory import SymbolDirectory
 
 MAX_NAME_TOKENS = 6
 BIG_US_ISSUERS = 1500  # issuer ids follow SEC's list, which is sorted by size
