@@ -1,0 +1,162 @@
+"""Which words of a Markdown text are prose to spell-check (no Qt, no dictionary).
+
+A newsroom text is full of things a dictionary must never see: code, URLs and e-mail
+addresses, claim markers (`<!--claim c1-->`), cashtags (`$F`), tickers (`NYSE: F`, `1810.HK`),
+numbers with units (`5bn`, `10km`, `Q3`), all-caps abbreviations (`IPO`, `HKEX`). Flagging
+them would bury the real typos, so they are cut out before any word is looked up.
+
+The editor checks one block (line) at a time: `line_words(line)` needs nothing but the line;
+`text_words(text)` walks a whole text, skipping front matter and fenced code blocks, and gives
+offsets into that text (Python str indices).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Spans of a line that are never prose. Order does not matter: all are removed.
+_NOT_PROSE = re.compile(
+    "|".join(
+        [
+            r"(`+)(?!`).+?(?<!`)\1(?!`)",  # inline code
+            r"<!--.*?(?:-->|$)",  # HTML comments, claim markers <!--claim c1--> <!--/claim-->
+            r"</?[A-Za-z][^<>]*>",  # HTML tags and <autolinks>
+            r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)",  # link and image targets ](url "title")
+            r"^\s{0,3}\[[^\]]+\]:.*$",  # reference definitions [x]: url
+            r"\[\^[^\]\s]+\]",  # footnote references [^1]
+            r"\b[A-Za-z][A-Za-z0-9+.-]{1,31}://\S*",  # URLs with a scheme
+            r"\bwww\.\S+",
+            r"\b(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+            r"(?<![\w@])@\w+",  # @handles
+            r"(?<![\w#&])#\w[\w-]*",  # #hashtags (a heading has a space after its #)
+            r"\$[A-Za-z][A-Za-z0-9.\-]*",  # cashtags $F $BRK.B
+            r"\b(?:[A-Z]{2,10}|Nasdaq|Xetra|Euronext)\s?:\s?[A-Z0-9][A-Z0-9.\-]{0,9}\b(?![a-z])",  # NYSE: F, HKEX:1810
+            r"\b\w+(?:\.\w+)+\b",  # 1810.HK, BRK.B, example.com, e.g, U.S
+            r"&#?\w+;",  # HTML entities
+            r"\{[#.][^}]*\}",  # attribute lists {#id .class}
+        ]
+    ),
+    re.MULTILINE,
+)
+
+# A word: letters (any script), inner apostrophes and hyphens; digits are taken in so that a
+# number with a unit ("5bn", "10km", "H1") is one token, which is then skipped.
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_LANG_LINE = re.compile(r"^lang(?:uage)?[ \t]*:[ \t]*[\"']?([^\"'\n#]*)", re.MULTILINE | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word to look up: text[start:end] == word (str indices into the text it came from)."""
+
+    start: int
+    end: int
+    word: str
+
+
+def _checkable(part: str) -> bool:
+    """Single letters, abbreviations in capitals, anything with a digit, and scripts no
+    Latin-alphabet dictionary knows (Chinese names of a Hong Kong desk) are not looked up."""
+    if len(part) < 2 or any(c.isdigit() for c in part):
+        return False
+    letters = part.replace("'", "").replace("’", "")
+    if letters.isupper():
+        return False  # IPO, HKEX, CEO's
+    if letters[:-1].isupper() and letters[-1] == "s":
+        return False  # CEOs, IPOs
+    return all(ord(c) < 0x2E80 for c in part)
+
+
+def line_words(line: str) -> list[Word]:
+    """The prose words of one line outside a code block (offsets into the line)."""
+    if not line or line.isspace():
+        return []
+    masked = line
+    if any(c in line for c in "`<[](@#$&:./{"):
+        masked = _NOT_PROSE.sub(lambda m: " " * (m.end() - m.start()), line)
+    out: list[Word] = []
+    for m in _TOKEN.finditer(masked):
+        token = m.group()
+        if any(c.isdigit() for c in token):
+            continue  # 5bn, Q3, 2025-26, COVID-19
+        start = m.start()
+        for part in re.split(r"(-)", token) if "-" in token else [token]:
+            if part != "-" and _checkable(part):
+                out.append(Word(start, start + len(part), part))
+            start += len(part)
+    return out
+
+
+def front_matter_end(text: str) -> int:
+    """Where a leading `---` YAML block ends (0 when there is none)."""
+    m = _FRONT_MATTER.match(text)
+    return m.end() if m else 0
+
+
+def front_matter_languages(text: str) -> list[str]:
+    """`lang: en_GB, en_US` (or `language:`) in a leading front matter block, else []."""
+    end = front_matter_end(text)
+    if not end:
+        return []
+    m = _LANG_LINE.search(text, 0, end)
+    return parse_languages(m.group(1)) if m else []
+
+
+def parse_languages(value: str) -> list[str]:
+    """ "en-GB, en_US zh" -> ["en_GB", "en_US", "zh"] (Enchant's spelling of tags)."""
+    out: list[str] = []
+    for raw in re.split(r"[\s,;]+", value or ""):
+        tag = raw.strip().replace("-", "_")
+        if not re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})?", tag):
+            continue
+        lang, _, region = tag.partition("_")
+        tag = lang.lower() + (f"_{region.upper()}" if region else "")
+        if tag not in out:
+            out.append(tag)
+    return out
+
+
+class FenceTracker:
+    """Follows fenced code blocks line by line (a ```` fence is not closed by ```)."""
+
+    def __init__(self) -> None:
+        self.fence = ""
+
+    def is_code(self, line: str) -> bool:
+        """Feed the next line: is it code (inside a block, or a fence line itself)?"""
+        m = _FENCE.match(line)
+        if self.fence:
+            if m and m.group(1)[0] == self.fence[0] and len(m.group(1)) >= len(self.fence) and not m.group(2).strip():
+                self.fence = ""
+            return True
+        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+            self.fence = m.group(1)
+            return True
+        return False
+
+
+def text_words(text: str) -> Iterator[Word]:
+    """The prose words of a whole Markdown text, offsets into `text`; front matter and fenced
+    code are skipped."""
+    pos = front_matter_end(text)
+    fences = FenceTracker()
+    for line in text[pos:].split("\n"):
+        if not fences.is_code(line):
+            for w in line_words(line):
+                yield Word(pos + w.start, pos + w.end, w.word)
+        pos += len(line) + 1
+
+
+__all__ = [
+    "FenceTracker",
+    "Word",
+    "front_matter_end",
+    "front_matter_languages",
+    "line_words",
+    "parse_languages",
+    "text_words",
+]
