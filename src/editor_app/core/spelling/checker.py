@@ -119,7 +119,27 @@ class SpellChecker:
         self._lower = {w for w in every if w.islower()}  # "ebitda" also accepts "Ebitda"
         self._cache = {}
 
+    def add_word(self, word: str, where: str = "desk") -> None:
+        """One more accepted word ("desk", "personal" or "ignored"), without forgetting the
+        answers already cached for the others."""
+        word = normalise(word)
+        {"desk": self._desk, "personal": self._personal, "ignored": self._ignored}[where].add(word)
+        self._cache[word] = True
+        if word.islower():
+            self._lower.add(word)
+            for variant in (word.capitalize(), word.upper(), word.title()):
+                self._cache.pop(variant, None)
+
+    def words(self, where: str) -> frozenset[str]:
+        return frozenset({"desk": self._desk, "personal": self._personal, "ignored": self._ignored}[where])
+
     # ---------------------------------------------------------------------- looking up
+    def cached(self, word: str) -> bool | None:
+        """The answer if it is known without asking Enchant (for the UI thread), else None."""
+        if not self._dicts:
+            return True
+        return self._cache.get(normalise(word))
+
     def is_known(self, word: str) -> bool:
         word = normalise(word)
         hit = self._cache.get(word)

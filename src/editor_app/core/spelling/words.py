@@ -14,32 +14,52 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-# Spans of a line that are never prose. Order does not matter: all are removed.
-_NOT_PROSE = re.compile(
-    "|".join(
-        [
-            r"(`+)(?!`).+?(?<!`)\1(?!`)",  # inline code
-            r"<!--.*?(?:-->|$)",  # HTML comments, claim markers <!--claim c1--> <!--/claim-->
-            r"</?[A-Za-z][^<>]*>",  # HTML tags and <autolinks>
-            r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)",  # link and image targets ](url "title")
-            r"^\s{0,3}\[[^\]]+\]:.*$",  # reference definitions [x]: url
-            r"\[\^[^\]\s]+\]",  # footnote references [^1]
-            r"\b[A-Za-z][A-Za-z0-9+.-]{1,31}://\S*",  # URLs with a scheme
-            r"\bwww\.\S+",
-            r"\b(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
-            r"(?<![\w@])@\w+",  # @handles
-            r"(?<![\w#&])#\w[\w-]*",  # #hashtags (a heading has a space after its #)
-            r"\$[A-Za-z][A-Za-z0-9.\-]*",  # cashtags $F $BRK.B
-            r"\b(?:[A-Z]{2,10}|Nasdaq|Xetra|Euronext)\s?:\s?[A-Z0-9][A-Z0-9.\-]{0,9}\b(?![a-z])",  # NYSE: F, HKEX:1810
-            r"\b\w+(?:\.\w+)+\b",  # 1810.HK, BRK.B, example.com, e.g, U.S
-            r"&#?\w+;",  # HTML entities
-            r"\{[#.][^}]*\}",  # attribute lists {#id .class}
-        ]
-    ),
-    re.MULTILINE,
+# Spans of a line that are never prose, each with a cheap test of the line that must pass
+# before its pattern runs (most prose lines trigger one or two of them).
+_NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (trigger, re.compile(pattern, re.MULTILINE))
+    for trigger, pattern in [
+        ("`", r"(`+)(?!`).+?(?<!`)\1(?!`)"),  # inline code
+        ("<!--", r"<!--.*?(?:-->|$)"),  # HTML comments, claim markers <!--claim c1--> <!--/claim-->
+        ("<", r"</?[A-Za-z][^<>]*>"),  # HTML tags and <autolinks>
+        ("](", r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets ](url "title")
+        ("]:", r"^\s{0,3}\[[^\]]+\]:.*$"),  # reference definitions [x]: url
+        ("[^", r"\[\^[^\]\s]+\]"),  # footnote references [^1]
+        ("://", r"[A-Za-z][A-Za-z0-9+.-]{0,31}://\S*"),  # URLs with a scheme
+        ("www.", r"\bwww\.\S+"),
+        ("@", r"(?:mailto:)?[\w.+-]*\w@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
+        ("@", r"(?<![\w@])@\w+"),  # @handles
+        ("#", r"(?<![\w#&])#\w[\w-]*"),  # #hashtags (a heading has a space after its #)
+        ("$", r"\$[A-Za-z][A-Za-z0-9.\-]*"),  # cashtags $F $BRK.B
+        (":", r"(?<!\w)(?:[A-Z]{2,10}|Nasdaq|Xetra|Euronext)\s?:\s?[A-Z0-9][A-Z0-9.\-]{0,9}\b(?![a-z])"),  # NYSE: F
+        (".", r"(?<![\w.])\w+(?:\.\w+)+"),  # 1810.HK, BRK.B, example.com, e.g, U.S (no space after the dot)
+        ("&", r"&#?\w+;"),  # HTML entities
+        ("{", r"\{[#.][^}]*\}"),  # attribute lists {#id .class}
+    ]
 )
+_DOTTED = re.compile(r"\w\.\w")
+
+
+def _mask(line: str) -> str:
+    """The line with every non-prose span blanked (same length, so offsets stay)."""
+    spans: list[tuple[int, int]] = []
+    for trigger, pattern in _NOT_PROSE:
+        if trigger in line and (trigger != "." or _DOTTED.search(line)):
+            spans.extend(m.span() for m in pattern.finditer(line))
+    if not spans:
+        return line
+    pieces: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if end > pos:
+            start = max(start, pos)
+            pieces += (line[pos:start], " " * (end - start))
+            pos = end
+    pieces.append(line[pos:])
+    return "".join(pieces)
+
 
 # A word: letters (any script), inner apostrophes and hyphens; digits are taken in so that a
 # number with a unit ("5bn", "10km", "H1") is one token, which is then skipped.
@@ -49,8 +69,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z
 _LANG_LINE = re.compile(r"^lang(?:uage)?[ \t]*:[ \t]*[\"']?([^\"'\n#]*)", re.MULTILINE | re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word to look up: text[start:end] == word (str indices into the text it came from)."""
 
     start: int
@@ -59,35 +78,38 @@ class Word:
 
 
 def _checkable(part: str) -> bool:
-    """Single letters, abbreviations in capitals, anything with a digit, and scripts no
-    Latin-alphabet dictionary knows (Chinese names of a Hong Kong desk) are not looked up."""
-    if len(part) < 2 or any(c.isdigit() for c in part):
-        return False
-    letters = part.replace("'", "").replace("’", "")
-    if letters.isupper():
+    """Single letters, abbreviations in capitals and scripts no Latin-alphabet dictionary knows
+    (Chinese names of a Hong Kong desk) are not looked up."""
+    if len(part) < 2 or part.isupper():
         return False  # IPO, HKEX, CEO's
-    if letters[:-1].isupper() and letters[-1] == "s":
+    if part[-1] == "s" and part[:-1].isupper():
         return False  # CEOs, IPOs
-    return all(ord(c) < 0x2E80 for c in part)
+    return part.isascii() or not _FAR_SCRIPT.search(part)
+
+
+_FAR_SCRIPT = re.compile("[\u2e80-\U0010ffff]")
+_DIGIT = re.compile(r"\d")
 
 
 def line_words(line: str) -> list[Word]:
     """The prose words of one line outside a code block (offsets into the line)."""
     if not line or line.isspace():
         return []
-    masked = line
-    if any(c in line for c in "`<[](@#$&:./{"):
-        masked = _NOT_PROSE.sub(lambda m: " " * (m.end() - m.start()), line)
+    masked = _mask(line)
     out: list[Word] = []
     for m in _TOKEN.finditer(masked):
         token = m.group()
-        if any(c.isdigit() for c in token):
+        if not token.isalpha() and _DIGIT.search(token):
             continue  # 5bn, Q3, 2025-26, COVID-19
         start = m.start()
-        for part in re.split(r"(-)", token) if "-" in token else [token]:
-            if part != "-" and _checkable(part):
+        if "-" not in token:
+            if _checkable(token):
+                out.append(Word(start, m.end(), token))
+            continue
+        for part in token.split("-"):
+            if _checkable(part):
                 out.append(Word(start, start + len(part), part))
-            start += len(part)
+            start += len(part) + 1
     return out
 
 

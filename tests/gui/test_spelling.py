@@ -1,0 +1,108 @@
+"""Spell check in the real window: squiggles as you type, the context menu, F7 / Shift+F7.
+Real Hunspell dictionaries through Enchant (./dev installs them)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from editor_app.store.spelling import SpellingWords
+from editor_app.ui.editor.highlighter import block_formats
+from tests.gui.conftest import fresh_article
+
+enchant = pytest.importorskip("enchant", reason="pyenchant (and libenchant-2-2) are needed: ./dev setup")
+pytestmark = pytest.mark.skipif(not enchant.dict_exists("en_US"), reason="hunspell-en-us is needed: ./dev setup")
+
+SQUIGGLE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+
+
+def squiggled(block) -> list[str]:
+    """The words of a block painted with the spell-check underline."""
+    text = block.text()
+    spans = sorted((s, s + n) for s, n, f in block_formats(block) if f.underlineStyle() == SQUIGGLE)
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [text[s:e] for s, e in merged]
+
+
+def type_text(qtbot, editor, text: str) -> None:
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+
+
+def point_at(editor, position: int) -> QPoint:
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(position)
+    return editor.cursorRect(cursor).center()
+
+
+def test_typed_misspelling_is_squiggled_and_desk_dictionary_clears_it(qtbot, make_window):
+    window = make_window()
+    article_id = fresh_article(qtbot, window, "Intro line.\n\n")
+    editor = window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(qtbot, editor, "The Kwuntong compnay said `recieve` stays.")
+    block = editor.document().lastBlock()
+    qtbot.waitUntil(lambda: squiggled(block) == ["Kwuntong", "compnay"], timeout=10000)
+    assert squiggled(editor.document().firstBlock()) == []
+
+    start = block.position() + block.text().index("Kwuntong") + 3
+    menu = window.claims.editor_context_menu(point_at(editor, start))
+    names = [a.objectName() for a in menu.actions()]
+    assert "spellAddDesk" in names and "spellAddPersonal" in names and "spellIgnore" in names
+    assert menu.actions().index(next(a for a in menu.actions() if a.objectName() == "spellAddDesk")) < [
+        a.text().replace("&", "") for a in menu.actions()
+    ].index(next(a.text().replace("&", "") for a in menu.actions() if a.text().replace("&", "").startswith("Copy")))
+    next(a for a in menu.actions() if a.objectName() == "spellAddDesk").trigger()
+    menu.deleteLater()
+
+    assert "Kwuntong" in SpellingWords(window.store).desk_words()
+    assert squiggled(block) == ["compnay"]
+
+    # a suggestion replaces the word
+    start = block.position() + block.text().index("compnay") + 2
+    menu = window.claims.editor_context_menu(point_at(editor, start))
+    suggestions = [a for a in menu.actions() if a.objectName() == "spellSuggestion"]
+    assert "company" in [a.text() for a in suggestions]
+    next(a for a in suggestions if a.text() == "company").trigger()
+    menu.deleteLater()
+    assert editor.document().lastBlock().text() == "The Kwuntong company said `recieve` stays."
+    assert squiggled(editor.document().lastBlock()) == []
+    assert article_id == window.article.id
+
+
+def test_f7_walks_misspellings_and_ignore_is_per_article(qtbot, make_window):
+    window = make_window()
+    fresh_article(
+        qtbot, window, "First wrnog word.\n\n```\nnot chekced in code\n```\n\nThen Qiangwei and Qiangwei again.\n"
+    )
+    editor = window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(editor, Qt.Key.Key_F7)
+    assert editor.textCursor().selectedText() == "wrnog"
+    qtbot.keyClick(editor, Qt.Key.Key_F7)
+    assert editor.textCursor().selectedText() == "Qiangwei"
+    first_q = editor.textCursor().selectionStart()
+    qtbot.keyClick(editor, Qt.Key.Key_F7)
+    assert editor.textCursor().selectedText() == "Qiangwei" and editor.textCursor().selectionStart() > first_q
+    qtbot.keyClick(editor, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectionStart() == first_q
+    qtbot.keyClick(editor, Qt.Key.Key_F7)
+    qtbot.keyClick(editor, Qt.Key.Key_F7)  # wraps round to the start
+    assert editor.textCursor().selectedText() == "wrnog"
+
+    menu = window.claims.editor_context_menu(point_at(editor, first_q + 2))
+    next(a for a in menu.actions() if a.objectName() == "spellIgnore").trigger()
+    menu.deleteLater()
+    last = editor.document().findBlock(first_q)
+    assert squiggled(last) == []
+    assert SpellingWords(window.store).ignored(window.article.id) == ["Qiangwei"]
+
+    fresh_article(qtbot, window, "Another story about Qiangwei.\n")  # not ignored here
+    block = editor.document().firstBlock()
+    qtbot.waitUntil(lambda: squiggled(block) == ["Qiangwei"], timeout=10000)
