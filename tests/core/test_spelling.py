@@ -113,3 +113,19 @@ def test_personal_dictionary_file(tmp_path, monkeypatch):
     add_personal("Qiang’s")
     assert load_personal() == ["Qiang's", "Zhangjiang"]
     assert personal_path().parent == tmp_path / "editor_app"
+
+
+@needs_en
+def test_checklist_spelling_item_counts_and_points_at_the_first():
+    from editor_app.core.article import Article
+    from editor_app.core.checklist import run_checklist
+    from editor_app.core.export import ArticlePackage
+
+    body = "Intro.\n\nThe compnay said its strnog results, the compnay added.\n"
+    checker = SpellChecker(["en_US"])
+    package = ArticlePackage(Article(title="T", dek="D", byline="B", body=body))
+    items = [i for i in run_checklist(package, misspelt=checker.check_text(body)) if i.code == "spelling"]
+    assert len(items) == 1 and items[0].level == "warning"
+    assert items[0].message == "3 misspelt words: compnay, strnog."
+    assert items[0].where.offset == body.index("compnay") and items[0].where.line == 3
+    assert [i.code for i in run_checklist(package, misspelt=[])] == []

@@ -33,14 +33,15 @@ class DeskSettings:
     desk_user: str = ""  # legacy store-wide name: used only when this account saved none (`user`)
     language: str = "en"  # BCP 47 tag for <html lang> and inLanguage
     twitter_site: str = ""  # "@examplenews" (twitter:site)
-    spelling_languages: str = "en_US"  # Enchant tags, comma-separated: "en_GB, en_US" (front matter `lang:` wins)
+    spelling_languages: str = "en_US, en_GB"  # Enchant tags, comma-separated (an article's front matter `lang:` wins)
 
     @property
     def spelling(self) -> list[str]:
-        """The desk's spelling languages as Enchant tags (["en_US"] when unset or unreadable)."""
+        """The desk's spelling languages as Enchant tags (American and British English when unset)."""
+        from editor_app.core.spelling.checker import DEFAULT_LANGUAGES
         from editor_app.core.spelling.words import parse_languages
 
-        return parse_languages(self.spelling_languages) or ["en_US"]
+        return parse_languages(self.spelling_languages) or list(DEFAULT_LANGUAGES)
 
     @property
     def user(self) -> str:

@@ -19,7 +19,9 @@ from typing import Any
 
 from editor_app.core.spelling.words import Word, line_words, text_words
 
-DEFAULT_LANGUAGES = ("en_US",)
+# American and British English: desks quote both, and a spelling of the other side is not a typo
+# (a desk that wants one house spelling sets one language in Desk Settings).
+DEFAULT_LANGUAGES = ("en_US", "en_GB")
 MAX_SUGGESTIONS = 7
 _CACHE_LIMIT = 200_000  # words; a 1.5 MB article has ~30,000 different ones
 

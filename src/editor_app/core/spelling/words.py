@@ -36,6 +36,7 @@ _NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (":", r"(?<!\w)(?:[A-Z]{2,10}|Nasdaq|Xetra|Euronext)\s?:\s?[A-Z0-9][A-Z0-9.\-]{0,9}\b(?![a-z])"),  # NYSE: F
         (".", r"(?<![\w.])\w+(?:\.\w+)+"),  # 1810.HK, BRK.B, example.com, e.g, U.S (no space after the dot)
         ("&", r"&#?\w+;"),  # HTML entities
+        ("+", r"\w+(?:\+\w+)+"),  # keys: Ctrl+N, Shift+F7
         ("{", r"\{[#.][^}]*\}"),  # attribute lists {#id .class}
     ]
 )

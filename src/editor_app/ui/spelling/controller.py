@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock
 
 from editor_app.core.changes import Changes
-from editor_app.core.spelling import SpellChecker, front_matter_languages, line_words
+from editor_app.core.spelling import DEFAULT_LANGUAGES, SpellChecker, front_matter_languages, line_words
 from editor_app.core.spelling.names import cached_directory_words, directory_words
 from editor_app.core.spelling.personal import load_personal
 from editor_app.store.settings import SettingsStore
@@ -49,7 +49,7 @@ class SpellingController(QObject):
         self.window = window
         self.words = SpellingWords(window.store)
         self._told: set[str] = set()  # problems already shown in the status bar (once each)
-        self._desk_languages: list[str] = ["en_US"]
+        self._desk_languages: list[str] = list(DEFAULT_LANGUAGES)
         self._desk_words: list[str] = []
         self._read_desk()
         self.checker = self._new_checker(self._desk_languages)
