@@ -37,6 +37,7 @@ SYNC_LIMIT_CHARS = 200_000  # up to here every line is checked while it is paint
 TURN_BUDGET_S = 0.004  # UI-thread time per event-loop turn for lines not seen before (long articles)
 REPAINT_BUDGET_S = 0.006  # per timer tick, repainting lines the worker found misspellings in
 LINE_CACHE_LIMIT = 100_000
+WORKER_SLICE_LINES = 100  # the worker yields the interpreter this often (pure-Python tokenising)
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -59,6 +60,7 @@ class SpellingController(QObject):
         self._pending_blocks: set[int] = set()
         self._to_repaint: list[int] = []
         self._spent = 0.0
+        self._article_due = False  # a long article's whole check is about to start
         self._check_timer = QTimer(self, singleShot=True, interval=20)
         self._check_timer.timeout.connect(self._check_pending)
         self._repaint_timer = QTimer(self, interval=0)
@@ -109,7 +111,15 @@ class SpellingController(QObject):
         self._forget()
         if article is not None and self.checker.available and self.large():
             lines = article.body.split("\n")
-            self.window.tasks.run("spelling: article", lambda: self._check_lines(lines), self._checked_lines)
+            # after the highlighter's first pass (queued when the document was set): the two
+            # would only fight over the interpreter
+            self._article_due = True
+
+            def start() -> None:
+                self._article_due = False
+                self.window.tasks.run("spelling: article", lambda: self._check_lines(lines), self._checked_lines)
+
+            QTimer.singleShot(0, start)
         self._load_names()
 
     def _load_names(self) -> None:
@@ -131,7 +141,12 @@ class SpellingController(QObject):
         self._forget()
         self.checker.set_words()  # forget cached answers
         if self.window.highlighter.document() is not None:
-            self.window.highlighter.rehighlight()
+            editor = self.window.editor
+            blocked = editor.blockSignals(True)
+            try:
+                self.window.highlighter.rehighlight()
+            finally:
+                editor.blockSignals(blocked)
         if self.large() and self.checker.available:
             lines = self.window.editor.toPlainText().split("\n")
             self.window.tasks.run("spelling: article", lambda: self._check_lines(lines), self._checked_lines)
@@ -189,10 +204,12 @@ class SpellingController(QObject):
         fences = FenceTracker()
         checker = self.checker
         out: dict[str, Spans] = {}
-        for line in lines:
+        for n, line in enumerate(lines):
             if fences.is_code(line) or line in out:
                 continue
             out[line] = tuple((w.start, w.end) for w in checker.check_line(line))
+            if n % WORKER_SLICE_LINES == 0:
+                time.sleep(0.0005)  # let the UI thread have the interpreter: typing goes first
         return out
 
     def _check_pending(self) -> None:
@@ -236,13 +253,30 @@ class SpellingController(QObject):
                 self._pending_blocks.add(block.blockNumber())
                 self._check_timer.start(20)
             elif spans and highlighter.document() is not None:
-                highlighter.rehighlightBlock(block)
+                self.repaint(block)
         if not self._to_repaint:
             self._repaint_timer.stop()
 
+    def repaint(self, block: QTextBlock) -> None:
+        """Paint one line again. Quietly: Qt reports a repaint as a text change, and the
+        window would save, re-render and re-scan a long article for every squiggle."""
+        editor = self.window.editor
+        blocked = editor.blockSignals(True)
+        try:
+            self.window.highlighter.rehighlightBlock(block)
+        finally:
+            editor.blockSignals(blocked)
+
     def busy(self) -> bool:
         """Checks or repaints still to come (tests and benchmarks wait for False)."""
-        return bool(self._pending_lines or self._pending_blocks or self._to_repaint or self._check_timer.isActive())
+        return bool(
+            self._pending_lines
+            or self._pending_blocks
+            or self._to_repaint
+            or self._check_timer.isActive()
+            or self._article_due
+            or self.window.tasks.pending("spelling: article")
+        )
 
     # ------------------------------------------------------------------ word lists
     def words_changed(self, words: Iterable[str]) -> None:
@@ -265,7 +299,7 @@ class SpellingController(QObject):
             while self._to_repaint:
                 b = doc.findBlockByNumber(self._to_repaint.pop())
                 if b.isValid() and self.window.highlighter.document() is not None:
-                    self.window.highlighter.rehighlightBlock(b)
+                    self.repaint(b)
 
     def _on_store_changed(self, changes: Changes) -> None:
         """Someone changed the desk dictionary or the languages (here, in another window)."""
