@@ -106,3 +106,52 @@ def test_f7_walks_misspellings_and_ignore_is_per_article(qtbot, make_window):
     fresh_article(qtbot, window, "Another story about Qiangwei.\n")  # not ignored here
     block = editor.document().firstBlock()
     qtbot.waitUntil(lambda: squiggled(block) == ["Qiangwei"], timeout=10000)
+
+
+def test_checklist_spelling_item_counts_and_click_selects_the_word(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.review_steps import settle
+
+    window = make_window()
+    fresh_article(qtbot, window, "A clean first line.\n\nThe board met and the compnay said its strnog plan works.\n")
+    settle(qtbot, window)
+    review = window.review
+    review.show_checklist()
+    pane = review.checklist_pane()
+    qtbot.waitUntil(lambda: any(i.code == "spelling" for i in pane.items), timeout=30000)
+    item = next(i for i in pane.items if i.code == "spelling")
+    assert item.message == "2 misspelt words: compnay, strnog." and item.where.line == 3
+    row = pane.row_of("spelling")
+    list_item = pane.list.item(row)
+    pane.list.scrollToItem(list_item)
+    qtbot.mouseClick(pane.list.viewport(), Qt.MouseButton.LeftButton, pos=pane.list.visualItemRect(list_item).center())
+    QApplication.processEvents()
+    assert window.editor.textCursor().selectedText() == "compnay"
+
+
+def test_desk_settings_edit_both_dictionaries_and_the_squiggles_follow(qtbot, make_window, tmp_path, monkeypatch):
+    from editor_app.core.settings import DeskSettings
+    from editor_app.core.spelling.personal import load_personal
+    from editor_app.store.settings import SettingsStore
+    from editor_app.ui.transfer.dialogs import DeskSettingsDialog
+    from tests.gui.review_steps import when_modal
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # a personal dictionary of its own
+    window = make_window()
+    fresh_article(qtbot, window, "Kwuntong and Tsuenwan both opened.\n")
+    block = window.editor.document().firstBlock()
+    qtbot.waitUntil(lambda: squiggled(block) == ["Kwuntong", "Tsuenwan"], timeout=10000)
+
+    def edit(dialog: DeskSettingsDialog) -> None:
+        assert dialog.spelling_languages.text() == DeskSettings().spelling_languages
+        dialog.desk_words.setPlainText("Kwuntong\n")
+        dialog.my_words.setPlainText("Tsuenwan\n")
+        dialog.accept()
+
+    when_modal(qtbot, DeskSettingsDialog, edit)
+    assert window.export_import.edit_desk_settings() is True
+    assert SpellingWords(window.store).desk_words() == ["Kwuntong"]
+    assert load_personal() == ["Tsuenwan"]
+    assert SettingsStore(window.store).load().spelling_languages == DeskSettings().spelling_languages
+    qtbot.waitUntil(lambda: squiggled(block) == [], timeout=10000)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock
 
 from editor_app.core.changes import Changes
-from editor_app.core.spelling import DEFAULT_LANGUAGES, SpellChecker, front_matter_languages, line_words
+from editor_app.core.spelling import DEFAULT_LANGUAGES, SpellChecker, front_matter_languages, line_words, normalise
 from editor_app.core.spelling.names import cached_directory_words, directory_words
 from editor_app.core.spelling.personal import load_personal
 from editor_app.store.settings import SettingsStore
@@ -319,6 +319,14 @@ class SpellingController(QObject):
         if changed:
             self.checker.set_words(desk=self._desk_words, ignored=ignored)
             self.words_changed(changed)
+
+    def reload_personal(self) -> None:
+        """The personal dictionary file was edited (Desk Settings): repaint what it changed."""
+        before = self.checker.words("personal")
+        now = {normalise(w) for w in load_personal()}
+        if now != before:
+            self.checker.set_words(personal=now)
+            self.words_changed(now ^ before)
 
     def shutdown(self) -> None:
         for timer in (self._check_timer, self._repaint_timer, self._turn_timer):
