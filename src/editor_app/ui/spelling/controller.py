@@ -61,6 +61,7 @@ class SpellingController(QObject):
         self._to_repaint: list[int] = []
         self._spent = 0.0
         self._article_due = False  # a long article's whole check is about to start
+        self._generation = 0
         self._check_timer = QTimer(self, singleShot=True, interval=20)
         self._check_timer.timeout.connect(self._check_pending)
         self._repaint_timer = QTimer(self, interval=0)
@@ -117,7 +118,7 @@ class SpellingController(QObject):
 
             def start() -> None:
                 self._article_due = False
-                self.window.tasks.run("spelling: article", lambda: self._check_lines(lines), self._checked_lines)
+                self.window.tasks.run("spelling: article", lambda: self._check_lines(lines), self._deliver())
 
             QTimer.singleShot(0, start)
         self._load_names()
@@ -131,6 +132,7 @@ class SpellingController(QObject):
         self.window.tasks.run("spelling: names", directory_words, lambda _words: self.refresh())
 
     def _forget(self) -> None:
+        self._generation += 1  # answers still on their way were for another article or word list
         self._lines = {}
         self._pending_lines = {}
         self._pending_blocks = set()
@@ -149,7 +151,7 @@ class SpellingController(QObject):
                 editor.blockSignals(blocked)
         if self.large() and self.checker.available:
             lines = self.window.editor.toPlainText().split("\n")
-            self.window.tasks.run("spelling: article", lambda: self._check_lines(lines), self._checked_lines)
+            self.window.tasks.run("spelling: article", lambda: self._check_lines(lines), self._deliver())
 
     # ------------------------------------------------------------ what the highlighter asks
     def marks(self, block: QTextBlock, text: str) -> Spans:
@@ -226,7 +228,17 @@ class SpellingController(QObject):
         def work() -> dict[str, Spans]:
             return {line: tuple((w.start, w.end) for w in checker.check_line(line)) for line in lines}
 
-        self.window.tasks.run(f"spelling: {len(lines)} lines at {time.monotonic()}", work, self._checked_lines)
+        self.window.tasks.run(f"spelling: {len(lines)} lines at {time.monotonic()}", work, self._deliver())
+
+    def _deliver(self):
+        """The callback for a worker run started now: dropped if the article or the lists changed."""
+        generation = self._generation
+
+        def done(found: dict[str, Spans]) -> None:
+            if generation == self._generation:
+                self._checked_lines(found)
+
+        return done
 
     def _checked_lines(self, found: dict[str, Spans]) -> None:
         """Worker answers: remember them, and repaint the waiting lines that have misspellings."""
