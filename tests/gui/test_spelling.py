@@ -75,6 +75,12 @@ def test_typed_misspelling_is_squiggled_and_desk_dictionary_clears_it(qtbot, mak
     assert squiggled(editor.document().lastBlock()) == []
     assert article_id == window.article.id
 
+    # the word being typed is not squiggled until the cursor leaves it
+    qtbot.keyClicks(editor, " Anothr")
+    assert "Anothr" not in squiggled(editor.document().lastBlock())
+    qtbot.keyClick(editor, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "Anothr" in squiggled(editor.document().lastBlock()), timeout=10000)
+
 
 def test_f7_walks_misspellings_and_ignore_is_per_article(qtbot, make_window):
     window = make_window()

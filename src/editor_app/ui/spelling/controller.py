@@ -28,6 +28,7 @@ from editor_app.core.spelling.names import cached_directory_words, directory_wor
 from editor_app.core.spelling.personal import load_personal
 from editor_app.store.settings import SettingsStore
 from editor_app.store.spelling import SpellingWords
+from editor_app.ui.common.text_positions import python_index
 
 if TYPE_CHECKING:
     from editor_app.core.article import Article
@@ -62,6 +63,7 @@ class SpellingController(QObject):
         self._spent = 0.0
         self._article_due = False  # a long article's whole check is about to start
         self._generation = 0
+        self._held: tuple[int, int] | None = None  # (block, column) of a word not squiggled while typed
         self._check_timer = QTimer(self, singleShot=True, interval=20)
         self._check_timer.timeout.connect(self._check_pending)
         self._repaint_timer = QTimer(self, interval=0)
@@ -73,6 +75,7 @@ class SpellingController(QObject):
 
         self.menu = SpellingMenu(self)
         window.highlighter.spell_marks = self.marks
+        window.editor.cursorPositionChanged.connect(self._cursor_moved)
         window.article_loaded.connect(self.article_loaded)
         window.changes.changed.connect(self._on_store_changed)
         self.article_loaded(window.article)
@@ -155,6 +158,33 @@ class SpellingController(QObject):
 
     # ------------------------------------------------------------ what the highlighter asks
     def marks(self, block: QTextBlock, text: str) -> Spans:
+        """Misspelt ranges of the line, less the word being typed (the one the cursor ends)."""
+        spans = self._marks(block, text)
+        if not spans:
+            return spans
+        cursor = self.window.editor.textCursor()
+        if cursor.hasSelection() or cursor.blockNumber() != block.blockNumber():
+            return spans
+        col = python_index(text, cursor.positionInBlock())
+        kept = tuple(s for s in spans if s[1] != col)
+        if len(kept) != len(spans):
+            self._held = (block.blockNumber(), col)
+        return kept
+
+    def _cursor_moved(self) -> None:
+        """The cursor left the word it was typing: paint that word's squiggle now."""
+        if self._held is None:
+            return
+        cursor = self.window.editor.textCursor()
+        text = cursor.block().text()
+        if (cursor.blockNumber(), python_index(text, cursor.positionInBlock())) == self._held:
+            return
+        number, self._held = self._held[0], None
+        block = self.window.editor.document().findBlockByNumber(number)
+        if block.isValid() and self.window.highlighter.document() is not None:
+            self.repaint(block)
+
+    def _marks(self, block: QTextBlock, text: str) -> Spans:
         hit = self._lines.get(text)
         if hit is not None:
             return hit
