@@ -161,3 +161,24 @@ def test_desk_settings_edit_both_dictionaries_and_the_squiggles_follow(qtbot, ma
     assert load_personal() == ["Tsuenwan"]
     assert SettingsStore(window.store).load().spelling_languages == DeskSettings().spelling_languages
     qtbot.waitUntil(lambda: squiggled(block) == [], timeout=10000)
+
+
+def test_without_a_dictionary_the_window_says_so_once_and_keeps_working(qtbot, make_window, db_path):
+    from editor_app.core.settings import DeskSettings
+    from editor_app.services.opening import open_store
+    from editor_app.store.settings import SettingsStore
+
+    store = open_store(db_path)
+    SettingsStore(store).save(DeskSettings(spelling_languages="xx_YY"))  # no such dictionary
+    store.close()
+    window = make_window()
+    assert not window.spelling.checker.available
+    assert any("no dictionary for xx_YY" in m for m in window.spelling._told)
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    fresh_article(qtbot, window, "Compleetly wroong words.\n")
+    qtbot.keyClick(window.editor, Qt.Key.Key_F7)
+    assert squiggled(window.editor.document().firstBlock()) == []
+    assert window.editor.toPlainText().startswith("Compleetly")
+    assert sum("no dictionary" in m for m in shown) <= 1  # opening another article does not say it again
+    assert "no dictionary for xx_YY" in window.statusBar().currentMessage()  # F7 answers with the reason
