@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "editor_app.commands.claims",
     "editor_app.commands.review",
     "editor_app.commands.backup",
+    "editor_app.commands.spelling",
 ]
 
 NO_DISPLAY_MESSAGE = """\

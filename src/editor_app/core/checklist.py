@@ -23,6 +23,8 @@ warnings
   long_headline          headline over 110 characters
   denial_not_in_summary  a denied claim while the dek mentions neither a denial nor a denier
   ticker_not_named       a tagged stock whose symbol, company name or alias is not in the text
+  spelling               words of the body no dictionary of the article knows (one item: the
+                         count, the first few words; it points at the first)
 
 No Qt, no database: comments and sources come in as `core.workflow` dataclasses (or anything
 with the same attributes), suggestions as `core.tickers.suggest.Suggestion`s, the pane's
@@ -45,6 +47,7 @@ from editor_app.core.export import ArticlePackage
 from editor_app.core.render import unclosed_raw_text_tags
 
 HEADLINE_LIMIT = 110
+SPELLING_SHOWN = 5  # misspelt words named in the item
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 Level = Literal["error", "warning"]
@@ -297,6 +300,7 @@ def run_checklist(
     suggestions: Iterable[Any] = (),
     dismissed: Collection[tuple[str, str]] = (),
     aliases: Mapping[tuple[str, str], Sequence[str]] | None = None,
+    misspelt: Sequence[Any] = (),
     now: datetime | None = None,
 ) -> list[CheckItem]:
     """All checklist items for the package, errors first, each group in reading order.
@@ -307,6 +311,7 @@ def run_checklist(
     suggestions  ticker suggestions for the current text; those tagged (any listing of the
                  issuer, when the item carries `keys`) or in `dismissed` are settled
     aliases      extra names per tagged (symbol, MIC) for the "never named" warning
+    misspelt     unknown words of the body (`core.spelling.Word`s: start, end, word), in order
     now          the time of the check (kept for time-based rules; none of the current rules
                  depends on it, so passing it keeps results reproducible)
     """
@@ -470,6 +475,18 @@ def run_checklist(
                     f"Related stock {tag.notation} ({tag.name or tag.symbol}) is never named in the text.",
                     Location("ticker", "", f"{tag.mic}:{tag.symbol}", tag.id),
                 )
+
+    # spelling
+    if misspelt:
+        first = misspelt[0]
+        shown = list(dict.fromkeys(w.word for w in misspelt))
+        more = f" and {len(shown) - SPELLING_SHOWN} more" if len(shown) > SPELLING_SHOWN else ""
+        n = len(misspelt)
+        warn(
+            "spelling",
+            f"{n} misspelt word{'s' if n != 1 else ''}: {', '.join(shown[:SPELLING_SHOWN])}{more}.",
+            Location("body", "spelling", "", None, None, first.start, _line_of(body, first.start)),
+        )
 
     return errors + warnings
 

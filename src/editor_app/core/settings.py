@@ -33,6 +33,15 @@ class DeskSettings:
     desk_user: str = ""  # legacy store-wide name: used only when this account saved none (`user`)
     language: str = "en"  # BCP 47 tag for <html lang> and inLanguage
     twitter_site: str = ""  # "@examplenews" (twitter:site)
+    spelling_languages: str = "en_US, en_GB"  # Enchant tags, comma-separated (an article's front matter `lang:` wins)
+
+    @property
+    def spelling(self) -> list[str]:
+        """The desk's spelling languages as Enchant tags (American and British English when unset)."""
+        from editor_app.core.spelling.checker import DEFAULT_LANGUAGES
+        from editor_app.core.spelling.words import parse_languages
+
+        return parse_languages(self.spelling_languages) or list(DEFAULT_LANGUAGES)
 
     @property
     def user(self) -> str:
@@ -69,9 +78,17 @@ class DeskSettings:
             out.append("The site base URL must start with http:// or https://.")
         if self.language.strip() and not _LANG.match(self.language.strip()):
             out.append("The language must be a language tag such as en, en-GB or de.")
+        if self.spelling_languages.strip() and not self.spelling_languages_valid():
+            out.append("The spelling languages must be tags such as en_US, en_GB (comma-separated).")
         if self.twitter_site.strip() and not _HANDLE.match(self.twitter_site.strip()):
             out.append("The Twitter handle may only hold letters, digits and _ (at most 15).")
         return out
+
+    def spelling_languages_valid(self) -> bool:
+        from editor_app.core.spelling.words import parse_languages
+
+        parts = [p for p in re.split(r"[\s,;]+", self.spelling_languages) if p]
+        return len(parse_languages(self.spelling_languages)) == len(set(parts))
 
     def to_items(self) -> dict[str, str]:
         return {f.name: str(getattr(self, f.name)) for f in fields(self)}

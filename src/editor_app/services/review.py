@@ -37,6 +37,9 @@ class Review(ReviewStore):
         if suggestions is None:
             suggestions = ticker_suggestions(suggestion_text(a.title, a.dek, a.body), directory)
         tickers = TickerTagStore(self.store)
+        from editor_app.services.spelling import article_checker
+
+        checker = article_checker(self.store, a.body, article_id, directory=directory)
         return run_checklist(
             package,
             comments=self.list_comments(article_id, threaded=False),
@@ -44,6 +47,7 @@ class Review(ReviewStore):
             suggestions=suggestions,
             dismissed=tickers.dismissed(article_id),
             aliases=_aliases(package, directory),
+            misspelt=checker.check_text(a.body),
             now=now,
         )
 

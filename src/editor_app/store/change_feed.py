@@ -27,7 +27,7 @@ from editor_app.store.models import (
     StatusEventRow,
 )
 from editor_app.store.review_models import ClaimSourceLinkRow, CommentRow, RevisionRow, SourceRow, StatusChangeRow
-from editor_app.store.settings_models import DeskSettingRow
+from editor_app.store.settings_models import DeskSettingRow, SpellingWordRow
 from editor_app.store.ticker_models import ArticleTickerRow, TickerDismissalRow
 
 Listener = Callable[[Changes], None]
@@ -49,6 +49,7 @@ _KIND: dict[type, str] = {
     StatusChangeRow: "status",
     RevisionRow: "revisions",
     DeskSettingRow: "settings",
+    SpellingWordRow: "settings",
 }
 _LIBRARY_FIELDS = frozenset({"deleted_at"})  # a row leaving or coming back to the library
 

@@ -45,6 +45,7 @@ from editor_app.ui.preview.render_controller import RenderController
 from editor_app.ui.preview.view import PreviewView
 from editor_app.ui.preview.window_preview import PreviewParts
 from editor_app.ui.review.controller import ReviewController
+from editor_app.ui.spelling.controller import SpellingController
 from editor_app.ui.stocks.controller import StocksController
 from editor_app.ui.transfer.export_current import ExportCommands
 from editor_app.ui.transfer.export_import import install_export_import
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from editor_app.services.review import Review
     from editor_app.store.claims import ClaimStore
     from editor_app.store.tickers import TickerTagStore
+    from editor_app.ui.claims.controller import EditorMenuProvider
     from editor_app.ui.common.docks import LazyDock
     from editor_app.ui.transfer.export_import import ExportImport
 
@@ -79,6 +81,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
     review_store: Review
     export_import: ExportImport
     extra_editor_actions: list[QAction]
+    editor_menu_providers: list[EditorMenuProvider]
     toolbar: QToolBar
     menus: dict[str, QMenu]
     read_only_label: QLabel
@@ -100,6 +103,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.setDockNestingEnabled(True)
         self.actions_ = ActionRegistry(self)
         self.extra_editor_actions = []  # features add theirs to the editor's context menu
+        self.editor_menu_providers = []  # or a function that fills the menu for the clicked spot
 
         self.library = LibraryPane()
         self.header = HeaderForm()
@@ -167,6 +171,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.claims = ClaimsController(self)
         install_export_import(self)
         self.review = ReviewController(self)
+        self.spelling = SpellingController(self)
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write
@@ -311,6 +316,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.renderer.shutdown()
         self.autosave.shutdown()
         self.review.shutdown()
+        self.spelling.shutdown()
         self.store.writer.close()  # the queued writes are written; its thread ends with the window
         pane = self.stocks.pane()
         if pane is not None:

@@ -581,5 +581,10 @@ def default_directory() -> SymbolDirectory:
         return _default
 
 
+def loaded_directory() -> SymbolDirectory | None:
+    """The bundled directory if something already loaded it, else None (never loads)."""
+    return _default
+
+
 def known_mics() -> list[str]:
     return sorted(EXCHANGES)

@@ -17,9 +17,17 @@ from editor_app.ui.common.text_positions import python_index, qt_position
 from editor_app.ui.window.menus import add_to_toolbar_after
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
     from editor_app.ui.claims.assistant import ClaimAssistant
     from editor_app.ui.claims.panel import ClaimsPanel
     from editor_app.ui.main_window import MainWindow
+
+    # a feature's function that adds its entries for the clicked spot (viewport coordinates)
+    EditorMenuProvider = Callable[[QMenu, QPoint], None]
 
 
 class ClaimsController(QObject):
@@ -96,8 +104,11 @@ class ClaimsController(QObject):
             self.assistant.refilter()
 
     def editor_context_menu(self, pos):
-        """The editor's standard menu plus "Mark as Claim" (pos in viewport coordinates)."""
+        """The editor's standard menu plus "Mark as Claim" (pos in viewport coordinates); each of
+        `window.editor_menu_providers` then adds what it has for the clicked spot."""
         menu = self.window.editor.createStandardContextMenu(pos)
+        for provide in self.window.editor_menu_providers:
+            provide(menu, pos)
         menu.addSeparator()
         menu.addAction(self.window.actions_["mark_claim"])
         for action in self.window.extra_editor_actions:

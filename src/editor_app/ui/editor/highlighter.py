@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import (
@@ -157,6 +157,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._merged: dict[tuple[str, ...], QTextCharFormat] = {}
         self._pending: set[int] = set()
         self._astral: list[int] | None = None
+        # Spell check (ui/spelling): misspelt (start, end) str ranges of a non-code line, or None.
+        self.spell_marks: Callable[[QTextBlock, str], Sequence[tuple[int, int]]] | None = None
         self._build_formats()
         self._watched_doc: QTextDocument | None = None
         self._watch_document(self.document())
@@ -250,6 +252,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         span.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         span.setUnderlineColor(acc["warn_bg"])
         self._formats["warning"].setToolTip("Invisible or direction-changing control character")
+        # misspelt words: the platform's spell-check squiggle, in red, over whatever is painted
+        spelling = QTextCharFormat()
+        spelling.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        spelling.setUnderlineColor(QColor(SPELLING_COLOUR[self._dark]))
+        self._formats["spelling"] = spelling
         # claim anchors (<!--claim c1-->words<!--/claim-->): dim markers, a soft marker-pen background
         claim_accent = QColor(_CLAIM_ACCENT[self._dark])
         self._formats["claim_mark"] = fmt(_blend(text, base, 0.55))
@@ -323,6 +330,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._mark_claims(text)
         if not (text.isascii() and text.isprintable()):
             self._mark_suspicious(text)
+        if self.spell_marks is not None and prev_state < STATE_FENCE and self.currentBlockState() < STATE_FENCE:
+            for start, end in self.spell_marks(self.currentBlock(), text):
+                self._overlay(start, end - start, "spelling")
 
     def _mark_suspicious(self, text: str) -> None:
         """Warning background on invisible controls, and on the text they touch or reorder.
@@ -529,7 +539,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 # Claim anchors (core/anchors.py) and inline code spans, in which markers are plain text.
 _CLAIM_MARKER = re.compile(r"<!--[ \t]*(?:claim[ \t]+([a-z][a-z0-9-]{0,31})|/claim)[ \t]*-->")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-_CLAIM_ACCENT = {False: "#e0a800", True: "#d4a72c"}  # marker-pen yellow, blended into the background
+_CLAIM_ACCENT = {False: "#e0a800", True: "#d4a72c"}
+SPELLING_COLOUR = {False: "#d1242f", True: "#ff6b6b"}  # marker-pen yellow, blended into the background
 
 
 _SPAN_KINDS = frozenset(
@@ -553,6 +564,7 @@ def block_formats(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
 
 __all__ = [
     "MAX_LINE_LENGTH",
+    "SPELLING_COLOUR",
     "SUSPICIOUS_CHARS",
     "MarkdownHighlighter",
     "block_formats",

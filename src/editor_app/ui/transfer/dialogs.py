@@ -29,8 +29,10 @@ from editor_app.core.article import ArticleStatus
 from editor_app.core.identity import IdentityError, acting_user, clean_name, identity_path, save_name, saved_name
 from editor_app.core.importer import NotUTF8Error
 from editor_app.core.settings import DeskSettings
+from editor_app.core.spelling.personal import DictionaryError, clean_word, load_personal, personal_path, save_personal
 from editor_app.store.errors import StoreError
 from editor_app.store.settings import SettingsStore
+from editor_app.store.spelling import SpellingWords
 
 if TYPE_CHECKING:
     pass
@@ -231,18 +233,39 @@ class DeskSettingsDialog(QDialog):
         self.language.setPlaceholderText("en")
         self.twitter = QLineEdit(current.twitter_site, objectName="twitterSite")
         self.twitter.setPlaceholderText("@examplenews")
+        self.spelling_languages = QLineEdit(current.spelling_languages, objectName="spellingLanguages")
+        self.spelling_languages.setPlaceholderText("en_US, en_GB")
+        self.spelling_languages.setToolTip(
+            "Hunspell dictionaries, comma-separated: a word is right if any of them knows it. "
+            "An article's front matter lang: wins."
+        )
+        self.words = SpellingWords(settings_store.store)
+        self._desk_words = self._read_desk_words()
+        self._my_words = load_personal()
+        self.desk_words = QPlainTextEdit("\n".join(self._desk_words), objectName="deskDictionary")
+        self.my_words = QPlainTextEdit("\n".join(self._my_words), objectName="myDictionary")
+        for box, tip in (
+            (self.desk_words, "One word a line; shared by everyone using this store."),
+            (self.my_words, f"One word a line; only for you, in {personal_path()}."),
+        ):
+            box.setToolTip(tip)
+            box.setPlaceholderText("One word a line")
+            box.setFixedHeight(72)
         self.error = QLabel(objectName="settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a32020;")
         mine = QFormLayout()
         mine.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         mine.addRow("Your &name (this computer account):", self.your_name)
+        mine.addRow("&My dictionary:", self.my_words)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Publisher:", self.publisher)
         form.addRow("&Site base URL:", self.base_url)
         form.addRow("&Language:", self.language)
         form.addRow("&Twitter handle:", self.twitter)
+        form.addRow("Spelling lan&guages:", self.spelling_languages)
+        form.addRow("&Desk dictionary:", self.desk_words)
         desk = QLabel("For everyone using this store:")
         note = QLabel(
             "Used in exported pages: the publisher in the metadata, canonical URLs "
@@ -268,7 +291,18 @@ class DeskSettingsDialog(QDialog):
             desk_user=self._current.desk_user,  # legacy store-wide name: kept for old stores, not edited here
             language=self.language.text().strip() or "en",
             twitter_site=self.twitter.text().strip(),
+            spelling_languages=self.spelling_languages.text().strip() or self._current.spelling_languages,
         )
+
+    def _read_desk_words(self) -> list[str]:
+        try:
+            return self.words.desk_words()
+        except StoreError:
+            return []
+
+    @staticmethod
+    def _word_list(box: QPlainTextEdit) -> list[str]:
+        return sorted({w for w in (clean_word(line) for line in box.toPlainText().splitlines()) if w})
 
     def accept(self) -> None:
         value = self.value()
@@ -286,7 +320,14 @@ class DeskSettingsDialog(QDialog):
             if name and name != self._saved_name:
                 save_name(name)
                 self._saved_name = name
-        except (StoreError, ValueError, IdentityError) as exc:
+            desk_words = self._word_list(self.desk_words)
+            if desk_words != self._desk_words:
+                self._desk_words = self.words.set_desk_words(desk_words)
+            my_words = self._word_list(self.my_words)
+            if my_words != self._my_words:
+                save_personal(my_words)
+                self._my_words = my_words
+        except (StoreError, ValueError, IdentityError, DictionaryError) as exc:
             self.error.setText(str(exc))
             return
         super().accept()

@@ -307,7 +307,11 @@ class ExportImport(QObject):
 
     def edit_desk_settings(self) -> bool:
         dialog = DeskSettingsDialog(SettingsStore(self.window.store), self.window)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        spelling = getattr(self.window, "spelling", None)
+        if accepted and spelling is not None:
+            spelling.reload_personal()  # the personal list is a file: no store change announces it
+        return accepted
 
     # -- helpers ---------------------------------------------------------------------
 

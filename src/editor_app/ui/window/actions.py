@@ -67,6 +67,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("find", "&Find…", StandardKey.Find, "fa6s.magnifying-glass", "Find in the article"),
     ActionSpec("replace", "&Replace…", "Ctrl+H", "fa6s.right-left", "Find and replace (regex optional)"),
     ActionSpec("find_next", "Find &Next", StandardKey.FindNext),
+    ActionSpec("spell_next", "Next &Misspelling", "F7", "fa6s.spell-check", "Select the next misspelt word"),
+    ActionSpec("spell_previous", "Previous Missp&elling", "Shift+F7", None, "Select the previous misspelt word"),
     ActionSpec("find_previous", "Find Pre&vious", StandardKey.FindPrevious),
     ActionSpec("toggle_library", "&Library", "Ctrl+Shift+L", None, "Show or hide the library", True),
     ActionSpec("toggle_preview", "&Preview", "Ctrl+Shift+P", None, "Show or hide the preview", True),

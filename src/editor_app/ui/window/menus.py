@@ -46,6 +46,9 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
         "replace",
         "find_next",
         "find_previous",
+        None,
+        "spell_next",
+        "spell_previous",
     ):
         edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
     format_menu = bar.addMenu("F&ormat")
