@@ -129,3 +129,11 @@ def test_checklist_spelling_item_counts_and_points_at_the_first():
     assert items[0].message == "3 misspelt words: compnay, strnog."
     assert items[0].where.offset == body.index("compnay") and items[0].where.line == 3
     assert [i.code for i in run_checklist(package, misspelt=[])] == []
+
+
+def test_company_names_of_the_bundled_directory_are_known_words():
+    from editor_app.core.spelling.names import directory_words
+    from editor_app.core.tickers.directory import default_directory
+
+    words = directory_words(default_directory())
+    assert "xiaomi" in {w.casefold() for w in words}

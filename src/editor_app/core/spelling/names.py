@@ -29,7 +29,7 @@ def directory_words(directory: Any = None, *, load: bool = False) -> frozenset[s
         return frozenset()
     with _lock:
         if _built is None or _built[0] != id(directory):
-            names = [row[0] for row in directory._issuers_raw] + [a.text for a in directory.aliases]
+            names = directory.issuer_names() + [a.text for a in directory.aliases]
             _built = (id(directory), name_words(names))
         return _built[1]
 

@@ -320,6 +320,11 @@ class SymbolDirectory:
     def issuer_count(self) -> int:
         return self._n_issuers
 
+    def issuer_names(self) -> list[str]:
+        """Every issuer's name (for word lists: the spell checker's known company names)."""
+        names = self._i_name
+        return [names[i] for i in range(self._n_issuers)]
+
     def _indices(self, symbol: str) -> list[int]:
         """Listing indices with exactly this symbol, in directory order."""
         keys = self._sym_sorted
