@@ -41,9 +41,17 @@ def make_window(qtbot, db_path: Path, settings: QSettings) -> Iterator:
         window.show()
         qtbot.waitExposed(window)
         window.raise_()
-        window.activateWindow()
-        window.windowHandle().requestActivate()  # offscreen: shortcuts need an active window
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30000)
+
+        def active() -> bool:
+            """Asked again on every poll: a window closing at the same time can take the
+            first request's activation (offscreen shortcuts need an active window)."""
+            if QApplication.activeWindow() is window:
+                return True
+            window.activateWindow()
+            window.windowHandle().requestActivate()
+            return False
+
+        qtbot.waitUntil(active, timeout=30000)
         opened.append((window, store))
         return window
 
