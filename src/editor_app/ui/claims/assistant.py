@@ -241,8 +241,8 @@ class ClaimAssistant(QObject):
         offsets while the words are there, else the nearest place the words are found."""
         text = self.window.editor.toPlainText() if text is None else text
         start, end = proposal.start, proposal.end
-        words = reading_text(self.read_text or "")[start:end] if self.read_text is not None else proposal.text
-        if reading_text(text)[start:end] == words:
+        words = proposal.text  # the words as read: markers blanked, at these offsets
+        if reading_text(text[start:end]) == words:  # only the span: refilter runs this per proposal
             return start, end
         blanked = reading_text(text)
         hits = [m.start() for m in re.finditer(re.escape(words), blanked)] if words else []
