@@ -77,8 +77,11 @@ def _meta_values(fields: dict) -> dict[str, str]:
     return out
 
 
-def _write_error(exc: OperationalError, path: Path) -> StoreError:
+def _write_error(exc: OperationalError, path: Path, url: str | None = None) -> StoreError:
     msg = str(exc.orig) if exc.orig else str(exc)
+    if url is not None:  # the team store: the server went away, or refused
+        first = msg.strip().splitlines()[0] if msg.strip() else "no answer"
+        return StoreWriteError(f"The desk's server at {url} did not take the save ({first}); the text stays here.")
     if "locked" in msg:
         return StoreLockedError(path)
     if "readonly" in msg:
@@ -90,10 +93,18 @@ def _write_error(exc: OperationalError, path: Path) -> StoreError:
 
 class Store:
     def __init__(
-        self, engine: Engine, path: Path, created: bool = False, *, read_only: bool = False, read_only_reason: str = ""
+        self,
+        engine: Engine,
+        path: Path,
+        created: bool = False,
+        *,
+        read_only: bool = False,
+        read_only_reason: str = "",
+        url: str | None = None,
     ) -> None:
         self.engine = engine
-        self.path = path
+        self.path = path  # the SQLite file; for a server store, this machine's folder for it
+        self.url = url  # a server store's address (without password); None for a file
         self.created = created
         self.read_only = read_only
         self.read_only_reason = read_only_reason  # why, when read_only: shown in the window and the CLI
@@ -108,9 +119,22 @@ class Store:
         self.writer.close()
         self.engine.dispose()
 
+    @property
+    def location(self) -> str:
+        """Where the store is, for titles and messages: the file, or the server's address."""
+        return self.url or str(self.path)
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
+
     def reopen(self) -> None:
         """Open the same file again (after a restore from backup): every object holding this
         Store keeps working, on the new file."""
+        if self.is_server:
+            self.engine.dispose()  # fresh connections; the server keeps the data
+            self.changes.announce(Changes.all())
+            return
         self.engine.dispose()
         engine, _created = open_engine(self.path, backups_dir_for(self.path))
         self.engine = engine
@@ -136,7 +160,7 @@ class Store:
             with self.writer.lease(), self._sessions() as s, s.begin():
                 yield s
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
     # -- reads ------------------------------------------------------------------------
 
@@ -212,7 +236,7 @@ class Store:
                 s.flush()
                 return _to_article(row)
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
     def save(self, article_id: int, **fields: str) -> ArticleChange:
         """Write the given editable fields (and `slug`, which locks it). Unchanged values are skipped."""
@@ -257,7 +281,7 @@ class Store:
                     changed.add("status")
                 return ArticleChange(_to_article(row), frozenset(changed), replaced)
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
     def _back_to_review(self, s: Session, row: ArticleRow) -> None:
         """An approved article whose text changes goes back to review, recorded like any status
@@ -296,7 +320,7 @@ class Store:
                 row.deleted_at = utcnow() if deleted else None
                 return _to_article(row)
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
     def purge(self, article_ids: Iterable[int]) -> None:
         """Delete for good (only from the trash)."""
@@ -307,4 +331,4 @@ class Store:
                     if row is not None and row.deleted_at is not None:
                         s.delete(row)
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
