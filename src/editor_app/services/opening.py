@@ -8,9 +8,9 @@ from pathlib import Path
 
 from editor_app.store.database import open_engine
 from editor_app.store.importing import import_parsed
+from editor_app.store.locations import is_server_url
 from editor_app.store.paths import backups_dir_for, default_store_path
 from editor_app.store.readonly import open_read_only
-from editor_app.store.server import is_server_url
 from editor_app.store.store import Store
 
 

@@ -19,17 +19,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from editor_app.store.database import HEAD_REVISION, current_revision, upgrade_to_head
 from editor_app.store.errors import StoreError
+from editor_app.store.locations import is_server_url
 
-SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+__all__ = ["ServerUnreachableError", "display_url", "is_server_url", "local_folder", "open_server_engine"]
+
 CONNECT_TIMEOUT_S = 5
 
 
 class ServerUnreachableError(StoreError):
     """The server did not answer, or refused the login: nothing was changed anywhere."""
-
-
-def is_server_url(target: object) -> bool:
-    return isinstance(target, str) and target.strip().lower().startswith(SCHEMES)
 
 
 def engine_url(url: str) -> str:
