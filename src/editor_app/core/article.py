@@ -40,6 +40,7 @@ class Article:
     published_at: datetime | None = None
     canonical_url: str = ""  # the article's own canonical URL ("" = site base URL + slug)
     tags: list[str] = field(default_factory=list)  # hashtags, without "#" (normalize_tags)
+    version: int = 1  # of the text (headline, dek, byline, body): +1 on each save that changes it
 
     @property
     def display_title(self) -> str:

@@ -57,6 +57,9 @@ class ArticleRow(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     canonical_url: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]", nullable=False)  # JSON list
+    # +1 on every save that changes headline, dek, byline or body: a save made from an older
+    # version is a conflict (store.save's base_version), never a silent overwrite
+    text_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1", nullable=False)
 
     __table_args__ = (
         Index("ix_articles_updated_at", "updated_at"),
@@ -96,6 +99,7 @@ class ClaimRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1", nullable=False)  # +1 per update
 
     appearances: Mapped[list[AppearanceRow]] = relationship(
         order_by="AppearanceRow.position", cascade="all, delete-orphan", passive_deletes=True

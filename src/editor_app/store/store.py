@@ -35,6 +35,19 @@ EDITED_AFTER_APPROVAL = "Edited after approval: back to review."
 META_FIELDS = ("canonical_url", "tags")
 
 
+class ArticleConflictError(StoreError):
+    """Someone else saved another text of the article since `base_version`: nothing was written.
+    `theirs` is the article as stored now, `mine` the fields the writer tried to save."""
+
+    def __init__(self, theirs: Article, mine: dict[str, str], base_version: int) -> None:
+        self.theirs, self.mine, self.base_version = theirs, mine, base_version
+        super().__init__(
+            f"“{theirs.display_title}” was saved by someone else while you were writing "
+            f"(you started from version {base_version}, the store has version {theirs.version}). "
+            "Nothing was overwritten: your text is still in the editor."
+        )
+
+
 @dataclass(frozen=True)
 class ArticleChange:
     """Result of a write: which article, which fields, and text the store had to alter."""
@@ -60,6 +73,7 @@ def _to_article(row: ArticleRow) -> Article:
         published_at=row.published_at,
         canonical_url=row.canonical_url or "",
         tags=normalize_tags(row.tags or "[]"),
+        version=row.text_version or 1,
     )
 
 
@@ -238,8 +252,14 @@ class Store:
         except OperationalError as exc:
             raise _write_error(exc, self.path, self.url) from exc
 
-    def save(self, article_id: int, **fields: str) -> ArticleChange:
-        """Write the given editable fields (and `slug`, which locks it). Unchanged values are skipped."""
+    def save(self, article_id: int, *, base_version: int | None = None, **fields: str) -> ArticleChange:
+        """Write the given editable fields (and `slug`, which locks it). Unchanged values are skipped.
+
+        `base_version`: the text's version the writer started from. If someone else has saved
+        another text since, nothing is written and ArticleConflictError says what the store
+        holds now (the window offers a merge); saving the text the store already holds is no
+        conflict. The row is locked for the check (FOR UPDATE on a server; SQLite's
+        transactions already take the write lock), so two simultaneous saves cannot both pass."""
         unknown = set(fields) - {*EDITABLE_FIELDS, "slug", *META_FIELDS}
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
@@ -247,9 +267,20 @@ class Store:
         replaced = 0
         try:
             with self._write() as s, s.begin():
-                row = s.get(ArticleRow, article_id)
+                row = s.get(ArticleRow, article_id, with_for_update=base_version is not None)
                 if row is None:
                     raise KeyError(article_id)
+                if base_version is not None and row.text_version != base_version:
+                    theirs = _to_article(row)
+                    clashing = {
+                        n
+                        for n in EDITABLE_FIELDS
+                        if n in fields and normalize_for_store(fields[n]).text != getattr(row, n)
+                    }
+                    if clashing:
+                        raise ArticleConflictError(
+                            theirs, {n: fields[n] for n in EDITABLE_FIELDS if n in fields}, base_version
+                        )
                 changed: set[str] = set()
                 for name in EDITABLE_FIELDS:
                     if name in fields:
@@ -276,6 +307,8 @@ class Store:
                         changed.add("slug")
                 if changed:
                     row.updated_at = utcnow()
+                if changed & set(EDITABLE_FIELDS):
+                    row.text_version = (row.text_version or 1) + 1
                 if changed & CONTENT_FIELDS and row.status == ArticleStatus.APPROVED.value:
                     self._back_to_review(s, row)
                     changed.add("status")
