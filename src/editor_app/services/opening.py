@@ -42,6 +42,11 @@ def _open_server_store(url: str, *, seed_sample: bool) -> Store:
     folder = local_folder(url, data_dir())
     folder.mkdir(parents=True, exist_ok=True)
     store = Store(engine, folder / "store", created, url=display_url(url))
+    from editor_app.store.server_feed import ServerFeed
+
+    feed = ServerFeed(store)  # others' writes reach this store's change feed (LISTEN/NOTIFY)
+    feed.start()
+    store.on_close.append(feed.stop)
     if created and seed_sample:
         from editor_app.core.sample import sample_article
 

@@ -6,7 +6,7 @@ Writes return what changed, so the window refreshes just the pane that shows it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,10 +126,14 @@ class Store:
         self.changes = ChangeFeed()  # what every commit wrote, for whoever shows it
         self.changes.attach(self._sessions)
         self.writer = StoreWriter()  # one write at a time, in order (store/writer.py)
+        self.on_close: list[Callable[[], None]] = []  # e.g. the desk feed's listener stops
 
     # -- opening ----------------------------------------------------------------------
 
     def close(self) -> None:
+        for stop in self.on_close:
+            stop()
+        self.on_close.clear()
         self.writer.close()
         self.engine.dispose()
 
