@@ -49,7 +49,7 @@ class OutlineController(QObject):
             "&Outline",
             "Ctrl+Shift+J",
             "Show or hide the outline: headings, words per section, claims and comments",
-            tab_with="stocks",
+            area=Qt.DockWidgetArea.LeftDockWidgetArea,  # its own side: marking a claim never hides it
         )
         self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
         self._timer.timeout.connect(self.recompute)
