@@ -5,7 +5,7 @@ status bar, the Outline and the library, and is still there after reopening."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 
 from editor_app.ui.outline.pane import LEDE
@@ -51,22 +51,23 @@ def settled(window) -> bool:
 
 
 def rows(pane) -> list[tuple[int, str, str]]:
-    """(depth, title, words) of every row, top to bottom."""
+    """(depth, title, words) of every row the tree shows, top to bottom."""
     out = []
+    model, tree = pane.tree.model(), pane.tree
 
-    def walk(item, depth):
-        out.append((depth, item.text(0), item.text(1)))
-        for i in range(item.childCount()):
-            walk(item.child(i), depth + 1)
+    def walk(parent, depth):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if tree.visualRect(index).isValid():  # shown: its parent is expanded
+                out.append((depth, index.data(), model.index(row, 1, parent).data()))
+            walk(index, depth + 1)
 
-    for i in range(pane.tree.topLevelItemCount()):
-        walk(pane.tree.topLevelItem(i), 0)
+    walk(QModelIndex(), 0)
     return out
 
 
-def click_row(qtbot, pane, index: int) -> None:
-    item = pane.item_of(index)
-    rect = pane.tree.visualItemRect(item)
+def click_row(qtbot, pane, section: int) -> None:
+    rect = pane.tree.visualRect(pane.index_of(section))
     qtbot.mouseClick(pane.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -127,11 +128,11 @@ def test_the_current_section_follows_the_cursor(qtbot, make_window):
     for _ in range(LINES.index("Shipping shares fell in early trading.")):
         qtbot.keyClick(editor, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: pane.current_section() == 0, timeout=30000)
-    assert pane.tree.currentItem().text(0) == "Markets"
-    assert pane.tree.currentItem().isSelected()
+    assert pane.tree.currentIndex().data() == "Markets"
+    assert pane.tree.selectionModel().isSelected(pane.tree.currentIndex())  # the highlighted row
     qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
     qtbot.waitUntil(lambda: pane.current_section() == 2, timeout=30000)
-    assert pane.tree.currentItem().text(0) == "Outlook"
+    assert pane.tree.currentIndex().data() == "Outlook"
     assert editor.hasFocus()  # following the cursor never takes the focus
 
 
@@ -156,13 +157,12 @@ def test_claims_and_open_comments_are_counted_per_section(qtbot, make_window):
     window.review.refresh_highlights()
     assert window.outline_dock.isVisible()  # the Claims pane came up; the Outline stays in view
 
-    def marks(index: int) -> tuple[str, str]:
-        item = pane.item_of(index)
-        return (item.text(2), item.text(3)) if item is not None else ("?", "?")
+    def marks(section: int) -> tuple[str | None, str | None]:
+        return pane.cell(section, 2), pane.cell(section, 3)
 
     qtbot.waitUntil(lambda: marks(1) == ("1", "") and marks(2) == ("", "1"), timeout=30000)  # Asia, Outlook
     assert marks(0) == ("", "")
-    assert "c1" in pane.item_of(1).toolTip(2)
+    assert "c1" in pane.tooltip(1, 2)
 
 
 def test_a_target_set_in_the_header_shows_in_the_status_bar_and_survives_reopening(qtbot, make_window):
