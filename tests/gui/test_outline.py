@@ -117,6 +117,31 @@ def test_a_click_on_a_heading_moves_the_cursor_there(qtbot, make_window):
     assert window.editor.viewport().rect().contains(rect.center())  # scrolled into view
 
 
+def test_a_heading_far_below_comes_to_the_top_of_the_text(qtbot, make_window):
+    window = make_window()
+    pane = show_outline(qtbot, window)
+    filler = [f"Paragraph {n} of the background, one line of our own text." for n in range(120)]
+    window.new_article()
+    window.editor.setPlainText("\n\n".join(["## Start", *filler, "## Far below", *filler]))
+    qtbot.waitUntil(lambda: pane.cell(1, 0) == "Far below" and settled(window), timeout=30000)
+    click_row(qtbot, pane, 1)
+    editor = window.editor
+    assert editor.textCursor().block().text() == "## Far below"
+    assert editor.firstVisibleBlock().text() == "## Far below"  # at the top, not at the bottom edge
+
+
+def test_a_click_lets_scroll_sync_move_both_views(qtbot, make_window, monkeypatch):
+    """Where the window has scroll sync (`reveal_line`, 1-based lines), the jump goes through it."""
+    window = make_window()
+    pane = show_outline(qtbot, window)
+    new_story(qtbot, window)
+    qtbot.waitUntil(lambda: len(rows(pane)) == 4 and settled(window), timeout=30000)
+    asked: list[int] = []
+    monkeypatch.setattr(window, "reveal_line", asked.append, raising=False)
+    click_row(qtbot, pane, 2)  # Outlook
+    assert asked == [LINES.index("## Outlook") + 1]
+
+
 def test_the_current_section_follows_the_cursor(qtbot, make_window):
     window = make_window()
     pane = show_outline(qtbot, window)

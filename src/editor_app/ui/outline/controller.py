@@ -178,18 +178,18 @@ class OutlineController(QObject):
         pane.set_current_section(self.outline.section_at_line(line))
 
     def jump_to_line(self, line: int) -> None:
-        """Put the cursor at the start of `line` (a heading) with the heading at the top of the
-        text, and let the preview follow if the window can scroll it."""
+        """Put the cursor at the start of `line` (a heading, 0-based) with the heading at the top
+        of the text; where the window syncs the preview (`reveal_line`, 1-based), both move."""
         w = self.window
         editor = w.editor
         block = editor.document().findBlockByNumber(line)
         if not block.isValid():
             return
-        editor.moveCursor(QTextCursor.MoveOperation.End)  # scrolling back up puts the line at the top
-        editor.ensureCursorVisible()
-        editor.setTextCursor(QTextCursor(block))
-        editor.ensureCursorVisible()
+        reveal = getattr(w, "reveal_line", None)
+        if callable(reveal):
+            reveal(line + 1)
+        else:
+            editor.setTextCursor(QTextCursor(block))
+            editor.verticalScrollBar().setValue(block.firstLineNumber())  # the heading at the top
+            editor.ensureCursorVisible()
         editor.setFocus()
-        follow = getattr(w, "scroll_preview_to_line", None)  # scroll sync, where the window has it
-        if callable(follow):
-            follow(line)
