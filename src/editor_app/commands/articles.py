@@ -86,6 +86,7 @@ def article_dict(package) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from editor_app.core.text import word_count
     from editor_app.services.package import load_package
 
     store = _open_store(args, write=False)
@@ -101,6 +102,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if a.dek:
             print(f"\n{a.dek}")
         print(f"\n{a.status.label} · {a.byline or 'no byline'} · /{a.slug} · updated {a.updated_at:%Y-%m-%d %H:%M} UTC")
+        words = word_count(a.body)
+        print(f"{words:,} / {a.word_target:,} words" if a.word_target else f"{words:,} words")
         if package.related_stocks:
             print(package.related_stocks)
         for c in package.claims:
