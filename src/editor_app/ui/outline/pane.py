@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.outline import Outline
+from editor_app.ui.common.theme import WARNING_COLOURS, themed
 from editor_app.ui.common.widgets import count_text, muted
 from editor_app.ui.outline.model import (
     COL_CLAIMS,
@@ -32,6 +33,7 @@ from editor_app.ui.outline.model import (
     OutlineModel,
 )
 
+OVER_TARGET_PERCENT = 110  # past this the target line says "over" in the warning colour
 EMPTY_HINT = "No headings yet. Start a line with ## and a space to add a section."
 __all__ = ["LEDE", "OutlinePane"]
 
@@ -112,7 +114,10 @@ class OutlinePane(QWidget):
         words = self.outline.words
         if self.target:
             share = round(100 * words / self.target)
-            self.target_label.setText(f"{words:,} / {self.target:,} words · {share} %")
+            over = share > OVER_TARGET_PERCENT
+            self.target_label.setText(f"{words:,} / {self.target:,} words · {share} %" + (" · over" if over else ""))
+            colour = themed(WARNING_COLOURS, self.palette()).name() if over else ""
+            self.target_label.setStyleSheet(f"color: {colour};" if colour else "")
             self.target_label.setToolTip(f"{share} % of the {self.target:,}-word target")
             self.progress.setRange(0, self.target)
             self.progress.setValue(min(words, self.target))
@@ -120,6 +125,7 @@ class OutlinePane(QWidget):
             self.progress.show()
         else:
             self.target_label.setText(f"{count_text(words, 'word', 'words')} · no target")
+            self.target_label.setStyleSheet("")
             self.target_label.setToolTip("Set a target in the header's Target words field")
             self.progress.hide()
 
