@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from editor_app.core.outline import SectionCounter, headings, outline
 from editor_app.core.text import text_stats, word_count
 
@@ -128,3 +131,54 @@ def test_a_target_shows_in_the_word_count():
     stats = text_stats("one two three")
     assert stats.describe().startswith("3 words · ")
     assert stats.describe(target=800).startswith("3 / 800 words · ")
+
+
+# -- properties (hypothesis): any mix of headings, fences, lists, rules and prose ------------------
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "# Markets",
+        "## Asia and *Europe*",
+        "###### Deep",
+        "#no space",
+        "Plain words in a line.",
+        "Another line, with [a link](https://example.com/x).",
+        "===",
+        "---",
+        "- a list item",
+        "1. a numbered item",
+        "> a quoted line",
+        "```",
+        "~~~",
+        "    indented code",
+        "| a | b |",
+        "* * *",
+        "\\# escaped",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=40), st.booleans())
+def test_sections_always_add_up_and_cover_the_text(lines, front_matter):
+    text = ("---\ntitle: x\n# yaml\n---\n" if front_matter else "") + "\n".join(lines)
+    result = outline(text)
+    assert result.words == text_stats(text).words
+    firsts = [s.first_line for s in result.sections]
+    assert firsts == sorted(set(firsts))
+    for i, s in enumerate(result.sections):
+        assert s.first_line < s.end_line <= result.line_count
+        assert result.section_at_line(s.first_line) == i
+        assert s.parent < i and (s.parent == -1 or result.sections[s.parent].level < s.level)
+    if front_matter:
+        assert all(s.first_line >= 4 for s in result.sections)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, max_size=30), st.lists(_LINES, max_size=30))
+def test_a_counter_that_saw_other_text_gives_the_same_outline(first, second):
+    counter = SectionCounter()
+    outline("\n".join(first), counter)
+    text = "\n".join(second)
+    assert outline(text, counter) == outline(text)

@@ -229,3 +229,31 @@ def _library_words(library, article_id: int) -> str:
 
     row = library.model.row_of(article_id)
     return library.model.index(row, COL["words"]).data() if row >= 0 else ""
+
+
+def test_the_outline_is_built_only_when_first_shown(qtbot, make_window):
+    window = make_window()
+    assert not window.outline_dock.isVisible() and not window.outline_dock.built
+    new_story(qtbot, window)
+    assert window.outline.runs == 0  # nothing read while hidden
+    pane = show_outline(qtbot, window)
+    qtbot.waitUntil(lambda: len(rows(pane)) == 4, timeout=30000)
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL | SHIFT)  # pressed again: back to the text
+    qtbot.waitUntil(lambda: window.editor.hasFocus(), timeout=30000)
+
+
+def test_the_keyboard_walks_the_tree_and_enter_jumps(qtbot, make_window):
+    window = make_window()
+    pane = show_outline(qtbot, window)
+    new_story(qtbot, window)
+    qtbot.waitUntil(lambda: len(rows(pane)) == 4 and settled(window), timeout=30000)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Home, CTRL)
+    qtbot.waitUntil(lambda: pane.current_section() in (None, LEDE), timeout=30000)
+    pane.tree.setFocus()
+    pane.tree.setCurrentIndex(pane.index_of(LEDE))
+    for _ in range(3):  # Lede → Markets → Asia → Outlook
+        qtbot.keyClick(pane.tree, Qt.Key.Key_Down)
+    assert window.editor.textCursor().blockNumber() == 0  # walking does not move the text
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Return)
+    assert window.editor.textCursor().block().text() == "## Outlook"
+    assert window.editor.hasFocus()
