@@ -8,7 +8,7 @@ was clicked; the controller computes the outline off the UI thread and moves the
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,17 +45,7 @@ class OutlinePane(QWidget):
         super().__init__(parent)
         self.setObjectName("outlinePane")
         self.target: int | None = None
-        text, link = self.palette().color(QPalette.ColorRole.Text), self.palette().color(QPalette.ColorRole.Link)
-        self.model = OutlineModel(
-            {
-                "claim": qta.icon("fa6s.quote-left", color=link),
-                "comment": qta.icon("fa6s.comment", color=link),
-                "none": qta.icon("fa6s.comment", color="transparent"),  # keeps the counts aligned
-                "claims_header": qta.icon("fa6s.quote-left", color=text),
-                "comments_header": qta.icon("fa6s.comment", color=text),
-            },
-            self,
-        )
+        self.model = OutlineModel(self._icons(), self)
 
         self.target_label = QLabel(objectName="outlineTargetLabel")
         self.progress = QProgressBar(objectName="outlineTargetBar")
@@ -90,6 +80,25 @@ class OutlinePane(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.hint)
         self.show_outline(Outline())
+
+    def _icons(self) -> dict:
+        text, link = self.palette().color(QPalette.ColorRole.Text), self.palette().color(QPalette.ColorRole.Link)
+        return {
+            "claim": qta.icon("fa6s.quote-left", color=link),
+            "comment": qta.icon("fa6s.comment", color=link),
+            "none": qta.icon("fa6s.comment", color="transparent"),  # keeps the counts aligned
+            "claims_header": qta.icon("fa6s.quote-left", color=text),
+            "comments_header": qta.icon("fa6s.comment", color=text),
+        }
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A light/dark switch: the badges and the "over" colour follow the palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
+            self.model.icons = self._icons()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_CLAIMS, COL_COMMENTS)
+            self.tree.viewport().update()
+            self.show_target(self.target)
 
     @property
     def outline(self) -> Outline:
