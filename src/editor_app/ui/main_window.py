@@ -41,6 +41,7 @@ from editor_app.ui.editor.recovery import attach_journal
 from editor_app.ui.editor.window_editing import HIGHLIGHT_LIMIT_CHARS, EditingHandlers
 from editor_app.ui.library.article_commands import ArticleCommands
 from editor_app.ui.library.pane import LibraryPane
+from editor_app.ui.outline.controller import OutlineController
 from editor_app.ui.preview.render_controller import RenderController
 from editor_app.ui.preview.view import PreviewView
 from editor_app.ui.preview.window_preview import PreviewParts
@@ -78,6 +79,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
     claims_dock: LazyDock
     ticker_tags: TickerTagStore
     ticker_dock: LazyDock
+    outline_dock: LazyDock
     review_store: Review
     export_import: ExportImport
     extra_editor_actions: list[QAction]
@@ -172,6 +174,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         install_export_import(self)
         self.review = ReviewController(self)
         self.spelling = SpellingController(self)
+        self.outline = OutlineController(self)
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write

@@ -51,6 +51,7 @@ COLUMNS = (
     ("stocks", "Stocks", "stocks", False),
     ("claims", "Claims", "claims", False),
     ("comments", "Comments", "comments", True),
+    ("words", "Words", "words", False),  # hidden: the headline's second line shows them then
 )
 
 
@@ -120,6 +121,17 @@ def _comment_icon() -> QIcon:
     return cache["icon"]
 
 
+def words_text(row: LibraryRow) -> str:
+    """'612 / 800 words', or '612 words' without a target."""
+    return f"{row.words_label} words" if row.word_target else f"{row.words:,} word{'s' if row.words != 1 else ''}"
+
+
+def words_tip(row: LibraryRow) -> str:
+    if not row.word_target:
+        return f"{words_text(row)}; no target length"
+    return f"{row.words:,} of a {row.word_target:,}-word target ({round(100 * row.words / row.word_target)} %)"
+
+
 def _row_from_summary(s: ArticleSummary) -> LibraryRow:
     return LibraryRow(id=s.id, title=s.title, status=s.status, byline=s.byline, updated_at=s.updated_at, slug=s.slug)
 
@@ -166,6 +178,7 @@ class LibraryTableModel(QAbstractTableModel):
                 "comments": "Open comment threads",
                 "claims": "Claims, and how many are settled by status",
                 "stocks": "Tagged stocks",
+                "words": "Words, and the article's target length",
             }.get(key, COLUMNS[section][1])
         return None
 
@@ -193,6 +206,8 @@ class LibraryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if key == "comments":
                 return int(Qt.AlignmentFlag.AlignCenter)
+            if key == "words":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row = self.row_at(index.row())
         if row is None:
@@ -227,6 +242,8 @@ class LibraryTableModel(QAbstractTableModel):
             return row.claims_label
         if key == "comments":
             return str(row.open_comments) if row.open_comments else ""
+        if key == "words":
+            return row.words_label
         return ""
 
     @staticmethod
@@ -243,6 +260,8 @@ class LibraryTableModel(QAbstractTableModel):
             return "<qt>" + "<br>".join(html.escape(f"{n} {s}") for s, n in row.claim_statuses) + "</qt>"
         if key == "comments" and row.open_comments:
             return f"{row.open_comments} open comment thread{'s' if row.open_comments != 1 else ''}"
+        if key == "words":
+            return words_tip(row)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
