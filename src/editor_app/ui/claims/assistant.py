@@ -257,8 +257,20 @@ class ClaimAssistant(QObject):
 
     # -- evidence in the editor -----------------------------------------------------------
 
+    def retheme(self) -> None:
+        """After a theme switch: the evidence shown again in the new colours, the caret kept."""
+        proposal = getattr(self, "_evidence_for", None)
+        if proposal is None or not self.evidence():
+            return
+        editor = self.window.editor
+        cursor, scroll = editor.textCursor(), editor.verticalScrollBar().value()
+        self.show_evidence(proposal)
+        editor.setTextCursor(cursor)
+        editor.verticalScrollBar().setValue(scroll)
+
     def show_evidence(self, proposal: Any) -> None:
         """Mark the claim, its reporters and the responses in the editor; show the claim."""
+        self._evidence_for = proposal
         delta = self._shift(proposal)
         self.clear_evidence()
         if delta is None:

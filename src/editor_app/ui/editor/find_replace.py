@@ -542,8 +542,15 @@ class FindReplaceBar(FindHighlights, QWidget):
         else:
             self._set_status("No matches", error=True)
 
+    def retheme(self) -> None:
+        """After a theme switch: the match highlights and the search box's tint in the new colours."""
+        self._set_status(self._status, error=getattr(self, "_status_error", False))
+        if self.isVisible():
+            self._refresh_highlights()
+
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self._status = text
+        self._status_error = error
         self.status_label.setText(text)
         pal = self.find_edit.palette()
         base = self.palette().color(QPalette.ColorRole.Base)

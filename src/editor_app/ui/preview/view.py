@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -62,6 +62,17 @@ _UPDATE_JS = """
   return changed;
 })(%s, %s)
 """
+
+
+THEME_ATTRIBUTE = {False: "light", True: "dark"}
+PAGE_BACKGROUNDS = {False: "#ffffff", True: "#1b1d21"}  # the page's --bg in each theme
+_THEME_JS = "document.documentElement.setAttribute('data-theme', %s);"
+
+
+def with_theme(shell_html: str, dark: bool) -> str:
+    """The page shell with the theme attribute on its root from the first paint."""
+    attribute = f'<html data-theme="{THEME_ATTRIBUTE[dark]}" '
+    return shell_html.replace("<html ", attribute, 1) if "data-theme=" not in shell_html[:200] else shell_html
 
 
 class BlockAllRequests(QWebEngineUrlRequestInterceptor):
@@ -130,6 +141,7 @@ class PreviewView(QWebEngineView):
         self.setPage(page)
         self.setContextMenuPolicy(self.contextMenuPolicy())
         self._ready = False
+        self._dark = False
         self._queued_parts: dict[str, str] = {}
         self._queued_notice: str | None = None
         page.loadFinished.connect(self._on_shell_loaded)
@@ -137,10 +149,24 @@ class PreviewView(QWebEngineView):
     def load_shell(self, shell_html: str) -> None:
         """Load the empty page (template + stylesheet) once; content follows via update_parts."""
         self._ready = False
-        self.setHtml(shell_html, QUrl("about:blank"))
+        self.setHtml(with_theme(shell_html, self._dark), QUrl("about:blank"))
+
+    def set_theme(self, dark: bool) -> None:
+        """The page's dark variant (`data-theme="dark"` on the root, resources/styles/article.css)
+        in the preview only: an exported page keeps the desk's export theme."""
+        self._dark = bool(dark)
+        self.page().setBackgroundColor(QColor(PAGE_BACKGROUNDS[self._dark]))  # no white flash
+        if self._ready:
+            self.page().runJavaScript(_THEME_JS % json.dumps(THEME_ATTRIBUTE[self._dark]), APP_WORLD)
+
+    @property
+    def dark(self) -> bool:
+        return self._dark
 
     def _on_shell_loaded(self, ok: bool) -> None:
         self._ready = ok
+        if ok:
+            self.page().runJavaScript(_THEME_JS % json.dumps(THEME_ATTRIBUTE[self._dark]), APP_WORLD)
         if ok and (self._queued_parts or self._queued_notice is not None):
             parts, notice = self._queued_parts, self._queued_notice
             self._queued_parts, self._queued_notice = {}, None

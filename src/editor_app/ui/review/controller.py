@@ -337,6 +337,23 @@ class ReviewController(StatusControl, QObject):
         self.worker.drain(timeout)
         self._anchor_body = self._saved_body
 
+    # -- theme ----------------------------------------------------------------------------
+
+    def retheme(self) -> None:
+        """After a theme switch (ui/theme): the status badge, comment highlights and the panes'
+        coloured icons in the new colours."""
+        self.update_status_ui()
+        self.refresh_highlights()
+        if self.checklist_dock.built:
+            pane = self.checklist_pane()
+            checked = pane.checked_label.text()
+            pane.set_items(pane.items)
+            pane.checked_label.setText(checked)
+        if self.sources_dock.built:
+            self.sources_pane().refresh()
+        if self.comments_dock.built:
+            self.comments_pane().refresh()
+
     # -- comment highlights ---------------------------------------------------------------
 
     def refresh_highlights(self) -> None:
