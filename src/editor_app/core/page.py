@@ -53,6 +53,15 @@ def stylesheet(theme: str = "light") -> str:
     return css
 
 
+def with_root_theme(page: str, theme: str) -> str:
+    """`page` with data-theme="light" / "dark" on its root element (the preview sets its own
+    theme this way; a page that already carries one is left as it is)."""
+    head = page[:300]
+    if "data-theme=" in head or "<html" not in head:
+        return page
+    return page.replace("<html", f'<html data-theme="{"dark" if theme == "dark" else "light"}"', 1)
+
+
 def theme_attribute(theme: str) -> str:
     """The root's data-theme for an export theme: "dark" only when the desk asks for dark pages."""
     return "dark" if theme == "dark" else ""

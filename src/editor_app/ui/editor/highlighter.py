@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from editor_app.ui.common.theme import is_dark
+from editor_app.ui.common.theme import is_dark, readable_blend
 
 MAX_LINE_LENGTH = 20_000
 
@@ -140,7 +140,7 @@ _ACCENTS = {
         "code": "#ff9eaf",
         "quote": "#9cc3a8",
         "footnote": "#d2a8ff",
-        "warn_bg": "#e5484d",
+        "warn_bg": "#d13438",
         "warn_fg": "#ffffff",
     },
 }
@@ -197,8 +197,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 (QColor("#e6e6e6"), QColor("#1e1e1e")) if self._dark else (QColor("#1f1f1f"), QColor("#ffffff"))
             )
         acc = {k: QColor(v) for k, v in _ACCENTS[self._dark].items()}
-        muted = _blend(text, base, 0.45)
         code_bg = _blend(base, text, 0.12 if self._dark else 0.07)
+        # muted marks: quieter than the words, never below WCAG AA (4.5:1) on their background
+        muted = readable_blend(text, base, 0.45)
+        code_muted = readable_blend(text, base, 0.45, on=code_bg)
 
         def fmt(
             fg: QColor | None = None,
@@ -229,14 +231,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
         self._formats = {
             "heading": fmt(acc["heading"], bold=True),
-            "heading_mark": fmt(_blend(acc["heading"], base, 0.35), bold=True),
+            "heading_mark": fmt(readable_blend(acc["heading"], base, 0.35), bold=True),
             "strong": fmt(bold=True),
             "em": fmt(italic=True),
             "strike": fmt(muted, strike=True),
             "syntax": fmt(muted),
             "code": fmt(acc["code"], bg=code_bg, mono=True),
             "fence": fmt(text, bg=code_bg, mono=True),
-            "fence_mark": fmt(muted, bg=code_bg, mono=True),
+            "fence_mark": fmt(code_muted, bg=code_bg, mono=True),
             "link": fmt(acc["link"], underline=True),
             "url": fmt(muted),
             "image": fmt(acc["image"]),
@@ -259,7 +261,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._formats["spelling"] = spelling
         # claim anchors (<!--claim c1-->words<!--/claim-->): dim markers, a soft marker-pen background
         claim_accent = QColor(_CLAIM_ACCENT[self._dark])
-        self._formats["claim_mark"] = fmt(_blend(text, base, 0.55))
+        self._formats["claim_mark"] = fmt(readable_blend(text, base, 0.55))
         self._formats["claim_text"] = fmt(bg=_blend(base, claim_accent, 0.26 if self._dark else 0.2))
         self._merged = {}
 

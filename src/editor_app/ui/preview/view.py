@@ -23,6 +23,8 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from editor_app.core.page import with_root_theme
+
 SAFE_EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 
@@ -67,12 +69,6 @@ _UPDATE_JS = """
 THEME_ATTRIBUTE = {False: "light", True: "dark"}
 PAGE_BACKGROUNDS = {False: "#ffffff", True: "#1b1d21"}  # the page's --bg in each theme
 _THEME_JS = "document.documentElement.setAttribute('data-theme', %s);"
-
-
-def with_theme(shell_html: str, dark: bool) -> str:
-    """The page shell with the theme attribute on its root from the first paint."""
-    attribute = f'<html data-theme="{THEME_ATTRIBUTE[dark]}" '
-    return shell_html.replace("<html ", attribute, 1) if "data-theme=" not in shell_html[:200] else shell_html
 
 
 class BlockAllRequests(QWebEngineUrlRequestInterceptor):
@@ -149,7 +145,7 @@ class PreviewView(QWebEngineView):
     def load_shell(self, shell_html: str) -> None:
         """Load the empty page (template + stylesheet) once; content follows via update_parts."""
         self._ready = False
-        self.setHtml(with_theme(shell_html, self._dark), QUrl("about:blank"))
+        self.setHtml(with_root_theme(shell_html, THEME_ATTRIBUTE[self._dark]), QUrl("about:blank"))
 
     def set_theme(self, dark: bool) -> None:
         """The page's dark variant (`data-theme="dark"` on the root, resources/styles/article.css)

@@ -138,9 +138,15 @@ class ThemeController(QObject):
 
     def refresh_parts(self) -> None:
         w = self.window
-        dark = self.dark
         w.highlighter.set_dark(None)  # follow the palette just set (rehighlights)
-        w.preview.set_theme(dark)
+        w.preview.set_theme(self.dark)
+        # Widgets take the new application palette from posted events: the parts that read
+        # their own palette() go once those are delivered.
+        QTimer.singleShot(0, self._refresh_widgets)
+
+    def _refresh_widgets(self) -> None:
+        w = self.window
+        dark = self.dark
         refresh_icons(w)
         for widget in w.findChildren(QWidget):
             sheet = widget.styleSheet()
