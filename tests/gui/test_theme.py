@@ -139,3 +139,29 @@ def test_the_choice_maps_to_dark_or_light():
     assert parse_choice("Dark") == DARK
     assert parse_choice(None) == SYSTEM
     assert parse_choice("purple") == SYSTEM
+
+
+def test_the_desk_chooses_the_export_theme_and_the_preview_keeps_the_window_theme(qtbot, make_window, tmp_path):
+    from editor_app.store.settings import SettingsStore
+    from editor_app.ui.transfer.dialogs import DeskSettingsDialog
+    from tests.gui.test_export_import_gui import when_modal
+
+    window = make_window()
+    fresh_article(qtbot, window, "# Results day\n\nThe group said nothing more.\n")
+
+    def choose_dark(dialog: DeskSettingsDialog) -> None:
+        combo = dialog.export_theme
+        assert combo.currentData() == "light"  # the default: the publication's style
+        combo.setCurrentIndex(combo.findData("dark"))
+        dialog.accept()
+
+    keep = when_modal(DeskSettingsDialog, choose_dark)
+    assert window.export_import.edit_desk_settings() is True and keep
+    assert SettingsStore(window.store).load().export_theme == "dark"
+    exported: list[str] = []
+    window.export_finished.connect(lambda _path, error: exported.append(error))
+    out = tmp_path / "out" / "results.html"
+    window.export_to(out)
+    qtbot.waitUntil(lambda: exported == [""], timeout=60000)
+    assert '<html lang="en" data-theme="dark">' in out.read_text(encoding="utf-8")
+    assert page_colours(qtbot, window).get("theme") == "light"  # the window is light: so is its preview
