@@ -89,6 +89,7 @@ class ThemeController(QObject):
         self.window = window
         self.choice = parse_choice(window.settings.value(SETTING, SYSTEM))
         self.dark = is_dark()
+        window.highlighter.follow_scheme = False  # refreshed here, once, after the palette
         self.menu = QMenu("&Theme", window, objectName="themeMenu")
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
@@ -138,7 +139,8 @@ class ThemeController(QObject):
 
     def refresh_parts(self) -> None:
         w = self.window
-        w.highlighter.set_dark(None)  # follow the palette just set (rehighlights)
+        # follow the palette just set: the blocks on screen first (a long article in slices)
+        w.highlighter.set_dark(None, first_block=w.editor.firstVisibleBlock().blockNumber())
         w.preview.set_theme(self.dark)
         # Widgets take the new application palette from posted events: the parts that read
         # their own palette() go once those are delivered.
@@ -155,7 +157,11 @@ class ThemeController(QObject):
         retheme = getattr(w.find_bar, "retheme", None)
         if retheme is not None:
             retheme()
-        w.library.view.viewport().update()
+        view = w.library.view  # the status dots and the header's icon are drawn per theme
+        view.viewport().update()
+        header = getattr(view, "horizontalHeader", None)
+        if header is not None:
+            header().viewport().update()
         for part in ("review", "claims", "stocks", "spelling"):
             hook = getattr(getattr(w, part, None), "retheme", None)
             if hook is not None:
