@@ -152,7 +152,7 @@ class ThemeController(QObject):
         refresh_icons(w)
         for widget in w.findChildren(QWidget):
             sheet = widget.styleSheet()
-            if sheet and "palette(" in sheet:  # palette(...) in a style sheet is read when it is set
+            if sheet:  # a style sheet reads the palette (and palette(...)) when it is set
                 widget.setStyleSheet(sheet)
         retheme = getattr(w.find_bar, "retheme", None)
         if retheme is not None:
