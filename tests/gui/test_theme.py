@@ -165,3 +165,17 @@ def test_the_desk_chooses_the_export_theme_and_the_preview_keeps_the_window_them
     qtbot.waitUntil(lambda: exported == [""], timeout=60000)
     assert '<html lang="en" data-theme="dark">' in out.read_text(encoding="utf-8")
     assert page_colours(qtbot, window).get("theme") == "light"  # the window is light: so is its preview
+
+
+def test_a_theme_switch_is_no_edit(qtbot, make_window):
+    """Repainting in new colours saves nothing and renders nothing again."""
+    window = make_window()
+    fresh_article(qtbot, window, "# Results day\n\nThe group said **nothing** more.\n")
+    qtbot.waitUntil(lambda: not window.autosave.dirty, timeout=10000)
+    edits: list[int] = []
+    window.editor.textChanged.connect(lambda: edits.append(1))
+    menu_action(theme_menu(window), "Dark").trigger()
+    qtbot.waitUntil(lambda: window.theme.dark and not window.highlighter.recolouring, timeout=10000)
+    qtbot.wait(100)
+    assert edits == []
+    assert not window.autosave.dirty

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 RECOLOUR_SYNC_BLOCKS = 2_000  # up to this many blocks a theme switch repaints in one pass
 RECOLOUR_SLICE_SECONDS = 0.012  # longer articles: slices of the event loop this long
@@ -20,13 +20,25 @@ RECOLOUR_SLICE_SECONDS = 0.012  # longer articles: slices of the event loop this
 class SlicedRecolour:
     _recolour_next: Iterator[int] | None
     _recolour_timer: QTimer | None
+    # The editor showing the document: its signals are blocked while colours are repainted, as
+    # Qt reports a repaint as a text change (the window would save, re-render and re-scan).
+    quiet_target: QObject | None = None
+
+    def _quietly(self, paint, *args) -> None:
+        target = self.quiet_target
+        blocked = target.blockSignals(True) if target is not None else False
+        try:
+            paint(*args)
+        finally:
+            if target is not None:
+                target.blockSignals(blocked)
 
     def recolour(self, first_block: int = 0) -> None:
         """Repaint every block in the formats just built, from `first_block` (the first on screen)."""
         self._finish_recolour()
         doc = self.document()
         if doc is None or doc.blockCount() <= RECOLOUR_SYNC_BLOCKS:
-            self.rehighlight()
+            self._quietly(self.rehighlight)
             return
         count = doc.blockCount()
         first = min(max(first_block, 0), count - 1)
@@ -49,12 +61,18 @@ class SlicedRecolour:
             self._finish_recolour()
             return
         deadline = time.perf_counter() + RECOLOUR_SLICE_SECONDS
-        for number in blocks:
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
-            if time.perf_counter() >= deadline:
-                return
+        target = self.quiet_target
+        blocked = target.blockSignals(True) if target is not None else False
+        try:
+            for number in blocks:
+                block = doc.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
+                if time.perf_counter() >= deadline:
+                    return
+        finally:
+            if target is not None:
+                target.blockSignals(blocked)
         self._finish_recolour()
 
     def _finish_recolour(self) -> None:

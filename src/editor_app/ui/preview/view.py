@@ -24,6 +24,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor_app.core.page import with_root_theme
+from editor_app.ui.common.theme import is_dark
 
 SAFE_EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
@@ -138,6 +139,7 @@ class PreviewView(QWebEngineView):
         self.setContextMenuPolicy(self.contextMenuPolicy())
         self._ready = False
         self._dark = False
+        self.set_theme(is_dark())  # the palette the window starts with (ui/theme applied it)
         self._queued_parts: dict[str, str] = {}
         self._queued_notice: str | None = None
         page.loadFinished.connect(self._on_shell_loaded)

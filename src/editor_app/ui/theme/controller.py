@@ -90,6 +90,7 @@ class ThemeController(QObject):
         self.choice = parse_choice(window.settings.value(SETTING, SYSTEM))
         self.dark = is_dark()
         window.highlighter.follow_scheme = False  # refreshed here, once, after the palette
+        window.highlighter.quiet_target = window.editor  # a recolour is no edit: no save, no render
         self.menu = QMenu("&Theme", window, objectName="themeMenu")
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
