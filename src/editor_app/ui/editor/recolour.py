@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, QTimer
 
-RECOLOUR_SYNC_BLOCKS = 2_000  # up to this many blocks a theme switch repaints in one pass
+RECOLOUR_SYNC_BLOCKS = 400  # up to this many blocks (about 50 KB) a theme switch repaints in one pass
 RECOLOUR_SLICE_SECONDS = 0.012  # longer articles: slices of the event loop this long
 
 
