@@ -36,9 +36,35 @@ def render_template(name: str, **context: object) -> str:
     return _env().get_template(name).render(**context)
 
 
+EXPORT_THEMES = ("light", "dark", "auto")  # the desk's export theme (DeskSettings.export_theme)
+DARK_SELECTOR = ':root[data-theme="dark"]'
+
+
 @cache
-def stylesheet() -> str:
-    return read_text("styles", "article.css")
+def stylesheet(theme: str = "light") -> str:
+    """The page's CSS: the light style and its dark variant (applied by `data-theme="dark"`);
+    for the "auto" export theme, the dark rules again for readers whose system is dark."""
+    light = read_text("styles", "article.css")
+    dark = read_text("styles", "article-dark.css")
+    css = light + "\n" + dark
+    if theme == "auto":
+        follows = dark.replace(DARK_SELECTOR, ':root:not([data-theme="light"])')
+        css += "\n@media (prefers-color-scheme: dark) {\n" + follows + "}\n"
+    return css
+
+
+def with_root_theme(page: str, theme: str) -> str:
+    """`page` with data-theme="light" / "dark" on its root element (the preview sets its own
+    theme this way; a page that already carries one is left as it is)."""
+    head = page[:300]
+    if "data-theme=" in head or "<html" not in head:
+        return page
+    return page.replace("<html", f'<html data-theme="{"dark" if theme == "dark" else "light"}"', 1)
+
+
+def theme_attribute(theme: str) -> str:
+    """The root's data-theme for an export theme: "dark" only when the desk asks for dark pages."""
+    return "dark" if theme == "dark" else ""
 
 
 def _human_time(when: datetime) -> str:
@@ -111,10 +137,14 @@ def page_html(
     json_ld: str = "",
     canonical_url: str = "",
     meta_tags: Sequence[tuple[str, str, str]] = (),
+    theme: str = "light",
 ) -> str:
     """The complete self-contained HTML5 document. `json_ld` must be script-safe JSON
     (metadata.json_ld_script_body); `meta_tags` are ("property" | "name", key, content) for
-    Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template."""
+    Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template.
+    `theme` is the desk's export theme: light (the publication's style), dark, or auto (the
+    reader's system decides); the preview sets its own theme on the root."""
+    theme = theme if theme in EXPORT_THEMES else "light"
     return (
         _env()
         .get_template("page.html.j2")
@@ -125,7 +155,8 @@ def page_html(
             version=__version__,
             title=article.display_title,
             description=article.dek,
-            css=Markup(stylesheet()),
+            css=Markup(stylesheet(theme)),
+            theme=theme_attribute(theme),
             content=Markup(content_html),
             canonical_url=canonical_url,
             meta_tags=list(meta_tags),

@@ -48,6 +48,7 @@ from editor_app.ui.preview.window_preview import PreviewParts
 from editor_app.ui.review.controller import ReviewController
 from editor_app.ui.spelling.controller import SpellingController
 from editor_app.ui.stocks.controller import StocksController
+from editor_app.ui.theme.controller import ThemeController, apply_saved_theme
 from editor_app.ui.transfer.export_current import ExportCommands
 from editor_app.ui.transfer.export_import import install_export_import
 from editor_app.ui.window.actions import ActionRegistry
@@ -97,6 +98,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self._library_timer.timeout.connect(self.refresh_library_rows)
         self.tasks = Tasks(self)  # computations off the UI thread (proposals, checks)
         self.settings = settings or QSettings()
+        apply_saved_theme(self.settings)  # the palette before any widget is made (ui/theme)
         self.article: Article | None = None
         self._body_html = ""
         self._preview_notice = ""
@@ -175,6 +177,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.review = ReviewController(self)
         self.spelling = SpellingController(self)
         self.outline = OutlineController(self)
+        self.theme = ThemeController(self)  # View › Theme; applies the palette before the first paint
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write

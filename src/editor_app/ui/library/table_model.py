@@ -18,17 +18,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QGuiApplication,
     QIcon,
     QPainter,
+    QPalette,
     QPixmap,
 )
 
 from editor_app.core.article import ArticleStatus, ArticleSummary
 from editor_app.store.library_query import PAGE_SIZE, LibraryIndex, LibraryQuery, LibraryRow
 from editor_app.store.search import MARK_CLOSE, MARK_OPEN
-from editor_app.ui.common.theme import badge_icon, is_dark
+from editor_app.ui.common.theme import ERROR_COLOURS, badge_icon, is_dark, themed
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -106,19 +106,20 @@ def _status_icon(status: ArticleStatus) -> QIcon:
 def _comment_icon() -> QIcon:
     """A small speech bubble for the Comments column header (narrow: no text)."""
     cache = _comment_icon.__dict__
-    if "icon" not in cache:
+    key = f"icon-{is_dark()}"  # drawn in the theme's muted text colour
+    if key not in cache:
         pm = QPixmap(14, 14)
         pm.fill(Qt.GlobalColor.transparent)
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QColor("#6b7280"))
+        p.setPen(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(1, 1, 12, 9, 2.5, 2.5)
         p.drawLine(4, 10, 3, 13)
         p.drawLine(3, 13, 7, 10)
         p.end()
-        cache["icon"] = QIcon(pm)
-    return cache["icon"]
+        cache[key] = QIcon(pm)
+    return cache[key]
 
 
 def words_text(row: LibraryRow) -> str:
@@ -222,7 +223,7 @@ class LibraryTableModel(QAbstractTableModel):
             return _status_icon(row.status) if key == "status" else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "claims" and any(s in ("denied", "disputed", "retracted") for s, _n in row.claim_statuses):
-                return QColor("#c0392b")
+                return themed(ERROR_COLOURS, QGuiApplication.palette())
             return None
         return self._tooltip(row, key)
 
