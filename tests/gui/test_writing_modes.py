@@ -7,8 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from editor_app.ui.writing.focus_mode import FOCUS_DIM_PROPERTY
-
 TOPICS = (
     "The central bank kept its benchmark rate unchanged on Thursday.",
     "Bond yields edged higher as traders priced in fewer cuts next year.",
@@ -182,12 +180,17 @@ def test_jumps_move_both_views(qtbot, make_window):
 # -- focus mode -------------------------------------------------------------------------------
 
 
-def dimmed(window) -> list[tuple[int, int]]:
-    return [
-        (s.cursor.selectionStart(), s.cursor.selectionEnd())
-        for s in window.editor.extraSelections()
-        if s.format.hasProperty(FOCUS_DIM_PROPERTY)
-    ]
+def focus(window) -> tuple[int, int] | None:
+    return window.writing.focus.focus_span()
+
+
+def shaded_at(window, position: int) -> bool:
+    """Is the text at `position` under focus mode's shade?"""
+    cursor = QTextCursor(window.editor.document())
+    cursor.setPosition(position)
+    point = window.editor.cursorRect(cursor).center()
+    point.setX(point.x() + 2)
+    return any(r.contains(point) for r in window.writing.focus.shaded())
 
 
 def test_focus_mode_dims_all_but_the_paragraph_and_follows_the_cursor(qtbot, make_window):
@@ -202,41 +205,46 @@ def test_focus_mode_dims_all_but_the_paragraph_and_follows_the_cursor(qtbot, mak
     editor.setPlainText(text)
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.Start)
-    assert dimmed(window) == []
+    assert focus(window) is None and window.writing.focus.shaded() == []
     qtbot.keyClick(editor, Qt.Key.Key_F8)
     assert window.actions_["focus_mode"].isChecked()
-    end = editor.document().characterCount() - 1
     first_end = text.index("\n\n")
-    assert dimmed(window) == [(0, 0), (first_end, end)]
+    second, third = text.index("Second"), text.index("Third")
+    assert focus(window) == (0, first_end)
+    assert not shaded_at(window, 0) and not shaded_at(window, text.index("Its"))
+    assert shaded_at(window, second) and shaded_at(window, third)
 
     qtbot.keyClick(editor, Qt.Key.Key_Down)  # the second line of the same paragraph: nothing moves
-    assert dimmed(window) == [(0, 0), (first_end, end)]
+    assert focus(window) == (0, first_end)
     for _ in range(2):
         qtbot.keyClick(editor, Qt.Key.Key_Down)
-    second = text.index("Second")
     second_end = text.index("\n\nThird")
-    assert dimmed(window) == [(0, second), (second_end, end)]
+    assert focus(window) == (second, second_end)
+    assert shaded_at(window, 0) and not shaded_at(window, second) and shaded_at(window, third)
 
     # typing in the focus keeps it bright, at its end too
     qtbot.keyClick(editor, Qt.Key.Key_End)
     qtbot.keyClicks(editor, " More")
-    assert dimmed(window) == [(0, second), (second_end + 5, end + 5)]
-    assert editor.document().toPlainText()[second : second_end + 5].endswith("sentences. More")
+    assert focus(window) == (second, second_end + 5)
+    assert not shaded_at(window, second_end + 4)
 
     # sentence mode: only the sentence being written stays bright ("More" is one already)
     window.actions_["focus_sentence"].trigger()
     now = editor.document().toPlainText()
     more = now.index("More")
-    assert dimmed(window) == [(0, more), (more + 4, end + 5)]
+    assert focus(window) == (more, more + 4)
+    assert shaded_at(window, second) and not shaded_at(window, more)
     for _ in range(len("More") + 2):
         qtbot.keyClick(editor, Qt.Key.Key_Left)  # back into "...two sentences."
     it_has = now.index("It has")
-    assert dimmed(window) == [(0, it_has), (now.index("sentences.") + len("sentences."), end + 5)]
+    assert focus(window) == (it_has, now.index("sentences.") + len("sentences."))
     qtbot.keyClick(editor, Qt.Key.Key_Home)
-    assert dimmed(window) == [(0, second), (second + len("Second paragraph."), end + 5)]
+    assert focus(window) == (second, second + len("Second paragraph."))
+    assert not shaded_at(window, second) and shaded_at(window, it_has)
 
     qtbot.keyClick(editor, Qt.Key.Key_F8)
-    assert dimmed(window) == []
+    assert focus(window) is None and window.writing.focus.shaded() == []
+    assert not window.writing.focus.shade.isVisible()
 
 
 def test_focus_mode_shows_on_screen_and_is_remembered(qtbot, make_window):
@@ -247,7 +255,9 @@ def test_focus_mode_shows_on_screen_and_is_remembered(qtbot, make_window):
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     window.actions_["focus_mode"].trigger()
-    image = editor.viewport().grab().toImage()
+    image = window.grab(
+        editor.viewport().geometry().translated(editor.mapTo(window, editor.rect().topLeft()))
+    ).toImage()
     top = editor.cursorRect(QTextCursor(editor.document().findBlockByNumber(0)))
     low = editor.cursorRect(QTextCursor(editor.document().findBlockByNumber(2)))
 

@@ -1,22 +1,22 @@
 """Focus mode: everything but the paragraph (or sentence) being written is dimmed.
 
-Two extra selections do it, one before the focus and one after, with a faded text colour; the
-syntax highlighter is never asked to re-run. The selections' cursors follow the writer's typing
-by themselves, so a keystroke costs a look at the cursor's paragraph and nothing more; the
-selections are replaced only when the focus moves to another paragraph or sentence.
+A see-through shade over the editor's viewport, in the page's own colour, covers what lies
+outside the focus; the text, its highlighting and the extra selections are never touched. A
+keystroke costs a look at the cursor's paragraph and, when the focus's outline moved, a repaint
+of the strips that changed. (Extra selections with a faded colour were tried first: Qt re-shapes
+every selected line on each paint, which tripled the cost of the repaint after a keystroke on a
+1.5 MB article; see benchmarks/bench_writing_modes.py.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QRegion, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor_app.ui.common.text_positions import TextPositions
 
 PARAGRAPH, SENTENCE = "paragraph", "sentence"
-# Marks our selections so the find bar's, the comments' and the claims' ones are kept.
-FOCUS_DIM_PROPERTY = QTextFormat.Property.UserProperty + 0x5F
 DIM_STRENGTH = 0.62  # how far the dimmed text moves from the text colour towards the background
 MAX_SCAN_BLOCKS = 400  # a "paragraph" of more lines than this is cut there (a huge table, say)
 MAX_SENTENCE_LINE = 20_000  # a longer line is focused as a whole: splitting it per keystroke costs
@@ -62,15 +62,46 @@ def sentence_span(cursor: QTextCursor) -> tuple[int, int]:
     return base + positions.to_qt(start), base + positions.to_qt(end)
 
 
-def dim_colour(palette: QPalette) -> QColor:
-    """The text colour faded towards the background (works for light and dark palettes)."""
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    mix = DIM_STRENGTH
-    return QColor.fromRgbF(
-        text.redF() * (1 - mix) + base.redF() * mix,
-        text.greenF() * (1 - mix) + base.greenF() * mix,
-        text.blueF() * (1 - mix) + base.blueF() * mix,
-    )
+def shade_colour(palette: QPalette) -> QColor:
+    """The page colour, partly see-through: text under it fades towards the background."""
+    colour = QColor(palette.color(QPalette.ColorRole.Base))
+    colour.setAlphaF(DIM_STRENGTH)
+    return colour
+
+
+def shaded_rects(editor: QPlainTextEdit, span: tuple[int, int], whole_lines: bool) -> list[QRect]:
+    """The viewport's parts outside [start, end): above and below the focus and, for a sentence
+    (`whole_lines` False), left of its start and right of its end on their lines."""
+    width, height = editor.viewport().width(), editor.viewport().height()
+    doc = editor.document()
+    start_cursor, end_cursor = QTextCursor(doc), QTextCursor(doc)
+    start_cursor.setPosition(span[0])
+    end_cursor.setPosition(span[1])
+    first, last = editor.cursorRect(start_cursor), editor.cursorRect(end_cursor)
+    top, bottom = first.top(), last.bottom() + 1
+    rects = [QRect(0, 0, width, max(0, top)), QRect(0, bottom, width, max(0, height - bottom))]
+    if not whole_lines:
+        rects.append(QRect(0, top, max(0, first.left()), first.height()))
+        rects.append(QRect(last.left(), last.top(), max(0, width - last.left()), last.height()))
+    return [r.intersected(QRect(0, 0, width, height)) for r in rects if r.width() > 0 and r.height() > 0]
+
+
+class _Shade(QWidget):
+    """Lies over the viewport (a sibling, so scrolling the text does not carry it along)."""
+
+    def __init__(self, editor: QPlainTextEdit) -> None:
+        super().__init__(editor)
+        self.setObjectName("focusShade")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rects: list[QRect] = []
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        colour = shade_colour(self.palette())
+        for rect in self.rects:
+            painter.fillRect(rect, colour)
 
 
 class FocusMode(QObject):
@@ -82,68 +113,63 @@ class FocusMode(QObject):
         self.enabled = False
         self.unit = PARAGRAPH
         self._span: tuple[int, int] | None = None
-        self._before: QTextCursor | None = None
-        self._after: QTextCursor | None = None
+        self.shade = _Shade(editor)
+        self.shade.hide()
         editor.cursorPositionChanged.connect(self._follow)
         editor.document().contentsChange.connect(lambda *_: self._follow())  # Delete, undo, a new text
-        editor.installEventFilter(self)
+        editor.updateRequest.connect(lambda _rect, _dy: self._reshade())  # scrolled, re-laid out
+        editor.viewport().installEventFilter(self)
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
-        self._span = None
+        self.shade.setVisible(on)
+        self._place_shade()
         self._follow()
 
     def set_unit(self, unit: str) -> None:
         self.unit = SENTENCE if unit == SENTENCE else PARAGRAPH
-        self._span = None
+        if self.unit == SENTENCE:
+            import editor_app.core.reporting.sentences  # noqa: F401  (now, not on the first keystroke)
         self._follow()
 
     def focus_span(self) -> tuple[int, int] | None:
         """[start, end) of the text shown at full strength now (None when focus mode is off)."""
-        if not self.enabled or self._before is None or self._after is None:
-            return None
-        return self._before.position(), self._after.anchor()
+        return self._span if self.enabled else None
+
+    def shaded(self) -> list[QRect]:
+        """The parts of the viewport dimmed now (viewport coordinates)."""
+        return list(self.shade.rects) if self.enabled else []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.PaletteChange and self.enabled:  # a theme switch
-            self._span = None
-            self._follow()
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_shade()
         return False
 
+    def _place_shade(self) -> None:
+        if self.enabled:
+            self.shade.setGeometry(self.editor.viewport().geometry())
+            self.shade.raise_()
+            self._reshade()
+
     def _follow(self) -> None:
-        """Cheap when the focus stays where it is: the current selections already fit."""
         if not self.enabled:
-            if self._before is not None:
-                self._apply(None)
+            self._span = None
             return
         cursor = self.editor.textCursor()
-        span = sentence_span(cursor) if self.unit == SENTENCE else paragraph_span(cursor)
-        if span == self.focus_span() and self._span is not None:
-            return
-        self._apply(span)
+        self._span = sentence_span(cursor) if self.unit == SENTENCE else paragraph_span(cursor)
+        self._reshade()
 
-    def _apply(self, span: tuple[int, int] | None) -> None:
-        others = [s for s in self.editor.extraSelections() if not s.format.hasProperty(FOCUS_DIM_PROPERTY)]
-        self._span = span
-        if span is None:
-            self._before = self._after = None
-            self.editor.setExtraSelections(others)
+    def _reshade(self) -> None:
+        """Repaint only the strips whose outline changed."""
+        if not self.enabled or self._span is None:
             return
-        doc = self.editor.document()
-        fmt = QTextCharFormat()
-        fmt.setForeground(dim_colour(self.editor.palette()))
-        fmt.setProperty(FOCUS_DIM_PROPERTY, True)
-        before = QTextCursor(doc)
-        before.setPosition(span[0], QTextCursor.MoveMode.KeepAnchor)
-        before.setKeepPositionOnInsert(True)  # typing at the start of the focus is not dimmed
-        after = QTextCursor(doc)
-        after.setPosition(span[1])  # the anchor: text typed at the end of the focus pushes it along
-        after.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        self._before, self._after = before, after
-        ours = []
-        for cursor in (before, after):
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format = fmt
-            ours.append(sel)
-        self.editor.setExtraSelections(others + ours)
+        rects = shaded_rects(self.editor, self._span, whole_lines=self.unit == PARAGRAPH)
+        if rects == self.shade.rects:
+            return
+        old, new = QRegion(), QRegion()
+        for r in self.shade.rects:
+            old = old.united(r)
+        for r in rects:
+            new = new.united(r)
+        self.shade.rects = rects
+        self.shade.update(old.xored(new))
