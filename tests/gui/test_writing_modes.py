@@ -314,3 +314,18 @@ def test_f11_toggles_full_screen(qtbot, make_window):
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert not window.actions_["full_screen"].isChecked()
     QApplication.processEvents()
+
+
+def test_a_preview_in_a_tab_opens_on_the_editors_place_and_leaves_the_editor_alone(qtbot, make_window):
+    window = open_long_story(qtbot, make_window)
+    window.resize(1000, 700)  # no room beside the text: the preview moves to a tab
+    tabs = window.layout_.tabs
+    qtbot.waitUntil(lambda: tabs.isVisible() and not window.preview.isVisible())
+    line = heading_line(window, 7)
+    scroll_editor_to_line(window, line)
+    qtbot.waitUntil(lambda: sync_settled(window))
+    tabs.setCurrentIndex(1)  # the Preview tab: laid out anew at its full width
+    qtbot.waitUntil(window.preview.isVisible)
+    qtbot.waitUntil(lambda: abs(preview_top_of_line(qtbot, window, line) or 1e9) <= 2, timeout=30000)
+    qtbot.waitUntil(lambda: sync_settled(window))
+    assert window.editor.firstVisibleBlock().blockNumber() + 1 == line

@@ -66,7 +66,7 @@ class WritingModes(QObject):
         zoom = a["zoom_reset"]
         index = items.index(zoom) + 1 if zoom in items else len(items)
         before = items[index + 1] if index + 1 < len(items) else None  # after zoom's separator
-        unit_menu = view.addMenu("Focus &On")
+        unit_menu = view.addMenu("Focus O&n")
         unit_menu.setObjectName("focusUnitMenu")
         unit_menu.addAction(a["focus_paragraph"])
         unit_menu.addAction(a["focus_sentence"])

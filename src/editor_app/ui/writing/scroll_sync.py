@@ -104,7 +104,7 @@ class ScrollSync(QObject):
         self._to_preview.start()
 
     def _send_editor_line(self) -> None:
-        if self.enabled:
+        if self.enabled and self.preview.isVisible():  # shown again, it is sent the line then
             line, edge = self.editor_top_line()
             self.scroll_preview_to(line, edge)
 
@@ -128,8 +128,8 @@ class ScrollSync(QObject):
     # -- preview → editor -----------------------------------------------------------------------
 
     def on_preview_scrolled(self, line: float, edge: int) -> None:
-        if not self.enabled:
-            return
+        if not self.enabled or not self.preview.isVisible():
+            return  # a hidden preview (behind the Text tab) is laid out anew when shown
         self.driver = PREVIEW
         self._preview_line = (line, edge)
         self._to_editor.start()

@@ -14,7 +14,13 @@ SYNC_JS = r"""
 (function () {
   if (window.__editorSync) { return; }
   var sync = {
-    els: null, enabled: true, expectY: null, bridge: null,
+    els: null, enabled: true, expectY: null, bridge: null, lastShape: '', last: null,
+    // the viewport's size and the page's height: a scroll that comes with a change of these is
+    // the browser's doing (a resize, a re-render clamping the position), not the reader's
+    shape: function () {
+      var s = document.scrollingElement || document.documentElement;
+      return window.innerWidth + 'x' + window.innerHeight + 'x' + s.scrollHeight;
+    },
     invalidate: function () { this.els = null; },
     blocks: function () {
       if (!this.els) {
@@ -64,25 +70,43 @@ SYNC_JS = r"""
     // from the editor: `line` (fractional, 1-based) `at` that fraction of the height (0: the
     // top); `edge` -1 the page top, 1 its bottom, 0 neither
     scrollToLine: function (line, edge, endLine, at) {
+      this.last = [line, edge, endLine, at];  // placed again if the layout changes under it
       this.endLine = endLine;
       var y = edge < 0 ? 0 : (edge > 0 ? this.maxY() : this.yForLine(line) - (at || 0) * window.innerHeight);
       y = Math.round(Math.min(Math.max(0, y), this.maxY()));
+      this.lastShape = this.shape();
       if (Math.abs(window.scrollY - y) < 1) { return window.scrollY; }
       window.scrollTo({top: y, left: window.scrollX, behavior: 'instant'});
       this.expectY = window.scrollY;  // the scroll event this causes is not the writer's
       return window.scrollY;
     },
+    // the layout changed (a resize, the preview shown again, a re-render): the line the window
+    // asked for goes back to its place; nothing is reported
+    relaidOut: function () {
+      var shape = this.shape();
+      if (shape === this.lastShape) { return false; }
+      this.lastShape = shape;
+      if (this.last) { this.els = null; this.scrollToLine(this.last[0], this.last[1], this.last[2], this.last[3]); }
+      return true;
+    },
     onScroll: function () {
       var y = window.scrollY;
       if (this.expectY !== null && Math.abs(y - this.expectY) < 1) { this.expectY = null; return; }
       this.expectY = null;
+      if (this.relaidOut()) { return; }
+      this.last = null;  // the reader moved the page: that is the place now
       if (!this.enabled || !this.bridge) { return; }
       var edge = y <= 0 ? -1 : (y >= this.maxY() - 1 ? 1 : 0);
       this.bridge.preview_scrolled(this.lineForY(y), edge);
     }
   };
   window.__editorSync = sync;
+  sync.lastShape = sync.shape();
+  // No scroll anchoring: a re-render above the reader must not move the page by itself (the
+  // window puts the synced line back at the top after each one).
+  document.documentElement.style.overflowAnchor = 'none';
   window.addEventListener('scroll', function () { sync.onScroll(); }, {passive: true});
+  window.addEventListener('resize', function () { sync.relaidOut(); });
   if (typeof QWebChannel !== 'undefined' && window.qt && qt.webChannelTransport) {
     new QWebChannel(qt.webChannelTransport, function (channel) { sync.bridge = channel.objects.scrollSync; });
   }
