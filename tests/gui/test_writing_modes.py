@@ -329,3 +329,34 @@ def test_a_preview_in_a_tab_opens_on_the_editors_place_and_leaves_the_editor_alo
     qtbot.waitUntil(lambda: abs(preview_top_of_line(qtbot, window, line) or 1e9) <= 2, timeout=30000)
     qtbot.waitUntil(lambda: sync_settled(window))
     assert window.editor.firstVisibleBlock().blockNumber() + 1 == line
+
+
+def test_a_click_on_a_claim_shows_it_in_the_middle_of_both_views(qtbot, make_window):
+    window = open_long_story(qtbot, make_window)
+    editor = window.editor
+    text = editor.toPlainText()
+    start = text.index("Paragraph 95. ") + len("Paragraph 95. ")
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(TOPICS[0]), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "<!--claim c1-->" in editor.toPlainText())
+    window.claims_dock.show()
+    panel = window.claims_dock.content()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=30000)
+    qtbot.waitUntil(lambda: 'data-claim="c1"' in _js(qtbot, window, "document.body.innerHTML"), timeout=30000)
+    editor.verticalScrollBar().setValue(0)  # far from the claim
+    qtbot.waitUntil(lambda: preview_scroll_y(qtbot, window) == 0, timeout=30000)
+
+    rect = panel.view.visualRect(panel.model.index(0))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.textCursor().selectedText() == TOPICS[0]
+    caret = editor.cursorRect()
+    assert 0 < caret.top() < editor.viewport().height()
+    height = _js(qtbot, window, "window.innerHeight")
+    claim_top = "(function(){return document.querySelector('[data-claim=\"c1\"]').getBoundingClientRect().top})()"
+    qtbot.waitUntil(lambda: 0 < _js(qtbot, window, claim_top) < height, timeout=30000)
+    qtbot.waitUntil(lambda: sync_settled(window))
+    assert 0 < editor.cursorRect().top() < editor.viewport().height()  # the page did not pull it away
