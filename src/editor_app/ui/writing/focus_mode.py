@@ -99,7 +99,7 @@ class _Shade(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        colour = shade_colour(self.palette())
+        colour = shade_colour(self.parentWidget().palette())  # the editor's page, whatever the theme
         for rect in self.rects:
             painter.fillRect(rect, colour)
 
