@@ -122,12 +122,15 @@ class FocusMode(QObject):
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
+        self._span = None
+        self.shade.rects = []
         self.shade.setVisible(on)
         self._place_shade()
         self._follow()
 
     def set_unit(self, unit: str) -> None:
         self.unit = SENTENCE if unit == SENTENCE else PARAGRAPH
+        self._span = None
         if self.unit == SENTENCE:
             import editor_app.core.reporting.sentences  # noqa: F401  (now, not on the first keystroke)
         self._follow()
@@ -156,7 +159,10 @@ class FocusMode(QObject):
             self._span = None
             return
         cursor = self.editor.textCursor()
-        self._span = sentence_span(cursor) if self.unit == SENTENCE else paragraph_span(cursor)
+        span = sentence_span(cursor) if self.unit == SENTENCE else paragraph_span(cursor)
+        if span == self._span and self.shade.rects:
+            return  # same focus: a change of its shape comes as the editor's updateRequest
+        self._span = span
         self._reshade()
 
     def _reshade(self) -> None:
