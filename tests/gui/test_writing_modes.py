@@ -273,10 +273,17 @@ def test_focus_mode_shows_on_screen_and_is_remembered(qtbot, make_window):
         return min(values)
 
     assert darkest(low) > darkest(top) + 60  # the other paragraph's ink is much fainter
+
+    # with typewriter scrolling the text moves down: the shade goes with the viewport
+    window.actions_["focus_sentence"].trigger()
+    window.actions_["typewriter"].trigger()
+    assert editor.viewport().geometry().top() > editor.frameWidth()
+    assert window.writing.focus.shade.geometry() == editor.viewport().geometry()
     window.close()
     again = make_window()
-    assert again.actions_["focus_mode"].isChecked()
-    assert again.writing.focus.enabled
+    assert again.actions_["focus_mode"].isChecked() and again.writing.focus.enabled
+    assert again.actions_["focus_sentence"].isChecked() and again.writing.focus.unit == "sentence"
+    assert again.actions_["typewriter"].isChecked() and again.writing.typewriter.enabled
 
 
 # -- typewriter scrolling, full screen --------------------------------------------------------
