@@ -224,6 +224,15 @@ def test_focus_mode_dims_all_but_the_paragraph_and_follows_the_cursor(qtbot, mak
     second_end = text.index("\n\nThird")
     assert focus(window) == (second, second_end)
     assert shaded_at(window, 0) and not shaded_at(window, second) and shaded_at(window, third)
+    # a click on dimmed text reaches the text under the shade, and the focus moves there
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(third + 3)
+    point = editor.cursorRect(cursor).center()
+    assert QApplication.widgetAt(editor.viewport().mapToGlobal(point)) is editor.viewport()
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert focus(window) == (third, len(text))
+    for _ in range(2):
+        qtbot.keyClick(editor, Qt.Key.Key_Up)
 
     # typing in the focus keeps it bright, at its end too
     qtbot.keyClick(editor, Qt.Key.Key_End)
