@@ -55,6 +55,7 @@ from editor_app.ui.window.actions import ActionRegistry
 from editor_app.ui.window.layout import WindowLayout
 from editor_app.ui.window.menus import build_menus, connect_commands
 from editor_app.ui.window.read_only import lock_for_reading
+from editor_app.ui.writing.controller import WritingModes
 
 LIBRARY_DELAY_MS = 400  # coalesce library refreshes after claims, tags, comments, statuses
 
@@ -178,6 +179,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.spelling = SpellingController(self)
         self.outline = OutlineController(self)
         self.theme = ThemeController(self)  # View › Theme; applies the palette before the first paint
+        self.writing = WritingModes(self)  # scroll sync, focus, typewriter, full screen
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write
@@ -270,6 +272,14 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
             self.show_article_parts(
                 claims=everything or changes.claims or changes.sources, tags=everything or changes.tags
             )
+
+    def reveal_line(self, line: int) -> None:
+        """Jump to source line `line` (1-based): the cursor there, both editor and preview show it."""
+        self.writing.reveal_line(line)
+
+    def reveal_cursor(self) -> None:
+        """After moving the cursor to a spot (a claim...): its line in the middle of both views."""
+        self.writing.reveal_cursor()
 
     # -- export -----------------------------------------------------------------------
 

@@ -217,6 +217,9 @@ class ClaimsController(QObject):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.window.editor.setTextCursor(cursor)
+        if self.window.writing.sync.enabled:
+            self.window.reveal_cursor()  # the claim's line in the middle of the text and the preview
+            return
         self.window.editor.ensureCursorVisible()
         self.scroll_preview_to_claim(key)
 

@@ -102,6 +102,14 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("theme_system", "&System", None, None, "Light or dark as the system is set", True),
     ActionSpec("theme_light", "&Light", None, "fa6s.sun", "Light theme, whatever the system says", True),
     ActionSpec("theme_dark", "&Dark", None, "fa6s.moon", "Dark theme: the editor, the panes and the preview", True),
+    ActionSpec(
+        "sync_scrolling", "S&ync Scrolling", None, None, "The preview follows the text as you scroll, and back", True
+    ),
+    ActionSpec("focus_mode", "&Focus Mode", "F8", None, "Dim all but the paragraph or sentence you are writing", True),
+    ActionSpec("focus_paragraph", "&Paragraph", None, None, "Focus mode keeps the current paragraph bright", True),
+    ActionSpec("focus_sentence", "&Sentence", None, None, "Focus mode keeps the current sentence bright", True),
+    ActionSpec("typewriter", "&Typewriter Scrolling", "F9", None, "Keep the line you are typing in the middle", True),
+    ActionSpec("full_screen", "F&ull Screen", "F11", "fa6s.expand", "The window on the whole screen", True),
     ActionSpec("writers_guide", "&Writer's Guide", "F1", "fa6s.book", "Claim syntax, front matter and shortcuts"),
     ActionSpec(
         "keyboard_shortcuts", "&Keyboard Shortcuts", "Ctrl+/", "fa6s.keyboard", "Every command and its shortcut"
