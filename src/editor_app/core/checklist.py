@@ -26,6 +26,9 @@ errors
 warnings
   long_headline          headline over 110 characters
   denial_not_in_summary  a denied claim while the dek mentions neither a denial nor a denier
+  headline_states_claim  the headline or dek states a denied, disputed, unconfirmed or retracted
+                         claim as fact, without attribution (`core.headline_check`); it points
+                         at the words (offset and length in the field)
   ticker_not_named       a tagged stock whose symbol, company name or alias is not in the text
   spelling               words of the body no dictionary of the article knows (one item: the
                          count, the first few words; it points at the first)
@@ -44,7 +47,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from editor_app.core import reply
+from editor_app.core import headline_check, reply
 from editor_app.core.anchors import _Scan, anchored_keys, strip_markers
 from editor_app.core.article import utcnow
 from editor_app.core.claims import ClaimStatus, Stance
@@ -68,7 +71,8 @@ class Location:
     key      claim key ("c1"); ticker: "MIC:SYMBOL" ("XNYS:F")
     id       comment id, source id, response id (part "claim", field "responses"), tag id
     index    position of a response in its claim's list (0-based)
-    offset   body: str index into `Article.body`; comment: start of its range
+    offset   body: str index into `Article.body`; comment: start of its range; header: start of
+             the words meant in the field (with `length`)
     line     body: 1-based line number of `offset`
     """
 
@@ -79,6 +83,7 @@ class Location:
     index: int | None = None
     offset: int | None = None
     line: int | None = None
+    length: int | None = None  # header: how many characters from `offset` to select
 
     def describe(self) -> str:
         if self.part == "header":
@@ -109,6 +114,7 @@ class Location:
                 ("index", self.index),
                 ("offset", self.offset),
                 ("line", self.line),
+                ("length", self.length),
             )
             if v not in ("", None)
         }
@@ -393,6 +399,14 @@ def run_checklist(
                 f"{req.deadline_text(now)}. Wait for the answer or the deadline, record the response, "
                 "or give a reason to override.",
                 Location("claim", "replies", claim.key, req.id),
+            )
+        for found in headline_check.check_claim(article.title, article.dek, claim):
+            warn(
+                "headline_states_claim",
+                f"{label}: {found.message}",
+                Location(
+                    "header", found.field, claim.key, claim.id, offset=found.start, length=found.end - found.start
+                ),
             )
         if claim.key not in anchored:
             err(
