@@ -66,6 +66,7 @@ class ClaimsController(QObject):
         panel.set_mark_action(w.actions_["mark_claim"])
         panel.claim_activated.connect(self.on_claim_activated)
         panel.claim_deleted.connect(self.remove_markers)
+        panel.reply_deadline_passed.connect(w.show_claim_parts)
         panel.set_article(w.article.id if w.article is not None else None)
         from editor_app.ui.claims.assistant import ClaimAssistant
         from editor_app.ui.claims.proposals import ProposalList
@@ -98,6 +99,14 @@ class ClaimsController(QObject):
         """A claim or a dismissal of this article changed (here, in review, by an import):
         the proposals shown follow (a deleted claim can be proposed again)."""
         article = self.window.article
+        panel = self.panel()
+        if (
+            panel is not None
+            and article is not None
+            and (changes.claims or changes.everything)
+            and changes.touches(article.id)
+        ):
+            panel.refresh_replies()  # a reply request written here, by a command, or closed
         if self.assistant is None or article is None or article.id is None:
             return
         if (changes.claims or changes.everything) and changes.touches(article.id):

@@ -480,6 +480,13 @@ class ReviewController(StatusControl, QObject):
             if field is not None:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
                 field.selectAll()
+                if where.offset is not None and where.length and hasattr(field, "textCursor"):  # the words meant
+                    text = field.text()
+                    cursor = field.textCursor()
+                    cursor.setPosition(qt_position(text, min(where.offset, len(text))))
+                    end = min(where.offset + where.length, len(text))
+                    cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
+                    field.setTextCursor(cursor)
         elif where.part == "body" and where.offset is not None:
             text = w.editor.toPlainText()
             start = min(where.offset, len(text))
@@ -495,6 +502,8 @@ class ReviewController(StatusControl, QObject):
             panel = w.claims.dock.content()
             if panel.select_key(where.key) and where.field == "responses":
                 panel.select_response(where.id, where.index)  # exactly the response meant
+            elif where.field == "replies":
+                panel.select_replies()
         elif where.part == "comment":
             show_dock(self.comments_dock)
             if where.id is not None:
