@@ -208,6 +208,7 @@ class ReplyRequests:
                 requests = []
         self.replies_shown = requests
         if claim is None:
+            self.reply_rows.show()
             return
         try:
             known = self.claims.party_names(limit=2000)  # type: ignore[attr-defined]
@@ -249,6 +250,9 @@ class ReplyRequests:
             rows.addWidget(label)
             self.reply_buttons[party] = button
             self.reply_labels[party] = label
+        for child in self.reply_rows.findChildren(QWidget):
+            child.show()  # added to a shown form, they stay hidden until told
+        self.reply_rows.show()
         self._arm_timer(requests, now)
 
     def _arm_timer(self, requests: Sequence[ReplyRequest], now: datetime) -> None:
