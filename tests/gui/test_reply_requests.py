@@ -168,3 +168,25 @@ def test_headline_warning_is_shown_and_a_click_selects_the_words(qtbot, make_win
     settle(qtbot, window)
     click(qtbot, pane.refresh_button)
     qtbot.waitUntil(lambda: pane.refresh_button.isEnabled() and pane.row_of("headline_states_claim") < 0, timeout=30000)
+
+
+def test_when_the_deadline_passes_the_window_follows_by_itself(qtbot, make_window):
+    window = make_window()
+    aid = window.article.id
+    panel = _claims_panel(window)
+    review = window.review
+    review.show_checklist()
+    pane = review.checklist_pane()
+    claim = ClaimStore(window.store).get_by_key(aid, "c1")
+    soon = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=3)
+    ReplyStore(window.store).request(claim.id, "Tesla", "phone", soon, zone="Asia/Hong_Kong")
+    qtbot.waitUntil(lambda: "Tesla" in panel.reply_labels, timeout=30000)
+    assert panel.reply_labels["Tesla"].text().startswith("Asked by phone")
+    qtbot.waitUntil(lambda: pane.row_of("reply_pending") >= 0, timeout=30000)  # the checklist followed the write
+    # nobody touches anything: the deadline passes
+    qtbot.waitUntil(lambda: panel.reply_labels["Tesla"].text().startswith("⚠ Did not respond by"), timeout=30000)
+    qtbot.waitUntil(
+        lambda: "Tesla did not respond to a request for comment by" in dom_text(qtbot, window, ".claims-box"),
+        timeout=30000,
+    )
+    qtbot.waitUntil(lambda: pane.refresh_button.isEnabled() and pane.row_of("reply_pending") < 0, timeout=30000)

@@ -66,7 +66,6 @@ class ClaimsController(QObject):
         panel.set_mark_action(w.actions_["mark_claim"])
         panel.claim_activated.connect(self.on_claim_activated)
         panel.claim_deleted.connect(self.remove_markers)
-        panel.reply_deadline_passed.connect(w.show_claim_parts)
         panel.set_article(w.article.id if w.article is not None else None)
         from editor_app.ui.claims.assistant import ClaimAssistant
         from editor_app.ui.claims.proposals import ProposalList

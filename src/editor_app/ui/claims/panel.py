@@ -68,7 +68,6 @@ class ClaimsPanel(ClaimDetail, ReplyRequests, QWidget):
     claim_activated = Signal(str)  # the writer clicked a claim: show it in the text
     claims_changed = Signal()  # a claim was written: statuses in the preview may change
     claim_deleted = Signal(str)  # a claim was deleted: remove its markers from the text
-    reply_deadline_passed = Signal()  # a reply request became overdue: the claims box says so now
 
     def __init__(self, claims: ClaimStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.article import utcnow
+from editor_app.core.changes import Changes
 from editor_app.core.claims import Claim
 from editor_app.core.reply import (
     DESK_ZONES,
@@ -264,8 +265,12 @@ class ReplyRequests:
         self._reply_timer.start(max(1000, min(ms, MAX_TIMER_MS)))
 
     def _on_deadline_passed(self) -> None:
-        self.refresh_replies()
-        self.reply_deadline_passed.emit()  # type: ignore[attr-defined]  # the preview: "did not respond by"
+        """Nothing was written, but what the article says changed ("did not respond by"): tell
+        every pane as a write would (the preview's claims box, this section, the checklist)."""
+        claim = self._claim
+        if claim is None or claim.article_id is None:
+            return
+        self.claims.store.changes.announce(Changes(articles=frozenset({claim.article_id}), claims=True))  # type: ignore[attr-defined]
 
     def open_reply_dialog(self, party: str) -> ReplyRequestDialog | None:
         """The dialog for `party` ("" lets the writer name another party); records on OK."""

@@ -82,6 +82,7 @@ class ReviewController(StatusControl, QObject):
         window.extra_editor_actions.append(self.actions["comment_selection"])
 
         window.article_loaded.connect(self.article_loaded)
+        window.changes.changed.connect(self._on_store_changed)
         window.autosave.saved.connect(self._on_saved)
         window.installEventFilter(self)
         app = QCoreApplication.instance()
@@ -425,6 +426,11 @@ class ReviewController(StatusControl, QObject):
     def _on_comments_changed(self) -> None:
         self.refresh_highlights()
         self._on_review_data_changed()
+
+    def _on_store_changed(self, changes) -> None:
+        """Claims changed (a reply request asked, answered or overdue): the checklist follows."""
+        if (changes.claims or changes.everything) and changes.touches(self.article_id):
+            self._on_review_data_changed()
 
     def _on_review_data_changed(self) -> None:
         if self.checklist_dock.built:
