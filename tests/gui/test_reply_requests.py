@@ -15,6 +15,7 @@ from editor_app.core.article import ArticleStatus
 from editor_app.core.reply import ReplyMethod
 from editor_app.store.claims import ClaimStore
 from editor_app.store.replies import ReplyStore
+from editor_app.ui.claims.dialogs import ResponseDialog
 from editor_app.ui.claims.replies import ReplyRequestDialog
 from editor_app.ui.common.widgets import show_dock
 from editor_app.ui.review.status_dialogs import ChecklistBlockedDialog, StatusNoteDialog
@@ -86,6 +87,25 @@ def test_request_a_reply_through_the_claim_detail(qtbot, make_window):
         lambda: "Tesla did not immediately respond to a request for comment." in dom_text(qtbot, window, ".claims-box"),
         timeout=30000,
     )
+
+    # Tesla answers: recorded through the response dialog, it closes Tesla's request
+    def answer(d: ResponseDialog) -> None:
+        qtbot.keyClicks(d.party, "Tesla")
+        d.set_stance("denies")
+        qtbot.keyClicks(d.quote, "We have no plans with either company.")
+        qtbot.keyClicks(d.source_url, "https://example.com/tesla")
+        click(qtbot, d.ok_button)
+
+    when_modal(qtbot, ResponseDialog, answer)
+    qtbot.mouseClick(panel.responses.add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.reply_labels["Tesla"].text().startswith("✓ Answered (Tesla: denies"), timeout=30000)
+    assert ReplyStore(window.store).list_for_article(window.article.id)[0].closed_at is not None
+    assert "Tesla" not in panel.reply_withdraw  # an answered request is history
+
+    # Ford was never asked after all: withdraw it
+    assert panel.withdraw_reply(next(r for r in panel.replies_shown if r.party == "Ford"), confirm=False)
+    assert [r.party for r in ReplyStore(window.store).list_for_article(window.article.id)] == ["Tesla"]
+    assert panel.reply_labels["Ford"].text() == "Not asked; responded: denies"
 
 
 def test_an_open_request_blocks_approval_until_overridden(qtbot, make_window):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,7 @@ from editor_app.store.errors import StoreError
 from editor_app.store.replies import ReplyStore
 from editor_app.ui.claims.claim_list import warning_colour
 from editor_app.ui.claims.dialogs import _RowDialog, party_completer, plain_label
-from editor_app.ui.claims.row_table import heading
+from editor_app.ui.claims.row_table import heading, tool_button
 
 DEFAULT_HOUR = 17  # a deadline is "by 5 p.m." unless the reporter says otherwise
 MAX_TIMER_MS = 6 * 3600 * 1000  # look again at least this often (a laptop that slept)
@@ -175,6 +176,7 @@ class ReplyRequests:
         self.reply_other.clicked.connect(lambda: self.open_reply_dialog(""))
         v.addWidget(self.reply_other, 0, Qt.AlignmentFlag.AlignLeft)
         self.reply_buttons: dict[str, QPushButton] = {}
+        self.reply_withdraw: dict[str, QToolButton] = {}
         self.reply_labels: dict[str, QLabel] = {}
         self.replies_shown: list[ReplyRequest] = []
         self._reply_zone = DESK_ZONES[0]
@@ -200,7 +202,7 @@ class ReplyRequests:
         self._reply_box.replaceWidget(old, self.reply_rows)
         old.hide()
         old.deleteLater()
-        self.reply_buttons, self.reply_labels = {}, {}
+        self.reply_buttons, self.reply_labels, self.reply_withdraw = {}, {}, {}
         requests: list[ReplyRequest] = []
         if claim is not None and claim.id is not None:
             try:
@@ -246,6 +248,13 @@ class ReplyRequests:
             top.setContentsMargins(0, 0, 0, 0)
             top.addWidget(name)
             top.addStretch(1)
+            latest = mine[-1] if mine else None
+            if latest is not None and latest.state(now) is not ReplyState.CLOSED:
+                withdraw = tool_button("fa6s.xmark", f"Withdraw the request to {party} (entered by mistake)…", "")
+                withdraw.setObjectName(f"withdrawReply_{row}")
+                withdraw.clicked.connect(lambda _c=False, r=latest: self.withdraw_reply(r))
+                top.addWidget(withdraw)
+                self.reply_withdraw[party] = withdraw
             top.addWidget(button)
             rows.addLayout(top)
             rows.addWidget(label)
@@ -300,6 +309,27 @@ class ReplyRequests:
         self.refresh_replies()
         self.claims_changed.emit()  # type: ignore[attr-defined]
         return req
+
+    def withdraw_reply(self, request: ReplyRequest, *, confirm: bool = True) -> bool:
+        """Delete a request entered by mistake (after asking): it no longer blocks publishing."""
+        if confirm:
+            answer = QMessageBox.question(
+                self,  # type: ignore[arg-type]
+                "Withdraw reply request?",
+                f"Withdraw the request to {request.party} (deadline {request.deadline_text(utcnow())})?\n\n"
+                "Do this only if the party was never asked: the request is deleted.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            self.replies.withdraw(request.id)  # type: ignore[arg-type]
+        except (StoreError, KeyError) as exc:
+            QMessageBox.warning(self, "Reply request not withdrawn", str(exc))  # type: ignore[arg-type]
+            return False
+        self.refresh_replies()
+        return True
 
     def select_replies(self) -> None:
         """Show the section (a checklist item about a reply request)."""
