@@ -109,6 +109,7 @@ def test_time_left_for_the_panel():
     assert time_left(DEADLINE, DEADLINE - timedelta(hours=3, minutes=20)) == "3 h 20 min"
     assert time_left(DEADLINE, DEADLINE - timedelta(minutes=45)) == "45 min"
     assert time_left(DEADLINE, DEADLINE - timedelta(days=3)) == "3 days"
+    assert time_left(DEADLINE, DEADLINE - timedelta(hours=47, minutes=52)) == "1 day 23 h"
     assert time_left(DEADLINE, DEADLINE + timedelta(hours=1)) == "0 min"
 
 

@@ -284,14 +284,15 @@ def deadline_text(deadline: datetime, zone: str, now: datetime | None = None) ->
 
 
 def time_left(deadline: datetime, now: datetime) -> str:
-    """ "3 h 20 min", "2 days", "45 min" (for the panel; "0 min" once due)."""
+    """ "3 h 20 min", "1 day 5 h", "2 days", "45 min" (for the panel; "0 min" once due)."""
     seconds = max(0, int((deadline - _aware(now)).total_seconds()))
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days >= 2:
         return f"{days} days"
-    hours += days * 24
+    if days == 1:
+        return f"1 day {hours} h" if hours else "1 day"
     if hours:
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     return f"{minutes} min"
