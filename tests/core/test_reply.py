@@ -230,3 +230,9 @@ def test_checklist_passes_once_the_answer_closed_it():
     deny = Response(party="Xiaomi", stance=Stance.DENIES, quote="No.", source_url="https://example.com/x")
     items = run_checklist(_package(closed, responses=[deny]), now=ASKED + timedelta(hours=2))
     assert "reply_pending" not in codes(items)
+
+
+def test_party_names_in_the_box_stay_text():
+    hostile = request(party="<script>alert(1)</script>")
+    html = claims_box_html(_package(hostile).claims, [hostile], DEADLINE + timedelta(minutes=1))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; did not respond" in html
