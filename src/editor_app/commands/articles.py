@@ -86,6 +86,8 @@ def article_dict(package) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from editor_app.core.article import utcnow
+    from editor_app.core.reply import for_claim, story_lines
     from editor_app.core.text import word_count
     from editor_app.services.package import load_package
 
@@ -111,6 +113,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"\nClaim {c.key}: {c.display_short}\n  {v.status.label}: {v.reason}")
             for r in c.responses:
                 print(f"  - {r.party or 'Unnamed'} {r.stance.label.lower()}: {r.quote}")
+            for line in story_lines(for_claim(package.replies, c.id, c.key), utcnow()):
+                print(f"  - {line}")  # right of reply, as the claims box says it now
         print(f"\n{a.body}")
         return 0
     finally:

@@ -15,6 +15,10 @@ errors
   response_no_source     a response without a source URL or a linked source ("did not respond"
                          entries need none)
   claim_unanchored       a claim whose key is not anchored in the body
+  reply_pending          a party asked for comment whose deadline has not passed and whose
+                         response is not recorded yet (`core.reply`; overridden with a reason
+                         like every error); an overdue request counts as a "did not respond"
+                         entry for claim_no_response
   open_comment           an open (unresolved) review comment thread
   ticker_suggestion      a ticker suggestion neither tagged nor dismissed
   source_unverified      a source note nobody has marked verified
@@ -22,6 +26,9 @@ errors
 warnings
   long_headline          headline over 110 characters
   denial_not_in_summary  a denied claim while the dek mentions neither a denial nor a denier
+  headline_states_claim  the headline or dek states a denied, disputed, unconfirmed or retracted
+                         claim as fact, without attribution (`core.headline_check`); it points
+                         at the words (offset and length in the field)
   ticker_not_named       a tagged stock whose symbol, company name or alias is not in the text
   spelling               words of the body no dictionary of the article knows (one item: the
                          count, the first few words; it points at the first)
@@ -40,6 +47,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from editor_app.core import headline_check, reply
 from editor_app.core.anchors import _Scan, anchored_keys, strip_markers
 from editor_app.core.article import utcnow
 from editor_app.core.claims import ClaimStatus, Stance
@@ -59,11 +67,12 @@ class Location:
     """Where an item is.
 
     part     "header" | "body" | "claim" | "comment" | "source" | "ticker"
-    field    header: "title" | "dek" | "byline"; claim: "appearances" | "responses" | "anchor"
+    field    header: "title" | "dek" | "byline"; claim: "appearances" | "responses" | "anchor" | "replies"
     key      claim key ("c1"); ticker: "MIC:SYMBOL" ("XNYS:F")
     id       comment id, source id, response id (part "claim", field "responses"), tag id
     index    position of a response in its claim's list (0-based)
-    offset   body: str index into `Article.body`; comment: start of its range
+    offset   body: str index into `Article.body`; comment: start of its range; header: start of
+             the words meant in the field (with `length`)
     line     body: 1-based line number of `offset`
     """
 
@@ -74,6 +83,7 @@ class Location:
     index: int | None = None
     offset: int | None = None
     line: int | None = None
+    length: int | None = None  # header: how many characters from `offset` to select
 
     def describe(self) -> str:
         if self.part == "header":
@@ -104,6 +114,7 @@ class Location:
                 ("index", self.index),
                 ("offset", self.offset),
                 ("line", self.line),
+                ("length", self.length),
             )
             if v not in ("", None)
         }
@@ -312,10 +323,10 @@ def run_checklist(
                  issuer, when the item carries `keys`) or in `dismissed` are settled
     aliases      extra names per tagged (symbol, MIC) for the "never named" warning
     misspelt     unknown words of the body (`core.spelling.Word`s: start, end, word), in order
-    now          the time of the check (kept for time-based rules; none of the current rules
-                 depends on it, so passing it keeps results reproducible)
+    now          the time of the check: reply requests are pending or overdue as of `now`
+                 (passing it keeps results reproducible)
     """
-    _ = now or utcnow()
+    now = now or utcnow()
     article = package.article
     body = article.body
     errors: list[CheckItem] = []
@@ -362,7 +373,8 @@ def run_checklist(
                 f"{label} has no appearance and no linked source.",
                 Location("claim", "appearances", claim.key, claim.id),
             )
-        if not claim.responses:
+        replies = reply.for_claim(getattr(package, "replies", ()), claim.id, claim.key)
+        if not claim.responses and not reply.overdue(replies, now):  # an unanswered request counts
             err(
                 "claim_no_response",
                 f"{label} has no response; record the parties' answers or a 'did not respond' entry.",
@@ -379,6 +391,23 @@ def run_checklist(
                 and (r.id is None or r.id not in linked_responses)
             ):
                 err("response_no_source", f"{label}: the response of {who} has no source URL or linked source.", where)
+        for req in reply.pending(replies, now):
+            err(
+                "reply_pending",
+                f"{label}: {req.party} was asked for comment {req.method.phrase}"
+                f"{f' by {req.asked_by}' if req.asked_by else ''}; the deadline is "
+                f"{req.deadline_text(now)}. Wait for the answer or the deadline, record the response, "
+                "or give a reason to override.",
+                Location("claim", "replies", claim.key, req.id),
+            )
+        for found in headline_check.check_claim(article.title, article.dek, claim):
+            warn(
+                "headline_states_claim",
+                f"{label}: {found.message}",
+                Location(
+                    "header", found.field, claim.key, claim.id, offset=found.start, length=found.end - found.start
+                ),
+            )
         if claim.key not in anchored:
             err(
                 "claim_unanchored",

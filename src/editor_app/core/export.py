@@ -16,6 +16,7 @@ from editor_app.core.claims import Claim
 from editor_app.core.metadata import json_ld_script_body, news_article_json_ld, social_meta_tags
 from editor_app.core.page import article_content, page_html, render_template
 from editor_app.core.render_process import RenderProcess
+from editor_app.core.reply import ReplyRequest
 from editor_app.core.settings import DeskSettings
 from editor_app.core.tickers.tags import TickerTag, related_stocks_line
 
@@ -40,6 +41,7 @@ class ArticlePackage:
     claims: list[Claim] = field(default_factory=list)
     tickers: list[TickerTag] = field(default_factory=list)
     sources: list[SourceLink] = field(default_factory=list)  # beyond the claims' appearances
+    replies: list[ReplyRequest] = field(default_factory=list)  # right of reply (core.reply)
 
     @property
     def related_stocks(self) -> str:
@@ -178,7 +180,7 @@ def export_page(
     article = package.article
     canonical = settings.canonical_url(article.slug, getattr(article, "canonical_url", ""))
     tags = list(getattr(article, "tags", []))
-    body, after = ClaimMarkup.from_claims(package.claims).apply(finish_body(body_html))
+    body, after = ClaimMarkup.from_claims(package.claims, package.replies).apply(finish_body(body_html))
     content = article_content(  # no status banner: an exported page is meant for publication
         article,
         body,

@@ -26,6 +26,7 @@ from editor_app.store.models import (
     ResponseRow,
     StatusEventRow,
 )
+from editor_app.store.reply_models import ReplyRequestRow
 from editor_app.store.review_models import ClaimSourceLinkRow, CommentRow, RevisionRow, SourceRow, StatusChangeRow
 from editor_app.store.settings_models import DeskSettingRow, SpellingWordRow
 from editor_app.store.ticker_models import ArticleTickerRow, TickerDismissalRow
@@ -41,6 +42,7 @@ _KIND: dict[type, str] = {
     StatusEventRow: "claims",
     ProposalDismissalRow: "claims",
     PartyRow: "claims",
+    ReplyRequestRow: "claims",
     ArticleTickerRow: "tags",
     TickerDismissalRow: "tags",
     SourceRow: "sources",

@@ -108,6 +108,14 @@ class ClaimsController(QObject):
         """A claim or a dismissal of this article changed (here, in review, by an import):
         the proposals shown follow (a deleted claim can be proposed again)."""
         article = self.window.article
+        panel = self.panel()
+        if (
+            panel is not None
+            and article is not None
+            and (changes.claims or changes.everything)
+            and changes.touches(article.id)
+        ):
+            panel.refresh_replies()  # a reply request written here, by a command, or closed
         if self.assistant is None or article is None or article.id is None:
             return
         if (changes.claims or changes.everything) and changes.touches(article.id):

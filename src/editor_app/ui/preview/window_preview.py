@@ -44,7 +44,9 @@ class PreviewParts:
             self._related_stocks = related_stocks_line(package.tickers if package is not None else [])
             self.show_header()
         if claims:
-            self.renderer.set_claim_markup(ClaimMarkup.from_claims(package.claims if package is not None else []))
+            self.renderer.set_claim_markup(
+                ClaimMarkup.from_claims(package.claims, package.replies) if package is not None else ClaimMarkup()
+            )
             self.renderer.schedule(0, immediate=True)
             self.preview.update_parts(footer=footer_html(package) if package is not None else "")
 

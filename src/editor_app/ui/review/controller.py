@@ -82,6 +82,7 @@ class ReviewController(StatusControl, QObject):
         window.extra_editor_actions.append(self.actions["comment_selection"])
 
         window.article_loaded.connect(self.article_loaded)
+        window.changes.changed.connect(self._on_store_changed)
         window.autosave.saved.connect(self._on_saved)
         window.installEventFilter(self)
         app = QCoreApplication.instance()
@@ -443,6 +444,11 @@ class ReviewController(StatusControl, QObject):
         self.refresh_highlights()
         self._on_review_data_changed()
 
+    def _on_store_changed(self, changes) -> None:
+        """Claims changed (a reply request asked, answered or overdue): the checklist follows."""
+        if (changes.claims or changes.everything) and changes.touches(self.article_id):
+            self._on_review_data_changed()
+
     def _on_review_data_changed(self) -> None:
         if self.checklist_dock.built:
             self._checklist_timer.start(150)
@@ -497,6 +503,13 @@ class ReviewController(StatusControl, QObject):
             if field is not None:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
                 field.selectAll()
+                if where.offset is not None and where.length and hasattr(field, "textCursor"):  # the words meant
+                    text = field.text()
+                    cursor = field.textCursor()
+                    cursor.setPosition(qt_position(text, min(where.offset, len(text))))
+                    end = min(where.offset + where.length, len(text))
+                    cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
+                    field.setTextCursor(cursor)
         elif where.part == "body" and where.offset is not None:
             text = w.editor.toPlainText()
             start = min(where.offset, len(text))
@@ -512,6 +525,8 @@ class ReviewController(StatusControl, QObject):
             panel = w.claims.dock.content()
             if panel.select_key(where.key) and where.field == "responses":
                 panel.select_response(where.id, where.index)  # exactly the response meant
+            elif where.field == "replies":
+                panel.select_replies()
         elif where.part == "comment":
             show_dock(self.comments_dock)
             if where.id is not None:
