@@ -20,6 +20,8 @@ from editor_app.resources import read_text, resource_path
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 )
+# The live preview also shows the store's pictures (`image:` keys, served by the window).
+PREVIEW_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("img-src data:;", "img-src data: image:;")
 
 
 @cache
@@ -111,17 +113,19 @@ def page_html(
     json_ld: str = "",
     canonical_url: str = "",
     meta_tags: Sequence[tuple[str, str, str]] = (),
+    preview: bool = False,
 ) -> str:
     """The complete self-contained HTML5 document. `json_ld` must be script-safe JSON
     (metadata.json_ld_script_body); `meta_tags` are ("property" | "name", key, content) for
-    Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template."""
+    Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template.
+    `preview`: the live preview's page, which may also load `image:` pictures from the store."""
     return (
         _env()
         .get_template("page.html.j2")
         .render(
             lang=lang,
             json_ld=Markup(json_ld),
-            csp=CONTENT_SECURITY_POLICY,
+            csp=PREVIEW_CONTENT_SECURITY_POLICY if preview else CONTENT_SECURITY_POLICY,
             version=__version__,
             title=article.display_title,
             description=article.dek,

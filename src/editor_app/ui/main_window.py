@@ -39,6 +39,7 @@ from editor_app.ui.editor.highlighter import MarkdownHighlighter
 from editor_app.ui.editor.markdown_editor import MarkdownEditor
 from editor_app.ui.editor.recovery import attach_journal
 from editor_app.ui.editor.window_editing import HIGHLIGHT_LIMIT_CHARS, EditingHandlers
+from editor_app.ui.images.controller import ImagesController
 from editor_app.ui.library.article_commands import ArticleCommands
 from editor_app.ui.library.pane import LibraryPane
 from editor_app.ui.preview.render_controller import RenderController
@@ -156,7 +157,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.layout_ = WindowLayout(self, centre)  # central area, View menu, panes, workspaces, zoom
         self.panels = self.layout_.panels
         self._connect()
-        self.preview.load_shell(page_html(Article(), article_content(Article(), "")))
+        self.preview.load_shell(page_html(Article(), article_content(Article(), ""), preview=True))
         self.resize(1400, 860)
         layout_restored = self.layout_.restore()
         self.reload_library()
@@ -172,6 +173,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         install_export_import(self)
         self.review = ReviewController(self)
         self.spelling = SpellingController(self)
+        self.images = ImagesController(self)
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write

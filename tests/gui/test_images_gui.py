@@ -1,0 +1,165 @@
+"""Pictures in the real window: pasted from the clipboard, dropped as files, refused when
+hostile; shown by the preview; embedded by export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+from editor_app.store.images import ImageStore
+from tests.gui.conftest import fresh_article
+from tests.image_samples import jpeg_with_gps, png_by_hand, png_bytes
+
+REF = re.compile(r"!\[\]\(image:([0-9a-f]{16})\)")
+STORY = "Ford said on Tuesday that its new plant would open in March.\n\n"
+
+
+def _story(qtbot, window) -> int:
+    article_id = fresh_article(qtbot, window, STORY)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    return article_id
+
+
+def _picture_in_preview(qtbot, window) -> dict:
+    """naturalWidth/height and alt of the first picture of the preview's article, once loaded."""
+    seen: dict = {}
+
+    def ask() -> None:
+        window.preview.run_in_page(
+            "(function(){var i=document.querySelector('#article img');"
+            "return JSON.stringify(i ? [i.naturalWidth, i.naturalHeight, i.getAttribute('src'), i.alt] : null);})()",
+            lambda v: seen.__setitem__("v", json.loads(v or "null")),
+        )
+
+    def loaded() -> bool:
+        value = seen.pop("v", None)
+        if value and value[0] > 0:
+            seen["done"] = value
+            return True
+        ask()
+        return False
+
+    ask()
+    qtbot.waitUntil(loaded, timeout=60000)
+    width, height, src, alt = seen["done"]
+    return {"width": width, "height": height, "src": src, "alt": alt}
+
+
+def test_paste_a_picture_then_type_its_alt_text(qtbot, make_window):
+    window = make_window()
+    _story(qtbot, window)
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor(20, 110, 190))
+    QApplication.clipboard().setImage(image)
+    editor = window.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+    text = editor.toPlainText()
+    m = REF.search(text)
+    assert m is not None and text.startswith(STORY)
+    assert editor.textCursor().position() == text.index("![]") + 2  # between the brackets
+    stored = ImageStore(window.store).find(m.group(1))
+    assert stored is not None and (stored.width, stored.height) == (120, 80) and stored.mime == "image/png"
+    assert "Added 1 picture" in window.statusBar().currentMessage()
+
+    qtbot.keyClicks(editor, "Blue chart")
+    assert f"![Blue chart](image:{m.group(1)})" in editor.toPlainText()
+    shown = _picture_in_preview(qtbot, window)
+    assert (shown["width"], shown["height"]) == (120, 80)
+    assert shown["src"] == f"image:{m.group(1)}"
+    qtbot.waitUntil(lambda: window.autosave.state == "saved", timeout=30000)
+    assert f"(image:{m.group(1)})" in window.store.get(window.article.id).body
+
+
+def test_paste_keeps_text_when_the_clipboard_has_text_and_a_picture(qtbot, make_window):
+    window = make_window()
+    _story(qtbot, window)
+    mime = QMimeData()
+    mime.setText("Shares rose 2%.")
+    image = QImage(10, 10, QImage.Format.Format_RGB32)
+    image.fill(QColor(1, 2, 3))
+    mime.setImageData(image)
+    QApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(window.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == STORY + "Shares rose 2%."
+    assert ImageStore(window.store).count() == 0
+
+
+def test_drop_photo_files_strips_location_and_dedups(qtbot, make_window, tmp_path: Path):
+    window = make_window()
+    _story(qtbot, window)
+    photo = tmp_path / "plant.jpg"
+    photo.write_bytes(jpeg_with_gps(90, 60))
+    chart = tmp_path / "chart.png"
+    chart.write_bytes(png_bytes(50, 30))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(chart))])
+    editor = window.editor
+    assert editor.canInsertFromMimeData(mime)
+    # a real drop at the end of the text
+    end = editor.cursorRect(editor.textCursor()).center()
+    drop = QDropEvent(
+        QPointF(end), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    editor.dropEvent(drop)
+    keys = REF.findall(editor.toPlainText())
+    assert len(keys) == 2
+    images = ImageStore(window.store)
+    assert images.count() == 2
+    stored = images.image(keys[0])
+    assert stored.mime == "image/jpeg" and b"Exif" not in stored.data and b"Desk Camera" not in stored.data
+    # the same file again: one more reference, no second copy in the store
+    mime2 = QMimeData()
+    mime2.setUrls([QUrl.fromLocalFile(str(chart))])
+    editor.insertFromMimeData(mime2)
+    assert len(REF.findall(editor.toPlainText())) == 3 and images.count() == 2
+
+
+def test_hostile_files_are_refused_with_a_message_and_nothing_changes(qtbot, make_window, tmp_path: Path):
+    window = make_window()
+    _story(qtbot, window)
+    editor = window.editor
+    before = editor.toPlainText()
+    fake = tmp_path / "photo.png"
+    fake.write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png_by_hand(8000, 8000))
+    for path, reason in ((fake, "is not a PNG, JPEG, GIF or WebP"), (bomb, "too large to show")):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        editor.insertFromMimeData(mime)
+        message = window.statusBar().currentMessage()
+        assert f"“{path.name}”" in message and reason in message and "Nothing was added" in message
+        assert editor.toPlainText() == before
+    assert ImageStore(window.store).count() == 0
+    assert not editor.document().isUndoAvailable() or editor.toPlainText() == before
+
+
+def test_export_embeds_the_picture(qtbot, make_window, tmp_path: Path):
+    window = make_window()
+    _story(qtbot, window)
+    chart = tmp_path / "chart.png"
+    chart.write_bytes(png_bytes(40, 20))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(chart))])
+    window.editor.insertFromMimeData(mime)
+    qtbot.keyClicks(window.editor, "Share price chart")
+    out = tmp_path / "out" / "story.html"
+    errors: list[str] = []
+    window.export_finished.connect(lambda _p, e: errors.append(e))
+    window.export_to(out)
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    assert errors == [""]
+    html = out.read_text(encoding="utf-8")
+    assert re.search(r'<img alt="Share price chart" src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
+    srcs = re.findall(r'\bsrc="([^"]*)"', html)
+    assert srcs and all(s.startswith("data:image/") for s in srcs)
+    assert "image:" not in html.split("<article", 1)[1]

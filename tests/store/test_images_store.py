@@ -1,0 +1,83 @@
+"""Article images in the store: saved once per picture, found by key prefix, kept across
+reopening, embedded in exports of the package; migration 0010."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from editor_app.core.images.intake import prepare_image
+from editor_app.core.images.refs import markdown_reference
+from editor_app.services.opening import open_store
+from editor_app.services.package import load_package
+from editor_app.services.review import Review
+from editor_app.store.images import ImageStore
+from tests.image_samples import png_bytes
+
+
+def test_blob_saved_once_and_reloaded_after_reopen(tmp_path: Path):
+    path = tmp_path / "desk.sqlite"
+    picture = prepare_image(png_bytes(30, 20))
+    store = open_store(path, seed_sample=False)
+    try:
+        images = ImageStore(store)
+        stored, new = images.add(picture, who="Ana")
+        assert new and stored.sha256 == picture.sha256 and (stored.width, stored.height) == (30, 20)
+        again, new_again = images.add(prepare_image(png_bytes(30, 20)))  # the same picture pasted again
+        assert not new_again and again == stored
+        images.add(prepare_image(png_bytes(30, 21)))
+        assert images.count() == 2
+    finally:
+        store.close()
+
+    store = open_store(path, seed_sample=False)
+    try:
+        images = ImageStore(store)
+        key = picture.sha256[:16]
+        found = images.image(key)
+        assert found is not None and found.data == picture.data and found.mime == "image/png"
+        assert images.find(picture.sha256).size == len(picture.data)  # the full hash works too
+        assert images.find(key.upper()) is not None
+        assert images.find("0000000000000000") is None and images.find("abc") is None
+        assert images.find("'; DROP TABLE images; --") is None
+        assert images.existing([key, "ffffffffffffffff"]) == {key}
+    finally:
+        store.close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0010_article_images",)
+    assert con.execute("SELECT count(*) FROM images").fetchone() == (2,)
+    con.close()
+
+
+def test_a_shared_prefix_names_no_picture(tmp_path: Path):
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
+    try:
+        images = ImageStore(store)
+        a, _ = images.add(prepare_image(png_bytes(10, 10)))
+        b, _ = images.add(prepare_image(png_bytes(11, 10)))
+        common = 0
+        while a.sha256[common] == b.sha256[common]:
+            common += 1
+        assert images.find(a.sha256[: max(8, common + 1)]) is not None
+        if common >= 8:  # astronomically rare; then the common prefix is ambiguous
+            assert images.find(a.sha256[:common]) is None
+    finally:
+        store.close()
+
+
+def test_package_embeds_the_body_pictures_and_checklist_sees_them(tmp_path: Path):
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
+    try:
+        picture = prepare_image(png_bytes())
+        ImageStore(store).add(picture)
+        body = f"Text.\n\n{markdown_reference(picture.sha256, 'Plant')}\n\n![](image:ffffffffffffffff)\n"
+        article = store.create(title="Ford", dek="Dek.", byline="Ana", body=body)
+        package = load_package(store, article.id)
+        assert list(package.images) == [picture.sha256[:16]]
+        assert package.images[picture.sha256[:16]].data == picture.data
+        assert load_package(store, article.id, images=False).images == {}
+        codes = {i.code: i for i in Review(store).checklist(article.id, suggestions=[])}
+        assert "image_missing" in codes and "image_no_alt" in codes
+        assert codes["image_missing"].where.line == 5
+    finally:
+        store.close()
