@@ -81,3 +81,37 @@ def test_package_embeds_the_body_pictures_and_checklist_sees_them(tmp_path: Path
         assert codes["image_missing"].where.line == 5
     finally:
         store.close()
+
+
+def test_command_line_adds_pictures_and_export_embeds_them(tmp_path: Path, capsys):
+    import json
+
+    from editor_app.cli import main
+
+    db = tmp_path / "desk.sqlite"
+    good = tmp_path / "chart.png"
+    good.write_bytes(png_bytes(24, 12))
+    bad = tmp_path / "notes.png"
+    bad.write_text("not a picture", encoding="utf-8")
+    assert main(["--db", str(db), "image", "add", str(good), str(bad), "--alt", "Chart", "--json"]) == 1
+    captured = capsys.readouterr()
+    assert "“notes.png” is not a PNG" in captured.err
+    data = json.loads(captured.out)
+    assert data["refused"] == 1 and len(data["added"]) == 1
+    row = data["added"][0]
+    assert row["new"] and (row["width"], row["height"]) == (24, 12)
+    assert row["markdown"] == f"![Chart](image:{row['key']})"
+    assert main(["--db", str(db), "image", "add", str(good)]) == 0
+    assert "already stored" in capsys.readouterr().out
+
+    store = open_store(db)
+    try:
+        article = store.create(title="Chart story", body=f"Text.\n\n{row['markdown']}\n")
+    finally:
+        store.close()
+    out = tmp_path / "out"
+    assert main(["--db", str(db), "export", str(article.id), "--out", str(out)]) == 0
+    capsys.readouterr()
+    (page,) = out.glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert '<img alt="Chart" src="data:image/png;base64,' in html and "image:" not in html.split("<article", 1)[1]
