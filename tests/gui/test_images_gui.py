@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
@@ -25,6 +27,11 @@ def _story(qtbot, window) -> int:
     cursor.movePosition(cursor.MoveOperation.End)
     window.editor.setTextCursor(cursor)
     return article_id
+
+
+def _added(qtbot, window) -> None:
+    """Pictures are checked off the UI thread: wait until they are in (or refused)."""
+    qtbot.waitUntil(lambda: not window.images.busy, timeout=30000)
 
 
 def _picture_in_preview(qtbot, window) -> dict:
@@ -61,6 +68,7 @@ def test_paste_a_picture_then_type_its_alt_text(qtbot, make_window):
     editor = window.editor
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    _added(qtbot, window)
 
     text = editor.toPlainText()
     m = REF.search(text)
@@ -89,6 +97,7 @@ def test_paste_keeps_text_when_the_clipboard_has_text_and_a_picture(qtbot, make_
     mime.setImageData(image)
     QApplication.clipboard().setMimeData(mime)
     qtbot.keyClick(window.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert not window.images.busy
     assert window.editor.toPlainText() == STORY + "Shares rose 2%."
     assert ImageStore(window.store).count() == 0
 
@@ -110,6 +119,7 @@ def test_drop_photo_files_strips_location_and_dedups(qtbot, make_window, tmp_pat
         QPointF(end), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     editor.dropEvent(drop)
+    _added(qtbot, window)
     keys = REF.findall(editor.toPlainText())
     assert len(keys) == 2
     images = ImageStore(window.store)
@@ -120,6 +130,7 @@ def test_drop_photo_files_strips_location_and_dedups(qtbot, make_window, tmp_pat
     mime2 = QMimeData()
     mime2.setUrls([QUrl.fromLocalFile(str(chart))])
     editor.insertFromMimeData(mime2)
+    _added(qtbot, window)
     assert len(REF.findall(editor.toPlainText())) == 3 and images.count() == 2
 
 
@@ -136,11 +147,59 @@ def test_hostile_files_are_refused_with_a_message_and_nothing_changes(qtbot, mak
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(path))])
         editor.insertFromMimeData(mime)
+        _added(qtbot, window)
         message = window.statusBar().currentMessage()
         assert f"“{path.name}”" in message and reason in message and "Nothing was added" in message
         assert editor.toPlainText() == before
     assert ImageStore(window.store).count() == 0
     assert not editor.document().isUndoAvailable() or editor.toPlainText() == before
+
+
+@pytest.fixture
+def held_pictures(monkeypatch) -> threading.Event:
+    """Pictures are checked only once the returned event is set (a slow 40-megapixel photo)."""
+    from editor_app.ui.images import controller
+
+    go = threading.Event()
+    prepare = controller._prepared_or_reason
+    monkeypatch.setattr(controller, "_prepared_or_reason", lambda item: (go.wait(30), prepare(item))[1])
+    return go
+
+
+def test_typing_on_while_a_picture_is_prepared(qtbot, make_window, tmp_path: Path, held_pictures):
+    """The picture lands where the cursor was; the writer's cursor stays where they typed."""
+    window = make_window()
+    _story(qtbot, window)
+    chart = tmp_path / "chart.png"
+    chart.write_bytes(png_bytes(30, 30))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(chart))])
+    editor = window.editor
+    editor.insertFromMimeData(mime)
+    qtbot.keyClicks(editor, "More text.")
+    held_pictures.set()
+    _added(qtbot, window)
+    text = editor.toPlainText()
+    m = REF.search(text)
+    assert m is not None and text.startswith(STORY + m.group(0))
+    assert text.endswith("More text.") and editor.textCursor().position() == len(text)
+
+
+def test_a_picture_is_not_put_into_another_article(qtbot, make_window, tmp_path: Path, held_pictures):
+    go = held_pictures
+    window = make_window()
+    first = _story(qtbot, window)
+    chart = tmp_path / "chart.png"
+    chart.write_bytes(png_bytes(30, 30))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(chart))])
+    window.editor.insertFromMimeData(mime)
+    window.new_article()
+    go.set()  # the picture is ready only now, with the other article open
+    _added(qtbot, window)
+    assert window.editor.toPlainText() == ""
+    assert "another article was opened" in window.statusBar().currentMessage()
+    assert "image:" not in window.store.get(first).body
 
 
 def test_export_embeds_the_picture(qtbot, make_window, tmp_path: Path):
@@ -151,6 +210,7 @@ def test_export_embeds_the_picture(qtbot, make_window, tmp_path: Path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(chart))])
     window.editor.insertFromMimeData(mime)
+    _added(qtbot, window)
     qtbot.keyClicks(window.editor, "Share price chart")
     out = tmp_path / "out" / "story.html"
     errors: list[str] = []

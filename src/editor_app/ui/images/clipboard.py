@@ -26,6 +26,13 @@ class Incoming:
     name: str  # for messages: “chart.png” or "The picture on the clipboard"
     path: Path | None = None
     data: bytes = b""
+    image: QImage | None = None  # Qt's decoded picture (encoded to PNG off the UI thread)
+
+    def read(self) -> bytes:
+        """The bytes to check (any thread: QImage is reentrant; this one is a private copy)."""
+        if self.image is not None:
+            return png_of(self.image)
+        return self.data
 
 
 def image_files(source: QMimeData) -> list[Path]:
@@ -45,26 +52,32 @@ def has_pictures(source: QMimeData) -> bool:
     return not source.hasText() and (source.hasImage() or any(source.hasFormat(t) for t in ENCODED_TYPES))
 
 
-def clipboard_picture(source: QMimeData) -> bytes:
-    """The picture's bytes: an encoded format the source offers as is, else Qt's image as PNG."""
-    for mime in ENCODED_TYPES:
-        if source.hasFormat(mime):
-            data = bytes(source.data(mime).data())
-            if data:
-                return data
-    image = source.imageData()
-    if isinstance(image, QPixmap):
-        image = image.toImage()
-    if not isinstance(image, QImage) or image.isNull():
-        return b""
+def png_of(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(buffer.data().data())
 
 
+def clipboard_picture(source: QMimeData) -> Incoming:
+    """The picture: an encoded format the source offers, as is; else Qt's image (a copy)."""
+    name = "The picture on the clipboard"
+    for mime in ENCODED_TYPES:
+        if source.hasFormat(mime):
+            data = bytes(source.data(mime).data())
+            if data:
+                return Incoming(name, data=data)
+    image = source.imageData()
+    if isinstance(image, QPixmap):
+        image = image.toImage()
+    if not isinstance(image, QImage) or image.isNull():
+        return Incoming(name)
+    return Incoming(name, image=image.copy())
+
+
 def incoming(source: QMimeData) -> list[Incoming]:
+    """What to add, read from `source` now (the clipboard may change before the work is done)."""
     files = image_files(source)
     if files:
         return [Incoming(f"“{p.name}”", path=p) for p in files]
-    return [Incoming("The picture on the clipboard", data=clipboard_picture(source))]
+    return [clipboard_picture(source)]
