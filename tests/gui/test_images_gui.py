@@ -34,13 +34,13 @@ def _added(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.images.busy, timeout=30000)
 
 
-def _picture_in_preview(qtbot, window) -> dict:
-    """naturalWidth/height and alt of the first picture of the preview's article, once loaded."""
+def _picture_in_preview(qtbot, window, index: int = 0) -> dict:
+    """naturalWidth/height and alt of a picture of the preview's article, once loaded."""
     seen: dict = {}
 
     def ask() -> None:
         window.preview.run_in_page(
-            "(function(){var i=document.querySelector('#article img');"
+            f"(function(){{var i=document.querySelectorAll('#article img')[{index}];"
             "return JSON.stringify(i ? [i.naturalWidth, i.naturalHeight, i.getAttribute('src'), i.alt] : null);})()",
             lambda v: seen.__setitem__("v", json.loads(v or "null")),
         )
@@ -223,3 +223,37 @@ def test_export_embeds_the_picture(qtbot, make_window, tmp_path: Path):
     srcs = re.findall(r'\bsrc="([^"]*)"', html)
     assert srcs and all(s.startswith("data:image/") for s in srcs)
     assert "image:" not in html.split("<article", 1)[1]
+
+
+def test_checklist_asks_for_alt_text_and_jumps_into_the_brackets(qtbot, make_window, tmp_path: Path):
+    from tests.gui.review_steps import settle
+
+    window = make_window()
+    _story(qtbot, window)
+    chart = tmp_path / "chart.png"
+    chart.write_bytes(png_bytes(30, 30))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(chart))])
+    editor = window.editor
+    editor.insertFromMimeData(mime)
+    _added(qtbot, window)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "![](image:ffffffffffffffff)")  # copied from another store
+    settle(qtbot, window)
+    review = window.review
+    review.show_checklist()
+    pane = review.checklist_pane()
+    qtbot.waitUntil(lambda: bool(pane.items) and pane.refresh_button.isEnabled(), timeout=30000)
+    items = {i.code: i for i in pane.items}
+    assert items["image_no_alt"].message.startswith("2 images have no alt text (first on line 3)")
+    assert items["image_missing"].message.startswith("1 image is not in this store (first on line 5")
+    row = pane.row_of("image_no_alt")
+    rect = pane.list.visualItemRect(pane.list.item(row))
+    qtbot.mouseClick(pane.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+    text = editor.toPlainText()
+    assert editor.textCursor().position() == text.index("![](image:") + 2
+    missing = _picture_in_preview(qtbot, window, 1)  # a grey "not in this store" box, not nothing
+    assert (missing["width"], missing["height"]) == (360, 72) and window.images.handler.missing >= 1
