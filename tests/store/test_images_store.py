@@ -115,3 +115,40 @@ def test_command_line_adds_pictures_and_export_embeds_them(tmp_path: Path, capsy
     (page,) = out.glob("*.html")
     html = page.read_text(encoding="utf-8")
     assert '<img alt="Chart" src="data:image/png;base64,' in html and "image:" not in html.split("<article", 1)[1]
+
+
+def test_import_stores_pictures_beside_the_file_and_nothing_from_elsewhere(tmp_path: Path):
+    from editor_app.core.importer import read_article_file
+    from editor_app.store.importing import import_parsed
+
+    folder = tmp_path / "draft"
+    (folder / "charts").mkdir(parents=True)
+    (folder / "charts" / "q3.png").write_bytes(png_bytes(40, 30))
+    (folder / "fake.png").write_text("not a picture", encoding="utf-8")
+    (tmp_path / "private.png").write_bytes(png_bytes(10, 10, colour=(9, 9, 9)))
+    md = folder / "story.md"
+    md.write_text(
+        "---\ntitle: Deliveries\n---\nText.\n\n![Chart of Q3](charts/q3.png)\n\n![Private](../private.png)\n\n"
+        "![Bad](fake.png)\n\n![Web](https://example.com/x.png)\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "s.sqlite", seed_sample=False)
+    try:
+        result = import_parsed(store, read_article_file(md))
+        body = result.article.body
+        images = ImageStore(store)
+        assert images.count() == 1
+        key = image_keys_of(body)[0]
+        assert f"![Chart of Q3](image:{key})" in body and images.find(key).width == 40
+        assert "![Private](../private.png)" in body and "![Bad](fake.png)" in body
+        assert "![Web](https://example.com/x.png)" in body
+        assert any("outside the file's folder" in w for w in result.warnings)
+        assert any("“fake.png” is not a PNG" in w for w in result.warnings)
+    finally:
+        store.close()
+
+
+def image_keys_of(body: str) -> list[str]:
+    from editor_app.core.images.refs import image_keys
+
+    return image_keys(body)
