@@ -34,29 +34,35 @@ def _added(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.images.busy, timeout=30000)
 
 
-def _picture_in_preview(qtbot, window, index: int = 0) -> dict:
-    """naturalWidth/height and alt of a picture of the preview's article, once loaded."""
+def _preview_pictures(qtbot, window, until) -> list[dict]:
+    """The preview's article pictures (natural size, src, alt, loading finished), polled until
+    `until(pictures)` holds."""
     seen: dict = {}
+    code = (
+        "JSON.stringify(Array.prototype.map.call(document.querySelectorAll('#article img'), function(i){"
+        "return {width: i.naturalWidth, height: i.naturalHeight, src: i.getAttribute('src'), alt: i.alt,"
+        " complete: i.complete};}))"
+    )
 
     def ask() -> None:
-        window.preview.run_in_page(
-            f"(function(){{var i=document.querySelectorAll('#article img')[{index}];"
-            "return JSON.stringify(i ? [i.naturalWidth, i.naturalHeight, i.getAttribute('src'), i.alt] : null);})()",
-            lambda v: seen.__setitem__("v", json.loads(v or "null")),
-        )
+        window.preview.run_in_page(code, lambda v: seen.__setitem__("v", json.loads(v or "[]")))
 
-    def loaded() -> bool:
+    def done() -> bool:
         value = seen.pop("v", None)
-        if value and value[0] > 0:
+        if value is not None and until(value):
             seen["done"] = value
             return True
         ask()
         return False
 
     ask()
-    qtbot.waitUntil(loaded, timeout=60000)
-    width, height, src, alt = seen["done"]
-    return {"width": width, "height": height, "src": src, "alt": alt}
+    qtbot.waitUntil(done, timeout=60000)
+    return seen["done"]
+
+
+def _picture_in_preview(qtbot, window, index: int = 0) -> dict:
+    """A picture of the preview's article, once loaded."""
+    return _preview_pictures(qtbot, window, lambda p: len(p) > index and p[index]["width"] > 0)[index]
 
 
 def test_paste_a_picture_then_type_its_alt_text(qtbot, make_window):
@@ -255,5 +261,30 @@ def test_checklist_asks_for_alt_text_and_jumps_into_the_brackets(qtbot, make_win
     QApplication.processEvents()
     text = editor.toPlainText()
     assert editor.textCursor().position() == text.index("![](image:") + 2
-    missing = _picture_in_preview(qtbot, window, 1)  # a grey "not in this store" box, not nothing
-    assert (missing["width"], missing["height"]) == (360, 72) and window.images.handler.missing >= 1
+    pictures = _preview_pictures(qtbot, window, lambda p: len(p) == 2 and p[1]["complete"])
+    assert pictures[0]["width"] == 30 and pictures[1]["width"] == 0  # not loaded: the preview boxes it
+    assert "ffffffffffffffff" in window.images.handler.missing
+
+
+def test_a_reference_shows_its_picture_once_the_picture_is_added(qtbot, make_window, tmp_path: Path):
+    """A reference copied from another store: missing in the preview until the picture is added."""
+    from editor_app.core.images.intake import prepare_image
+
+    window = make_window()
+    _story(qtbot, window)
+    data = png_bytes(33, 21)
+    key = prepare_image(data).sha256[:16]
+    editor = window.editor
+    qtbot.keyClicks(editor, f"![Chart](image:{key})")
+    _preview_pictures(qtbot, window, lambda p: len(p) == 1 and p[0]["complete"] and p[0]["width"] == 0)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # its own paragraph: the first one is not re-made
+    chart = tmp_path / "chart.png"
+    chart.write_bytes(data)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(chart))])
+    editor.insertFromMimeData(mime)
+    _added(qtbot, window)
+    assert window.images.handler.missing == set()
+    pictures = _preview_pictures(qtbot, window, lambda p: len(p) == 2 and all(x["width"] == 33 for x in p))
+    assert [p["alt"] for p in pictures] == ["Chart", ""]

@@ -22,6 +22,13 @@ CONTENT_SECURITY_POLICY = (
 )
 # The live preview also shows the store's pictures (`image:` keys, served by the window).
 PREVIEW_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("img-src data:;", "img-src data: image:;")
+# A store picture the preview cannot load (the reference came from another store): browsers
+# draw an image's ::before only when it failed to load, so this box shows just for those.
+PREVIEW_MISSING_PICTURE_CSS = """
+img[src^="image:"]::before { content: "Picture not in this store"; display: block; box-sizing: border-box;
+  width: 22rem; max-width: 100%; padding: 1.5rem 1rem; border: 2px dashed #8a8a8a; border-radius: 6px;
+  background: #f1f1f1; color: #3d3d3d; font: 0.95rem/1.3 system-ui, sans-serif; text-align: center; }
+"""
 
 
 @cache
@@ -129,7 +136,7 @@ def page_html(
             version=__version__,
             title=article.display_title,
             description=article.dek,
-            css=Markup(stylesheet()),
+            css=Markup(stylesheet() + (PREVIEW_MISSING_PICTURE_CSS if preview else "")),
             content=Markup(content_html),
             canonical_url=canonical_url,
             meta_tags=list(meta_tags),

@@ -9,6 +9,7 @@ the text is as it was. The preview shows stored pictures through the `image:` sc
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -136,7 +137,18 @@ class ImagesController(QObject):
             added.append(stored.sha256)
         if added:
             self._insert_references(added, at, follow=w.editor.textCursor().position() == typed_at)
+            self._reload_missing(added)
         self._tell(added, refused)
+
+    def _reload_missing(self, added: list[str]) -> None:
+        """References the preview could not show before (copied from another store) now can."""
+        keys = [k for sha in added for k in self.handler.now_stored(sha)]
+        if keys:
+            selector = ",".join(f'img[src="{SCHEME}:{k}"]' for k in keys)
+            self.window.preview.run_in_page(
+                f"document.querySelectorAll({json.dumps(selector)}).forEach(function(i){{i.src=i.getAttribute('src');}});",
+                lambda _result: None,
+            )
 
     def _article_loaded(self, _article: object) -> None:
         self._loads += 1

@@ -2,8 +2,10 @@
 
 The page asks for `image:3f2a9c0d41b7e655`; the handler looks the key up (`ImageStore`) and
 replies with the stored bytes and their type. An unknown key (a reference copied from another
-store) gets a grey "picture not in this store" box, so the writer sees it where it is (the
-checklist names it too; an export writes "[Image missing]"). Requests come on the UI thread; one read of
+store) fails: the preview's stylesheet draws a "Picture not in this store" box in its place (the
+checklist names it too; an export writes "[Image missing]"). A failure is not cached, so once
+the picture is added the page loads it (`reload` asks the page to try such pictures again); a
+placeholder answer would stay in the page's memory cache under that URL. Requests come on the UI thread; one read of
 a few megabytes from SQLite at most, once per picture (the page keeps it while it stays).
 """
 
@@ -16,21 +18,13 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme
 
 from editor_app.core.images.refs import EmbeddedImage, image_key
 
-_MISSING_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="72" viewBox="0 0 360 72">'
-    '<rect x="1" y="1" width="358" height="70" rx="6" fill="#f1f1f1" stroke="#8a8a8a" stroke-dasharray="6 4"/>'
-    '<text x="180" y="42" font-family="sans-serif" font-size="15" fill="#444" text-anchor="middle">'
-    "Picture not in this store</text></svg>"
-)
-MISSING = EmbeddedImage("image/svg+xml", _MISSING_SVG.encode("utf-8"), 360, 72)
-
 
 class StoreImageHandler(QWebEngineUrlSchemeHandler):
     def __init__(self, lookup: Callable[[str], EmbeddedImage | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lookup = lookup
         self.served = 0  # pictures answered (tests and the status of the preview)
-        self.missing = 0  # keys the store does not hold
+        self.missing: set[str] = set()  # keys asked for that the store did not hold
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         key = image_key(job.requestUrl().toString())
@@ -42,10 +36,17 @@ class StoreImageHandler(QWebEngineUrlSchemeHandler):
         except Exception:  # a store that cannot be read now: a broken picture, not a crash
             image = None
         if image is None:
-            image = MISSING
-            self.missing += 1
+            self.missing.add(key)
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
         buffer = QBuffer(job)  # lives as long as the request
         buffer.setData(QByteArray(image.data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         job.reply(image.mime.encode("ascii"), buffer)
         self.served += 1
+
+    def now_stored(self, sha256: str) -> list[str]:
+        """The keys asked for in vain that name this picture (forgotten: the page may ask again)."""
+        found = [k for k in self.missing if sha256.startswith(k)]
+        self.missing.difference_update(found)
+        return found
