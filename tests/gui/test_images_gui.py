@@ -288,3 +288,29 @@ def test_a_reference_shows_its_picture_once_the_picture_is_added(qtbot, make_win
     assert window.images.handler.missing == set()
     pictures = _preview_pictures(qtbot, window, lambda p: len(p) == 2 and all(x["width"] == 33 for x in p))
     assert [p["alt"] for p in pictures] == ["Chart", ""]
+
+
+def test_insert_image_command_asks_for_files(qtbot, make_window, tmp_path: Path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    _story(qtbot, window)
+    chart = tmp_path / "chart.webp"
+    from PIL import Image
+
+    Image.new("RGB", (48, 32), (10, 160, 90)).save(chart, "WEBP")
+    asked: list[str] = []
+
+    def choose(parent, caption, folder, filters):
+        asked.append(filters)
+        return [str(chart)], filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    action = window.actions_["insert_image"]
+    assert action in window.format_menu.actions() and action.shortcut().toString() == "Ctrl+Alt+I"
+    action.trigger()
+    _added(qtbot, window)
+    assert asked and "*.webp" in asked[0]
+    key = REF.search(window.editor.toPlainText()).group(1)
+    stored = ImageStore(window.store).find(key)
+    assert stored.mime == "image/webp" and (stored.width, stored.height) == (48, 32)
