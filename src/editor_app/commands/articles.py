@@ -45,8 +45,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         store.close()
 
 
+def outline_list(body: str) -> tuple[int, list[dict[str, Any]]]:
+    """The body's words and its sections as the Outline dock shows them (lines are 1-based)."""
+    from editor_app.core.outline import outline
+
+    result = outline(body)
+    return result.words, [
+        {
+            "level": s.level,
+            "title": s.title,
+            "line": s.first_line + 1,
+            "words": s.words,
+            "total_words": result.total_words(i),
+            "claims": list(s.claims),
+        }
+        for i, s in enumerate(result.sections)
+    ]
+
+
 def article_dict(package) -> dict[str, Any]:
     a = package.article
+    words, sections = outline_list(a.body)
     return {
         "id": a.id,
         "title": a.title,
@@ -60,10 +79,14 @@ def article_dict(package) -> dict[str, Any]:
         "claims": [claim_to_dict(c) for c in package.claims],
         "tickers": [t.to_dict() for t in package.tickers],
         "related_stocks": package.related_stocks,
+        "words": words,
+        "word_target": a.word_target,
+        "outline": sections,
     }
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from editor_app.core.text import word_count
     from editor_app.services.package import load_package
 
     store = _open_store(args, write=False)
@@ -79,6 +102,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if a.dek:
             print(f"\n{a.dek}")
         print(f"\n{a.status.label} · {a.byline or 'no byline'} · /{a.slug} · updated {a.updated_at:%Y-%m-%d %H:%M} UTC")
+        words = word_count(a.body)
+        print(f"{words:,} / {a.word_target:,} words" if a.word_target else f"{words:,} words")
         if package.related_stocks:
             print(package.related_stocks)
         for c in package.claims:

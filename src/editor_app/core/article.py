@@ -40,6 +40,7 @@ class Article:
     published_at: datetime | None = None
     canonical_url: str = ""  # the article's own canonical URL ("" = site base URL + slug)
     tags: list[str] = field(default_factory=list)  # hashtags, without "#" (normalize_tags)
+    word_target: int | None = None  # the length the desk asked for, in words (None: no target)
 
     @property
     def display_title(self) -> str:
@@ -64,6 +65,25 @@ def untitled_name(title: str, body: str) -> str:
 
     words = first_words(body)
     return f"Untitled: “{words}”" if words else "Untitled"
+
+
+MAX_WORD_TARGET = 100_000
+
+
+def normalize_word_target(value: object) -> int | None:
+    """A target as stored: a positive whole number of words, or None for "no target" ("", 0,
+    None). ValueError for anything else (a negative number, text, more than MAX_WORD_TARGET)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"a word target is a number of words, not {value!r}")
+    try:
+        number = int(str(value).strip().replace(",", "")) if not isinstance(value, int) else value
+    except ValueError:
+        raise ValueError(f"a word target is a number of words, not {str(value)[:40]!r}") from None
+    if number < 0 or number > MAX_WORD_TARGET:
+        raise ValueError(f"a word target is between 0 and {MAX_WORD_TARGET:,} words, not {number:,}")
+    return number or None
 
 
 def normalize_tags(values: object) -> list[str]:

@@ -209,7 +209,13 @@ def export_page(
         lang=settings.lang,
     )
     return page_html(
-        article, content, lang=settings.lang, json_ld=json_ld_script_body(data), canonical_url=canonical, meta_tags=meta
+        article,
+        content,
+        lang=settings.lang,
+        json_ld=json_ld_script_body(data),
+        canonical_url=canonical,
+        meta_tags=meta,
+        theme=settings.page_theme,
     )
 
 

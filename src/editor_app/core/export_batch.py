@@ -21,7 +21,7 @@ from markupsafe import Markup
 from editor_app import __version__
 from editor_app.core.article import utcnow
 from editor_app.core.export import ArticlePackage, ExportError, atomic_write_text, export_page
-from editor_app.core.page import CONTENT_SECURITY_POLICY, render_template, stylesheet
+from editor_app.core.page import CONTENT_SECURITY_POLICY, render_template, stylesheet, theme_attribute
 from editor_app.core.render_process import RenderOutcome
 from editor_app.core.settings import DeskSettings
 from editor_app.core.slug import MAX_SLUG_LENGTH, slugify
@@ -129,7 +129,8 @@ def index_page(entries: Sequence[tuple[ArticlePackage, str]], settings: DeskSett
         csp=CONTENT_SECURITY_POLICY,
         version=__version__,
         title=heading,
-        css=Markup(stylesheet()),
+        css=Markup(stylesheet(settings.page_theme)),
+        theme=theme_attribute(settings.page_theme),  # the index looks like the pages it lists
         entries=rows,
         exported_iso=now.isoformat(),
         exported_human=_human(now),

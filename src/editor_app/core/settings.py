@@ -34,6 +34,7 @@ class DeskSettings:
     language: str = "en"  # BCP 47 tag for <html lang> and inLanguage
     twitter_site: str = ""  # "@examplenews" (twitter:site)
     spelling_languages: str = "en_US, en_GB"  # Enchant tags, comma-separated (an article's front matter `lang:` wins)
+    export_theme: str = "light"  # exported pages: light (the publication's style), dark, or auto (the reader's system)
 
     @property
     def spelling(self) -> list[str]:
@@ -42,6 +43,12 @@ class DeskSettings:
         from editor_app.core.spelling.words import parse_languages
 
         return parse_languages(self.spelling_languages) or list(DEFAULT_LANGUAGES)
+
+    @property
+    def page_theme(self) -> str:
+        """The export theme as `core.page.page_html` takes it (light when unset or unknown)."""
+        value = self.export_theme.strip().lower()
+        return value if value in ("light", "dark", "auto") else "light"
 
     @property
     def user(self) -> str:

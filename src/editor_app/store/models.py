@@ -57,6 +57,9 @@ class ArticleRow(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     canonical_url: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]", nullable=False)  # JSON list
+    # length target in words (NULL: none) and the body's words, kept on save (0009_word_target)
+    word_target: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    word_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     __table_args__ = (
         Index("ix_articles_updated_at", "updated_at"),

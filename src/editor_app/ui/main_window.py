@@ -42,12 +42,14 @@ from editor_app.ui.editor.window_editing import HIGHLIGHT_LIMIT_CHARS, EditingHa
 from editor_app.ui.images.controller import ImagesController
 from editor_app.ui.library.article_commands import ArticleCommands
 from editor_app.ui.library.pane import LibraryPane
+from editor_app.ui.outline.controller import OutlineController
 from editor_app.ui.preview.render_controller import RenderController
 from editor_app.ui.preview.view import PreviewView
 from editor_app.ui.preview.window_preview import PreviewParts
 from editor_app.ui.review.controller import ReviewController
 from editor_app.ui.spelling.controller import SpellingController
 from editor_app.ui.stocks.controller import StocksController
+from editor_app.ui.theme.controller import ThemeController, apply_saved_theme
 from editor_app.ui.transfer.export_current import ExportCommands
 from editor_app.ui.transfer.export_import import install_export_import
 from editor_app.ui.window.actions import ActionRegistry
@@ -79,6 +81,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
     claims_dock: LazyDock
     ticker_tags: TickerTagStore
     ticker_dock: LazyDock
+    outline_dock: LazyDock
     review_store: Review
     export_import: ExportImport
     extra_editor_actions: list[QAction]
@@ -96,6 +99,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self._library_timer.timeout.connect(self.refresh_library_rows)
         self.tasks = Tasks(self)  # computations off the UI thread (proposals, checks)
         self.settings = settings or QSettings()
+        apply_saved_theme(self.settings)  # the palette before any widget is made (ui/theme)
         self.article: Article | None = None
         self._body_html = ""
         self._preview_notice = ""
@@ -173,6 +177,8 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         install_export_import(self)
         self.review = ReviewController(self)
         self.spelling = SpellingController(self)
+        self.outline = OutlineController(self)
+        self.theme = ThemeController(self)  # View › Theme; applies the palette before the first paint
         self.images = ImagesController(self)
         if not layout_restored:
             self.layout_.first_start()

@@ -82,6 +82,16 @@ class ClaimsController(QObject):
     def panel(self) -> ClaimsPanel | None:
         return self.dock.widget() if self.dock.built else None  # type: ignore[return-value]
 
+    def retheme(self) -> None:
+        """After a theme switch (ui/theme): the panel's status colours and the proposals' evidence."""
+        panel = self.panel()
+        if panel is not None:  # the list paints from the palette; the detail's labels are set
+            panel.view.viewport().update()
+            panel._show_status(panel._claim)
+            panel._show_anchor_flag()
+        if self.assistant is not None:
+            self.assistant.retheme()
+
     def article_loaded(self, article: Article | None) -> None:
         panel = self.panel()
         if panel is not None:

@@ -33,6 +33,7 @@ from editor_app.ui.library.table_model import (
     SummaryRole,
     _when,
     snippet_segments,
+    words_text,
 )
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class HeadlineDelegate(QStyledItemDelegate):
                 row.byline if hidden(COL["byline"]) else "",
                 _when(row.updated_at) if hidden(COL["updated"]) else "",
                 row.tickers if hidden(COL["stocks"]) else "",
+                words_text(row) if hidden(COL["words"]) and (row.words or row.word_target) else "",
             ]
             if not any(parts):
                 parts = [f"/{row.slug}"]

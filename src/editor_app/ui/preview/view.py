@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -28,6 +28,8 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor_app.core.images.refs import SCHEME as IMAGE_SCHEME
+from editor_app.core.page import with_root_theme
+from editor_app.ui.common.theme import is_dark
 
 SAFE_EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 LOADED_SCHEMES = ("data", "about", "blob", IMAGE_SCHEME)  # everything else is blocked
@@ -83,6 +85,11 @@ _UPDATE_JS = """
   return changed;
 })(%s, %s)
 """
+
+
+THEME_ATTRIBUTE = {False: "light", True: "dark"}
+PAGE_BACKGROUNDS = {False: "#ffffff", True: "#1b1d21"}  # the page's --bg in each theme
+_THEME_JS = "document.documentElement.setAttribute('data-theme', %s);"
 
 
 class BlockAllRequests(QWebEngineUrlRequestInterceptor):
@@ -152,6 +159,8 @@ class PreviewView(QWebEngineView):
         self.setPage(page)
         self.setContextMenuPolicy(self.contextMenuPolicy())
         self._ready = False
+        self._dark = False
+        self.set_theme(is_dark())  # the palette the window starts with (ui/theme applied it)
         self._queued_parts: dict[str, str] = {}
         self._queued_notice: str | None = None
         page.loadFinished.connect(self._on_shell_loaded)
@@ -159,10 +168,24 @@ class PreviewView(QWebEngineView):
     def load_shell(self, shell_html: str) -> None:
         """Load the empty page (template + stylesheet) once; content follows via update_parts."""
         self._ready = False
-        self.setHtml(shell_html, QUrl("about:blank"))
+        self.setHtml(with_root_theme(shell_html, THEME_ATTRIBUTE[self._dark]), QUrl("about:blank"))
+
+    def set_theme(self, dark: bool) -> None:
+        """The page's dark variant (`data-theme="dark"` on the root, resources/styles/article.css)
+        in the preview only: an exported page keeps the desk's export theme."""
+        self._dark = bool(dark)
+        self.page().setBackgroundColor(QColor(PAGE_BACKGROUNDS[self._dark]))  # no white flash
+        if self._ready:
+            self.page().runJavaScript(_THEME_JS % json.dumps(THEME_ATTRIBUTE[self._dark]), APP_WORLD)
+
+    @property
+    def dark(self) -> bool:
+        return self._dark
 
     def _on_shell_loaded(self, ok: bool) -> None:
         self._ready = ok
+        if ok:
+            self.page().runJavaScript(_THEME_JS % json.dumps(THEME_ATTRIBUTE[self._dark]), APP_WORLD)
         if ok and (self._queued_parts or self._queued_notice is not None):
             parts, notice = self._queued_parts, self._queued_notice
             self._queued_parts, self._queued_notice = {}, None

@@ -67,4 +67,10 @@ class PreviewParts:
             self.preview.update_parts(notice=self._preview_notice)
             text = self.editor.toPlainText()
             stats = text_stats(text) if len(text) < 2_000_000 else None
-        self.stats_label.setText(stats.describe() if stats else "")
+        self._stats = stats
+        self.show_stats()
+
+    def show_stats(self) -> None:
+        """The word count in the status bar, against the article's length target if it has one."""
+        stats = getattr(self, "_stats", None)
+        self.stats_label.setText(stats.describe(target=self.header.target()) if stats else "")

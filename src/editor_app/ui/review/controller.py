@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QToolButton, QWidget
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from editor_app.ui.review.history import HistoryDialog
     from editor_app.ui.review.sources import SourcesPane
 from editor_app.ui.review.status_control import StatusControl
+from editor_app.ui.theme.icons import set_icon
 
 CHECKLIST_DELAY_MS = 800  # re-run the checklist this long after a save
 BOOKKEEPING_DELAY_MS = 1000  # comments follow and a revision is kept this long after the last save
@@ -95,7 +95,7 @@ class ReviewController(StatusControl, QObject):
         action = QAction(text, self.window)
         action.setObjectName(f"action_{key}")
         if icon:
-            action.setIcon(qta.icon(icon))
+            set_icon(action, icon)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -336,6 +336,23 @@ class ReviewController(StatusControl, QObject):
         self._dispatch_save()
         self.worker.drain(timeout)
         self._anchor_body = self._saved_body
+
+    # -- theme ----------------------------------------------------------------------------
+
+    def retheme(self) -> None:
+        """After a theme switch (ui/theme): the status badge, comment highlights and the panes'
+        coloured icons in the new colours."""
+        self.update_status_ui()
+        self.refresh_highlights()
+        if self.checklist_dock.built:
+            pane = self.checklist_pane()
+            checked = pane.checked_label.text()
+            pane.set_items(pane.items)
+            pane.checked_label.setText(checked)
+        if self.sources_dock.built:
+            self.sources_pane().refresh()
+        if self.comments_dock.built:
+            self.comments_pane().refresh()
 
     # -- comment highlights ---------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from editor_app.core.spelling.personal import DictionaryError, clean_word, load_
 from editor_app.store.errors import StoreError
 from editor_app.store.settings import SettingsStore
 from editor_app.store.spelling import SpellingWords
+from editor_app.ui.common.theme import ERROR_COLOURS, themed
 
 if TYPE_CHECKING:
     pass
@@ -239,6 +240,15 @@ class DeskSettingsDialog(QDialog):
             "Hunspell dictionaries, comma-separated: a word is right if any of them knows it. "
             "An article's front matter lang: wins."
         )
+        self.export_theme = QComboBox(objectName="exportTheme")
+        for value, label in (
+            ("light", "Light (the publication's style)"),
+            ("dark", "Dark"),
+            ("auto", "As the reader's system is set"),
+        ):
+            self.export_theme.addItem(label, value)
+        self.export_theme.setCurrentIndex(max(0, self.export_theme.findData(current.page_theme)))
+        self.export_theme.setToolTip("How exported pages look; the preview follows View › Theme.")
         self.words = SpellingWords(settings_store.store)
         self._desk_words = self._read_desk_words()
         self._my_words = load_personal()
@@ -253,7 +263,7 @@ class DeskSettingsDialog(QDialog):
             box.setFixedHeight(72)
         self.error = QLabel(objectName="settingsError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a32020;")
+        self.error.setStyleSheet(f"color: {themed(ERROR_COLOURS, self.palette()).name()};")
         mine = QFormLayout()
         mine.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         mine.addRow("Your &name (this computer account):", self.your_name)
@@ -265,6 +275,7 @@ class DeskSettingsDialog(QDialog):
         form.addRow("&Language:", self.language)
         form.addRow("&Twitter handle:", self.twitter)
         form.addRow("Spelling lan&guages:", self.spelling_languages)
+        form.addRow("&Exported pages:", self.export_theme)
         form.addRow("&Desk dictionary:", self.desk_words)
         desk = QLabel("For everyone using this store:")
         note = QLabel(
@@ -292,6 +303,7 @@ class DeskSettingsDialog(QDialog):
             language=self.language.text().strip() or "en",
             twitter_site=self.twitter.text().strip(),
             spelling_languages=self.spelling_languages.text().strip() or self._current.spelling_languages,
+            export_theme=str(self.export_theme.currentData() or "light"),
         )
 
     def _read_desk_words(self) -> list[str]:

@@ -11,6 +11,8 @@ import qtawesome as qta
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from editor_app.ui.theme.icons import ICON_PROPERTY
+
 StandardKey = QKeySequence.StandardKey
 
 
@@ -98,6 +100,9 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("zoom_out", "Zoom &Out", "Ctrl+-", "fa6s.magnifying-glass-minus", "Smaller text and preview"),
     ActionSpec("zoom_reset", "&Actual Size", "Ctrl+0", None, "Text and preview at 100 %"),
+    ActionSpec("theme_system", "&System", None, None, "Light or dark as the system is set", True),
+    ActionSpec("theme_light", "&Light", None, "fa6s.sun", "Light theme, whatever the system says", True),
+    ActionSpec("theme_dark", "&Dark", None, "fa6s.moon", "Dark theme: the editor, the panes and the preview", True),
     ActionSpec("writers_guide", "&Writer's Guide", "F1", "fa6s.book", "Claim syntax, front matter and shortcuts"),
     ActionSpec(
         "keyboard_shortcuts", "&Keyboard Shortcuts", "Ctrl+/", "fa6s.keyboard", "Every command and its shortcut"
@@ -118,6 +123,7 @@ class ActionRegistry:
                 action.setShortcuts([QKeySequence(spec.shortcut), *(QKeySequence(k) for k in spec.also)])
             if spec.icon:
                 action.setIcon(qta.icon(spec.icon))
+                action.setProperty(ICON_PROPERTY, spec.icon)  # made again after a theme switch
             tip = spec.tip or spec.text.replace("&", "").rstrip("…")
             shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({shortcut_text})" if shortcut_text else tip)

@@ -1,7 +1,7 @@
 """article images: content-addressed picture blobs (images pasted or dropped into articles, issue 14)
 
 Revision ID: 0010_article_images
-Revises: 0008_spelling_words
+Revises: 0009_word_target
 Create Date: 2026-12-04
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_article_images"
-down_revision = "0008_spelling_words"
+down_revision = "0009_word_target"
 branch_labels = None
 depends_on = None
 
