@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "editor_app.commands.backup",
     "editor_app.commands.spelling",
     "editor_app.commands.replies",
+    "editor_app.commands.images",
 ]
 
 NO_DISPLAY_MESSAGE = """\

@@ -32,6 +32,9 @@ warnings
   ticker_not_named       a tagged stock whose symbol, company name or alias is not in the text
   spelling               words of the body no dictionary of the article knows (one item: the
                          count, the first few words; it points at the first)
+errors (images, core.images.checks; one item each, with the count, pointing at the first)
+  image_no_alt           images without alt text
+  image_missing          `image:` references to pictures the store does not hold
 
 No Qt, no database: comments and sources come in as `core.workflow` dataclasses (or anything
 with the same attributes), suggestions as `core.tickers.suggest.Suggestion`s, the pane's
@@ -52,6 +55,8 @@ from editor_app.core.anchors import _Scan, anchored_keys, strip_markers
 from editor_app.core.article import utcnow
 from editor_app.core.claims import ClaimStatus, Stance
 from editor_app.core.export import ArticlePackage
+from editor_app.core.images.checks import image_issues
+from editor_app.core.images.refs import image_key
 from editor_app.core.render import unclosed_raw_text_tags
 
 HEADLINE_LIMIT = 110
@@ -312,6 +317,7 @@ def run_checklist(
     dismissed: Collection[tuple[str, str]] = (),
     aliases: Mapping[tuple[str, str], Sequence[str]] | None = None,
     misspelt: Sequence[Any] = (),
+    stored_images: Collection[str] | None = None,
     now: datetime | None = None,
 ) -> list[CheckItem]:
     """All checklist items for the package, errors first, each group in reading order.
@@ -323,6 +329,7 @@ def run_checklist(
                  issuer, when the item carries `keys`) or in `dismissed` are settled
     aliases      extra names per tagged (symbol, MIC) for the "never named" warning
     misspelt     unknown words of the body (`core.spelling.Word`s: start, end, word), in order
+    stored_images  the body's `image:` keys the store holds (None: not checked)
     now          the time of the check: reply requests are pending or overdue as of `now`
                  (passing it keeps results reproducible)
     """
@@ -471,6 +478,8 @@ def run_checklist(
 
     # links
     for link in find_links(body):
+        if link.kind in ("image", "html", "reference") and image_key(link.url):
+            continue  # a stored picture: the image items below
         if not link_ok(link.url):
             shown = link.url if len(link.url) <= 60 else link.url[:57] + "…"
             err(
@@ -478,6 +487,10 @@ def run_checklist(
                 f"Line {link.line}: the link “{shown or '(empty)'}” is not an http(s) or mailto link.",
                 Location("body", "link", "", None, None, link.offset, link.line),
             )
+
+    # images
+    for issue in image_issues(body, stored_images, _code_test(body)):
+        err(issue.code, issue.message, Location("body", "image", "", None, None, issue.offset, issue.line))
 
     # raw HTML the renderer had to neutralise
     shown = raw_text_tags(body)

@@ -54,6 +54,10 @@ def _prepare_claims(parsed: ParsedArticle) -> tuple[list[Claim], str, list[str]]
 
 def import_parsed(store: Store, parsed: ParsedArticle, *, who: str = "") -> ImportResult:
     claims, body, warnings = _prepare_claims(parsed)
+    from editor_app.store.image_import import import_local_images
+
+    body, image_warnings = import_local_images(store, body, parsed.source, who)  # pictures beside the file
+    warnings.extend(image_warnings)
     tags: list[TickerTag] = []
     if parsed.tickers:
         from editor_app.core.tickers.directory import default_directory

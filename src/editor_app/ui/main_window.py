@@ -39,6 +39,7 @@ from editor_app.ui.editor.highlighter import MarkdownHighlighter
 from editor_app.ui.editor.markdown_editor import MarkdownEditor
 from editor_app.ui.editor.recovery import attach_journal
 from editor_app.ui.editor.window_editing import HIGHLIGHT_LIMIT_CHARS, EditingHandlers
+from editor_app.ui.images.controller import ImagesController
 from editor_app.ui.library.article_commands import ArticleCommands
 from editor_app.ui.library.pane import LibraryPane
 from editor_app.ui.outline.controller import OutlineController
@@ -161,7 +162,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.layout_ = WindowLayout(self, centre)  # central area, View menu, panes, workspaces, zoom
         self.panels = self.layout_.panels
         self._connect()
-        self.preview.load_shell(page_html(Article(), article_content(Article(), "")))
+        self.preview.load_shell(page_html(Article(), article_content(Article(), ""), preview=True))
         self.resize(1400, 860)
         layout_restored = self.layout_.restore()
         self.reload_library()
@@ -180,6 +181,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.outline = OutlineController(self)
         self.theme = ThemeController(self)  # View › Theme; applies the palette before the first paint
         self.writing = WritingModes(self)  # scroll sync, focus, typewriter, full screen
+        self.images = ImagesController(self)
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write

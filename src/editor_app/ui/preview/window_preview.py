@@ -39,7 +39,7 @@ class PreviewParts:
         stocks" line (tags). A re-render is cheap: unchanged sections are cached."""
         if not (claims or tags):
             return
-        package = load_package(self.store, self.article.id) if self.article and self.article.id else None
+        package = load_package(self.store, self.article.id, images=False) if self.article and self.article.id else None
         if tags:
             self._related_stocks = related_stocks_line(package.tickers if package is not None else [])
             self.show_header()

@@ -517,7 +517,7 @@ class ReviewController(StatusControl, QObject):
             if where.field == "spelling":  # just the word
                 while end < len(text) and (text[end].isalnum() or text[end] in "'’"):
                     end += 1
-            while where.field != "spelling" and end < len(text) and text[end] not in " \t\n)>\"'":
+            while where.field not in ("spelling", "image") and end < len(text) and text[end] not in " \t\n)>\"'":
                 end += 1
             self._select_in_editor(qt_position(text, start), qt_position(text, max(end, start)))
         elif where.part == "claim":

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.export import ArticlePackage, ExportError, export_article
 from editor_app.core.render_process import RenderProcess
-from editor_app.services.package import load_package
+from editor_app.services.package import images_for, load_package
 from editor_app.store.settings import SettingsStore
 
 
@@ -38,6 +38,7 @@ class ExportCommands:
         article = replace(self._current_meta(), body=self.editor.markdown_text())
         stored = load_package(self.store, article.id) if article.id else None
         package = replace(stored, article=article) if stored is not None else ArticlePackage(article)
+        package = replace(package, images=images_for(self.store, article.body))  # the text as shown
         settings = SettingsStore(self.store).load()
         self.settings.setValue("export/dir", str(path.parent))
         self.statusBar().showMessage(f"Exporting to {path}…")

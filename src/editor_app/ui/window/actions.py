@@ -55,6 +55,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("bold", "&Bold", StandardKey.Bold, "fa6s.bold", "Bold (**text**)"),
     ActionSpec("italic", "&Italic", StandardKey.Italic, "fa6s.italic", "Italic (*text*)"),
     ActionSpec("link", "Insert &Link…", "Ctrl+K", "fa6s.link", "Link ([text](url))"),
+    ActionSpec("insert_image", "Insert &Image…", "Ctrl+Alt+I", "fa6s.image", "Add a picture (or paste or drop one)"),
     ActionSpec("heading1", "Heading &1", "Ctrl+1", "fa6s.heading", "Heading 1 (# text) on the selected lines"),
     ActionSpec("heading2", "Heading &2", "Ctrl+2", None, "Heading 2 (## text) on the selected lines"),
     ActionSpec("heading3", "Heading &3", "Ctrl+3", None, "Heading 3 (### text) on the selected lines"),

@@ -1,7 +1,7 @@
 """reply requests: right of reply for each party of a claim (issue 15)
 
 Revision ID: 0012_reply_requests
-Revises: 0009_word_target
+Revises: 0010_article_images
 Create Date: 2026-12-04
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_reply_requests"
-down_revision = "0009_word_target"
+down_revision = "0010_article_images"
 branch_labels = None
 depends_on = None
 
