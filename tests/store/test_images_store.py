@@ -11,6 +11,7 @@ from editor_app.core.images.refs import markdown_reference
 from editor_app.services.opening import open_store
 from editor_app.services.package import load_package
 from editor_app.services.review import Review
+from editor_app.store.database import HEAD_REVISION
 from editor_app.store.images import ImageStore
 from tests.image_samples import png_bytes
 
@@ -44,7 +45,7 @@ def test_blob_saved_once_and_reloaded_after_reopen(tmp_path: Path):
     finally:
         store.close()
     con = sqlite3.connect(path)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0010_article_images",)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
     assert con.execute("SELECT count(*) FROM images").fetchone() == (2,)
     con.close()
 
