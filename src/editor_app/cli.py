@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "editor_app.commands.review",
     "editor_app.commands.backup",
     "editor_app.commands.spelling",
+    "editor_app.commands.notices",
 ]
 
 NO_DISPLAY_MESSAGE = """\

@@ -488,6 +488,12 @@ def run_checklist(
             Location("body", "spelling", "", None, None, first.start, _line_of(body, first.start)),
         )
 
+    # embargo (and the trading sessions it lifts in)
+    from editor_app.core.embargo import embargo_findings
+
+    for level, code, message in embargo_findings(article, package.tickers, now):
+        (err if level == "error" else warn)(code, message, Location("header", "embargo"))
+
     return errors + warnings
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from editor_app.core.article import Article
 from editor_app.core.claim_markup import ClaimMarkup, safe_url
 from editor_app.core.claims import Claim
-from editor_app.core.metadata import json_ld_script_body, news_article_json_ld, social_meta_tags
+from editor_app.core.metadata import correction_json_ld, json_ld_script_body, news_article_json_ld, social_meta_tags
+from editor_app.core.notices import Notice, notices_html
 from editor_app.core.page import article_content, page_html, render_template
 from editor_app.core.render_process import RenderProcess
 from editor_app.core.settings import DeskSettings
@@ -40,6 +41,7 @@ class ArticlePackage:
     claims: list[Claim] = field(default_factory=list)
     tickers: list[TickerTag] = field(default_factory=list)
     sources: list[SourceLink] = field(default_factory=list)  # beyond the claims' appearances
+    notices: list[Notice] = field(default_factory=list)  # published corrections, clarifications, updates
 
     @property
     def related_stocks(self) -> str:
@@ -179,6 +181,9 @@ def export_page(
     canonical = settings.canonical_url(article.slug, getattr(article, "canonical_url", ""))
     tags = list(getattr(article, "tags", []))
     body, after = ClaimMarkup.from_claims(package.claims).apply(finish_body(body_html))
+    notes = notices_html(package.notices, article, settings.notices_at)
+    if notes:
+        body, after = (notes + body, after) if settings.notices_at == "top" else (body, after + notes)
     content = article_content(  # no status banner: an exported page is meant for publication
         article,
         body,
@@ -196,6 +201,7 @@ def export_page(
         lang=settings.lang,
         keywords=tags,
     )
+    correction_json_ld(data, package.notices)
     meta = social_meta_tags(
         article,
         site_name=publisher,

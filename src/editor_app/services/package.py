@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from editor_app.core.export import ArticlePackage, SourceLink
 from editor_app.store.claims import ClaimStore
+from editor_app.store.notices import NoticeStore
 from editor_app.store.sources import SourceStore
 from editor_app.store.store import Store
 from editor_app.store.tickers import TickerTagStore
@@ -18,6 +19,7 @@ def load_package(store: Store, article_id: int) -> ArticlePackage | None:
         claims=ClaimStore(store).list_claims(article_id),
         tickers=TickerTagStore(store).list_tags(article_id),
         sources=_verified_sources(store, article_id),
+        notices=NoticeStore(store).list(article_id, published_only=True),
     )
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from editor_app.store.errors import NotADatabaseError, StoreLockedError, StoreReadOnlyError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-HEAD_REVISION = "0008_spelling_words"  # tests check this equals the Alembic head
+HEAD_REVISION = "0011_notices"  # tests check this equals the Alembic head
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

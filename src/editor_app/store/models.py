@@ -57,11 +57,18 @@ class ArticleRow(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     canonical_url: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]", nullable=False)  # JSON list
+    # embargo (front matter `embargo:`, kept in step on every write) and kill (migration 0011_notices)
+    embargo_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    embargo_offset: Mapped[int] = mapped_column(Integer, default=0, server_default="0", nullable=False)  # minutes
+    killed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    kill_reason: Mapped[str] = mapped_column(Text, default="", server_default="", nullable=False)
+    killed_by: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
 
     __table_args__ = (
         Index("ix_articles_updated_at", "updated_at"),
         # the library's covering index (migration 0006_library, store/library_query.py)
         Index("ix_articles_library", "deleted_at", "updated_at", "id", "status", "byline", "title"),
+        Index("ix_articles_embargo_at", "embargo_at"),
     )
 
 
