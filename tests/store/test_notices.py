@@ -167,3 +167,19 @@ def test_an_embargo_override_is_kept_in_the_history(store):
     (entry,) = Review(store).status_history(a.id)
     assert entry.override_reason == "The issuer released it early." and "exported" in entry.note
     assert entry.who == "ed" and entry.from_status == entry.to_status == S.DRAFT
+
+
+def test_the_library_shows_corrected_killed_and_embargo_and_sorts_by_embargo(store):
+    from editor_app.store.library_query import LibraryIndex, LibraryQuery
+
+    aid = _published(store)
+    NoticeStore(store).add(aid, "correction", "Fixed a figure.")
+    late = store.create(title="Late", body="---\nembargo: 2027-01-05T09:00:00+08:00\n---\nText.\n")
+    soon = store.create(title="Soon", body="---\nembargo: 2026-12-24T09:00:00-05:00\n---\nText.\n")
+    index = LibraryIndex(store)
+    ids = index.ids(LibraryQuery(sort="embargo", descending=False))
+    assert ids[:2] == [soon.id, late.id] and ids[-1] == aid  # soonest first, none last
+    rows = {r.id: r for r in index.rows(ids)}
+    assert rows[aid].corrected and not rows[aid].killed and rows[soon.id].embargo_at is not None
+    NoticeStore(store).kill(aid, "Withdrawn.")
+    assert index.rows([aid])[0].killed

@@ -77,7 +77,9 @@ class Location:
 
     def describe(self) -> str:
         if self.part == "header":
-            return {"title": "headline", "dek": "summary", "byline": "byline"}.get(self.field, "header")
+            return {"title": "headline", "dek": "summary", "byline": "byline", "embargo": "embargo"}.get(
+                self.field, "header"
+            )
         if self.part == "body":
             return f"body, line {self.line}" if self.line else "body"
         if self.part == "claim":

@@ -153,3 +153,22 @@ def ninjs_document(
     if package.claims:
         doc["associations"] = [_claim(package, c) for c in package.claims]
     return doc
+
+
+def write_ninjs(
+    package: ArticlePackage, path, renderer, *, settings: DeskSettings | None = None, now: datetime | None = None
+):
+    """Render the body and write the ninjs document to `path` atomically (ExportError on failure)."""
+    import json
+
+    from editor_app.core.export import ExportError, atomic_write_text
+
+    outcome = renderer.render(package.article.body)
+    if not outcome.ok:
+        raise ExportError(f"'{package.article.display_title}' could not be exported: {outcome.message}")
+    doc = ninjs_document(package, outcome.html, settings=settings, now=now)
+    try:
+        atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    except OSError as exc:
+        raise ExportError(f"could not write {path}: {exc.strerror or exc}") from exc
+    return path

@@ -30,7 +30,7 @@ from editor_app.core.article import ArticleStatus
 from editor_app.store.search import ELLIPSIS, MARK_CLOSE, MARK_OPEN, SNIPPET_TOKENS, fts_query
 from editor_app.store.store import Store
 
-SORT_COLUMNS = ("updated", "headline", "status", "byline", "stocks", "claims", "comments", "rank")
+SORT_COLUMNS = ("updated", "headline", "status", "byline", "stocks", "claims", "comments", "rank", "embargo")
 PAGE_SIZE = 100
 CLAIM_STATUS_ORDER = ("retracted", "denied", "disputed", "confirmed", "unconfirmed")
 _STATUS_ORDER = {s.value: i for i, s in enumerate(ArticleStatus)}
@@ -99,6 +99,9 @@ class LibraryRow:
     open_comments: int = 0
     snippet: str = ""  # full-text search only: matches in «…»
     rank: float | None = None  # full-text search only: bm25, lower is better
+    embargo_at: datetime | None = None  # UTC (migration 0011_notices)
+    corrected: bool = False  # has a published correction, clarification or update notice
+    killed: bool = False  # withdrawn after publication
 
     @property
     def display_title(self) -> str:
@@ -143,6 +146,7 @@ _SORT_SQL = {
     "claims": "(SELECT count(*) FROM claims AS c WHERE c.article_id = a.id)",
     "comments": "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
     "AND m.parent_id IS NULL)",
+    "embargo": "coalesce(a.embargo_at, '9999')",  # ix_articles_embargo_at; no embargo sorts last
 }
 
 
@@ -301,7 +305,9 @@ class LibraryIndex:
         base = self._fetch(
             "SELECT a.id, a.title, a.status, a.byline, a.updated_at, a.slug, "
             "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
-            " AND m.parent_id IS NULL) "
+            " AND m.parent_id IS NULL), "
+            "a.embargo_at, a.killed_at IS NOT NULL AND a.status != 'published', "
+            "EXISTS (SELECT 1 FROM notices AS n WHERE n.article_id = a.id AND n.published_at IS NOT NULL) "
             f"FROM articles AS a WHERE a.id IN ({marks})",
             ids,
         )
@@ -316,7 +322,7 @@ class LibraryIndex:
         claims = self._claim_counts(ids, marks)
         snippets = self._snippets(ids, query.search) if query is not None and query.is_search else {}
         out: dict[int, LibraryRow] = {}
-        for aid, title, status, byline, updated, slug, comments in base:
+        for aid, title, status, byline, updated, slug, comments, embargo_at, killed, corrected in base:
             statuses = claims.get(aid, {})
             ordered = tuple(sorted(statuses.items(), key=lambda kv: _claim_order(kv[0])))
             snippet, rank = snippets.get(aid, ("", None))
@@ -337,6 +343,9 @@ class LibraryIndex:
                 open_comments=int(comments or 0),
                 snippet=snippet,
                 rank=rank,
+                embargo_at=_parse_stamp(embargo_at) if embargo_at else None,
+                corrected=bool(corrected),
+                killed=bool(killed),
             )
         return [out[i] for i in ids if i in out]
 

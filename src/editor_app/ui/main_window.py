@@ -41,6 +41,7 @@ from editor_app.ui.editor.recovery import attach_journal
 from editor_app.ui.editor.window_editing import HIGHLIGHT_LIMIT_CHARS, EditingHandlers
 from editor_app.ui.library.article_commands import ArticleCommands
 from editor_app.ui.library.pane import LibraryPane
+from editor_app.ui.notices.controller import NoticesController
 from editor_app.ui.preview.render_controller import RenderController
 from editor_app.ui.preview.view import PreviewView
 from editor_app.ui.preview.window_preview import PreviewParts
@@ -172,6 +173,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         install_export_import(self)
         self.review = ReviewController(self)
         self.spelling = SpellingController(self)
+        self.notices = NoticesController(self)  # corrections, kill, embargo (issue 15)
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write

@@ -32,6 +32,7 @@ from editor_app.ui.library.table_model import (
     Index,
     SummaryRole,
     _when,
+    row_marks,
     snippet_segments,
 )
 
@@ -90,6 +91,7 @@ class HeadlineDelegate(QStyledItemDelegate):
                 row.byline if hidden(COL["byline"]) else "",
                 _when(row.updated_at) if hidden(COL["updated"]) else "",
                 row.tickers if hidden(COL["stocks"]) else "",
+                *row_marks(row),  # corrected, killed, embargo (notices, issue 15)
             ]
             if not any(parts):
                 parts = [f"/{row.slug}"]

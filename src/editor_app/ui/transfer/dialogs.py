@@ -87,6 +87,10 @@ class ExportArticlesDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
+        self.format = QComboBox(objectName="exportFormat")
+        self.format.addItem("HTML pages, with an index page", "html")
+        self.format.addItem("IPTC ninjs 3.1 JSON, one file each", "ninjs")
+        self.format.setCurrentIndex(max(0, self.format.findData(str(settings.value("export/format", "html")))))
         self.open_after = QCheckBox("&Open in the browser after export", objectName="openAfterExport")
         self.open_after.setChecked(settings.value(OPEN_AFTER_KEY, False, type=bool))
         self.hint = QLabel(objectName="exportHint")
@@ -100,6 +104,8 @@ class ExportArticlesDialog(QDialog):
         layout.addLayout(picks)
         layout.addWidget(QLabel("Into the folder:"))
         layout.addLayout(folder_row)
+        layout.addWidget(QLabel("As:"))
+        layout.addWidget(self.format)
         layout.addWidget(self.open_after)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
@@ -127,6 +133,10 @@ class ExportArticlesDialog(QDialog):
 
     def chosen_ids(self) -> list[int]:
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self._items() if i.checkState() == Qt.CheckState.Checked]
+
+    def chosen_format(self) -> str:
+        """ "html" or "ninjs" (core.export_batch.FORMATS)."""
+        return str(self.format.currentData() or "html")
 
     def folder(self) -> Path:
         return Path(self.folder_edit.text().strip()).expanduser()
@@ -266,6 +276,11 @@ class DeskSettingsDialog(QDialog):
         form.addRow("&Twitter handle:", self.twitter)
         form.addRow("Spelling lan&guages:", self.spelling_languages)
         form.addRow("&Desk dictionary:", self.desk_words)
+        self.notice_position = QComboBox(objectName="noticePosition")
+        self.notice_position.addItem("Below the article", "bottom")
+        self.notice_position.addItem("Above the article", "top")
+        self.notice_position.setCurrentIndex(max(0, self.notice_position.findData(current.notices_at)))
+        form.addRow("Co&rrection notices:", self.notice_position)
         desk = QLabel("For everyone using this store:")
         note = QLabel(
             "Used in exported pages: the publisher in the metadata, canonical URLs "
@@ -292,6 +307,7 @@ class DeskSettingsDialog(QDialog):
             language=self.language.text().strip() or "en",
             twitter_site=self.twitter.text().strip(),
             spelling_languages=self.spelling_languages.text().strip() or self._current.spelling_languages,
+            notice_position=str(self.notice_position.currentData() or "bottom"),
         )
 
     def _read_desk_words(self) -> list[str]:
