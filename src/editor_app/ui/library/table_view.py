@@ -87,11 +87,11 @@ class HeadlineDelegate(QStyledItemDelegate):
         else:
             hidden = self.pane.view.isColumnHidden
             parts = [
+                *row_marks(row),  # corrected, killed, embargo first: they must not be elided (issue 15)
                 row.status.label if hidden(COL["status"]) else "",
                 row.byline if hidden(COL["byline"]) else "",
                 _when(row.updated_at) if hidden(COL["updated"]) else "",
                 row.tickers if hidden(COL["stocks"]) else "",
-                *row_marks(row),  # corrected, killed, embargo (notices, issue 15)
             ]
             if not any(parts):
                 parts = [f"/{row.slug}"]

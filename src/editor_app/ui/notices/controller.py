@@ -53,7 +53,22 @@ class NoticesController:
         window.header.embargo_committed.connect(self.set_embargo)
         window.article_loaded.connect(lambda _a: self.update_actions())
         window.changes.changed.connect(self._on_changes)
+        window.autosave.saved.connect(self._on_saved)
+        self._hinted: set[int] = set()
         self.update_actions()
+
+    def _on_saved(self, change) -> None:
+        """A published article's text changed: say once that readers get the change with a notice."""
+        a = change.article
+        if (
+            a.status == ArticleStatus.PUBLISHED
+            and change.fields & {"title", "dek", "body"}
+            and a.id not in self._hinted
+        ):
+            self._hinted.add(a.id)
+            self.window.statusBar().showMessage(
+                "This article is published: publish the change with a notice (Review › Add Notice…).", 15000
+            )
 
     # -- state ------------------------------------------------------------------------------
 
@@ -98,6 +113,7 @@ class NoticesController:
         fresh = self.store.get(article.id)
         if fresh is not None and w.article is not None:
             w.article = replace(w.article, updated_at=fresh.updated_at)
+        w.show_article_parts(tags=False)  # the preview shows the notice under the article
         state = "published" if notice.published else "saved for the next publication"
         w.statusBar().showMessage(f"{notice.kind.label} {state}.", 8000)
         return True
@@ -128,6 +144,7 @@ class NoticesController:
             )
         w.review.update_status_ui()
         w.show_header()
+        w.show_article_parts(tags=False)
         self.update_actions()
         w.statusBar().showMessage(f"Killed “{article.display_title}”: it left the export index.", 10000)
         return True

@@ -32,7 +32,8 @@ def _text_field(name: str, placeholder: str) -> QPlainTextEdit:
     field = QPlainTextEdit(objectName=name)
     field.setPlaceholderText(placeholder)
     field.setTabChangesFocus(True)
-    field.setMinimumHeight(90)
+    field.setMinimumHeight(70)
+    field.setMaximumHeight(110)
     return field
 
 
@@ -101,7 +102,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason_text())))
         self.ok.setEnabled(False)
-        self.resize(540, 280)
+        self.resize(560, 240)
 
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
@@ -152,9 +153,12 @@ class CorrectionsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        self.table.setStyleSheet("QTableWidget#correctionsTable::item { padding: 5px 6px; }")
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        hh.resizeSection(2, 240)
         self.empty = QLabel("No correction, clarification or update has been published yet.", objectName="noNotices")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -165,8 +169,18 @@ class CorrectionsDialog(QDialog):
         layout.addWidget(close)
         self.table.cellClicked.connect(lambda row, _col: self._open(row))
         self.table.cellActivated.connect(lambda row, _col: self._open(row))
+        hh.sectionResized.connect(lambda *_: self._fit_rows())
         self.set_notices(notices)
         self.resize(900, 460)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_rows()  # the wrapped notices, at the columns' real widths
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+        for row in range(self.table.rowCount()):  # the cells' padding is not in their size hint
+            self.table.setRowHeight(row, self.table.rowHeight(row) + 8)
 
     def set_notices(self, notices: Sequence[Notice]) -> None:
         self.table.setRowCount(0)
@@ -180,7 +194,7 @@ class CorrectionsDialog(QDialog):
                 item.setData(ARTICLE_ROLE, n.article_id)
                 item.setToolTip(text if col != 0 else n.when.isoformat())
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self.empty.setVisible(not notices)
         self.table.setVisible(bool(notices))
 
