@@ -144,3 +144,53 @@ def test_export_refused_under_embargo_then_overridden_with_a_reason(qtbot, make_
     QApplication.processEvents()
     assert "zone" in window.statusBar().currentMessage()
     assert window.store.get(other).embargo_at is not None
+
+
+def test_batch_export_as_ninjs_refused_under_embargo_then_overridden(qtbot, make_window, db_path, tmp_path):
+    import json
+
+    from editor_app.store.embargo import EmbargoStore
+
+    aid, other = _seed(db_path)
+    window = make_window()
+    EmbargoStore(window.store).set_embargo(other, "2099-12-24T09:00:00+08:00")
+    controller = window.export_import
+    out = tmp_path / "wire"
+    when_modal(qtbot, ReasonDialog, lambda d: d.reject())
+    assert controller.start_export([aid, other], out, fmt="ninjs") is None
+    assert not out.exists()
+
+    def override(dialog: ReasonDialog) -> None:
+        assert "Ferry timetable changes" in dialog.message.text()
+        qtbot.keyClicks(dialog.reason, "Cleared by the desk head.")
+        click(qtbot, dialog.ok)
+
+    when_modal(qtbot, ReasonDialog, override)
+    assert controller.start_export([aid, other], out, fmt="ninjs") is not None
+    qtbot.waitUntil(lambda: controller.job is None, timeout=30000)
+    assert controller.last_report.ok and controller.last_report.index is None
+    docs = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in out.iterdir()}
+    assert docs["harbour-traffic-rises.json"]["pubStatus"] == "usable"
+    assert docs["ferry-timetable-changes.json"]["pubStatus"] == "withheld"
+    assert Review(window.store).status_history(other)[-1].override_reason == "Cleared by the desk head."
+
+
+def test_publication_before_the_embargo_is_blocked_by_the_checklist(qtbot, make_window, db_path):
+    from editor_app.store.embargo import EmbargoStore
+    from editor_app.ui.review.status_dialogs import ChecklistBlockedDialog, StatusNoteDialog
+
+    _aid, other = _seed(db_path)
+    store = open_store(db_path)
+    review = Review(store)
+    for target in (S.IN_REVIEW, S.APPROVED):
+        review.change_status(other, target, who="ed", checklist_items=[])
+    EmbargoStore(store).set_embargo(other, "2099-12-24T09:00:00+08:00")
+    store.close()
+    window = make_window()
+    window.open_article(other)
+    when_modal(qtbot, StatusNoteDialog, lambda d: click(qtbot, d.ok_button))
+    seen = when_modal(qtbot, ChecklistBlockedDialog, lambda d: click(qtbot, d.cancel_button))
+    window.review.status_action("published").trigger()
+    dialog = seen["dialog"]
+    assert [i.code for i in dialog.items if i.level == "error"] == ["embargo"]
+    assert window.store.get(other).status == S.APPROVED

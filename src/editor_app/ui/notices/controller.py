@@ -191,9 +191,9 @@ class NoticesController:
         if not held:
             return True
         first = held[0].article
-        message = refusal(first.embargo_at, action.lower() + "ed")
+        message = f"“{first.display_title}”: " + refusal(first.embargo_at, action.lower() + "ed")
         if len(held) > 1:
-            message = f"{len(held)} of the articles are under embargo, the first: “{first.display_title}”. " + message
+            message = f"{len(held)} of the articles are under embargo. " + message
         warnings = [
             c.message(p.article.embargo_at) for p in held for c in session_clashes(p.tickers, p.article.embargo_at)
         ]
