@@ -183,3 +183,29 @@ def test_the_library_shows_corrected_killed_and_embargo_and_sorts_by_embargo(sto
     assert rows[aid].corrected and not rows[aid].killed and rows[soon.id].embargo_at is not None
     NoticeStore(store).kill(aid, "Withdrawn.")
     assert index.rows([aid])[0].killed
+
+
+def test_migration_fills_the_embargo_of_existing_articles(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from editor_app.store.database import MIGRATIONS_DIR, create_store_engine
+
+    path = tmp_path / "old.sqlite"
+    engine = create_store_engine(path)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0008_spelling_words")
+        conn.exec_driver_sql(
+            "INSERT INTO articles (title, dek, byline, slug, slug_locked, body, status, created_at, updated_at) "
+            "VALUES ('Old', '', '', 'old', 0, '---\nembargo: 2026-12-24T09:00:00+08:00\n---\nText.\n', 'draft', "
+            "'2026-12-01 00:00:00', '2026-12-01 00:00:00')"
+        )
+    engine.dispose()
+    store = open_store(path, seed_sample=False)
+    try:
+        assert store.get(1).embargo_at.isoformat() == "2026-12-24T09:00:00+08:00"
+    finally:
+        store.close()

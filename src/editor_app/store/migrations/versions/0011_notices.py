@@ -6,6 +6,8 @@ Revises: 0008_spelling_words
 Create Date: 2026-12-04
 """
 
+from datetime import UTC
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -49,7 +51,23 @@ def upgrade() -> None:
     op.add_column("articles", sa.Column("killed_by", sa.String, nullable=False, server_default=""))
     op.create_index("ix_articles_embargo_at", "articles", ["embargo_at"])
     op.add_column("revisions", sa.Column("published", sa.Boolean, nullable=False, server_default="0"))
-    # articles already holding an embargo line get their column on the next save
+    _backfill_embargoes()
+
+
+def _backfill_embargoes() -> None:
+    """Articles whose body already carries an `embargo:` front matter line get their column."""
+    from editor_app.core.embargo import embargo_of, offset_minutes
+
+    bind = op.get_bind()
+    rows = bind.execute(sa.text("SELECT id, body FROM articles WHERE body LIKE '---%embargo%'")).fetchall()
+    for article_id, body in rows:
+        when = embargo_of(body or "")
+        if when is not None:
+            utc = when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLAlchemy writes DateTime
+            bind.execute(
+                sa.text("UPDATE articles SET embargo_at = :at, embargo_offset = :off WHERE id = :id"),
+                {"at": utc, "off": offset_minutes(when), "id": article_id},
+            )
 
 
 def downgrade() -> None:
