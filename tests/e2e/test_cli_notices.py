@@ -94,3 +94,13 @@ def test_publish_before_the_embargo_needs_an_override(db, capsys):
     assert run(db, "status", "2", "published") == 1
     assert "Embargoed until" in capsys.readouterr().err
     assert run(db, "status", "2", "published", "--override", "Embargo lifted early by the issuer.") == 0
+
+
+def test_history_reads_an_embargo_override_as_such(db, tmp_path, capsys):
+    run(db, "embargo", "2", "2099-12-24T09:00:00+08:00")
+    run(db, "export", "2", "--out", str(tmp_path / "o"), "--override", "Issuer released early.", "--who", "ed")
+    capsys.readouterr()
+    assert run(db, "history", "2") == 0
+    out = capsys.readouterr().out
+    assert "Embargo overridden (exported before 24 December 2099, 09:00 (UTC+08:00)" in out
+    assert "by ed: Issuer released early." in out and "→" not in out.split("Status changes:")[1].split("\n")[1]

@@ -99,7 +99,7 @@ class ExportArticlesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Articles to export (one HTML file each; an index page lists them):"))
+        layout.addWidget(QLabel("Articles to export (one file each; as HTML, an index page lists them):"))
         layout.addWidget(self.list, 1)
         layout.addLayout(picks)
         layout.addWidget(QLabel("Into the folder:"))
