@@ -55,7 +55,7 @@ def _to_notice(row: NoticeRow, title: str = "") -> Notice:
     )
 
 
-def publish_pending(s: Session, store, row: ArticleRow, at: datetime) -> int:
+def publish_pending(s: Session, row: ArticleRow, at: datetime) -> int:
     """Publish the article's waiting notices (inside the publishing transaction); their count."""
     pending = s.scalars(select(NoticeRow).where(NoticeRow.article_id == row.id, NoticeRow.published_at.is_(None))).all()
     for notice in pending:

@@ -92,7 +92,7 @@ class StatusStore(SubStore):
             if to_status == ArticleStatus.PUBLISHED:
                 from editor_app.store.notices import publish_pending
 
-                publish_pending(s, self.store, row, now)  # a correction's notices go out with it
+                publish_pending(s, row, now)  # a correction's notices go out with it
             change = StatusChangeRow(
                 article_id=article_id,
                 from_status=before.value,
