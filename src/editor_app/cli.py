@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "editor_app.commands.spelling",
     "editor_app.commands.replies",
     "editor_app.commands.images",
+    "editor_app.commands.notices",
 ]
 
 NO_DISPLAY_MESSAGE = """\

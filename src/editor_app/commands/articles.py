@@ -126,13 +126,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from editor_app.core.export import ExportError
-    from editor_app.core.export_batch import export_many
+    from editor_app.core.export_batch import EmbargoRefused, embargoed, export_many
     from editor_app.services.package import load_package
     from editor_app.store.settings import SettingsStore
 
     if not args.ids and not args.status:
         return _fail("name article ids or --status (e.g. --status approved)", 2)
-    store = _open_store(args, write=False)
+    override = (args.override or "").strip()
+    store = _open_store(args, write=bool(override))  # an override is written to the history
     out = Path(args.out)
     try:
         ids = list(dict.fromkeys(args.ids))
@@ -160,9 +161,18 @@ def cmd_export(args: argparse.Namespace) -> int:
                 settings=SettingsStore(store).load(),
                 on_progress=progress,
                 index=len(packages) > 1 or bool(args.status),
+                fmt=args.format,
+                override_embargo=bool(override),
             )
+        except EmbargoRefused as exc:
+            return _fail(f"{exc} (use --override REASON)")
         except ExportError as exc:
             return _fail(str(exc))
+        if override:
+            from editor_app.store.embargo import EmbargoStore
+
+            for package in embargoed([p for p in packages if p.article.id in {f.article_id for f in report.files}]):
+                EmbargoStore(store).record_override(package.article.id, "exported", override, who=args.who or "")
         if report.refused:
             return _fail(
                 f"{len(report.existing)} file(s) already exist, e.g. {report.existing[0]}; use --force to replace them"
@@ -246,6 +256,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    p.add_argument(
+        "--format", choices=["html", "ninjs"], default="html", help="html pages (default) or IPTC ninjs 3.1 JSON"
+    )
+    p.add_argument(
+        "--override", metavar="REASON", help="export before the embargo lifts; the reason is kept in the history"
+    )
+    p.add_argument("--who", help="who overrides (default: the acting user)")
     p.set_defaults(handler=_guard(cmd_export))
 
     p = sub.add_parser("import", help="import Markdown or text files (YAML front matter read)")

@@ -41,6 +41,15 @@ class Article:
     canonical_url: str = ""  # the article's own canonical URL ("" = site base URL + slug)
     tags: list[str] = field(default_factory=list)  # hashtags, without "#" (normalize_tags)
     word_target: int | None = None  # the length the desk asked for, in words (None: no target)
+    embargo_at: datetime | None = None  # front matter `embargo:` (core.embargo), aware
+    killed_at: datetime | None = None  # withdrawn after publication (core.notices)
+    kill_reason: str = ""
+    killed_by: str = ""
+
+    @property
+    def killed(self) -> bool:
+        """Withdrawn and not published again since."""
+        return self.killed_at is not None and self.status != ArticleStatus.PUBLISHED
 
     @property
     def display_title(self) -> str:

@@ -92,7 +92,9 @@ class Location:
 
     def describe(self) -> str:
         if self.part == "header":
-            return {"title": "headline", "dek": "summary", "byline": "byline"}.get(self.field, "header")
+            return {"title": "headline", "dek": "summary", "byline": "byline", "embargo": "embargo"}.get(
+                self.field, "header"
+            )
         if self.part == "body":
             return f"body, line {self.line}" if self.line else "body"
         if self.part == "claim":
@@ -529,6 +531,12 @@ def run_checklist(
             f"{n} misspelt word{'s' if n != 1 else ''}: {', '.join(shown[:SPELLING_SHOWN])}{more}.",
             Location("body", "spelling", "", None, None, first.start, _line_of(body, first.start)),
         )
+
+    # embargo (and the trading sessions it lifts in)
+    from editor_app.core.embargo import embargo_findings
+
+    for level, code, message in embargo_findings(article, package.tickers, now):
+        (err if level == "error" else warn)(code, message, Location("header", "embargo"))
 
     return errors + warnings
 

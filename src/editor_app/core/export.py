@@ -14,7 +14,8 @@ from editor_app.core.article import Article
 from editor_app.core.claim_markup import ClaimMarkup, safe_url
 from editor_app.core.claims import Claim
 from editor_app.core.images.refs import EmbeddedImage, embed_images, image_key
-from editor_app.core.metadata import json_ld_script_body, news_article_json_ld, social_meta_tags
+from editor_app.core.metadata import correction_json_ld, json_ld_script_body, news_article_json_ld, social_meta_tags
+from editor_app.core.notices import Notice, notices_html
 from editor_app.core.page import article_content, page_html, render_template
 from editor_app.core.render_process import RenderProcess
 from editor_app.core.reply import ReplyRequest
@@ -44,6 +45,7 @@ class ArticlePackage:
     sources: list[SourceLink] = field(default_factory=list)  # beyond the claims' appearances
     replies: list[ReplyRequest] = field(default_factory=list)  # right of reply (core.reply)
     images: dict[str, EmbeddedImage] = field(default_factory=dict)  # the body's stored pictures, by key
+    notices: list[Notice] = field(default_factory=list)  # published corrections, clarifications, updates
 
     @property
     def related_stocks(self) -> str:
@@ -185,6 +187,9 @@ def export_page(
     tags = list(getattr(article, "tags", []))
     body_html = embed_images(body_html, package.images)  # the page carries its pictures
     body, after = ClaimMarkup.from_claims(package.claims, package.replies).apply(finish_body(body_html))
+    notes = notices_html(package.notices, article, settings.notices_at)
+    if notes:
+        body, after = (notes + body, after) if settings.notices_at == "top" else (body, after + notes)
     content = article_content(  # no status banner: an exported page is meant for publication
         article,
         body,
@@ -202,6 +207,7 @@ def export_page(
         lang=settings.lang,
         keywords=tags,
     )
+    correction_json_ld(data, package.notices)
     meta = social_meta_tags(
         article,
         site_name=publisher,

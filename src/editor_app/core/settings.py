@@ -35,6 +35,7 @@ class DeskSettings:
     twitter_site: str = ""  # "@examplenews" (twitter:site)
     spelling_languages: str = "en_US, en_GB"  # Enchant tags, comma-separated (an article's front matter `lang:` wins)
     export_theme: str = "light"  # exported pages: light (the publication's style), dark, or auto (the reader's system)
+    notice_position: str = "bottom"  # where an exported page shows its correction notices: "top" | "bottom"
 
     @property
     def spelling(self) -> list[str]:
@@ -54,6 +55,12 @@ class DeskSettings:
     def user(self) -> str:
         """Who is acting (`core.identity.acting_user`, with `desk_user` as the legacy fallback)."""
         return acting_user(self.desk_user)
+
+    @property
+    def notices_at(self) -> str:
+        """ "top" or "bottom" (anything else reads as the default, bottom)."""
+        value = self.notice_position.strip().casefold()
+        return value if value in ("top", "bottom") else "bottom"
 
     @property
     def lang(self) -> str:

@@ -6,6 +6,7 @@ from editor_app.core.export import ArticlePackage, SourceLink
 from editor_app.core.images.refs import EmbeddedImage, image_keys
 from editor_app.store.claims import ClaimStore
 from editor_app.store.images import ImageStore
+from editor_app.store.notices import NoticeStore
 from editor_app.store.replies import ReplyStore
 from editor_app.store.sources import SourceStore
 from editor_app.store.store import Store
@@ -25,6 +26,7 @@ def load_package(store: Store, article_id: int, *, images: bool = True) -> Artic
         sources=_verified_sources(store, article_id),
         replies=ReplyStore(store).list_for_article(article_id),
         images=images_for(store, article.body) if images else {},
+        notices=NoticeStore(store).list(article_id, published_only=True),
     )
 
 

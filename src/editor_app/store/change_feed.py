@@ -26,6 +26,7 @@ from editor_app.store.models import (
     ResponseRow,
     StatusEventRow,
 )
+from editor_app.store.notices_models import NoticeRow
 from editor_app.store.reply_models import ReplyRequestRow
 from editor_app.store.review_models import ClaimSourceLinkRow, CommentRow, RevisionRow, SourceRow, StatusChangeRow
 from editor_app.store.settings_models import DeskSettingRow, SpellingWordRow
@@ -49,6 +50,7 @@ _KIND: dict[type, str] = {
     ClaimSourceLinkRow: "sources",
     CommentRow: "comments",
     StatusChangeRow: "status",
+    NoticeRow: "status",  # a correction notice belongs with the workflow's history
     RevisionRow: "revisions",
     DeskSettingRow: "settings",
     SpellingWordRow: "settings",

@@ -74,6 +74,10 @@ def import_parsed(store: Store, parsed: ParsedArticle, *, who: str = "") -> Impo
         saved_tags = [tag_store.add(article.id, tag, role=tag.role) for tag in tags]
         if parsed.tags:
             store.save(article.id, tags=parsed.tags)  # hashtags from the front matter
+        if parsed.embargo:
+            from editor_app.store.embargo import EmbargoStore
+
+            EmbargoStore(store).set_embargo(article.id, parsed.embargo)  # front matter `embargo:`
     except BaseException:
         store.delete(article.id)
         store.purge([article.id])

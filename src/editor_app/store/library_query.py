@@ -30,7 +30,7 @@ from editor_app.core.article import ArticleStatus
 from editor_app.store.search import ELLIPSIS, MARK_CLOSE, MARK_OPEN, SNIPPET_TOKENS, fts_query
 from editor_app.store.store import Store
 
-SORT_COLUMNS = ("updated", "headline", "status", "byline", "stocks", "claims", "comments", "rank", "words")
+SORT_COLUMNS = ("updated", "headline", "status", "byline", "stocks", "claims", "comments", "rank", "words", "embargo")
 PAGE_SIZE = 100
 CLAIM_STATUS_ORDER = ("retracted", "denied", "disputed", "confirmed", "unconfirmed")
 _STATUS_ORDER = {s.value: i for i, s in enumerate(ArticleStatus)}
@@ -101,6 +101,9 @@ class LibraryRow:
     rank: float | None = None  # full-text search only: bm25, lower is better
     words: int = 0  # the body's words, as the status bar counts them
     word_target: int | None = None  # the article's length target (None: none)
+    embargo_at: datetime | None = None  # UTC (migration 0011_notices)
+    corrected: bool = False  # has a published correction, clarification or update notice
+    killed: bool = False  # withdrawn after publication
 
     @property
     def display_title(self) -> str:
@@ -151,6 +154,7 @@ _SORT_SQL = {
     "comments": "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
     "AND m.parent_id IS NULL)",
     "words": "coalesce(a.word_count, 0)",
+    "embargo": "coalesce(a.embargo_at, '9999')",  # ix_articles_embargo_at; no embargo sorts last
 }
 
 
@@ -309,7 +313,9 @@ class LibraryIndex:
         base = self._fetch(
             "SELECT a.id, a.title, a.status, a.byline, a.updated_at, a.slug, "
             "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
-            " AND m.parent_id IS NULL), a.word_count, a.word_target "
+            " AND m.parent_id IS NULL), a.word_count, a.word_target, "
+            "a.embargo_at, a.killed_at IS NOT NULL AND a.status != 'published', "
+            "EXISTS (SELECT 1 FROM notices AS n WHERE n.article_id = a.id AND n.published_at IS NOT NULL) "
             f"FROM articles AS a WHERE a.id IN ({marks})",
             ids,
         )
@@ -326,7 +332,7 @@ class LibraryIndex:
         claims = self._claim_counts(ids, marks)
         snippets = self._snippets(ids, query.search) if query is not None and query.is_search else {}
         out: dict[int, LibraryRow] = {}
-        for aid, title, status, byline, updated, slug, comments, words, target in base:
+        for aid, title, status, byline, updated, slug, comments, words, target, embargo_at, killed, corrected in base:
             statuses = claims.get(aid, {})
             ordered = tuple(sorted(statuses.items(), key=lambda kv: _claim_order(kv[0])))
             snippet, rank = snippets.get(aid, ("", None))
@@ -349,6 +355,9 @@ class LibraryIndex:
                 rank=rank,
                 words=int(words if words is not None else counted.get(aid, 0)),
                 word_target=int(target) if target else None,
+                embargo_at=_parse_stamp(embargo_at) if embargo_at else None,
+                corrected=bool(corrected),
+                killed=bool(killed),
             )
         return [out[i] for i in ids if i in out]
 

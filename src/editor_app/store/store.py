@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+import editor_app.store.embargo_column  # noqa: F401  (embargo_at follows the front matter)
 from editor_app.core.article import (
     Article,
     ArticleStatus,
@@ -24,6 +25,7 @@ from editor_app.core.article import (
     utcnow,
 )
 from editor_app.core.changes import Changes
+from editor_app.core.embargo import embargo_in_zone
 from editor_app.core.settings import safe_http_url
 from editor_app.core.slug import slugify, unique_slug
 from editor_app.core.text import normalize_for_store, word_count
@@ -69,6 +71,10 @@ def _to_article(row: ArticleRow) -> Article:
         canonical_url=row.canonical_url or "",
         tags=normalize_tags(row.tags or "[]"),
         word_target=row.word_target,
+        embargo_at=embargo_in_zone(row.embargo_at, row.embargo_offset),
+        killed_at=row.killed_at,
+        kill_reason=row.kill_reason or "",
+        killed_by=row.killed_by or "",
     )
 
 
@@ -325,5 +331,10 @@ class Store:
                     row = s.get(ArticleRow, aid)
                     if row is not None and row.deleted_at is not None:
                         s.delete(row)
+        except IntegrityError as exc:  # notices refer to it (RESTRICT, migration 0011_notices)
+            raise StoreError(
+                "An article that carries correction notices is kept for good: it can stay in the trash, "
+                "but it cannot be deleted."
+            ) from exc
         except OperationalError as exc:
             raise _write_error(exc, self.path) from exc

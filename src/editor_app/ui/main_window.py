@@ -42,6 +42,7 @@ from editor_app.ui.editor.window_editing import HIGHLIGHT_LIMIT_CHARS, EditingHa
 from editor_app.ui.images.controller import ImagesController
 from editor_app.ui.library.article_commands import ArticleCommands
 from editor_app.ui.library.pane import LibraryPane
+from editor_app.ui.notices.controller import NoticesController
 from editor_app.ui.outline.controller import OutlineController
 from editor_app.ui.preview.render_controller import RenderController
 from editor_app.ui.preview.view import PreviewView
@@ -182,6 +183,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.theme = ThemeController(self)  # View › Theme; applies the palette before the first paint
         self.writing = WritingModes(self)  # scroll sync, focus, typewriter, full screen
         self.images = ImagesController(self)
+        self.notices = NoticesController(self)  # corrections, kill, embargo (issue 15)
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write

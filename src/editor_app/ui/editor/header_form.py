@@ -140,6 +140,7 @@ class HeaderForm(QWidget):
 
     edited = Signal(str)
     slug_committed = Signal(str)
+    embargo_committed = Signal(str)  # the embargo field was left with a changed value (core.embargo)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +183,11 @@ class HeaderForm(QWidget):
         slug_row.addWidget(self.word_target)
         layout.addRow("Slug", slug_row)
         self.word_target.valueChanged.connect(lambda _v: self._on_edit("word_target"))
+        self.embargo = QLineEdit(objectName="embargoField", placeholderText="none · e.g. 2026-12-24T09:00:00+08:00")
+        self.embargo.setToolTip("Embargo: not exported nor published before this time (give its zone: +08:00, Z, …)")
+        layout.addRow("Embargo", self.embargo)
+        self.embargo.editingFinished.connect(self._on_embargo_finished)
+        self._embargo_before = ""
         self._loading = False
         for name in ("title", "dek", "byline"):
             getattr(self, name).textEdited.connect(lambda _t, n=name: self._on_edit(n))
@@ -198,6 +204,20 @@ class HeaderForm(QWidget):
             self._slug_before = text
             self.slug_committed.emit(text)
 
+    def _on_embargo_finished(self) -> None:
+        text = self.embargo.text().strip()
+        if text != self._embargo_before and not self._loading:
+            self._embargo_before = text
+            self.embargo_committed.emit(text)
+
+    def show_embargo(self, article: Article | None) -> None:
+        """The stored embargo, in the zone it was given ("" for none)."""
+        when = getattr(article, "embargo_at", None) if article is not None else None
+        self._embargo_before = when.isoformat() if when else ""
+        self.embargo.setText(self._embargo_before)
+        self.embargo.setCursorPosition(0)
+        self.embargo.setEnabled(article is not None)
+
     def load(self, article: Article | None) -> None:
         self._loading = True
         try:
@@ -209,6 +229,7 @@ class HeaderForm(QWidget):
             self._slug_before = self.slug.text()
             self.word_target.setValue((article.word_target or 0) if article else 0)
             self.word_target.setEnabled(article is not None)
+            self.show_embargo(article)
         finally:
             self._loading = False
 

@@ -52,6 +52,7 @@ COLUMNS = (
     ("claims", "Claims", "claims", False),
     ("comments", "Comments", "comments", True),
     ("words", "Words", "words", False),  # hidden: the headline's second line shows them then
+    ("embargo", "Embargo", "embargo", False),
 )
 
 
@@ -72,6 +73,18 @@ def _when(dt: datetime) -> str:
     if local.year == now.year:
         return local.strftime("%d %b").lstrip("0")
     return local.strftime("%d %b %Y").lstrip("0")
+
+
+def row_marks(row: LibraryRow) -> list[str]:
+    """The row's notice marks as the library shows them: "Killed", "Corrected", "Embargo 24 Dec"."""
+    marks = []
+    if row.killed:
+        marks.append("Killed")
+    elif row.corrected:
+        marks.append("Corrected")
+    if row.embargo_at is not None and row.embargo_at > datetime.now(row.embargo_at.tzinfo):
+        marks.append(f"Embargo {_when(row.embargo_at)}")
+    return marks
 
 
 def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
@@ -245,6 +258,8 @@ class LibraryTableModel(QAbstractTableModel):
             return str(row.open_comments) if row.open_comments else ""
         if key == "words":
             return row.words_label
+        if key == "embargo":
+            return _when(row.embargo_at) if row.embargo_at else ""
         return ""
 
     @staticmethod
@@ -252,6 +267,9 @@ class LibraryTableModel(QAbstractTableModel):
         if key == "headline":
             meta = " · ".join(p for p in (row.status.label, row.byline or "no byline", f"/{row.slug}") if p)
             tip = f"<b>{html.escape(row.display_title)}</b><br>{html.escape(meta)}"
+            marks = row_marks(row)
+            if marks:
+                tip += f"<br>{html.escape(' · '.join(marks))}"
             if row.snippet:
                 tip += f"<br><br>{snippet_html(row.snippet)}"
             return f"<qt>{tip}</qt>"
@@ -259,6 +277,8 @@ class LibraryTableModel(QAbstractTableModel):
             return row.updated_at.astimezone().strftime("%d %b %Y, %H:%M")
         if key == "claims" and row.claims:
             return "<qt>" + "<br>".join(html.escape(f"{n} {s}") for s, n in row.claim_statuses) + "</qt>"
+        if key == "embargo" and row.embargo_at:
+            return "Embargoed until " + row.embargo_at.astimezone().strftime("%d %b %Y, %H:%M (your time)")
         if key == "comments" and row.open_comments:
             return f"{row.open_comments} open comment thread{'s' if row.open_comments != 1 else ''}"
         if key == "words":

@@ -32,6 +32,7 @@ from editor_app.ui.library.table_model import (
     Index,
     SummaryRole,
     _when,
+    row_marks,
     snippet_segments,
     words_text,
 )
@@ -87,6 +88,7 @@ class HeadlineDelegate(QStyledItemDelegate):
         else:
             hidden = self.pane.view.isColumnHidden
             parts = [
+                *row_marks(row),  # corrected, killed, embargo first: they must not be elided (issue 15)
                 row.status.label if hidden(COL["status"]) else "",
                 row.byline if hidden(COL["byline"]) else "",
                 _when(row.updated_at) if hidden(COL["updated"]) else "",

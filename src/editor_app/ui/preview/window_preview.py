@@ -11,6 +11,7 @@ from dataclasses import replace
 from editor_app.core.article import Article
 from editor_app.core.claim_markup import ClaimMarkup
 from editor_app.core.export import footer_html
+from editor_app.core.notices import notices_html
 from editor_app.core.page import header_html
 from editor_app.core.render_process import RenderOutcome
 from editor_app.core.text import text_stats
@@ -48,7 +49,8 @@ class PreviewParts:
                 ClaimMarkup.from_claims(package.claims, package.replies) if package is not None else ClaimMarkup()
             )
             self.renderer.schedule(0, immediate=True)
-            self.preview.update_parts(footer=footer_html(package) if package is not None else "")
+            notes = notices_html(package.notices, package.article) if package is not None else ""  # issue 15
+            self.preview.update_parts(footer=notes + (footer_html(package) if package is not None else ""))
 
     def show_claim_parts(self) -> None:
         """Claims, their statuses or the sources changed."""

@@ -499,7 +499,12 @@ class ReviewController(StatusControl, QObject):
         w = self.window
         where = item.where
         if where.part == "header":
-            field = {"title": w.header.title, "dek": w.header.dek, "byline": w.header.byline}.get(where.field)
+            field = {
+                "title": w.header.title,
+                "dek": w.header.dek,
+                "byline": w.header.byline,
+                "embargo": w.header.embargo,
+            }.get(where.field)
             if field is not None:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
                 field.selectAll()

@@ -88,6 +88,10 @@ class ExportArticlesDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
+        self.format = QComboBox(objectName="exportFormat")
+        self.format.addItem("HTML pages, with an index page", "html")
+        self.format.addItem("IPTC ninjs 3.1 JSON, one file each", "ninjs")
+        self.format.setCurrentIndex(max(0, self.format.findData(str(settings.value("export/format", "html")))))
         self.open_after = QCheckBox("&Open in the browser after export", objectName="openAfterExport")
         self.open_after.setChecked(settings.value(OPEN_AFTER_KEY, False, type=bool))
         self.hint = QLabel(objectName="exportHint")
@@ -96,11 +100,13 @@ class ExportArticlesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Articles to export (one HTML file each; an index page lists them):"))
+        layout.addWidget(QLabel("Articles to export (one file each; as HTML, an index page lists them):"))
         layout.addWidget(self.list, 1)
         layout.addLayout(picks)
         layout.addWidget(QLabel("Into the folder:"))
         layout.addLayout(folder_row)
+        layout.addWidget(QLabel("As:"))
+        layout.addWidget(self.format)
         layout.addWidget(self.open_after)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
@@ -128,6 +134,10 @@ class ExportArticlesDialog(QDialog):
 
     def chosen_ids(self) -> list[int]:
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self._items() if i.checkState() == Qt.CheckState.Checked]
+
+    def chosen_format(self) -> str:
+        """ "html" or "ninjs" (core.export_batch.FORMATS)."""
+        return str(self.format.currentData() or "html")
 
     def folder(self) -> Path:
         return Path(self.folder_edit.text().strip()).expanduser()
@@ -277,6 +287,11 @@ class DeskSettingsDialog(QDialog):
         form.addRow("Spelling lan&guages:", self.spelling_languages)
         form.addRow("&Exported pages:", self.export_theme)
         form.addRow("&Desk dictionary:", self.desk_words)
+        self.notice_position = QComboBox(objectName="noticePosition")
+        self.notice_position.addItem("Below the article", "bottom")
+        self.notice_position.addItem("Above the article", "top")
+        self.notice_position.setCurrentIndex(max(0, self.notice_position.findData(current.notices_at)))
+        form.addRow("Co&rrection notices:", self.notice_position)
         desk = QLabel("For everyone using this store:")
         note = QLabel(
             "Used in exported pages: the publisher in the metadata, canonical URLs "
@@ -304,6 +319,7 @@ class DeskSettingsDialog(QDialog):
             twitter_site=self.twitter.text().strip(),
             spelling_languages=self.spelling_languages.text().strip() or self._current.spelling_languages,
             export_theme=str(self.export_theme.currentData() or "light"),
+            notice_position=str(self.notice_position.currentData() or "bottom"),
         )
 
     def _read_desk_words(self) -> list[str]:

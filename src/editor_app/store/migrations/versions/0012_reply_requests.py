@@ -1,7 +1,7 @@
 """reply requests: right of reply for each party of a claim (issue 15)
 
 Revision ID: 0012_reply_requests
-Revises: 0010_article_images
+Revises: 0011_notices
 Create Date: 2026-12-04
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_reply_requests"
-down_revision = "0010_article_images"
+down_revision = "0011_notices"
 branch_labels = None
 depends_on = None
 
