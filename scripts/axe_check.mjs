@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Accessibility check of an exported page: load it in headless Chromium (the system's, via
 // playwright-core; no browser download), inject axe-core, print the violations as JSON.
-//   node scripts/axe_check.mjs FILE.html [--tags wcag2a,wcag2aa,...] [--no-axe]
+//   node scripts/axe_check.mjs FILE.html [--tags wcag2a,wcag2aa,...] [--no-axe] [--color-scheme dark|light]
 // Also reported: every request the page made besides loading itself (all are blocked) and
 // every dialog a script opened (alert/confirm/prompt), so the hostile-input tests can use it
 // with --no-axe (nothing injected: only the page's own behaviour).
+// --color-scheme: the reader's system preference the browser reports (prefers-color-scheme);
+// the page's computed body colours are reported as `colours` either way.
 // Exit codes: 0 no violations, 1 violations, 2 could not run (missing tools, browser, file).
 // Modules come from .tools/node_modules (scripts/install_web_tools.sh); the browser from
 // $CHROMIUM_PATH or /usr/bin/chromium.
@@ -22,10 +24,12 @@ function fail(message) {
 }
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith("--"));
+const file = args.find((a, i) => !a.startsWith("--") && !["--tags", "--color-scheme"].includes(args[i - 1]));
 const tagsAt = args.indexOf("--tags");
 const tags = tagsAt >= 0 && args[tagsAt + 1] ? args[tagsAt + 1].split(",") : null;
 const runAxe = !args.includes("--no-axe");
+const schemeAt = args.indexOf("--color-scheme");
+const colorScheme = schemeAt >= 0 && args[schemeAt + 1] ? args[schemeAt + 1] : "light";
 if (!file || !existsSync(file)) fail(`no such file: ${file ?? "(none given)"}`);
 
 let chromium, axeSource;
@@ -45,7 +49,7 @@ const browser = await chromium.launch({
 });
 let code = 0;
 try {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ colorScheme });
   const docUrl = pathToFileURL(path.resolve(file)).href;
   const requests = [];
   const dialogs = [];
@@ -79,6 +83,11 @@ try {
       };
     }, tags);
   }
+  results.colours = await page.evaluate(() => {
+    const style = getComputedStyle(document.body);
+    return { background: style.backgroundColor, text: style.color, theme: document.documentElement.dataset.theme || "" };
+  });
+  results.color_scheme = colorScheme;
   results.final_url = page.url();
   results.dialogs = dialogs;
   results.external_requests = requests;

@@ -19,6 +19,9 @@ COMMAND_MODULES = [
     "editor_app.commands.backup",
     "editor_app.commands.spelling",
     "editor_app.commands.copy_store",
+    "editor_app.commands.replies",
+    "editor_app.commands.images",
+    "editor_app.commands.notices",
 ]
 
 NO_DISPLAY_MESSAGE = """\

@@ -208,9 +208,15 @@ def need_browser() -> None:
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
 
 
-def axe_report(file: Path) -> tuple[int, dict]:
+def axe_report(file: Path, *, color_scheme: str = "light") -> tuple[int, dict]:
+    """axe-core's report on `file` in headless Chromium, whose reader prefers `color_scheme`."""
     need_browser()
-    proc = subprocess.run(["node", str(AXE_SCRIPT), str(file)], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        ["node", str(AXE_SCRIPT), str(file), "--color-scheme", color_scheme],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     if proc.returncode == 2:
         raise AssertionError(f"axe_check could not run: {proc.stderr}")
     return proc.returncode, json.loads(proc.stdout)

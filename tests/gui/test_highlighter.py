@@ -228,3 +228,17 @@ def test_large_document_is_highlighted_to_its_last_block(editor, hl):
     hl.rehighlight()  # its speed is a figure: benchmarks/bench_gui.py
     last_heading = editor.document().blockCount() - 8
     assert is_bold(fmt_at(editor, last_heading, 3))
+
+
+def test_a_theme_switch_recolours_a_long_article_in_slices_screen_first(qtbot, editor):
+    from editor_app.ui.editor.recolour import RECOLOUR_SYNC_BLOCKS
+
+    hl = MarkdownHighlighter(editor.document(), dark=False)
+    load(editor, hl, "\n".join(["# Heading", "Plain text with a [link](u)."] * RECOLOUR_SYNC_BLOCKS))
+    light = fmt_at(editor, 0, 3).foreground().color()
+    far = 2 * RECOLOUR_SYNC_BLOCKS - 2  # the last heading
+    hl.set_dark(True, first_block=far - 10)
+    assert hl.recolouring  # the rest waits for the event loop
+    assert fmt_at(editor, far, 3).foreground().color() != light  # the blocks on screen at once
+    qtbot.waitUntil(lambda: not hl.recolouring, timeout=60000)
+    assert fmt_at(editor, 0, 3).foreground().color() == fmt_at(editor, far, 3).foreground().color() != light

@@ -59,7 +59,7 @@ def test_columns_show_status_byline_stocks_claims_and_open_comments(qtbot, make_
     window = make_window()
     ids = _desk(window)
     library = window.library
-    assert library.model.columnCount() == 7
+    assert library.model.columnCount() == 9  # ... Words (issue 14) and Embargo (issue 15)
     assert _cell(library, ids["ford"], "headline") == "Ford denies Xiaomi talks"
     assert _cell(library, ids["ford"], "status") == "In review"
     assert _cell(library, ids["ford"], "byline") == "Anna Berg"

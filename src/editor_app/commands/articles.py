@@ -45,8 +45,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         store.close()
 
 
+def outline_list(body: str) -> tuple[int, list[dict[str, Any]]]:
+    """The body's words and its sections as the Outline dock shows them (lines are 1-based)."""
+    from editor_app.core.outline import outline
+
+    result = outline(body)
+    return result.words, [
+        {
+            "level": s.level,
+            "title": s.title,
+            "line": s.first_line + 1,
+            "words": s.words,
+            "total_words": result.total_words(i),
+            "claims": list(s.claims),
+        }
+        for i, s in enumerate(result.sections)
+    ]
+
+
 def article_dict(package) -> dict[str, Any]:
     a = package.article
+    words, sections = outline_list(a.body)
     return {
         "id": a.id,
         "title": a.title,
@@ -60,10 +79,16 @@ def article_dict(package) -> dict[str, Any]:
         "claims": [claim_to_dict(c) for c in package.claims],
         "tickers": [t.to_dict() for t in package.tickers],
         "related_stocks": package.related_stocks,
+        "words": words,
+        "word_target": a.word_target,
+        "outline": sections,
     }
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from editor_app.core.article import utcnow
+    from editor_app.core.reply import for_claim, story_lines
+    from editor_app.core.text import word_count
     from editor_app.services.package import load_package
 
     store = _open_store(args, write=False)
@@ -79,6 +104,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if a.dek:
             print(f"\n{a.dek}")
         print(f"\n{a.status.label} · {a.byline or 'no byline'} · /{a.slug} · updated {a.updated_at:%Y-%m-%d %H:%M} UTC")
+        words = word_count(a.body)
+        print(f"{words:,} / {a.word_target:,} words" if a.word_target else f"{words:,} words")
         if package.related_stocks:
             print(package.related_stocks)
         for c in package.claims:
@@ -86,6 +113,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"\nClaim {c.key}: {c.display_short}\n  {v.status.label}: {v.reason}")
             for r in c.responses:
                 print(f"  - {r.party or 'Unnamed'} {r.stance.label.lower()}: {r.quote}")
+            for line in story_lines(for_claim(package.replies, c.id, c.key), utcnow()):
+                print(f"  - {line}")  # right of reply, as the claims box says it now
         print(f"\n{a.body}")
         return 0
     finally:
@@ -97,13 +126,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from editor_app.core.export import ExportError
-    from editor_app.core.export_batch import export_many
+    from editor_app.core.export_batch import EmbargoRefused, embargoed, export_many
     from editor_app.services.package import load_package
     from editor_app.store.settings import SettingsStore
 
     if not args.ids and not args.status:
         return _fail("name article ids or --status (e.g. --status approved)", 2)
-    store = _open_store(args, write=False)
+    override = (args.override or "").strip()
+    store = _open_store(args, write=bool(override))  # an override is written to the history
     out = Path(args.out)
     try:
         ids = list(dict.fromkeys(args.ids))
@@ -131,9 +161,18 @@ def cmd_export(args: argparse.Namespace) -> int:
                 settings=SettingsStore(store).load(),
                 on_progress=progress,
                 index=len(packages) > 1 or bool(args.status),
+                fmt=args.format,
+                override_embargo=bool(override),
             )
+        except EmbargoRefused as exc:
+            return _fail(f"{exc} (use --override REASON)")
         except ExportError as exc:
             return _fail(str(exc))
+        if override:
+            from editor_app.store.embargo import EmbargoStore
+
+            for package in embargoed([p for p in packages if p.article.id in {f.article_id for f in report.files}]):
+                EmbargoStore(store).record_override(package.article.id, "exported", override, who=args.who or "")
         if report.refused:
             return _fail(
                 f"{len(report.existing)} file(s) already exist, e.g. {report.existing[0]}; use --force to replace them"
@@ -217,6 +256,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    p.add_argument(
+        "--format", choices=["html", "ninjs"], default="html", help="html pages (default) or IPTC ninjs 3.1 JSON"
+    )
+    p.add_argument(
+        "--override", metavar="REASON", help="export before the embargo lifts; the reason is kept in the history"
+    )
+    p.add_argument("--who", help="who overrides (default: the acting user)")
     p.set_defaults(handler=_guard(cmd_export))
 
     p = sub.add_parser("import", help="import Markdown or text files (YAML front matter read)")

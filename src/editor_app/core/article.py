@@ -41,6 +41,16 @@ class Article:
     canonical_url: str = ""  # the article's own canonical URL ("" = site base URL + slug)
     tags: list[str] = field(default_factory=list)  # hashtags, without "#" (normalize_tags)
     version: int = 1  # of the text (headline, dek, byline, body): +1 on each save that changes it
+    word_target: int | None = None  # the length the desk asked for, in words (None: no target)
+    embargo_at: datetime | None = None  # front matter `embargo:` (core.embargo), aware
+    killed_at: datetime | None = None  # withdrawn after publication (core.notices)
+    kill_reason: str = ""
+    killed_by: str = ""
+
+    @property
+    def killed(self) -> bool:
+        """Withdrawn and not published again since."""
+        return self.killed_at is not None and self.status != ArticleStatus.PUBLISHED
 
     @property
     def display_title(self) -> str:
@@ -65,6 +75,25 @@ def untitled_name(title: str, body: str) -> str:
 
     words = first_words(body)
     return f"Untitled: “{words}”" if words else "Untitled"
+
+
+MAX_WORD_TARGET = 100_000
+
+
+def normalize_word_target(value: object) -> int | None:
+    """A target as stored: a positive whole number of words, or None for "no target" ("", 0,
+    None). ValueError for anything else (a negative number, text, more than MAX_WORD_TARGET)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"a word target is a number of words, not {value!r}")
+    try:
+        number = int(str(value).strip().replace(",", "")) if not isinstance(value, int) else value
+    except ValueError:
+        raise ValueError(f"a word target is a number of words, not {str(value)[:40]!r}") from None
+    if number < 0 or number > MAX_WORD_TARGET:
+        raise ValueError(f"a word target is between 0 and {MAX_WORD_TARGET:,} words, not {number:,}")
+    return number or None
 
 
 def normalize_tags(values: object) -> list[str]:

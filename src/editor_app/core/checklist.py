@@ -15,6 +15,10 @@ errors
   response_no_source     a response without a source URL or a linked source ("did not respond"
                          entries need none)
   claim_unanchored       a claim whose key is not anchored in the body
+  reply_pending          a party asked for comment whose deadline has not passed and whose
+                         response is not recorded yet (`core.reply`; overridden with a reason
+                         like every error); an overdue request counts as a "did not respond"
+                         entry for claim_no_response
   open_comment           an open (unresolved) review comment thread
   ticker_suggestion      a ticker suggestion neither tagged nor dismissed
   source_unverified      a source note nobody has marked verified
@@ -22,9 +26,15 @@ errors
 warnings
   long_headline          headline over 110 characters
   denial_not_in_summary  a denied claim while the dek mentions neither a denial nor a denier
+  headline_states_claim  the headline or dek states a denied, disputed, unconfirmed or retracted
+                         claim as fact, without attribution (`core.headline_check`); it points
+                         at the words (offset and length in the field)
   ticker_not_named       a tagged stock whose symbol, company name or alias is not in the text
   spelling               words of the body no dictionary of the article knows (one item: the
                          count, the first few words; it points at the first)
+errors (images, core.images.checks; one item each, with the count, pointing at the first)
+  image_no_alt           images without alt text
+  image_missing          `image:` references to pictures the store does not hold
 
 No Qt, no database: comments and sources come in as `core.workflow` dataclasses (or anything
 with the same attributes), suggestions as `core.tickers.suggest.Suggestion`s, the pane's
@@ -40,10 +50,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from editor_app.core import headline_check, reply
 from editor_app.core.anchors import _Scan, anchored_keys, strip_markers
 from editor_app.core.article import utcnow
 from editor_app.core.claims import ClaimStatus, Stance
 from editor_app.core.export import ArticlePackage
+from editor_app.core.images.checks import image_issues
+from editor_app.core.images.refs import image_key
 from editor_app.core.render import unclosed_raw_text_tags
 
 HEADLINE_LIMIT = 110
@@ -59,11 +72,12 @@ class Location:
     """Where an item is.
 
     part     "header" | "body" | "claim" | "comment" | "source" | "ticker"
-    field    header: "title" | "dek" | "byline"; claim: "appearances" | "responses" | "anchor"
+    field    header: "title" | "dek" | "byline"; claim: "appearances" | "responses" | "anchor" | "replies"
     key      claim key ("c1"); ticker: "MIC:SYMBOL" ("XNYS:F")
     id       comment id, source id, response id (part "claim", field "responses"), tag id
     index    position of a response in its claim's list (0-based)
-    offset   body: str index into `Article.body`; comment: start of its range
+    offset   body: str index into `Article.body`; comment: start of its range; header: start of
+             the words meant in the field (with `length`)
     line     body: 1-based line number of `offset`
     """
 
@@ -74,10 +88,13 @@ class Location:
     index: int | None = None
     offset: int | None = None
     line: int | None = None
+    length: int | None = None  # header: how many characters from `offset` to select
 
     def describe(self) -> str:
         if self.part == "header":
-            return {"title": "headline", "dek": "summary", "byline": "byline"}.get(self.field, "header")
+            return {"title": "headline", "dek": "summary", "byline": "byline", "embargo": "embargo"}.get(
+                self.field, "header"
+            )
         if self.part == "body":
             return f"body, line {self.line}" if self.line else "body"
         if self.part == "claim":
@@ -104,6 +121,7 @@ class Location:
                 ("index", self.index),
                 ("offset", self.offset),
                 ("line", self.line),
+                ("length", self.length),
             )
             if v not in ("", None)
         }
@@ -301,6 +319,7 @@ def run_checklist(
     dismissed: Collection[tuple[str, str]] = (),
     aliases: Mapping[tuple[str, str], Sequence[str]] | None = None,
     misspelt: Sequence[Any] = (),
+    stored_images: Collection[str] | None = None,
     now: datetime | None = None,
 ) -> list[CheckItem]:
     """All checklist items for the package, errors first, each group in reading order.
@@ -312,10 +331,11 @@ def run_checklist(
                  issuer, when the item carries `keys`) or in `dismissed` are settled
     aliases      extra names per tagged (symbol, MIC) for the "never named" warning
     misspelt     unknown words of the body (`core.spelling.Word`s: start, end, word), in order
-    now          the time of the check (kept for time-based rules; none of the current rules
-                 depends on it, so passing it keeps results reproducible)
+    stored_images  the body's `image:` keys the store holds (None: not checked)
+    now          the time of the check: reply requests are pending or overdue as of `now`
+                 (passing it keeps results reproducible)
     """
-    _ = now or utcnow()
+    now = now or utcnow()
     article = package.article
     body = article.body
     errors: list[CheckItem] = []
@@ -362,7 +382,8 @@ def run_checklist(
                 f"{label} has no appearance and no linked source.",
                 Location("claim", "appearances", claim.key, claim.id),
             )
-        if not claim.responses:
+        replies = reply.for_claim(getattr(package, "replies", ()), claim.id, claim.key)
+        if not claim.responses and not reply.overdue(replies, now):  # an unanswered request counts
             err(
                 "claim_no_response",
                 f"{label} has no response; record the parties' answers or a 'did not respond' entry.",
@@ -379,6 +400,23 @@ def run_checklist(
                 and (r.id is None or r.id not in linked_responses)
             ):
                 err("response_no_source", f"{label}: the response of {who} has no source URL or linked source.", where)
+        for req in reply.pending(replies, now):
+            err(
+                "reply_pending",
+                f"{label}: {req.party} was asked for comment {req.method.phrase}"
+                f"{f' by {req.asked_by}' if req.asked_by else ''}; the deadline is "
+                f"{req.deadline_text(now)}. Wait for the answer or the deadline, record the response, "
+                "or give a reason to override.",
+                Location("claim", "replies", claim.key, req.id),
+            )
+        for found in headline_check.check_claim(article.title, article.dek, claim):
+            warn(
+                "headline_states_claim",
+                f"{label}: {found.message}",
+                Location(
+                    "header", found.field, claim.key, claim.id, offset=found.start, length=found.end - found.start
+                ),
+            )
         if claim.key not in anchored:
             err(
                 "claim_unanchored",
@@ -442,6 +480,8 @@ def run_checklist(
 
     # links
     for link in find_links(body):
+        if link.kind in ("image", "html", "reference") and image_key(link.url):
+            continue  # a stored picture: the image items below
         if not link_ok(link.url):
             shown = link.url if len(link.url) <= 60 else link.url[:57] + "…"
             err(
@@ -449,6 +489,10 @@ def run_checklist(
                 f"Line {link.line}: the link “{shown or '(empty)'}” is not an http(s) or mailto link.",
                 Location("body", "link", "", None, None, link.offset, link.line),
             )
+
+    # images
+    for issue in image_issues(body, stored_images, _code_test(body)):
+        err(issue.code, issue.message, Location("body", "image", "", None, None, issue.offset, issue.line))
 
     # raw HTML the renderer had to neutralise
     shown = raw_text_tags(body)
@@ -487,6 +531,12 @@ def run_checklist(
             f"{n} misspelt word{'s' if n != 1 else ''}: {', '.join(shown[:SPELLING_SHOWN])}{more}.",
             Location("body", "spelling", "", None, None, first.start, _line_of(body, first.start)),
         )
+
+    # embargo (and the trading sessions it lifts in)
+    from editor_app.core.embargo import embargo_findings
+
+    for level, code, message in embargo_findings(article, package.tickers, now):
+        (err if level == "error" else warn)(code, message, Location("header", "embargo"))
 
     return errors + warnings
 

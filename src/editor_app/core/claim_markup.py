@@ -11,11 +11,14 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from urllib.parse import urlsplit
 
+from editor_app.core.article import utcnow
 from editor_app.core.claims import Claim
 from editor_app.core.page import render_template
 from editor_app.core.render import CLAIMS_BOX_SLOT
+from editor_app.core.reply import ReplyRequest, for_claim, story_lines
 
 _SPAN = re.compile(r'<span class="claim" data-claim="([a-z][a-z0-9-]{0,31})">')
 _SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -38,11 +41,13 @@ class ClaimMarkup:
     box_html: str = ""
 
     @classmethod
-    def from_claims(cls, claims: Sequence[Claim]) -> ClaimMarkup:
+    def from_claims(
+        cls, claims: Sequence[Claim], replies: Sequence[ReplyRequest] = (), now: datetime | None = None
+    ) -> ClaimMarkup:
         verdicts = {
             c.key: (c.effective.status.value, c.effective.status.label, c.effective.reason) for c in claims if c.key
         }
-        return cls(verdicts=verdicts, box_html=claims_box_html(claims))
+        return cls(verdicts=verdicts, box_html=claims_box_html(claims, replies, now))
 
     def decorate(self, body_html: str) -> str:
         def repl(m: re.Match[str]) -> str:
@@ -70,10 +75,14 @@ class ClaimMarkup:
         return body, self.box_html
 
 
-def claims_box_html(claims: Sequence[Claim]) -> str:
+def claims_box_html(claims: Sequence[Claim], replies: Sequence[ReplyRequest] = (), now: datetime | None = None) -> str:
+    """The box; each claim's reply requests add "did not respond ... by <deadline>" lines as of
+    `now` (the time of the render or export)."""
     if not claims:
         return ""
-    return render_template("claims_box.html.j2", claims=[_linkable(c) for c in claims])
+    now = now or utcnow()
+    lines = {c.key: story_lines(for_claim(replies, c.id, c.key), now) for c in claims}
+    return render_template("claims_box.html.j2", claims=[_linkable(c) for c in claims], reply_lines=lines)
 
 
 def _linkable(claim: Claim) -> Claim:

@@ -13,9 +13,12 @@ from pathlib import Path
 from editor_app.core.article import Article
 from editor_app.core.claim_markup import ClaimMarkup, safe_url
 from editor_app.core.claims import Claim
-from editor_app.core.metadata import json_ld_script_body, news_article_json_ld, social_meta_tags
+from editor_app.core.images.refs import EmbeddedImage, embed_images, image_key
+from editor_app.core.metadata import correction_json_ld, json_ld_script_body, news_article_json_ld, social_meta_tags
+from editor_app.core.notices import Notice, notices_html
 from editor_app.core.page import article_content, page_html, render_template
 from editor_app.core.render_process import RenderProcess
+from editor_app.core.reply import ReplyRequest
 from editor_app.core.settings import DeskSettings
 from editor_app.core.tickers.tags import TickerTag, related_stocks_line
 
@@ -40,6 +43,9 @@ class ArticlePackage:
     claims: list[Claim] = field(default_factory=list)
     tickers: list[TickerTag] = field(default_factory=list)
     sources: list[SourceLink] = field(default_factory=list)  # beyond the claims' appearances
+    replies: list[ReplyRequest] = field(default_factory=list)  # right of reply (core.reply)
+    images: dict[str, EmbeddedImage] = field(default_factory=dict)  # the body's stored pictures, by key
+    notices: list[Notice] = field(default_factory=list)  # published corrections, clarifications, updates
 
     @property
     def related_stocks(self) -> str:
@@ -88,15 +94,16 @@ _ATTR = re.compile(r'([a-zA-Z][\w:-]*)="([^"]*)"')
 
 def external_images_to_links(body_html: str) -> str:
     """Exported pages load nothing from outside: an image by http(s) URL becomes a link to it
-    (the writer's choice stays one click away); embedded data: images are kept. Runs on
-    sanitized HTML, whose attributes the sanitizer always writes double-quoted and escaped."""
+    (the writer's choice stays one click away); embedded data: images and pictures of the store
+    (`image:` keys, which the preview loads from the store and an export embeds) are kept. Runs
+    on sanitized HTML, whose attributes the sanitizer always writes double-quoted and escaped."""
     if "<img" not in body_html:
         return body_html
 
     def repl(m: re.Match[str]) -> str:
         attrs = dict(_ATTR.findall(m.group(1)))
         src = attrs.get("src", "")
-        if src.lower().startswith("data:image/"):
+        if src.lower().startswith("data:image/") or image_key(src):
             return m.group(0)
         url = safe_url(html.unescape(src))
         alt = attrs.get("alt", "")  # still escaped as the sanitizer wrote it
@@ -178,7 +185,11 @@ def export_page(
     article = package.article
     canonical = settings.canonical_url(article.slug, getattr(article, "canonical_url", ""))
     tags = list(getattr(article, "tags", []))
-    body, after = ClaimMarkup.from_claims(package.claims).apply(finish_body(body_html))
+    body_html = embed_images(body_html, package.images)  # the page carries its pictures
+    body, after = ClaimMarkup.from_claims(package.claims, package.replies).apply(finish_body(body_html))
+    notes = notices_html(package.notices, article, settings.notices_at)
+    if notes:
+        body, after = (notes + body, after) if settings.notices_at == "top" else (body, after + notes)
     content = article_content(  # no status banner: an exported page is meant for publication
         article,
         body,
@@ -196,6 +207,7 @@ def export_page(
         lang=settings.lang,
         keywords=tags,
     )
+    correction_json_ld(data, package.notices)
     meta = social_meta_tags(
         article,
         site_name=publisher,
@@ -205,7 +217,13 @@ def export_page(
         lang=settings.lang,
     )
     return page_html(
-        article, content, lang=settings.lang, json_ld=json_ld_script_body(data), canonical_url=canonical, meta_tags=meta
+        article,
+        content,
+        lang=settings.lang,
+        json_ld=json_ld_script_body(data),
+        canonical_url=canonical,
+        meta_tags=meta,
+        theme=settings.page_theme,
     )
 
 

@@ -21,12 +21,42 @@ from markupsafe import Markup
 from editor_app import __version__
 from editor_app.core.article import utcnow
 from editor_app.core.export import ArticlePackage, ExportError, atomic_write_text, export_page
-from editor_app.core.page import CONTENT_SECURITY_POLICY, render_template, stylesheet
+from editor_app.core.page import CONTENT_SECURITY_POLICY, render_template, stylesheet, theme_attribute
 from editor_app.core.render_process import RenderOutcome
 from editor_app.core.settings import DeskSettings
 from editor_app.core.slug import MAX_SLUG_LENGTH, slugify
 
 INDEX_NAME = "index.html"
+FORMATS = ("html", "ninjs")  # a page per article (with index.html), or IPTC ninjs JSON (core/ninjs.py)
+
+
+class EmbargoRefused(ExportError):
+    """Articles still under embargo, and no override: nothing was written."""
+
+    def __init__(self, packages: Sequence[ArticlePackage]) -> None:
+        from editor_app.core.embargo import refusal
+
+        self.packages = list(packages)
+        first = self.packages[0].article
+        head = refusal(first.embargo_at)
+        if len(self.packages) == 1:
+            super().__init__(f"'{first.display_title}' is not exported. {head}")
+        else:
+            names = ", ".join(f"'{p.article.display_title}'" for p in self.packages[:3])
+            more = f" and {len(self.packages) - 3} more" if len(self.packages) > 3 else ""
+            super().__init__(
+                f"{len(self.packages)} articles are still under embargo ({names}{more}); nothing was exported. "
+                "An editor can override with a reason, which is kept in each article's history."
+            )
+
+
+def embargoed(packages: Sequence[ArticlePackage], now: datetime | None = None) -> list[ArticlePackage]:
+    """The packages whose embargo has not lifted yet."""
+    from editor_app.core.embargo import under_embargo
+
+    return [p for p in packages if under_embargo(getattr(p.article, "embargo_at", None), now)]
+
+
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, title of the article in hand)
 
 
@@ -74,8 +104,10 @@ class ExportReport:
         return text
 
 
-def file_names(packages: Sequence[ArticlePackage], *, reserved: Sequence[str] = (INDEX_NAME,)) -> list[str]:
-    """`<slug>.html` per package, unique case-insensitively (and never a reserved name)."""
+def file_names(
+    packages: Sequence[ArticlePackage], *, reserved: Sequence[str] = (INDEX_NAME,), ext: str = ".html"
+) -> list[str]:
+    """`<slug>.html` (or `ext`) per package, unique case-insensitively (and never a reserved name)."""
     taken = {r.casefold() for r in reserved}
     bases = [
         slugify(p.article.slug or p.article.title or (f"article-{p.article.id}" if p.article.id else ""))
@@ -83,14 +115,14 @@ def file_names(packages: Sequence[ArticlePackage], *, reserved: Sequence[str] = 
     ]
     names: list[str | None] = [None] * len(bases)
     for i, base in enumerate(bases):  # first pass: every article that can keep its own name does
-        if f"{base}.html".casefold() not in taken:
-            names[i] = f"{base}.html"
+        if f"{base}{ext}".casefold() not in taken:
+            names[i] = f"{base}{ext}"
             taken.add(names[i].casefold())
     for i, base in enumerate(bases):  # second pass: the others get -2, -3, ...
         n = 2
         while names[i] is None:
             suffix = f"-{n}"
-            candidate = f"{base[: MAX_SLUG_LENGTH - len(suffix)]}{suffix}.html"
+            candidate = f"{base[: MAX_SLUG_LENGTH - len(suffix)]}{suffix}{ext}"
             if candidate.casefold() not in taken:
                 names[i] = candidate
                 taken.add(candidate.casefold())
@@ -107,6 +139,8 @@ def index_page(entries: Sequence[tuple[ArticlePackage, str]], settings: DeskSett
     rows = []
     for package, href in entries:
         a = package.article
+        if getattr(a, "killed", False):
+            continue  # a killed article leaves the index (its file is kept, with the notice)
         published = getattr(a, "published_at", None)
         when = published or a.updated_at
         rows.append(
@@ -129,11 +163,24 @@ def index_page(entries: Sequence[tuple[ArticlePackage, str]], settings: DeskSett
         csp=CONTENT_SECURITY_POLICY,
         version=__version__,
         title=heading,
-        css=Markup(stylesheet()),
+        css=Markup(stylesheet(settings.page_theme)),
+        theme=theme_attribute(settings.page_theme),  # the index looks like the pages it lists
         entries=rows,
         exported_iso=now.isoformat(),
         exported_human=_human(now),
     )
+
+
+def _document(package: ArticlePackage, html: str, settings: DeskSettings, fmt: str, now: datetime | None) -> str:
+    if fmt == "ninjs":
+        import json
+
+        from editor_app.core.ninjs import ninjs_document
+
+        return (
+            json.dumps(ninjs_document(package, html, settings=settings, now=now), ensure_ascii=False, indent=1) + "\n"
+        )
+    return export_page(package, html, settings=settings)
 
 
 def export_many(
@@ -147,15 +194,27 @@ def export_many(
     settings: DeskSettings | None = None,
     index: bool | None = None,
     index_title: str = "",
+    fmt: str = "html",
+    override_embargo: bool = False,
+    now: datetime | None = None,
 ) -> ExportReport:
     """Write each package as `<slug>.html` into `out_dir` and (for more than one article, or
     `index=True`) an `index.html` listing them. `renderer` defaults to a private RenderProcess
-    (budgeted: hostile Markdown cannot hang the export)."""
+    (budgeted: hostile Markdown cannot hang the export).
+
+    `fmt` "ninjs" writes `<slug>.json` (IPTC ninjs 3.1) and no index. Articles under embargo
+    raise EmbargoRefused before anything is written, unless `override_embargo` (the caller
+    records the editor's reason)."""
     started = time.perf_counter()
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    held = embargoed(packages, now)
+    if held and not override_embargo:
+        raise EmbargoRefused(held)
     out_dir = Path(out_dir)
     settings = settings or DeskSettings()
-    write_index = len(packages) > 1 if index is None else index
-    names = file_names(packages)
+    write_index = (len(packages) > 1 if index is None else index) and fmt == "html"
+    names = file_names(packages, ext=".json" if fmt == "ninjs" else ".html")
     targets = [out_dir / n for n in names]
     report = ExportReport(out_dir=out_dir)
     report.existing = [t for t in [*targets, *([out_dir / INDEX_NAME] if write_index else [])] if t.exists()]
@@ -190,7 +249,7 @@ def export_many(
                 report.failed.append((title, outcome.message))
                 continue
             try:
-                atomic_write_text(target, export_page(package, outcome.html, settings=settings))
+                atomic_write_text(target, _document(package, outcome.html, settings, fmt, now))
             except OSError as exc:
                 report.failed.append((title, f"could not write {target}: {exc.strerror or exc}"))
                 continue

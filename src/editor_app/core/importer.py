@@ -58,6 +58,7 @@ class ParsedArticle:
     tickers: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    embargo: str = ""  # front matter `embargo:` as written (core.embargo reads it)
     notes: list[str] = field(default_factory=list)
     source: str = ""
 
@@ -157,6 +158,7 @@ def parse_markdown(text: str, *, source: str = "") -> ParsedArticle:
     parsed.slug = _as_text(meta.get("slug"))
     parsed.tickers = _as_list(meta.get("tickers"))
     parsed.tags = _as_list(meta.get("tags") or meta.get("hashtags"))
+    parsed.embargo = _as_text(meta.get("embargo") or meta.get("embargoed") or meta.get("embargo_until"))
     claims = meta.get("claims") or []
     if not isinstance(claims, list) or not all(isinstance(c, dict) for c in claims):
         raise ImportFailed("'claims' in the front matter must be a list of mappings (text:, reported_by:, …)")

@@ -159,3 +159,30 @@ def json_ld_script_body(data: dict[str, Any]) -> str:
     """JSON safe inside <script type="application/ld+json">: no `</script>` can be formed."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def correction_json_ld(data: dict[str, Any], notices: Sequence[Any]) -> dict[str, Any]:
+    """Add the published notices to the NewsArticle of `data` (in place): corrections and
+    clarifications as schema.org `correction` (`CorrectionComment`: text, datePublished), and
+    `dateModified` no earlier than the latest notice. Updates change only `dateModified`."""
+    published = [n for n in notices if getattr(n, "published_at", None) is not None]
+    if not published:
+        return data
+    news = data["@graph"][0]
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "name": n.kind.label,
+            "text": n.text,
+            "datePublished": n.published_at.isoformat(),
+        }
+        for n in published
+        if n.kind.value in ("correction", "clarification")
+    ]
+    if corrections:
+        news["correction"] = corrections
+    latest = max(n.published_at for n in published)
+    modified = news.get("dateModified")
+    if not modified or latest.isoformat() > modified:
+        news["dateModified"] = latest.isoformat()
+    return data

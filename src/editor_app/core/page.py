@@ -20,6 +20,15 @@ from editor_app.resources import read_text, resource_path
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 )
+# The live preview also shows the store's pictures (`image:` keys, served by the window).
+PREVIEW_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("img-src data:;", "img-src data: image:;")
+# A store picture the preview cannot load (the reference came from another store): browsers
+# draw an image's ::before only when it failed to load, so this box shows just for those.
+PREVIEW_MISSING_PICTURE_CSS = """
+img[src^="image:"]::before { content: "Picture not in this store"; display: block; box-sizing: border-box;
+  width: 22rem; max-width: 100%; padding: 1.5rem 1rem; border: 2px dashed var(--muted); border-radius: 6px;
+  background: var(--code-bg); color: var(--text); font: 0.95rem/1.3 system-ui, sans-serif; text-align: center; }
+"""
 
 
 @cache
@@ -36,9 +45,35 @@ def render_template(name: str, **context: object) -> str:
     return _env().get_template(name).render(**context)
 
 
+EXPORT_THEMES = ("light", "dark", "auto")  # the desk's export theme (DeskSettings.export_theme)
+DARK_SELECTOR = ':root[data-theme="dark"]'
+
+
 @cache
-def stylesheet() -> str:
-    return read_text("styles", "article.css")
+def stylesheet(theme: str = "light") -> str:
+    """The page's CSS: the light style and its dark variant (applied by `data-theme="dark"`);
+    for the "auto" export theme, the dark rules again for readers whose system is dark."""
+    light = read_text("styles", "article.css")
+    dark = read_text("styles", "article-dark.css")
+    css = light + "\n" + dark
+    if theme == "auto":
+        follows = dark.replace(DARK_SELECTOR, ':root:not([data-theme="light"])')
+        css += "\n@media (prefers-color-scheme: dark) {\n" + follows + "}\n"
+    return css
+
+
+def with_root_theme(page: str, theme: str) -> str:
+    """`page` with data-theme="light" / "dark" on its root element (the preview sets its own
+    theme this way; a page that already carries one is left as it is)."""
+    head = page[:300]
+    if "data-theme=" in head or "<html" not in head:
+        return page
+    return page.replace("<html", f'<html data-theme="{"dark" if theme == "dark" else "light"}"', 1)
+
+
+def theme_attribute(theme: str) -> str:
+    """The root's data-theme for an export theme: "dark" only when the desk asks for dark pages."""
+    return "dark" if theme == "dark" else ""
 
 
 def _human_time(when: datetime) -> str:
@@ -111,21 +146,28 @@ def page_html(
     json_ld: str = "",
     canonical_url: str = "",
     meta_tags: Sequence[tuple[str, str, str]] = (),
+    theme: str = "light",
+    preview: bool = False,
 ) -> str:
     """The complete self-contained HTML5 document. `json_ld` must be script-safe JSON
     (metadata.json_ld_script_body); `meta_tags` are ("property" | "name", key, content) for
-    Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template."""
+    Open Graph and Twitter cards (metadata.social_meta_tags), escaped by the template.
+    `theme` is the desk's export theme: light (the publication's style), dark, or auto (the
+    reader's system decides); the preview sets its own theme on the root. `preview`: the live
+    preview's page, which may also load `image:` pictures from the store."""
+    theme = theme if theme in EXPORT_THEMES else "light"
     return (
         _env()
         .get_template("page.html.j2")
         .render(
             lang=lang,
             json_ld=Markup(json_ld),
-            csp=CONTENT_SECURITY_POLICY,
+            csp=PREVIEW_CONTENT_SECURITY_POLICY if preview else CONTENT_SECURITY_POLICY,
             version=__version__,
             title=article.display_title,
             description=article.dek,
-            css=Markup(stylesheet()),
+            css=Markup(stylesheet(theme) + (PREVIEW_MISSING_PICTURE_CSS if preview else "")),
+            theme=theme_attribute(theme),
             content=Markup(content_html),
             canonical_url=canonical_url,
             meta_tags=list(meta_tags),

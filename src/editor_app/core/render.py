@@ -88,9 +88,10 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
     "time": {"datetime"},
 }
-URL_SCHEMES = {"http", "https", "mailto", "data"}
+URL_SCHEMES = {"http", "https", "mailto", "data", "image"}
 _SAFE_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "footnote-backref-wrapper", "claim", "claims-box-slot"}
 _LANGUAGE_CLASS = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
+_STORED_IMAGE = re.compile(r"^image:[0-9a-fA-F]{8,64}$")  # core.images.refs: a picture in the store
 _IMAGE_DATA_URL = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$", re.I)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -110,6 +111,8 @@ def _filter_attribute(tag: str, attr: str, value: str) -> str | None:
         name = scheme.group(1).lower() if scheme else ""
         if name == "data":
             return cleaned if tag == "img" and _IMAGE_DATA_URL.match(cleaned) else None
+        if name == "image":
+            return cleaned if tag == "img" and attr == "src" and _STORED_IMAGE.match(cleaned) else None
         if name and name not in ("http", "https", "mailto"):
             return None
     if attr == "style":  # only the alignment the tables extension writes

@@ -34,6 +34,8 @@ class DeskSettings:
     language: str = "en"  # BCP 47 tag for <html lang> and inLanguage
     twitter_site: str = ""  # "@examplenews" (twitter:site)
     spelling_languages: str = "en_US, en_GB"  # Enchant tags, comma-separated (an article's front matter `lang:` wins)
+    export_theme: str = "light"  # exported pages: light (the publication's style), dark, or auto (the reader's system)
+    notice_position: str = "bottom"  # where an exported page shows its correction notices: "top" | "bottom"
 
     @property
     def spelling(self) -> list[str]:
@@ -44,9 +46,21 @@ class DeskSettings:
         return parse_languages(self.spelling_languages) or list(DEFAULT_LANGUAGES)
 
     @property
+    def page_theme(self) -> str:
+        """The export theme as `core.page.page_html` takes it (light when unset or unknown)."""
+        value = self.export_theme.strip().lower()
+        return value if value in ("light", "dark", "auto") else "light"
+
+    @property
     def user(self) -> str:
         """Who is acting (`core.identity.acting_user`, with `desk_user` as the legacy fallback)."""
         return acting_user(self.desk_user)
+
+    @property
+    def notices_at(self) -> str:
+        """ "top" or "bottom" (anything else reads as the default, bottom)."""
+        value = self.notice_position.strip().casefold()
+        return value if value in ("top", "bottom") else "bottom"
 
     @property
     def lang(self) -> str:

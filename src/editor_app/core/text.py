@@ -44,9 +44,11 @@ class TextStats:
     characters: int
     reading_minutes: int
 
-    def describe(self) -> str:
+    def describe(self, target: int | None = None) -> str:
+        """'612 words · …', or with a length target '612 / 800 words · …'."""
         minutes = "<1 min" if self.words and self.reading_minutes == 0 else f"{self.reading_minutes} min"
-        return f"{self.words:,} words · {self.characters:,} characters · {minutes} read"
+        words = f"{self.words:,} / {target:,} words" if target else f"{self.words:,} words"
+        return f"{words} · {self.characters:,} characters · {minutes} read"
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # claim markers and other comments: never read
@@ -66,11 +68,20 @@ def first_words(text: str, count: int = 6) -> str:
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
+def _words_in(read: str) -> int:
+    return len(_WORD.findall(_MARKUP.sub(" ", read)))
+
+
+def word_count(markdown: str) -> int:
+    """The words of `text_stats` alone (the outline's sections, the library's column)."""
+    return _words_in(_as_read(markdown))
+
+
 def text_stats(markdown: str) -> TextStats:
     """Counts as a reader sees them: claim markers, link targets and Markdown punctuation are
     neither words nor characters; characters count spaces, with runs of whitespace as one."""
     read = _as_read(markdown)
-    words = sum(1 for _ in _WORD.finditer(_MARKUP.sub(" ", read)))
+    words = _words_in(read)
     chars = len(" ".join(_MARKUP.sub("", read).split()))
     minutes = math.ceil(words / READING_WORDS_PER_MINUTE) if words >= READING_WORDS_PER_MINUTE / 2 else 0
     return TextStats(words=words, characters=chars, reading_minutes=minutes)

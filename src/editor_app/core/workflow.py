@@ -177,6 +177,8 @@ class StatusChange:
         return bool(self.override_reason)
 
     def describe(self) -> str:
+        if self.from_status == self.to_status and self.override_reason:  # an embargo override (store.embargo)
+            return f"{self.note or 'Override'} by {self.who or 'unknown'}: {self.override_reason}"
         text = f"{self.from_status.label} → {self.to_status.label} by {self.who or 'unknown'}"
         if self.note:
             text += f": {self.note}"

@@ -10,8 +10,10 @@ from typing import Any
 
 from editor_app.core.article import ArticleStatus
 from editor_app.core.checklist import CheckItem, run_checklist, suggestion_text, ticker_suggestions
+from editor_app.core.images.refs import image_keys
 from editor_app.core.workflow import StatusChange, parse_status, runs_checklist
 from editor_app.services.package import load_package
+from editor_app.store.images import ImageStore
 from editor_app.store.review import ReviewStore
 from editor_app.store.tickers import TickerTagStore
 
@@ -30,7 +32,7 @@ class Review(ReviewStore):
         """The checklist for the stored article, with its claims, tags, comments, sources and
         dismissals. Without `suggestions` the ticker suggestions are computed from its text
         (loads the symbol directory unless `directory` is given)."""
-        package = load_package(self.store, article_id)
+        package = load_package(self.store, article_id, images=False)
         if package is None:
             raise KeyError(article_id)
         a = package.article
@@ -48,6 +50,7 @@ class Review(ReviewStore):
             dismissed=tickers.dismissed(article_id),
             aliases=_aliases(package, directory),
             misspelt=checker.check_text(a.body),
+            stored_images=ImageStore(self.store).existing(image_keys(a.body)),
             now=now,
         )
 

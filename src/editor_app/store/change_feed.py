@@ -26,6 +26,8 @@ from editor_app.store.models import (
     ResponseRow,
     StatusEventRow,
 )
+from editor_app.store.notices_models import NoticeRow
+from editor_app.store.reply_models import ReplyRequestRow
 from editor_app.store.review_models import ClaimSourceLinkRow, CommentRow, RevisionRow, SourceRow, StatusChangeRow
 from editor_app.store.settings_models import DeskSettingRow, SpellingWordRow
 from editor_app.store.ticker_models import ArticleTickerRow, TickerDismissalRow
@@ -41,12 +43,14 @@ _KIND: dict[type, str] = {
     StatusEventRow: "claims",
     ProposalDismissalRow: "claims",
     PartyRow: "claims",
+    ReplyRequestRow: "claims",
     ArticleTickerRow: "tags",
     TickerDismissalRow: "tags",
     SourceRow: "sources",
     ClaimSourceLinkRow: "sources",
     CommentRow: "comments",
     StatusChangeRow: "status",
+    NoticeRow: "status",  # a correction notice belongs with the workflow's history
     RevisionRow: "revisions",
     DeskSettingRow: "settings",
     SpellingWordRow: "settings",

@@ -44,6 +44,7 @@ from editor_app.store.models import (
     ResponseRow,
     StatusEventRow,
 )
+from editor_app.store.reply_closing import close_answered, response_key
 from editor_app.store.settings import acting_user_in
 from editor_app.store.store import Store
 from editor_app.store.substore import clean_text
@@ -278,6 +279,7 @@ class ClaimStore:
             if claim.version != before.version:
                 raise ClaimConflictError(claim, before)
             row.version = before.version + 1
+            responses_before = [response_key(r) for r in row.responses]
             key = claim.key.strip() or row.key
             if key != row.key:
                 if not is_valid_key(key):
@@ -306,6 +308,7 @@ class ClaimStore:
                 row.override_by, row.override_at = before.override_by, before.override_at
             row.updated_at = now
             s.flush()
+            close_answered(s, row, responses_before, now)  # a new response closes its party's reply requests
             after = _to_claim(row)
             self._record_change(row, before.effective, after.effective, override_changed, who, now)
             claim_id = row.id

@@ -54,6 +54,10 @@ def _prepare_claims(parsed: ParsedArticle) -> tuple[list[Claim], str, list[str]]
 
 def import_parsed(store: Store, parsed: ParsedArticle, *, who: str = "") -> ImportResult:
     claims, body, warnings = _prepare_claims(parsed)
+    from editor_app.store.image_import import import_local_images
+
+    body, image_warnings = import_local_images(store, body, parsed.source, who)  # pictures beside the file
+    warnings.extend(image_warnings)
     tags: list[TickerTag] = []
     if parsed.tickers:
         from editor_app.core.tickers.directory import default_directory
@@ -70,6 +74,10 @@ def import_parsed(store: Store, parsed: ParsedArticle, *, who: str = "") -> Impo
         saved_tags = [tag_store.add(article.id, tag, role=tag.role) for tag in tags]
         if parsed.tags:
             store.save(article.id, tags=parsed.tags)  # hashtags from the front matter
+        if parsed.embargo:
+            from editor_app.store.embargo import EmbargoStore
+
+            EmbargoStore(store).set_embargo(article.id, parsed.embargo)  # front matter `embargo:`
     except BaseException:
         store.delete(article.id)
         store.purge([article.id])

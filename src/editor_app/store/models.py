@@ -60,11 +60,21 @@ class ArticleRow(Base):
     # +1 on every save that changes headline, dek, byline or body: a save made from an older
     # version is a conflict (store.save's base_version), never a silent overwrite
     text_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1", nullable=False)
+    # length target in words (NULL: none) and the body's words, kept on save (0009_word_target)
+    word_target: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    word_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # embargo (front matter `embargo:`, kept in step on every write) and kill (migration 0011_notices)
+    embargo_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    embargo_offset: Mapped[int] = mapped_column(Integer, default=0, server_default="0", nullable=False)  # minutes
+    killed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    kill_reason: Mapped[str] = mapped_column(Text, default="", server_default="", nullable=False)
+    killed_by: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
 
     __table_args__ = (
         Index("ix_articles_updated_at", "updated_at"),
         # the library's covering index (migration 0006_library, store/library_query.py)
         Index("ix_articles_library", "deleted_at", "updated_at", "id", "status", "byline", "title"),
+        Index("ix_articles_embargo_at", "embargo_at"),
     )
 
 

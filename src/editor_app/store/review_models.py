@@ -132,5 +132,7 @@ class RevisionRow(Base):
     title: Mapped[str] = mapped_column(String, nullable=False, default="")
     dek: Mapped[str] = mapped_column(String, nullable=False, default="")
     byline: Mapped[str] = mapped_column(String, nullable=False, default="")
+    # the text that went out: each publication and each notice on the live article (0011_notices)
+    published: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default="0")
 
     __table_args__ = (Index("ix_revisions_article_id", "article_id", "id"),)

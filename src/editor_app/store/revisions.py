@@ -50,7 +50,7 @@ from editor_app.store.store import ArticleChange, Store
 SNAPSHOT_EVERY = 20
 SNAPSHOT_RATIO = 0.5
 TYPING_WINDOW = timedelta(minutes=5)
-REASONS = ("typing", "status change", "before restore", "restore", "import", "manual")
+REASONS = ("typing", "status change", "before restore", "restore", "import", "manual", "published")
 CURRENT = "current"
 
 

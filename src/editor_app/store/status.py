@@ -89,6 +89,10 @@ class StatusStore(SubStore):
             row.updated_at = now
             if to_status == ArticleStatus.PUBLISHED and row.published_at is None:
                 row.published_at = now
+            if to_status == ArticleStatus.PUBLISHED:
+                from editor_app.store.notices import publish_pending
+
+                publish_pending(s, row, now)  # a correction's notices go out with it
             change = StatusChangeRow(
                 article_id=article_id,
                 from_status=before.value,
@@ -100,7 +104,9 @@ class StatusStore(SubStore):
             )
             s.add(change)
             s.flush()
-            RevisionStore(self.store)._record(s, row, "status change", who, at=now)
+            revision = RevisionStore(self.store)._record(s, row, "status change", who, at=now)
+            if to_status == ArticleStatus.PUBLISHED:
+                revision.published = True  # the published text is kept as a version
             return _to_change(change)
 
         return self._run(work)

@@ -12,14 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from editor_app.core.article import Article, ArticleStatus, ArticleSummary, normalize_tags, utcnow
+import editor_app.store.embargo_column  # noqa: F401  (embargo_at follows the front matter)
+from editor_app.core.article import (
+    Article,
+    ArticleStatus,
+    ArticleSummary,
+    normalize_tags,
+    normalize_word_target,
+    utcnow,
+)
 from editor_app.core.changes import Changes
+from editor_app.core.embargo import embargo_in_zone
 from editor_app.core.settings import safe_http_url
 from editor_app.core.slug import slugify, unique_slug
-from editor_app.core.text import normalize_for_store
+from editor_app.core.text import normalize_for_store, word_count
 from editor_app.store.change_feed import ChangeFeed
 from editor_app.store.database import open_engine
 from editor_app.store.errors import StoreError, StoreLockedError, StoreReadOnlyError, StoreWriteError
@@ -31,8 +40,9 @@ EDITABLE_FIELDS = ("title", "dek", "byline", "body")
 CONTENT_FIELDS = frozenset({"title", "dek", "body"})  # what an approval approved
 EDITED_AFTER_APPROVAL = "Edited after approval: back to review."
 # Article metadata save() also accepts (not header-form text, so not in EDITABLE_FIELDS, which the
-# recovery journal reads from the window): canonical URL (http(s) or ""), tags (list or JSON text).
-META_FIELDS = ("canonical_url", "tags")
+# recovery journal reads from the window): canonical URL (http(s) or ""), tags (list or JSON text),
+# the length target in words ("" or 0: none).
+META_FIELDS = ("canonical_url", "tags", "word_target")
 
 
 class ArticleConflictError(StoreError):
@@ -74,12 +84,20 @@ def _to_article(row: ArticleRow) -> Article:
         canonical_url=row.canonical_url or "",
         tags=normalize_tags(row.tags or "[]"),
         version=row.text_version or 1,
+        word_target=row.word_target,
+        embargo_at=embargo_in_zone(row.embargo_at, row.embargo_offset),
+        killed_at=row.killed_at,
+        kill_reason=row.kill_reason or "",
+        killed_by=row.killed_by or "",
     )
 
 
-def _meta_values(fields: dict) -> dict[str, str]:
-    """canonical_url and tags as stored; ValueError for a canonical URL that is not http(s)."""
-    out: dict[str, str] = {}
+def _meta_values(fields: dict) -> dict[str, str | int | None]:
+    """canonical_url, tags and word_target as stored; ValueError for a canonical URL that is
+    not http(s) or a target that is not a number of words."""
+    out: dict[str, str | int | None] = {}
+    if "word_target" in fields:
+        out["word_target"] = normalize_word_target(fields["word_target"])
     if "canonical_url" in fields:
         raw = str(fields["canonical_url"] or "").strip()
         url = safe_http_url(raw)
@@ -244,6 +262,7 @@ class Store:
                 wanted = slug or values["title"]
                 row = ArticleRow(
                     **values,
+                    word_count=word_count(values["body"]),
                     slug=unique_slug(wanted, lambda c: self._slug_taken(s, c, None)),
                     slug_locked=bool(slug),
                     status=ArticleStatus.DRAFT.value,
@@ -268,6 +287,8 @@ class Store:
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
         meta = _meta_values(fields)
+        # counted before the write lock is taken (a 1.5 MB body takes ~0.1 s)
+        body_words = word_count(normalize_for_store(fields["body"]).text) if "body" in fields else None
         replaced = 0
         try:
             with self._write() as s, s.begin():
@@ -293,6 +314,10 @@ class Store:
                         if getattr(row, name) != norm.text:
                             setattr(row, name, norm.text)
                             changed.add(name)
+                if body_words is not None and row.word_count != body_words:
+                    row.word_count = body_words  # the library's words (0009_word_target)
+                elif row.word_count is None:
+                    row.word_count = word_count(row.body)
                 for name, value in meta.items():
                     if getattr(row, name) != value:
                         setattr(row, name, value)
@@ -367,5 +392,10 @@ class Store:
                     row = s.get(ArticleRow, aid)
                     if row is not None and row.deleted_at is not None:
                         s.delete(row)
+        except IntegrityError as exc:  # notices refer to it (RESTRICT, migration 0011_notices)
+            raise StoreError(
+                "An article that carries correction notices is kept for good: it can stay in the trash, "
+                "but it cannot be deleted."
+            ) from exc
         except OperationalError as exc:
             raise _write_error(exc, self.path, self.url) from exc

@@ -39,20 +39,25 @@ from editor_app.ui.editor.highlighter import MarkdownHighlighter
 from editor_app.ui.editor.markdown_editor import MarkdownEditor
 from editor_app.ui.editor.recovery import attach_journal
 from editor_app.ui.editor.window_editing import HIGHLIGHT_LIMIT_CHARS, EditingHandlers
+from editor_app.ui.images.controller import ImagesController
 from editor_app.ui.library.article_commands import ArticleCommands
 from editor_app.ui.library.pane import LibraryPane
+from editor_app.ui.notices.controller import NoticesController
+from editor_app.ui.outline.controller import OutlineController
 from editor_app.ui.preview.render_controller import RenderController
 from editor_app.ui.preview.view import PreviewView
 from editor_app.ui.preview.window_preview import PreviewParts
 from editor_app.ui.review.controller import ReviewController
 from editor_app.ui.spelling.controller import SpellingController
 from editor_app.ui.stocks.controller import StocksController
+from editor_app.ui.theme.controller import ThemeController, apply_saved_theme
 from editor_app.ui.transfer.export_current import ExportCommands
 from editor_app.ui.transfer.export_import import install_export_import
 from editor_app.ui.window.actions import ActionRegistry
 from editor_app.ui.window.layout import WindowLayout
 from editor_app.ui.window.menus import build_menus, connect_commands
 from editor_app.ui.window.read_only import lock_for_reading
+from editor_app.ui.writing.controller import WritingModes
 
 LIBRARY_DELAY_MS = 400  # coalesce library refreshes after claims, tags, comments, statuses
 
@@ -78,6 +83,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
     claims_dock: LazyDock
     ticker_tags: TickerTagStore
     ticker_dock: LazyDock
+    outline_dock: LazyDock
     review_store: Review
     export_import: ExportImport
     extra_editor_actions: list[QAction]
@@ -95,6 +101,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self._library_timer.timeout.connect(self.refresh_library_rows)
         self.tasks = Tasks(self)  # computations off the UI thread (proposals, checks)
         self.settings = settings or QSettings()
+        apply_saved_theme(self.settings)  # the palette before any widget is made (ui/theme)
         self.article: Article | None = None
         self._body_html = ""
         self._preview_notice = ""
@@ -156,7 +163,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.layout_ = WindowLayout(self, centre)  # central area, View menu, panes, workspaces, zoom
         self.panels = self.layout_.panels
         self._connect()
-        self.preview.load_shell(page_html(Article(), article_content(Article(), "")))
+        self.preview.load_shell(page_html(Article(), article_content(Article(), ""), preview=True))
         self.resize(1400, 860)
         layout_restored = self.layout_.restore()
         self.reload_library()
@@ -172,6 +179,11 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         install_export_import(self)
         self.review = ReviewController(self)
         self.spelling = SpellingController(self)
+        self.outline = OutlineController(self)
+        self.theme = ThemeController(self)  # View › Theme; applies the palette before the first paint
+        self.writing = WritingModes(self)  # scroll sync, focus, typewriter, full screen
+        self.images = ImagesController(self)
+        self.notices = NoticesController(self)  # corrections, kill, embargo (issue 15)
         if getattr(store, "is_server", False):  # the desk's server: others write the same articles
             from editor_app.ui.editor.conflicts import ConflictResolver
 
@@ -268,6 +280,14 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
             self.show_article_parts(
                 claims=everything or changes.claims or changes.sources, tags=everything or changes.tags
             )
+
+    def reveal_line(self, line: int) -> None:
+        """Jump to source line `line` (1-based): the cursor there, both editor and preview show it."""
+        self.writing.reveal_line(line)
+
+    def reveal_cursor(self) -> None:
+        """After moving the cursor to a spot (a claim...): its line in the middle of both views."""
+        self.writing.reveal_cursor()
 
     # -- export -----------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from alembic import context
 
+import editor_app.store.image_models
+import editor_app.store.notices_models
 import editor_app.store.review_models
 import editor_app.store.settings_models
 import editor_app.store.ticker_models  # noqa: F401

@@ -21,7 +21,7 @@ from editor_app.core.claims import Appearance, Claim, Response, Stance, short_st
 from editor_app.store.claims import ClaimStore, proposal_key
 from editor_app.store.errors import StoreError
 from editor_app.ui.common.text_positions import qt_position
-from editor_app.ui.common.theme import ERROR_COLOURS, OK_COLOURS, WARNING_COLOURS, is_dark, themed
+from editor_app.ui.common.theme import ERROR_COLOURS, OK_COLOURS, WARNING_COLOURS, themed
 
 if TYPE_CHECKING:
     from editor_app.ui.claims.controller import ClaimsController
@@ -31,6 +31,8 @@ TASK = "claim proposals"
 READ_DELAY_MS = 1200  # after the last key: long enough not to read on every word
 READ_LIMIT = 200_000  # characters read: a pasted book would hold the interpreter for minutes
 PROPOSAL_HIGHLIGHT_PROPERTY = QTextFormat.Property.UserProperty + 0x51
+# (light, dark) backgrounds of the evidence: the editor's text stays AA-readable on them
+EVIDENCE_COLOURS = {"claim": ("#fff1b8", "#5c4a00"), "reporter": ("#dbe8ff", "#1d3a66")}
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _ANONYMOUS = re.compile(
     r"^(?:people|persons?|sources?|one|two|three|several|a|an|the)\b.*\b(?:familiar|sources?|persons?|people|"
@@ -257,8 +259,20 @@ class ClaimAssistant(QObject):
 
     # -- evidence in the editor -----------------------------------------------------------
 
+    def retheme(self) -> None:
+        """After a theme switch: the evidence shown again in the new colours, the caret kept."""
+        proposal = getattr(self, "_evidence_for", None)
+        if proposal is None or not self.evidence():
+            return
+        editor = self.window.editor
+        cursor, scroll = editor.textCursor(), editor.verticalScrollBar().value()
+        self.show_evidence(proposal)
+        editor.setTextCursor(cursor)
+        editor.verticalScrollBar().setValue(scroll)
+
     def show_evidence(self, proposal: Any) -> None:
         """Mark the claim, its reporters and the responses in the editor; show the claim."""
+        self._evidence_for = proposal
         delta = self._shift(proposal)
         self.clear_evidence()
         if delta is None:
@@ -267,12 +281,12 @@ class ClaimAssistant(QObject):
             return
         text = self.window.editor.toPlainText()
         palette = self.window.editor.palette()
-        dark = is_dark(palette)
+        claim_bg, reporter_bg = (themed(EVIDENCE_COLOURS[k], palette) for k in ("claim", "reporter"))
         spans: list[tuple[int, int, QTextCharFormat]] = [
-            (proposal.start, proposal.end, _fmt(QColor("#5c4a00" if dark else "#fff1b8"), None, "Proposed claim"))
+            (proposal.start, proposal.end, _fmt(claim_bg, None, "Proposed claim"))
         ]
         for r in proposal.reported_by:
-            spans.append((r.start, r.end, _fmt(QColor("#1d3a66" if dark else "#dbe8ff"), None, "Reported by")))
+            spans.append((r.start, r.end, _fmt(reporter_bg, None, "Reported by")))
         for r in proposal.responses:
             colour = _stance_colour(r.stance)
             spans.append(

@@ -134,6 +134,10 @@ class ClaimDetail:
         self.responses.up.clicked.connect(lambda: self.move_response(self.responses.current_row(), -1))
         self.responses.down.clicked.connect(lambda: self.move_response(self.responses.current_row(), 1))
 
+        # right of reply (ui/claims/replies.py)
+        self.reply_section = self._build_replies()
+        v.addWidget(self.reply_section)
+
         # the desk's verdict
         v.addWidget(heading("Editor's verdict"))
         self.override_combo = QComboBox(objectName="overrideStatus")
@@ -200,6 +204,7 @@ class ClaimDetail:
                 self.override_message.hide()
             self._show_status(claim)
             self._show_rows(claim)
+            self._show_replies(claim)
             self._show_history(claim)
             self._show_anchor_flag()
         finally:

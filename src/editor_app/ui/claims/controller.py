@@ -82,6 +82,16 @@ class ClaimsController(QObject):
     def panel(self) -> ClaimsPanel | None:
         return self.dock.widget() if self.dock.built else None  # type: ignore[return-value]
 
+    def retheme(self) -> None:
+        """After a theme switch (ui/theme): the panel's status colours and the proposals' evidence."""
+        panel = self.panel()
+        if panel is not None:  # the list paints from the palette; the detail's labels are set
+            panel.view.viewport().update()
+            panel._show_status(panel._claim)
+            panel._show_anchor_flag()
+        if self.assistant is not None:
+            self.assistant.retheme()
+
     def article_loaded(self, article: Article | None) -> None:
         panel = self.panel()
         if panel is not None:
@@ -98,6 +108,14 @@ class ClaimsController(QObject):
         """A claim or a dismissal of this article changed (here, in review, by an import):
         the proposals shown follow (a deleted claim can be proposed again)."""
         article = self.window.article
+        panel = self.panel()
+        if (
+            panel is not None
+            and article is not None
+            and (changes.claims or changes.everything)
+            and changes.touches(article.id)
+        ):
+            panel.refresh_replies()  # a reply request written here, by a command, or closed
         if self.assistant is None or article is None or article.id is None:
             return
         if (changes.claims or changes.everything) and changes.touches(article.id):
@@ -207,6 +225,9 @@ class ClaimsController(QObject):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.window.editor.setTextCursor(cursor)
+        if self.window.writing.sync.enabled:
+            self.window.reveal_cursor()  # the claim's line in the middle of the text and the preview
+            return
         self.window.editor.ensureCursorVisible()
         self.scroll_preview_to_claim(key)
 

@@ -48,6 +48,7 @@ from editor_app.ui.claims.claim_list import (
     ClaimListModel,
 )
 from editor_app.ui.claims.dialogs import plain_label
+from editor_app.ui.claims.replies import ReplyRequests
 from editor_app.ui.claims.row_table import tool_button
 from editor_app.ui.common.widgets import count_text
 
@@ -63,7 +64,7 @@ BODY_CHECK_DELAY_MS = 300  # re-check which claims are anchored after the body c
 # -- the panel --------------------------------------------------------------------------------
 
 
-class ClaimsPanel(ClaimDetail, QWidget):
+class ClaimsPanel(ClaimDetail, ReplyRequests, QWidget):
     claim_activated = Signal(str)  # the writer clicked a claim: show it in the text
     claims_changed = Signal()  # a claim was written: statuses in the preview may change
     claim_deleted = Signal(str)  # a claim was deleted: remove its markers from the text

@@ -3,7 +3,6 @@ move buttons, and the panel's headings and tool buttons."""
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import (
     Qt,
 )
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.ui.claims.dialogs import plain_label
 from editor_app.ui.common.widgets import plain_tooltip
+from editor_app.ui.theme.icons import set_icon
 
 
 def heading(text: str) -> QLabel:
@@ -35,7 +35,7 @@ def heading(text: str) -> QLabel:
 
 def tool_button(icon: str, tip: str, name: str) -> QToolButton:
     button = QToolButton(objectName=name)
-    button.setIcon(qta.icon(icon))
+    set_icon(button, icon)
     button.setToolTip(tip)
     button.setAutoRaise(True)
     return button

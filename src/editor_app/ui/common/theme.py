@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from editor_app.core.article import ArticleStatus
+from editor_app.core.contrast import AA_TEXT, contrast_ratio
 
 S = ArticleStatus
 
@@ -67,3 +68,32 @@ def badge_icon(status: ArticleStatus, palette: QPalette, size: int = 12) -> QIco
     p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     p.end()
     return QIcon(pix)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (core.contrast), 1 to 21."""
+    return contrast_ratio((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
+
+
+def blend(a: QColor, b: QColor, t: float) -> QColor:
+    """`t` of `b` mixed into `a`."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+def readable_blend(
+    text: QColor, background: QColor, t: float, *, on: QColor | None = None, minimum: float = AA_TEXT
+) -> QColor:
+    """Text muted by mixing `t` of the background in, but never below `minimum` contrast
+    against the background it is painted `on` (WCAG AA for text by default): dimmed Markdown
+    marks stay quieter than the words and still readable, in either theme."""
+    ground = background if on is None else on
+    while t > 0:
+        colour = blend(text, background, t)
+        if contrast(colour, ground) >= minimum:
+            return colour
+        t = round(t - 0.02, 4)
+    return QColor(text)

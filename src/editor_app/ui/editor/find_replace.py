@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from editor_app.ui.common.text_positions import TextPositions
 from editor_app.ui.common.theme import is_dark as palette_is_dark
 from editor_app.ui.editor.find_highlights import FIND_HIGHLIGHT_PROPERTY, FindHighlights
+from editor_app.ui.theme.icons import set_icon
 
 MATCH_LIMIT = 10_000  # count and highlight at most this many matches
 SPAN_REPLACE_THRESHOLD = 2_000  # replace-all edits per match below this, one splice above
@@ -54,7 +55,7 @@ def _doc_text(raw: str) -> TextPositions:
 
 def _icon_button(icon: str, tip: str, *, checkable: bool = False, text: str = "") -> QToolButton:
     btn = QToolButton()
-    btn.setIcon(qta.icon(icon))
+    set_icon(btn, icon)
     btn.setIconSize(QSize(16, 16))
     btn.setToolTip(tip)
     btn.setAccessibleName(tip.split(" (")[0])
@@ -196,7 +197,7 @@ class FindReplaceBar(FindHighlights, QWidget):
     def _set_replace_visible(self, visible: bool) -> None:
         self.replace_edit.setVisible(visible)
         self._replace_tools.setVisible(visible)
-        self.toggle_replace_button.setIcon(qta.icon("fa6s.chevron-down" if visible else "fa6s.chevron-right"))
+        set_icon(self.toggle_replace_button, "fa6s.chevron-down" if visible else "fa6s.chevron-right")
         self.toggle_replace_button.setToolTip("Hide replace" if visible else "Show replace")
 
     @property
@@ -542,8 +543,15 @@ class FindReplaceBar(FindHighlights, QWidget):
         else:
             self._set_status("No matches", error=True)
 
+    def retheme(self) -> None:
+        """After a theme switch: the match highlights and the search box's tint in the new colours."""
+        self._set_status(self._status, error=getattr(self, "_status_error", False))
+        if self.isVisible():
+            self._refresh_highlights()
+
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self._status = text
+        self._status_error = error
         self.status_label.setText(text)
         pal = self.find_edit.palette()
         base = self.palette().color(QPalette.ColorRole.Base)

@@ -1,4 +1,4 @@
-"""The article's header fields above the editor: headline, dek, byline, slug.
+"""The article's header fields above the editor: headline, dek, byline, slug, target words.
 
 Headline and dek wrap (`WrappingField`): a long headline is read whole at any window width,
 never cut at the field's edge; they stay one paragraph (Enter goes on to the next field).
@@ -7,10 +7,21 @@ never cut at the field's edge; they stay one paragraph (Enter goes on to the nex
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextOption
-from PySide6.QtWidgets import QFormLayout, QFrame, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QTextOption, QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
-from editor_app.core.article import Article
+from editor_app.core.article import MAX_WORD_TARGET, Article
 from editor_app.core.slug import slugify
 
 FIELDS = ("title", "dek", "byline", "slug")
@@ -108,11 +119,28 @@ class WrappingField(QPlainTextEdit):
         return QSize(super().sizeHint().width(), self.height())
 
 
+class TargetField(QSpinBox):
+    """Words, with "none" for no target; emptying the field means none too (not "undo")."""
+
+    def validate(self, text: str, pos: int):
+        if not text.strip():
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text.replace("none", ""), pos)
+
+    def valueFromText(self, text: str) -> int:
+        digits = text.replace(",", "").replace(self.locale().groupSeparator(), "").strip()
+        return int(digits) if digits.isdigit() else 0
+
+    def fixup(self, text: str) -> str:
+        return "" if not text.strip() else super().fixup(text)
+
+
 class HeaderForm(QWidget):
     """Emits `edited(field)` as the writer types; `committed_slug` when the slug field is left."""
 
     edited = Signal(str)
     slug_committed = Signal(str)
+    embargo_committed = Signal(str)  # the embargo field was left with a changed value (core.embargo)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +163,31 @@ class HeaderForm(QWidget):
         layout.addRow("Headline", self.title)
         layout.addRow("Dek", self.dek)
         layout.addRow("Byline", self.byline)
-        layout.addRow("Slug", self.slug)
+        # the length target sits beside the slug: one more field, no more height
+        self.word_target = TargetField(objectName="wordTargetField")
+        self.word_target.setRange(0, MAX_WORD_TARGET)
+        self.word_target.setSingleStep(50)
+        self.word_target.setSpecialValueText("none")  # 0: no target
+        self.word_target.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.word_target.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.word_target.setGroupSeparatorShown(True)
+        self.word_target.setMinimumWidth(self.word_target.fontMetrics().horizontalAdvance("100,000") + 24)
+        self.word_target.setToolTip("Target length in words (0 or empty: no target); progress shows in the status bar")
+        target_label = QLabel("Target words", objectName="wordTargetLabel")
+        target_label.setBuddy(self.word_target)
+        slug_row = QHBoxLayout()
+        slug_row.setContentsMargins(0, 0, 0, 0)
+        slug_row.setSpacing(8)
+        slug_row.addWidget(self.slug, 1)
+        slug_row.addWidget(target_label)
+        slug_row.addWidget(self.word_target)
+        layout.addRow("Slug", slug_row)
+        self.word_target.valueChanged.connect(lambda _v: self._on_edit("word_target"))
+        self.embargo = QLineEdit(objectName="embargoField", placeholderText="none · e.g. 2026-12-24T09:00:00+08:00")
+        self.embargo.setToolTip("Embargo: not exported nor published before this time (give its zone: +08:00, Z, …)")
+        layout.addRow("Embargo", self.embargo)
+        self.embargo.editingFinished.connect(self._on_embargo_finished)
+        self._embargo_before = ""
         self._loading = False
         for name in ("title", "dek", "byline"):
             getattr(self, name).textEdited.connect(lambda _t, n=name: self._on_edit(n))
@@ -152,6 +204,20 @@ class HeaderForm(QWidget):
             self._slug_before = text
             self.slug_committed.emit(text)
 
+    def _on_embargo_finished(self) -> None:
+        text = self.embargo.text().strip()
+        if text != self._embargo_before and not self._loading:
+            self._embargo_before = text
+            self.embargo_committed.emit(text)
+
+    def show_embargo(self, article: Article | None) -> None:
+        """The stored embargo, in the zone it was given ("" for none)."""
+        when = getattr(article, "embargo_at", None) if article is not None else None
+        self._embargo_before = when.isoformat() if when else ""
+        self.embargo.setText(self._embargo_before)
+        self.embargo.setCursorPosition(0)
+        self.embargo.setEnabled(article is not None)
+
     def load(self, article: Article | None) -> None:
         self._loading = True
         try:
@@ -161,6 +227,9 @@ class HeaderForm(QWidget):
                 widget.setCursorPosition(0)
                 widget.setEnabled(article is not None)
             self._slug_before = self.slug.text()
+            self.word_target.setValue((article.word_target or 0) if article else 0)
+            self.word_target.setEnabled(article is not None)
+            self.show_embargo(article)
         finally:
             self._loading = False
 
@@ -171,7 +240,14 @@ class HeaderForm(QWidget):
             self._slug_before = slug
 
     def value(self, name: str) -> str:
+        """A field's text as autosave writes it ("" for no word target)."""
+        if name == "word_target":
+            return str(self.word_target.value() or "")
         return getattr(self, name).text()
+
+    def target(self) -> int | None:
+        """The length target being edited (None: no target)."""
+        return self.word_target.value() or None
 
     def suggested_slug(self) -> str:
         return slugify(self.title.text())

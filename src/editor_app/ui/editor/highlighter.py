@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import (
@@ -29,7 +29,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from editor_app.ui.common.theme import is_dark
+from editor_app.ui.common.theme import is_dark, readable_blend
+from editor_app.ui.editor.recolour import SlicedRecolour
 
 MAX_LINE_LENGTH = 20_000
 
@@ -140,19 +141,22 @@ _ACCENTS = {
         "code": "#ff9eaf",
         "quote": "#9cc3a8",
         "footnote": "#d2a8ff",
-        "warn_bg": "#e5484d",
+        "warn_bg": "#d13438",
         "warn_fg": "#ffffff",
     },
 }
 
 
-class MarkdownHighlighter(QSyntaxHighlighter):
+class MarkdownHighlighter(SlicedRecolour, QSyntaxHighlighter):
     """Colours Markdown structure; `set_dark()` / `refresh()` follow theme changes."""
 
     def __init__(self, parent: QTextDocument | QObject | None = None, *, dark: bool | None = None):
         super().__init__(parent)
         self._dark_override = dark
         self._dark = is_dark() if dark is None else dark
+        self.follow_scheme = True  # False when a theme controller (ui/theme) refreshes it instead
+        self._recolour_next: Iterator[int] | None = None  # blocks still to repaint after a theme switch
+        self._recolour_timer: QTimer | None = None
         self._formats: dict[str, QTextCharFormat] = {}
         self._merged: dict[tuple[str, ...], QTextCharFormat] = {}
         self._pending: set[int] = set()
@@ -171,19 +175,23 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def dark(self) -> bool:
         return self._dark
 
-    def set_dark(self, dark: bool | None) -> None:
+    def set_dark(self, dark: bool | None, *, first_block: int = 0) -> None:
         """Force dark (True) or light (False) colours; None follows the application palette."""
         self._dark_override = dark
-        self.refresh()
+        self.refresh(first_block=first_block)
 
-    def refresh(self) -> None:
-        """Re-read the palette (call after a theme switch) and repaint every block."""
+    def refresh(self, *, first_block: int = 0) -> None:
+        """Re-read the palette (call after a theme switch) and repaint every block.
+
+        A long article is repainted in slices of a few milliseconds on the event loop, from
+        `first_block` (the first one on screen) on, then the blocks above: a theme switch on
+        a 1.5 MB article never freezes the window for the seconds a full pass takes."""
         self._dark = is_dark() if self._dark_override is None else self._dark_override
         self._build_formats()
-        self.rehighlight()
+        self.recolour(first_block)
 
     def _on_color_scheme_changed(self, *_args: object) -> None:
-        if self._dark_override is None:
+        if self._dark_override is None and self.follow_scheme:
             # The palette is updated after the signal; read it once the event loop settles.
             QTimer.singleShot(0, self.refresh)
 
@@ -197,8 +205,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 (QColor("#e6e6e6"), QColor("#1e1e1e")) if self._dark else (QColor("#1f1f1f"), QColor("#ffffff"))
             )
         acc = {k: QColor(v) for k, v in _ACCENTS[self._dark].items()}
-        muted = _blend(text, base, 0.45)
         code_bg = _blend(base, text, 0.12 if self._dark else 0.07)
+        # muted marks: quieter than the words, never below WCAG AA (4.5:1) on their background
+        muted = readable_blend(text, base, 0.45)
+        code_muted = readable_blend(text, base, 0.45, on=code_bg)
 
         def fmt(
             fg: QColor | None = None,
@@ -229,14 +239,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
         self._formats = {
             "heading": fmt(acc["heading"], bold=True),
-            "heading_mark": fmt(_blend(acc["heading"], base, 0.35), bold=True),
+            "heading_mark": fmt(readable_blend(acc["heading"], base, 0.35), bold=True),
             "strong": fmt(bold=True),
             "em": fmt(italic=True),
             "strike": fmt(muted, strike=True),
             "syntax": fmt(muted),
             "code": fmt(acc["code"], bg=code_bg, mono=True),
             "fence": fmt(text, bg=code_bg, mono=True),
-            "fence_mark": fmt(muted, bg=code_bg, mono=True),
+            "fence_mark": fmt(code_muted, bg=code_bg, mono=True),
             "link": fmt(acc["link"], underline=True),
             "url": fmt(muted),
             "image": fmt(acc["image"]),
@@ -259,7 +269,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._formats["spelling"] = spelling
         # claim anchors (<!--claim c1-->words<!--/claim-->): dim markers, a soft marker-pen background
         claim_accent = QColor(_CLAIM_ACCENT[self._dark])
-        self._formats["claim_mark"] = fmt(_blend(text, base, 0.55))
+        self._formats["claim_mark"] = fmt(readable_blend(text, base, 0.55))
         self._formats["claim_text"] = fmt(bg=_blend(base, claim_accent, 0.26 if self._dark else 0.2))
         self._merged = {}
 
@@ -276,6 +286,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     # ----------------------------------------------------------------- setext re-checks
     def setDocument(self, doc: QTextDocument | None) -> None:
+        self._finish_recolour()  # a new document is highlighted whole, in the current colours
         super().setDocument(doc)
         self._watch_document(doc)
 

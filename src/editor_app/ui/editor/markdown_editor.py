@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextOption
@@ -45,6 +46,10 @@ class MarkdownEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Pictures pasted or dropped (ui.images sets these): `wants_images(mime)` says whether
+        # the data is a picture rather than text, `insert_images(mime)` stores and references it.
+        self.wants_images: Callable[[QMimeData], bool] | None = None
+        self.insert_images: Callable[[QMimeData], None] | None = None
         self.setObjectName("markdownEditor")
         self.setFont(editor_font())
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -76,7 +81,11 @@ class MarkdownEditor(QPlainTextEdit):
         self.document().setModified(False)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste plain text only; ask before a huge paste, refuse an absurd one."""
+        """Pictures go to `insert_images`; otherwise plain text only: ask before a huge paste,
+        refuse an absurd one."""
+        if self.wants_images is not None and self.insert_images is not None and self.wants_images(source):
+            self.insert_images(source)
+            return
         if not source.hasText():
             return
         text = source.text()
@@ -125,7 +134,7 @@ class MarkdownEditor(QPlainTextEdit):
             self.setWordWrapMode(PROSE_WRAP)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText()
+        return source.hasText() or (self.wants_images is not None and self.wants_images(source))
 
     def keyPressEvent(self, event) -> None:
         # Keep list continuation simple and predictable: Enter inside a list item starts a new one.

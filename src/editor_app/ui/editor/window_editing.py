@@ -35,6 +35,9 @@ class EditingHandlers:
         self.autosave.mark_dirty(name)
         if name == "title":
             self._update_title()
+        if name == "word_target":
+            self.show_stats()  # the status bar's "612 / 800 words"
+            return  # not on the page
         self.show_header()
 
     def _on_slug_committed(self, slug: str) -> None:

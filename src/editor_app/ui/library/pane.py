@@ -170,6 +170,7 @@ class LibraryPane(LibraryColumns, QWidget):
             ("stocks", "NVDA, 1810"),
             ("claims", "2 · 1 denied"),
             ("comments", "99"),
+            ("words", "1,234 / 1,500"),
         ):
             hh.resizeSection(COL[key], fm.horizontalAdvance(sample) + 22)
         for i, (_key, _label, _sort, visible) in enumerate(COLUMNS):

@@ -18,17 +18,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QGuiApplication,
     QIcon,
     QPainter,
+    QPalette,
     QPixmap,
 )
 
 from editor_app.core.article import ArticleStatus, ArticleSummary
 from editor_app.store.library_query import PAGE_SIZE, LibraryIndex, LibraryQuery, LibraryRow
 from editor_app.store.search import MARK_CLOSE, MARK_OPEN
-from editor_app.ui.common.theme import badge_icon, is_dark
+from editor_app.ui.common.theme import ERROR_COLOURS, badge_icon, is_dark, themed
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -51,6 +51,8 @@ COLUMNS = (
     ("stocks", "Stocks", "stocks", False),
     ("claims", "Claims", "claims", False),
     ("comments", "Comments", "comments", True),
+    ("words", "Words", "words", False),  # hidden: the headline's second line shows them then
+    ("embargo", "Embargo", "embargo", False),
 )
 
 
@@ -71,6 +73,18 @@ def _when(dt: datetime) -> str:
     if local.year == now.year:
         return local.strftime("%d %b").lstrip("0")
     return local.strftime("%d %b %Y").lstrip("0")
+
+
+def row_marks(row: LibraryRow) -> list[str]:
+    """The row's notice marks as the library shows them: "Killed", "Corrected", "Embargo 24 Dec"."""
+    marks = []
+    if row.killed:
+        marks.append("Killed")
+    elif row.corrected:
+        marks.append("Corrected")
+    if row.embargo_at is not None and row.embargo_at > datetime.now(row.embargo_at.tzinfo):
+        marks.append(f"Embargo {_when(row.embargo_at)}")
+    return marks
 
 
 def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
@@ -105,19 +119,31 @@ def _status_icon(status: ArticleStatus) -> QIcon:
 def _comment_icon() -> QIcon:
     """A small speech bubble for the Comments column header (narrow: no text)."""
     cache = _comment_icon.__dict__
-    if "icon" not in cache:
+    key = f"icon-{is_dark()}"  # drawn in the theme's muted text colour
+    if key not in cache:
         pm = QPixmap(14, 14)
         pm.fill(Qt.GlobalColor.transparent)
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QColor("#6b7280"))
+        p.setPen(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(1, 1, 12, 9, 2.5, 2.5)
         p.drawLine(4, 10, 3, 13)
         p.drawLine(3, 13, 7, 10)
         p.end()
-        cache["icon"] = QIcon(pm)
-    return cache["icon"]
+        cache[key] = QIcon(pm)
+    return cache[key]
+
+
+def words_text(row: LibraryRow) -> str:
+    """'612 / 800 words', or '612 words' without a target."""
+    return f"{row.words_label} words" if row.word_target else f"{row.words:,} word{'s' if row.words != 1 else ''}"
+
+
+def words_tip(row: LibraryRow) -> str:
+    if not row.word_target:
+        return f"{words_text(row)}; no target length"
+    return f"{row.words:,} of a {row.word_target:,}-word target ({round(100 * row.words / row.word_target)} %)"
 
 
 def _row_from_summary(s: ArticleSummary) -> LibraryRow:
@@ -166,6 +192,7 @@ class LibraryTableModel(QAbstractTableModel):
                 "comments": "Open comment threads",
                 "claims": "Claims, and how many are settled by status",
                 "stocks": "Tagged stocks",
+                "words": "Words, and the article's target length",
             }.get(key, COLUMNS[section][1])
         return None
 
@@ -193,6 +220,8 @@ class LibraryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if key == "comments":
                 return int(Qt.AlignmentFlag.AlignCenter)
+            if key == "words":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row = self.row_at(index.row())
         if row is None:
@@ -207,7 +236,7 @@ class LibraryTableModel(QAbstractTableModel):
             return _status_icon(row.status) if key == "status" else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "claims" and any(s in ("denied", "disputed", "retracted") for s, _n in row.claim_statuses):
-                return QColor("#c0392b")
+                return themed(ERROR_COLOURS, QGuiApplication.palette())
             return None
         return self._tooltip(row, key)
 
@@ -227,6 +256,10 @@ class LibraryTableModel(QAbstractTableModel):
             return row.claims_label
         if key == "comments":
             return str(row.open_comments) if row.open_comments else ""
+        if key == "words":
+            return row.words_label
+        if key == "embargo":
+            return _when(row.embargo_at) if row.embargo_at else ""
         return ""
 
     @staticmethod
@@ -234,6 +267,9 @@ class LibraryTableModel(QAbstractTableModel):
         if key == "headline":
             meta = " · ".join(p for p in (row.status.label, row.byline or "no byline", f"/{row.slug}") if p)
             tip = f"<b>{html.escape(row.display_title)}</b><br>{html.escape(meta)}"
+            marks = row_marks(row)
+            if marks:
+                tip += f"<br>{html.escape(' · '.join(marks))}"
             if row.snippet:
                 tip += f"<br><br>{snippet_html(row.snippet)}"
             return f"<qt>{tip}</qt>"
@@ -241,8 +277,12 @@ class LibraryTableModel(QAbstractTableModel):
             return row.updated_at.astimezone().strftime("%d %b %Y, %H:%M")
         if key == "claims" and row.claims:
             return "<qt>" + "<br>".join(html.escape(f"{n} {s}") for s, n in row.claim_statuses) + "</qt>"
+        if key == "embargo" and row.embargo_at:
+            return "Embargoed until " + row.embargo_at.astimezone().strftime("%d %b %Y, %H:%M (your time)")
         if key == "comments" and row.open_comments:
             return f"{row.open_comments} open comment thread{'s' if row.open_comments != 1 else ''}"
+        if key == "words":
+            return words_tip(row)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

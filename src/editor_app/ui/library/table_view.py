@@ -32,7 +32,9 @@ from editor_app.ui.library.table_model import (
     Index,
     SummaryRole,
     _when,
+    row_marks,
     snippet_segments,
+    words_text,
 )
 
 if TYPE_CHECKING:
@@ -86,10 +88,12 @@ class HeadlineDelegate(QStyledItemDelegate):
         else:
             hidden = self.pane.view.isColumnHidden
             parts = [
+                *row_marks(row),  # corrected, killed, embargo first: they must not be elided (issue 15)
                 row.status.label if hidden(COL["status"]) else "",
                 row.byline if hidden(COL["byline"]) else "",
                 _when(row.updated_at) if hidden(COL["updated"]) else "",
                 row.tickers if hidden(COL["stocks"]) else "",
+                words_text(row) if hidden(COL["words"]) and (row.words or row.word_target) else "",
             ]
             if not any(parts):
                 parts = [f"/{row.slug}"]

@@ -3,15 +3,17 @@
 The page shell is loaded once; each render replaces only the changed top-level blocks, from the
 application's isolated script world (page scripts are disabled and the page's CSP forbids them),
 so there is no reload, no flicker and the scroll position stays. Every network request is
-refused; links open in the system browser.
+refused; links open in the system browser. Pictures of the store (`image:` keys, see
+core.images.refs) come through a URL scheme handler of the window's, not through the page's
+HTML: a page with megabytes of pictures stays a few kilobytes of markup per update.
 """
 
 from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -19,11 +21,32 @@ from PySide6.QtWebEngineCore import (
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from editor_app.core.images.refs import SCHEME as IMAGE_SCHEME
+from editor_app.core.page import with_root_theme
+from editor_app.ui.common.theme import is_dark
+
 SAFE_EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+LOADED_SCHEMES = ("data", "about", "blob", IMAGE_SCHEME)  # everything else is blocked
+
+
+def register_image_scheme() -> None:
+    """`image:` as a scheme of its own (path syntax, no host). Qt wants this before the first
+    web profile exists, so it runs when this module is imported."""
+    name = IMAGE_SCHEME.encode()
+    if QWebEngineUrlScheme.schemeByName(name).name() == name:
+        return
+    scheme = QWebEngineUrlScheme(name)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Path)
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+register_image_scheme()
 APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 
 _UPDATE_JS = """
@@ -64,11 +87,17 @@ _UPDATE_JS = """
 """
 
 
+THEME_ATTRIBUTE = {False: "light", True: "dark"}
+PAGE_BACKGROUNDS = {False: "#ffffff", True: "#1b1d21"}  # the page's --bg in each theme
+_THEME_JS = "document.documentElement.setAttribute('data-theme', %s);"
+
+
 class BlockAllRequests(QWebEngineUrlRequestInterceptor):
-    """The preview never fetches: only the in-memory page itself and data: URLs load."""
+    """The preview never fetches: only the in-memory page itself, data: URLs and pictures of
+    the store load."""
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
-        if info.requestUrl().scheme() not in ("data", "about", "blob"):
+        if info.requestUrl().scheme() not in LOADED_SCHEMES:
             info.block(True)
 
 
@@ -130,6 +159,8 @@ class PreviewView(QWebEngineView):
         self.setPage(page)
         self.setContextMenuPolicy(self.contextMenuPolicy())
         self._ready = False
+        self._dark = False
+        self.set_theme(is_dark())  # the palette the window starts with (ui/theme applied it)
         self._queued_parts: dict[str, str] = {}
         self._queued_notice: str | None = None
         page.loadFinished.connect(self._on_shell_loaded)
@@ -137,10 +168,24 @@ class PreviewView(QWebEngineView):
     def load_shell(self, shell_html: str) -> None:
         """Load the empty page (template + stylesheet) once; content follows via update_parts."""
         self._ready = False
-        self.setHtml(shell_html, QUrl("about:blank"))
+        self.setHtml(with_root_theme(shell_html, THEME_ATTRIBUTE[self._dark]), QUrl("about:blank"))
+
+    def set_theme(self, dark: bool) -> None:
+        """The page's dark variant (`data-theme="dark"` on the root, resources/styles/article.css)
+        in the preview only: an exported page keeps the desk's export theme."""
+        self._dark = bool(dark)
+        self.page().setBackgroundColor(QColor(PAGE_BACKGROUNDS[self._dark]))  # no white flash
+        if self._ready:
+            self.page().runJavaScript(_THEME_JS % json.dumps(THEME_ATTRIBUTE[self._dark]), APP_WORLD)
+
+    @property
+    def dark(self) -> bool:
+        return self._dark
 
     def _on_shell_loaded(self, ok: bool) -> None:
         self._ready = ok
+        if ok:
+            self.page().runJavaScript(_THEME_JS % json.dumps(THEME_ATTRIBUTE[self._dark]), APP_WORLD)
         if ok and (self._queued_parts or self._queued_notice is not None):
             parts, notice = self._queued_parts, self._queued_notice
             self._queued_parts, self._queued_notice = {}, None
@@ -177,6 +222,11 @@ class PreviewView(QWebEngineView):
         literal = "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in parts.items()) + "}"
         code = _UPDATE_JS % (literal, json.dumps(notice))
         self.page().runJavaScript(code, APP_WORLD, lambda changed: self.content_updated.emit(int(changed or 0)))
+
+    def serve_scheme(self, scheme: str, handler: QWebEngineUrlSchemeHandler | QObject) -> None:
+        """Answer the page's requests for `scheme:` URLs with `handler` (kept by the profile)."""
+        handler.setParent(self._profile)
+        self._profile.installUrlSchemeHandler(scheme.encode(), handler)
 
     def run_in_page(self, code: str, callback) -> None:
         """Evaluate JS in the isolated world (tests read the DOM this way)."""

@@ -11,6 +11,7 @@ from dataclasses import replace
 from editor_app.core.article import Article
 from editor_app.core.claim_markup import ClaimMarkup
 from editor_app.core.export import footer_html
+from editor_app.core.notices import notices_html
 from editor_app.core.page import header_html
 from editor_app.core.render_process import RenderOutcome
 from editor_app.core.text import text_stats
@@ -39,14 +40,17 @@ class PreviewParts:
         stocks" line (tags). A re-render is cheap: unchanged sections are cached."""
         if not (claims or tags):
             return
-        package = load_package(self.store, self.article.id) if self.article and self.article.id else None
+        package = load_package(self.store, self.article.id, images=False) if self.article and self.article.id else None
         if tags:
             self._related_stocks = related_stocks_line(package.tickers if package is not None else [])
             self.show_header()
         if claims:
-            self.renderer.set_claim_markup(ClaimMarkup.from_claims(package.claims if package is not None else []))
+            self.renderer.set_claim_markup(
+                ClaimMarkup.from_claims(package.claims, package.replies) if package is not None else ClaimMarkup()
+            )
             self.renderer.schedule(0, immediate=True)
-            self.preview.update_parts(footer=footer_html(package) if package is not None else "")
+            notes = notices_html(package.notices, package.article) if package is not None else ""  # issue 15
+            self.preview.update_parts(footer=notes + (footer_html(package) if package is not None else ""))
 
     def show_claim_parts(self) -> None:
         """Claims, their statuses or the sources changed."""
@@ -67,4 +71,10 @@ class PreviewParts:
             self.preview.update_parts(notice=self._preview_notice)
             text = self.editor.toPlainText()
             stats = text_stats(text) if len(text) < 2_000_000 else None
-        self.stats_label.setText(stats.describe() if stats else "")
+        self._stats = stats
+        self.show_stats()
+
+    def show_stats(self) -> None:
+        """The word count in the status bar, against the article's length target if it has one."""
+        stats = getattr(self, "_stats", None)
+        self.stats_label.setText(stats.describe(target=self.header.target()) if stats else "")

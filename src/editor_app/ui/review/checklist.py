@@ -34,6 +34,7 @@ from editor_app.ui.claims.dialogs import plain_label
 from editor_app.ui.common.theme import ERROR_COLOURS, OK_COLOURS, WARNING_COLOURS, themed
 from editor_app.ui.common.widgets import muted, plain_tooltip
 from editor_app.ui.review.common import local_time
+from editor_app.ui.theme.icons import set_icon
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 ICONS = {"error": "fa6s.circle-xmark", "warning": "fa6s.triangle-exclamation"}
@@ -171,7 +172,7 @@ class ChecklistPane(QWidget):
         self.checked_label = muted(plain_label(""))
         self.checked_label.setObjectName("checklistChecked")
         self.refresh_button = QToolButton(objectName="checklistRefresh")
-        self.refresh_button.setIcon(qta.icon("fa6s.arrows-rotate"))
+        set_icon(self.refresh_button, "fa6s.arrows-rotate")
         self.refresh_button.setText("Refresh")
         self.refresh_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.refresh_button.setAutoRaise(True)

@@ -11,7 +11,7 @@ Anchors are stored as `str` indices into the saved body; the editor may already 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
@@ -50,6 +50,7 @@ class CommentHighlights:
         self.editor = editor
         self.ranges: list[tuple[int, int, int]] = []  # str indices into the editor text, comment id
         self.active_id: int | None = None
+        self.listeners: list[Callable[[], None]] = []  # told after each paint (the Outline counts them)
 
     def _format(self, active: bool) -> QTextCharFormat:
         dark = palette_is_dark(self.editor.palette())
@@ -100,6 +101,8 @@ class CommentHighlights:
             sel.format = fmt
             ours.append(sel)
         self.editor.setExtraSelections(ours + others)
+        for listener in self.listeners:
+            listener()
 
     def painted(self) -> list[tuple[int, int, int]]:
         """What the editor shows now: (UTF-16 start, end, comment id) of our selections."""

@@ -34,6 +34,7 @@ from editor_app.ui.claims.dialogs import plain_label
 from editor_app.ui.common.theme import OK_COLOURS, WARNING_COLOURS, themed
 from editor_app.ui.common.widgets import card_column, muted
 from editor_app.ui.review.common import local_time
+from editor_app.ui.theme.icons import set_icon
 
 QUOTE_LIMIT = 160
 FILTERS = [("Open", "open"), ("All", "all"), ("Resolved", "resolved")]
@@ -136,9 +137,9 @@ class ThreadCard(QFrame):
         buttons.setSpacing(2)
         buttons.addStretch(1)
         self.reply_button = QToolButton(objectName="replyButton", text="Reply")
-        self.reply_button.setIcon(qta.icon("fa6s.reply"))
+        set_icon(self.reply_button, "fa6s.reply")
         self.resolve_button = QToolButton(objectName="resolveButton", text="Reopen" if thread.resolved else "Resolve")
-        self.resolve_button.setIcon(qta.icon("fa6s.rotate-left" if thread.resolved else "fa6s.check"))
+        set_icon(self.resolve_button, "fa6s.rotate-left" if thread.resolved else "fa6s.check")
         for b in (self.reply_button, self.resolve_button):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             b.setAutoRaise(True)
@@ -200,7 +201,7 @@ class CommentsPane(QWidget):
         self.count_label = muted(plain_label(""))
         self.count_label.setObjectName("commentsCount")
         self.article_button = QToolButton(objectName="commentArticleButton", text="On Article")
-        self.article_button.setIcon(qta.icon("fa6s.message"))
+        set_icon(self.article_button, "fa6s.message")
         self.article_button.setToolTip("Comment on the whole article")
         self.article_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.article_button.setAutoRaise(True)

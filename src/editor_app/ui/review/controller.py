@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QToolButton, QWidget
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from editor_app.ui.review.history import HistoryDialog
     from editor_app.ui.review.sources import SourcesPane
 from editor_app.ui.review.status_control import StatusControl
+from editor_app.ui.theme.icons import set_icon
 
 CHECKLIST_DELAY_MS = 800  # re-run the checklist this long after a save
 BOOKKEEPING_DELAY_MS = 1000  # comments follow and a revision is kept this long after the last save
@@ -82,6 +82,7 @@ class ReviewController(StatusControl, QObject):
         window.extra_editor_actions.append(self.actions["comment_selection"])
 
         window.article_loaded.connect(self.article_loaded)
+        window.changes.changed.connect(self._on_store_changed)
         window.autosave.saved.connect(self._on_saved)
         window.installEventFilter(self)
         app = QCoreApplication.instance()
@@ -95,7 +96,7 @@ class ReviewController(StatusControl, QObject):
         action = QAction(text, self.window)
         action.setObjectName(f"action_{key}")
         if icon:
-            action.setIcon(qta.icon(icon))
+            set_icon(action, icon)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -337,6 +338,23 @@ class ReviewController(StatusControl, QObject):
         self.worker.drain(timeout)
         self._anchor_body = self._saved_body
 
+    # -- theme ----------------------------------------------------------------------------
+
+    def retheme(self) -> None:
+        """After a theme switch (ui/theme): the status badge, comment highlights and the panes'
+        coloured icons in the new colours."""
+        self.update_status_ui()
+        self.refresh_highlights()
+        if self.checklist_dock.built:
+            pane = self.checklist_pane()
+            checked = pane.checked_label.text()
+            pane.set_items(pane.items)
+            pane.checked_label.setText(checked)
+        if self.sources_dock.built:
+            self.sources_pane().refresh()
+        if self.comments_dock.built:
+            self.comments_pane().refresh()
+
     # -- comment highlights ---------------------------------------------------------------
 
     def refresh_highlights(self) -> None:
@@ -426,6 +444,11 @@ class ReviewController(StatusControl, QObject):
         self.refresh_highlights()
         self._on_review_data_changed()
 
+    def _on_store_changed(self, changes) -> None:
+        """Claims changed (a reply request asked, answered or overdue): the checklist follows."""
+        if (changes.claims or changes.everything) and changes.touches(self.article_id):
+            self._on_review_data_changed()
+
     def _on_review_data_changed(self) -> None:
         if self.checklist_dock.built:
             self._checklist_timer.start(150)
@@ -476,10 +499,22 @@ class ReviewController(StatusControl, QObject):
         w = self.window
         where = item.where
         if where.part == "header":
-            field = {"title": w.header.title, "dek": w.header.dek, "byline": w.header.byline}.get(where.field)
+            field = {
+                "title": w.header.title,
+                "dek": w.header.dek,
+                "byline": w.header.byline,
+                "embargo": w.header.embargo,
+            }.get(where.field)
             if field is not None:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
                 field.selectAll()
+                if where.offset is not None and where.length and hasattr(field, "textCursor"):  # the words meant
+                    text = field.text()
+                    cursor = field.textCursor()
+                    cursor.setPosition(qt_position(text, min(where.offset, len(text))))
+                    end = min(where.offset + where.length, len(text))
+                    cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
+                    field.setTextCursor(cursor)
         elif where.part == "body" and where.offset is not None:
             text = w.editor.toPlainText()
             start = min(where.offset, len(text))
@@ -487,7 +522,7 @@ class ReviewController(StatusControl, QObject):
             if where.field == "spelling":  # just the word
                 while end < len(text) and (text[end].isalnum() or text[end] in "'’"):
                     end += 1
-            while where.field != "spelling" and end < len(text) and text[end] not in " \t\n)>\"'":
+            while where.field not in ("spelling", "image") and end < len(text) and text[end] not in " \t\n)>\"'":
                 end += 1
             self._select_in_editor(qt_position(text, start), qt_position(text, max(end, start)))
         elif where.part == "claim":
@@ -495,6 +530,8 @@ class ReviewController(StatusControl, QObject):
             panel = w.claims.dock.content()
             if panel.select_key(where.key) and where.field == "responses":
                 panel.select_response(where.id, where.index)  # exactly the response meant
+            elif where.field == "replies":
+                panel.select_replies()
         elif where.part == "comment":
             show_dock(self.comments_dock)
             if where.id is not None:

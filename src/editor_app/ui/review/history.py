@@ -48,6 +48,7 @@ REASON_LABELS = {
     "restore": "Restored",
     "import": "Imported",
     "manual": "Saved by hand",
+    "published": "Published version (with a notice)",
 }
 
 

@@ -42,6 +42,7 @@ from editor_app.ui.common.theme import ERROR_COLOURS, OK_COLOURS, themed
 from editor_app.ui.common.widgets import muted, plain_tooltip
 from editor_app.ui.review.common import local_time
 from editor_app.ui.review.source_dialogs import ReportOffer, SourceDialog, SourceLinkDialog, link_label, report_offers
+from editor_app.ui.theme.icons import set_icon
 
 COLUMNS = ["✓", "Outlet", "Title", "Supports", "URL", "Published", "Accessed", "Note", "Verified by", "Claims"]
 COL_VERIFIED, COL_OUTLET, COL_TITLE, COL_SUPPORTS, COL_URL = 0, 1, 2, 3, 4
@@ -51,7 +52,7 @@ SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _tool(icon: str, tip: str, name: str, text: str = "") -> QToolButton:
     button = QToolButton(objectName=name)
-    button.setIcon(qta.icon(icon))
+    set_icon(button, icon)
     button.setToolTip(tip)
     button.setAutoRaise(True)
     if text:

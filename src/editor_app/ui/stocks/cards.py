@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 
-import qtawesome as qta
 from PySide6.QtCore import (
     QSize,
     Qt,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.tickers.explain import RULES
 from editor_app.core.tickers.tags import ROLE_LABELS
 from editor_app.ui.stocks.worker import SuggestionItem
+from editor_app.ui.theme.icons import set_icon
 
 
 # ----------------------------------------------------------------------------- suggestions
@@ -69,7 +69,7 @@ class SuggestionCard(QFrame):
             "Mentions", "fa6s.plus", "acceptMentionsButton", "Accept as mentions: the company is named in the story"
         )
         self.dismiss_button = QToolButton(objectName="dismissButton")
-        self.dismiss_button.setIcon(qta.icon("fa6s.xmark"))
+        set_icon(self.dismiss_button, "fa6s.xmark")
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.setToolTip("Dismiss: do not suggest this stock again for this article")
         self.dismiss_button.setAccessibleName(f"Dismiss {li.symbol}")
@@ -101,7 +101,7 @@ class SuggestionCard(QFrame):
 
     def _button(self, text: str, icon: str, name: str, tip: str) -> QToolButton:
         button = QToolButton(objectName=name, text=text)
-        button.setIcon(qta.icon(icon))
+        set_icon(button, icon)
         button.setIconSize(QSize(12, 12))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setToolTip(tip)
@@ -158,7 +158,7 @@ def section_header(title: str, count_label: QLabel, *buttons: QWidget) -> QHBoxL
 
 def tool_button(icon: str, name: str, tip: str) -> QToolButton:
     button = QToolButton(objectName=name)
-    button.setIcon(qta.icon(icon))
+    set_icon(button, icon)
     button.setAutoRaise(True)
     button.setToolTip(tip)
     button.setAccessibleName(tip)

@@ -33,6 +33,7 @@ from editor_app.core.spelling.personal import DictionaryError, clean_word, load_
 from editor_app.store.errors import StoreError
 from editor_app.store.settings import SettingsStore
 from editor_app.store.spelling import SpellingWords
+from editor_app.ui.common.theme import ERROR_COLOURS, themed
 
 if TYPE_CHECKING:
     pass
@@ -87,6 +88,10 @@ class ExportArticlesDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
+        self.format = QComboBox(objectName="exportFormat")
+        self.format.addItem("HTML pages, with an index page", "html")
+        self.format.addItem("IPTC ninjs 3.1 JSON, one file each", "ninjs")
+        self.format.setCurrentIndex(max(0, self.format.findData(str(settings.value("export/format", "html")))))
         self.open_after = QCheckBox("&Open in the browser after export", objectName="openAfterExport")
         self.open_after.setChecked(settings.value(OPEN_AFTER_KEY, False, type=bool))
         self.hint = QLabel(objectName="exportHint")
@@ -95,11 +100,13 @@ class ExportArticlesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Articles to export (one HTML file each; an index page lists them):"))
+        layout.addWidget(QLabel("Articles to export (one file each; as HTML, an index page lists them):"))
         layout.addWidget(self.list, 1)
         layout.addLayout(picks)
         layout.addWidget(QLabel("Into the folder:"))
         layout.addLayout(folder_row)
+        layout.addWidget(QLabel("As:"))
+        layout.addWidget(self.format)
         layout.addWidget(self.open_after)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
@@ -127,6 +134,10 @@ class ExportArticlesDialog(QDialog):
 
     def chosen_ids(self) -> list[int]:
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self._items() if i.checkState() == Qt.CheckState.Checked]
+
+    def chosen_format(self) -> str:
+        """ "html" or "ninjs" (core.export_batch.FORMATS)."""
+        return str(self.format.currentData() or "html")
 
     def folder(self) -> Path:
         return Path(self.folder_edit.text().strip()).expanduser()
@@ -239,6 +250,15 @@ class DeskSettingsDialog(QDialog):
             "Hunspell dictionaries, comma-separated: a word is right if any of them knows it. "
             "An article's front matter lang: wins."
         )
+        self.export_theme = QComboBox(objectName="exportTheme")
+        for value, label in (
+            ("light", "Light (the publication's style)"),
+            ("dark", "Dark"),
+            ("auto", "As the reader's system is set"),
+        ):
+            self.export_theme.addItem(label, value)
+        self.export_theme.setCurrentIndex(max(0, self.export_theme.findData(current.page_theme)))
+        self.export_theme.setToolTip("How exported pages look; the preview follows View › Theme.")
         self.words = SpellingWords(settings_store.store)
         self._desk_words = self._read_desk_words()
         self._my_words = load_personal()
@@ -253,7 +273,7 @@ class DeskSettingsDialog(QDialog):
             box.setFixedHeight(72)
         self.error = QLabel(objectName="settingsError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a32020;")
+        self.error.setStyleSheet(f"color: {themed(ERROR_COLOURS, self.palette()).name()};")
         mine = QFormLayout()
         mine.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         mine.addRow("Your &name (this computer account):", self.your_name)
@@ -265,7 +285,13 @@ class DeskSettingsDialog(QDialog):
         form.addRow("&Language:", self.language)
         form.addRow("&Twitter handle:", self.twitter)
         form.addRow("Spelling lan&guages:", self.spelling_languages)
+        form.addRow("&Exported pages:", self.export_theme)
         form.addRow("&Desk dictionary:", self.desk_words)
+        self.notice_position = QComboBox(objectName="noticePosition")
+        self.notice_position.addItem("Below the article", "bottom")
+        self.notice_position.addItem("Above the article", "top")
+        self.notice_position.setCurrentIndex(max(0, self.notice_position.findData(current.notices_at)))
+        form.addRow("Co&rrection notices:", self.notice_position)
         desk = QLabel("For everyone using this store:")
         note = QLabel(
             "Used in exported pages: the publisher in the metadata, canonical URLs "
@@ -292,6 +318,8 @@ class DeskSettingsDialog(QDialog):
             language=self.language.text().strip() or "en",
             twitter_site=self.twitter.text().strip(),
             spelling_languages=self.spelling_languages.text().strip() or self._current.spelling_languages,
+            export_theme=str(self.export_theme.currentData() or "light"),
+            notice_position=str(self.notice_position.currentData() or "bottom"),
         )
 
     def _read_desk_words(self) -> list[str]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.export import ArticlePackage, ExportError
-from editor_app.core.export_batch import INDEX_NAME, ExportReport, export_many, file_names
+from editor_app.core.export_batch import INDEX_NAME, ExportReport, embargoed, export_many, file_names
 from editor_app.core.importer import ImportFailed, NotUTF8Error, read_article_file
 from editor_app.core.settings import DeskSettings
 from editor_app.services.package import load_package
@@ -218,16 +218,24 @@ class ExportImport(QObject):
         ids, folder, open_after = dialog.chosen_ids(), dialog.folder(), dialog.open_after.isChecked()
         self.settings.setValue(OPEN_AFTER_KEY, open_after)
         self.settings.setValue(EXPORT_DIR_KEY, str(folder))
-        self.start_export(ids, folder, open_after=open_after)
+        self.settings.setValue("export/format", dialog.chosen_format())
+        self.start_export(ids, folder, open_after=open_after, fmt=dialog.chosen_format())
 
-    def start_export(self, ids: list[int], folder: Path, *, open_after: bool = False) -> ExportJob | None:
+    def start_export(
+        self, ids: list[int], folder: Path, *, open_after: bool = False, fmt: str = "html"
+    ) -> ExportJob | None:
         window = self.window
         packages = [p for aid in ids if (p := load_package(window.store, aid)) is not None]
         if not packages:
             self._show(QMessageBox.Icon.Information, "Export", "No articles to export.")
             return None
-        index = len(packages) > 1
-        targets = [folder / n for n in file_names(packages)] + ([folder / INDEX_NAME] if index else [])
+        gate = getattr(window, "notices", None)  # the embargo: refused, or overridden with a reason
+        override = bool(embargoed(packages))
+        if override and (gate is None or not gate.allow_export(packages)):
+            return None
+        index = len(packages) > 1 and fmt == "html"
+        ext = ".json" if fmt == "ninjs" else ".html"
+        targets = [folder / n for n in file_names(packages, ext=ext)] + ([folder / INDEX_NAME] if index else [])
         existing = [t for t in targets if t.exists()]
         if existing and not self.confirm_replace(existing):
             window.statusBar().showMessage("Export cancelled: existing files were kept.", 8000)
@@ -246,6 +254,7 @@ class ExportImport(QObject):
         progress.setAutoReset(False)
         progress.setValue(0)
         job = ExportJob(packages, folder, SettingsStore(window.store).load(), overwrite, index)
+        job.fmt, job.override_embargo = fmt, override
         job.open_after = open_after
         job.progress_dialog = progress
         progress.canceled.connect(job.cancel)
@@ -343,6 +352,8 @@ class ExportJob(QThread):
         self.report: ExportReport | None = None
         self.error = ""
         self.open_after = False
+        self.fmt = "html"  # or "ninjs"
+        self.override_embargo = False  # an editor overrode the embargo (recorded before the start)
         self.progress_dialog: QProgressDialog | None = None
 
     def cancel(self) -> None:
@@ -362,6 +373,8 @@ class ExportJob(QThread):
                 overwrite=self.overwrite,
                 settings=self.desk,
                 index=self.index,
+                fmt=self.fmt,
+                override_embargo=self.override_embargo,
             )
         except ExportError as exc:
             self.error = str(exc)

@@ -11,6 +11,8 @@ import qtawesome as qta
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from editor_app.ui.theme.icons import ICON_PROPERTY
+
 StandardKey = QKeySequence.StandardKey
 
 
@@ -41,6 +43,21 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("delete_article", "&Delete Article…", None, "fa6s.trash-can", "Move the article to the trash"),
     ActionSpec("backups", "&Backups…", None, "fa6s.clock-rotate-left", "Back up the store or restore a backup"),
     ActionSpec("show_trash", "Deleted &Articles…", None, "fa6s.trash-can-arrow-up", "Restore deleted articles"),
+    ActionSpec(
+        "corrections_list",
+        "Co&rrections…",
+        None,
+        "fa6s.list-check",
+        "Every correction, clarification and update notice, across articles",
+    ),
+    ActionSpec(
+        "add_notice",
+        "Add &Notice…",
+        None,
+        "fa6s.pen-to-square",
+        "Publish a correction, clarification or update notice on the published article",
+    ),
+    ActionSpec("kill_article", "&Kill Article…", None, "fa6s.ban", "Withdraw the published article, with a reason"),
     ActionSpec("quit", "&Quit", StandardKey.Quit, None, "Save and quit"),
     ActionSpec("undo", "&Undo", StandardKey.Undo, "fa6s.rotate-left"),
     ActionSpec("redo", "&Redo", StandardKey.Redo, "fa6s.rotate-right"),
@@ -53,6 +70,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("bold", "&Bold", StandardKey.Bold, "fa6s.bold", "Bold (**text**)"),
     ActionSpec("italic", "&Italic", StandardKey.Italic, "fa6s.italic", "Italic (*text*)"),
     ActionSpec("link", "Insert &Link…", "Ctrl+K", "fa6s.link", "Link ([text](url))"),
+    ActionSpec("insert_image", "Insert &Image…", "Ctrl+Alt+I", "fa6s.image", "Add a picture (or paste or drop one)"),
     ActionSpec("heading1", "Heading &1", "Ctrl+1", "fa6s.heading", "Heading 1 (# text) on the selected lines"),
     ActionSpec("heading2", "Heading &2", "Ctrl+2", None, "Heading 2 (## text) on the selected lines"),
     ActionSpec("heading3", "Heading &3", "Ctrl+3", None, "Heading 3 (### text) on the selected lines"),
@@ -97,6 +115,17 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("zoom_out", "Zoom &Out", "Ctrl+-", "fa6s.magnifying-glass-minus", "Smaller text and preview"),
     ActionSpec("zoom_reset", "&Actual Size", "Ctrl+0", None, "Text and preview at 100 %"),
+    ActionSpec("theme_system", "&System", None, None, "Light or dark as the system is set", True),
+    ActionSpec("theme_light", "&Light", None, "fa6s.sun", "Light theme, whatever the system says", True),
+    ActionSpec("theme_dark", "&Dark", None, "fa6s.moon", "Dark theme: the editor, the panes and the preview", True),
+    ActionSpec(
+        "sync_scrolling", "S&ync Scrolling", None, None, "The preview follows the text as you scroll, and back", True
+    ),
+    ActionSpec("focus_mode", "&Focus Mode", "F8", None, "Dim all but the paragraph or sentence you are writing", True),
+    ActionSpec("focus_paragraph", "&Paragraph", None, None, "Focus mode keeps the current paragraph bright", True),
+    ActionSpec("focus_sentence", "&Sentence", None, None, "Focus mode keeps the current sentence bright", True),
+    ActionSpec("typewriter", "&Typewriter Scrolling", "F9", None, "Keep the line you are typing in the middle", True),
+    ActionSpec("full_screen", "F&ull Screen", "F11", "fa6s.expand", "The window on the whole screen", True),
     ActionSpec("writers_guide", "&Writer's Guide", "F1", "fa6s.book", "Claim syntax, front matter and shortcuts"),
     ActionSpec(
         "keyboard_shortcuts", "&Keyboard Shortcuts", "Ctrl+/", "fa6s.keyboard", "Every command and its shortcut"
@@ -117,6 +146,7 @@ class ActionRegistry:
                 action.setShortcuts([QKeySequence(spec.shortcut), *(QKeySequence(k) for k in spec.also)])
             if spec.icon:
                 action.setIcon(qta.icon(spec.icon))
+                action.setProperty(ICON_PROPERTY, spec.icon)  # made again after a theme switch
             tip = spec.tip or spec.text.replace("&", "").rstrip("…")
             shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({shortcut_text})" if shortcut_text else tip)

@@ -24,6 +24,7 @@ class Pane:
     label: str
     shortcut: str
     show_action: QAction  # the shortcut: show and focus, again to go back
+    area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea  # where the workspaces put it
 
 
 @dataclass
@@ -93,7 +94,7 @@ class Panels(QObject):
         show.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         show.triggered.connect(lambda: self.press(pane_id))
         w.addAction(show)
-        pane = Pane(pane_id, dock, label, shortcut, show)
+        pane = Pane(pane_id, dock, label, shortcut, show, area)
         self._panes[pane_id] = pane
         return pane
 

@@ -20,6 +20,7 @@ def lock_for_reading(window: MainWindow) -> None:
         "bold",
         "italic",
         "link",
+        "insert_image",
         "code",
         "heading1",
         "heading2",

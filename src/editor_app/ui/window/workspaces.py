@@ -40,7 +40,8 @@ class Workspaces(QObject):
 
     def _place(self, groups: list[list]) -> None:
         """The panes on the right: one tab group per entry, groups stacked top to bottom, the
-        first pane of each group in front."""
+        first pane of each group in front. Panes that live elsewhere (the Outline, on the left)
+        go back to their side, hidden."""
         w = self.window
         for dock in self.panels.docks():
             dock.setFloating(False)
@@ -49,11 +50,15 @@ class Workspaces(QObject):
             w.addDockWidget(RIGHT, group[0], Qt.Orientation.Vertical)
             for dock in group[1:]:
                 w.tabifyDockWidget(group[0], dock)
+        for pane in self.panels.all():
+            if pane.area != RIGHT:
+                w.addDockWidget(pane.area, pane.dock)
+                pane.dock.hide()
 
     def apply_default(self, name: str) -> None:
         w = self.window
         room = self.room
-        docks = {p.id: p.dock for p in self.panels.all()}
+        docks = {p.id: p.dock for p in self.panels.all() if p.area == RIGHT}
         if name == REVIEW:
             # the preview beside the text while there is room (an editor checks the page as read);
             # the text-room rule makes it a tab on narrower screens

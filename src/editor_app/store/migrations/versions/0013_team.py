@@ -2,7 +2,7 @@
 someone else's silently (the team store, issue 16)
 
 Revision ID: 0013_team
-Revises: 0008_spelling_words
+Revises: 0012_reply_requests
 Create Date: 2026-12-04
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_team"
-down_revision = "0008_spelling_words"
+down_revision = "0012_reply_requests"
 branch_labels = None
 depends_on = None
 

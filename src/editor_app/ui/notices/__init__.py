@@ -1,0 +1,1 @@
+"""Corrections, clarifications, updates, kills and embargoes in the window (issue 15)."""

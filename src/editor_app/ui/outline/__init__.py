@@ -1,0 +1,1 @@
+"""The Outline dock: the article's headings with words, claims and comments per section."""
