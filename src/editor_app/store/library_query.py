@@ -211,6 +211,8 @@ class _Sql:
     tickers: str  # "symbol, symbol" per article, in the tags' order, "{marks}" the ids
 
     def sort_sql(self, sort: str) -> str:
+        if sort == "embargo" and self.name == "postgresql":
+            return "coalesce(a.embargo_at, 'infinity'::timestamp)"  # no embargo sorts last
         if sort in ("headline", "byline"):
             return self.nocase.format("a.title" if sort == "headline" else "a.byline")
         return _SORT_SQL[sort]
