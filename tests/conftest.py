@@ -83,3 +83,46 @@ def _no_saved_name():
     identity_path().unlink(missing_ok=True)
     yield
     identity_path().unlink(missing_ok=True)
+
+
+# -- the team store: a real PostgreSQL server for the run (tests/postgres_server.py) -----------
+import itertools as _itertools  # noqa: E402
+
+_pg_names = _itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One throwaway PostgreSQL cluster for the whole run; skips (saying why) without one.
+    Where `./dev test` installed PostgreSQL (as root, as in CI) a missing server fails instead."""
+    from tests import postgres_server as pg
+
+    why = pg.why_unavailable()
+    if why:
+        if os.environ.get("EDITOR_APP_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL tests cannot run in CI: {why}")
+        pytest.skip(why)
+    server = pg.start_server()
+    yield server
+    pg.remove(server)
+
+
+@pytest.fixture
+def pg_url(postgres_server):
+    """A fresh, empty database on the test server (its URL, as a writer would type it)."""
+    import psycopg
+
+    name = f"desk_{os.getpid()}_{next(_pg_names)}"
+    with psycopg.connect(
+        f"host=127.0.0.1 port={postgres_server.port} user=postgres dbname=postgres", autocommit=True
+    ) as c:
+        c.execute(f'CREATE DATABASE "{name}"')
+    return f"postgresql://postgres@127.0.0.1:{postgres_server.port}/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path):
+    """Where a store lives, once per engine: an SQLite file path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return tmp_path / "store.sqlite"
+    return request.getfixturevalue("pg_url")

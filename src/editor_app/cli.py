@@ -6,9 +6,9 @@ import argparse
 import importlib
 import os
 import sys
-from pathlib import Path
 
 from editor_app import __version__
+from editor_app.store.locations import store_location
 
 # Each module has `register(subparsers)`; it sets `handler(args) -> int` on its parsers.
 COMMAND_MODULES = [
@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "editor_app.commands.review",
     "editor_app.commands.backup",
     "editor_app.commands.spelling",
+    "editor_app.commands.copy_store",
     "editor_app.commands.replies",
     "editor_app.commands.images",
     "editor_app.commands.notices",
@@ -37,7 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--db", type=Path, metavar="PATH", help="SQLite store to use (default: the store in your user data directory)"
+        "--db",
+        type=store_location,
+        metavar="PATH|URL",
+        help="store to use: an SQLite file, or a desk's PostgreSQL server as postgresql://user@host:5432/desk "
+        "(default: the store in your user data directory)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -16,8 +16,9 @@ from editor_app.services.review import Review
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "s.sqlite"
+def db(store_target) -> Path | str:
+    """The store, once as an SQLite file and once on the PostgreSQL test server."""
+    path = store_target
     store = open_store(path, seed_sample=False)
     store.create(
         title="Walrus sightings rise",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from editor_app.core.article import ArticleStatus
@@ -19,8 +17,8 @@ from editor_app.store.tickers import TickerTagStore
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
+def store(store_target):
+    s = open_store(store_target, seed_sample=False)
     yield s
     s.close()
 

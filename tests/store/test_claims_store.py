@@ -17,8 +17,9 @@ WORDING = "Ford held preliminary talks with Xiaomi about building EVs in the Uni
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "s.sqlite"
+def path(store_target):
+    """The store, once as an SQLite file and once on the PostgreSQL test server."""
+    return store_target
 
 
 def _full_claim(claims: ClaimStore, article_id: int):
@@ -158,8 +159,8 @@ def test_parties_are_shared_across_articles_and_autocomplete(path: Path):
     assert kinds["Ford"] is PartyKind.ORGANISATION
     ford = claims.set_party("ford", ticker="F")
     assert (ford.name, ford.ticker, ford.kind) == ("ford", "F", PartyKind.ORGANISATION)
-    with sqlite3.connect(path) as con:
-        assert con.execute("SELECT count(*) FROM parties").fetchone() == (6,)
+    with store.engine.connect() as con:
+        assert con.exec_driver_sql("SELECT count(*) FROM parties").scalar() == 6
     store.close()
 
 
@@ -300,11 +301,11 @@ def test_purging_the_article_deletes_its_claims(path: Path):
     assert len(claims.list_claims(art.id)) == 1  # in the trash: claims stay
     store.purge([art.id])
     assert claims.list_claims(art.id) == []
-    with sqlite3.connect(path) as con:
+    with store.engine.connect() as con:
         for table in ("claim_appearances", "claim_responses"):
-            assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
-        assert con.execute("SELECT count(*) FROM claim_status_events").fetchone() == (1,)  # kept's
-        assert con.execute("SELECT count(*) FROM parties").fetchone() == (5,)  # parties stay
+            assert con.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
+        assert con.exec_driver_sql("SELECT count(*) FROM claim_status_events").scalar() == 1  # kept's
+        assert con.exec_driver_sql("SELECT count(*) FROM parties").scalar() == 5  # parties stay
     assert claims.get(kept.id) is not None
     store.close()
 

@@ -4,7 +4,6 @@ full-text search with snippets; data written through the real stores."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -20,8 +19,8 @@ from editor_app.store.tickers import TickerTagStore
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
+def store(store_target):
+    s = open_store(store_target, seed_sample=False)
     yield s
     s.close()
 
@@ -189,25 +188,29 @@ def test_search_follows_saves_and_the_trash(store, desk):
 
 
 def test_many_articles_are_listed_and_paged(store):
-    import sqlite3
+    from sqlalchemy import insert
 
-    con = sqlite3.connect(store.path)
-    now = datetime.now(UTC).replace(tzinfo=None)
-    with con:
-        con.executemany(
-            "INSERT INTO articles (title, dek, byline, slug, slug_locked, body, status, created_at, updated_at)"
-            " VALUES (?, '', 'Desk', ?, 0, 'body', 'draft', ?, ?)",
+    from editor_app.store.models import ArticleRow
+
+    now = datetime.now(UTC)
+    with store.engine.begin() as con:
+        con.execute(
+            insert(ArticleRow),
             [
-                (
-                    f"Story {i}",
-                    f"s-{i}",
-                    (now - timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S.%f"),
-                    (now - timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                dict(
+                    title=f"Story {i}",
+                    dek="",
+                    byline="Desk",
+                    slug=f"s-{i}",
+                    slug_locked=False,
+                    body="body",
+                    status="draft",
+                    created_at=now - timedelta(minutes=i),
+                    updated_at=now - timedelta(minutes=i),
                 )
                 for i in range(2500)
             ],
         )
-    con.close()
     index = LibraryIndex(store)
     ids = index.ids()
     assert len(ids) == 2500 == index.count()

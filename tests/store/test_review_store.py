@@ -24,8 +24,8 @@ WARNING = CheckItem("warning", "long_headline", "Long.", Location("header", "tit
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
+def store(store_target):
+    s = open_store(store_target, seed_sample=False)
     yield s
     s.close()
 

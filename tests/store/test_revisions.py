@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -23,8 +22,8 @@ ALPHABET = "abc de\nfg\n\nÄé漢字🙂 \t-*#"
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
+def store(store_target):
+    s = open_store(store_target, seed_sample=False)
     yield s
     s.close()
 

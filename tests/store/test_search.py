@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from editor_app.services.opening import open_store
@@ -11,8 +9,8 @@ from editor_app.store.search import check_index, fts_query, rebuild_index, searc
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = open_store(tmp_path / "s.sqlite", seed_sample=False)
+def store(store_target):
+    s = open_store(store_target, seed_sample=False)
     yield s
     s.close()
 

@@ -15,9 +15,20 @@ from typing import Any
 from editor_app.store.errors import StoreError
 
 
-def _store_path(args: argparse.Namespace) -> Path:
-    from editor_app.store.paths import default_store_path
+class ServerStoreError(StoreError):
+    """Backups of a server store are the server's (pg_dump, replication), not this machine's."""
 
+
+def _store_path(args: argparse.Namespace) -> Path:
+    from editor_app.store.locations import is_server_url
+    from editor_app.store.paths import default_store_path
+    from editor_app.store.server import display_url
+
+    if is_server_url(args.db):
+        raise ServerStoreError(
+            f"{display_url(args.db)} is a server store: back it up on the server (pg_dump), "
+            "or copy it to a file with `editor-app copy-store`."
+        )
     return Path(args.db).expanduser() if args.db else default_store_path()
 
 

@@ -11,6 +11,9 @@ from typing import Any
 
 from editor_app.services.opening import open_store as open_store_file
 from editor_app.store.errors import StoreError
+from editor_app.store.locations import is_server_url, store_location
+
+__all__ = ["fail", "guard", "open_store", "print_json", "store_location"]
 
 
 def open_store(args: argparse.Namespace, *, write: bool = True):
@@ -21,6 +24,8 @@ def open_store(args: argparse.Namespace, *, write: bool = True):
     from editor_app.store.paths import default_store_path
     from editor_app.store.readonly import unwritable_reason
 
+    if is_server_url(args.db):
+        return open_store_file(args.db)  # the server decides who may write
     path = args.db or default_store_path()
     reason = unwritable_reason(path) if path.exists() else None
     if reason is None:

@@ -40,6 +40,7 @@ class Article:
     published_at: datetime | None = None
     canonical_url: str = ""  # the article's own canonical URL ("" = site base URL + slug)
     tags: list[str] = field(default_factory=list)  # hashtags, without "#" (normalize_tags)
+    version: int = 1  # of the text (headline, dek, byline, body): +1 on each save that changes it
     word_target: int | None = None  # the length the desk asked for, in words (None: no target)
     embargo_at: datetime | None = None  # front matter `embargo:` (core.embargo), aware
     killed_at: datetime | None = None  # withdrawn after publication (core.notices)

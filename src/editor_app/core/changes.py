@@ -26,6 +26,7 @@ class Changes:
     revisions: bool = False
     settings: bool = False  # desk-wide settings
     everything: bool = False  # the store was replaced (backup restored): read it all again
+    remote: bool = False  # written by someone else's app on the desk's server (store/server_feed.py)
 
     @classmethod
     def all(cls) -> Changes:
@@ -37,13 +38,33 @@ class Changes:
     def __or__(self, other: Changes) -> Changes:
         articles = None if self.articles is None or other.articles is None else self.articles | other.articles
         merged = {f: getattr(self, f) or getattr(other, f) for f in _FLAGS}
-        return replace(self, articles=articles, fields=self.fields | other.fields, **merged)
+        return replace(
+            self, articles=articles, fields=self.fields | other.fields, remote=self.remote or other.remote, **merged
+        )
 
     def touches(self, article_id: int | None) -> bool:
         """Whether this change may concern `article_id` (an unknown article may be any)."""
         if article_id is None:
             return False
         return self.everything or self.articles is None or article_id in self.articles
+
+    def to_json(self) -> dict:
+        """For the wire (a NOTIFY payload): only what is set."""
+        out: dict = {f: True for f in _FLAGS if getattr(self, f)}
+        out["articles"] = None if self.articles is None else sorted(self.articles)
+        if self.fields:
+            out["fields"] = sorted(self.fields)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict, *, remote: bool = False) -> Changes:
+        articles = data.get("articles")
+        return cls(
+            articles=None if articles is None else frozenset(int(a) for a in articles),
+            fields=frozenset(str(f) for f in data.get("fields", ())),
+            remote=remote,
+            **{f: bool(data.get(f)) for f in _FLAGS},
+        )
 
     def describe(self) -> str:
         """For logs and test failures: 'claims, tags on articles 3, 5'."""

@@ -286,6 +286,7 @@ class Claim:
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)
     history: list[StatusEvent] = field(default_factory=list)
+    version: int = 1  # as stored: an update made from an older version is a conflict
 
     @property
     def derived(self) -> StatusVerdict:

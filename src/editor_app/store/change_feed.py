@@ -58,6 +58,11 @@ _KIND: dict[type, str] = {
 _LIBRARY_FIELDS = frozenset({"deleted_at"})  # a row leaving or coming back to the library
 
 
+def pending(session: Session) -> Changes:
+    """What this session's transaction has written so far (announced when it commits)."""
+    return session.info.get(_KEY, Changes())
+
+
 def note(session: Session, changes: Changes) -> None:
     """Add what a bulk statement changed to the session's pending announcement."""
     session.info[_KEY] = session.info.get(_KEY, Changes()) | changes

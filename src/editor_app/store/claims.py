@@ -34,6 +34,7 @@ from editor_app.core.claims import (
     StatusVerdict,
     short_statement,
 )
+from editor_app.store.errors import StoreError
 from editor_app.store.models import (
     AppearanceRow,
     ArticleRow,
@@ -114,6 +115,7 @@ def _to_claim(row: ClaimRow) -> Claim:
             StatusEvent(status=ClaimStatus(e.status), reason=e.reason, kind=e.kind, who=e.who, at=e.at)
             for e in row.events
         ],
+        version=row.version or 1,
     )
 
 
@@ -126,6 +128,17 @@ _LOAD = (
     selectinload(ClaimRow.responses),
     selectinload(ClaimRow.events),
 )
+
+
+class ClaimConflictError(StoreError):
+    """Someone else updated the claim after it was read: nothing was written."""
+
+    def __init__(self, mine: Claim, theirs: Claim) -> None:
+        self.mine, self.theirs = mine, theirs
+        super().__init__(
+            f"Claim {theirs.key or theirs.id} was changed by someone else while you edited it "
+            f"(your copy is version {mine.version}, the store has version {theirs.version}); nothing was written."
+        )
 
 
 class ClaimStore:
@@ -257,10 +270,15 @@ class ClaimStore:
         who = acting_user_in(self.store, who)
         now = utcnow()
         with self.store.transaction() as s:
-            row = s.scalars(select(ClaimRow).where(ClaimRow.id == claim.id).options(*_LOAD)).first()
+            row = s.scalars(
+                select(ClaimRow).where(ClaimRow.id == claim.id).options(*_LOAD).with_for_update(of=ClaimRow)
+            ).first()
             if row is None:
                 raise KeyError(claim.id)
             before = _to_claim(row)
+            if claim.version != before.version:
+                raise ClaimConflictError(claim, before)
+            row.version = before.version + 1
             responses_before = [response_key(r) for r in row.responses]
             key = claim.key.strip() or row.key
             if key != row.key:
@@ -327,6 +345,7 @@ class ClaimStore:
                 row.override_by, row.override_at = who, now
                 row.events.append(_event(StatusVerdict(status, reason, True), "override", who, now))
             row.updated_at = now
+            row.version = (row.version or 1) + 1  # a copy read before the verdict is now stale
         return self._fresh(claim_id)
 
     def delete(self, claim_id: int) -> None:

@@ -10,13 +10,13 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from editor_app.store.errors import NotADatabaseError, StoreLockedError, StoreReadOnlyError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-HEAD_REVISION = "0012_reply_requests"  # tests check this equals the Alembic head
+HEAD_REVISION = "0013_team"  # tests check this equals the Alembic head
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -66,10 +66,7 @@ def create_store_engine(path: Path) -> Engine:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if not has_table:
+        if not inspect(conn).has_table("alembic_version"):
             return None
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return row[0] if row else None
@@ -77,12 +74,19 @@ def current_revision(engine: Engine) -> str | None:
 
 def has_user_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return (
-            conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
-            ).first()
-            is not None
-        )
+        return any(not name.startswith("sqlite_") for name in inspect(conn).get_table_names())
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Run the Alembic scripts up to head on this engine (SQLite or PostgreSQL: the same scripts)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
 
 
 def backup_file(engine: Engine, dest: Path) -> Path:
@@ -112,14 +116,7 @@ def migrate(engine: Engine, path: Path, backups_dir: Path) -> bool:
     if not fresh:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         backup_file(engine, backups_dir / f"{path.stem}-before-migration-{revision or 'none'}-{stamp}.sqlite")
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    upgrade_to_head(engine)
     return fresh
 
 

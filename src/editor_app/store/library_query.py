@@ -8,7 +8,8 @@ of rows with everything the library columns show.
 
 A view over 100,000 articles keeps the ordered id list (cheap) and fetches rows page by page.
 With `search` set, the ids come from the full-text index (best match first unless another sort
-is asked for) and each row carries the FTS5 snippet («…» around matches) and its bm25 rank.
+is asked for) and each row carries the snippet («…» around matches) and its rank (FTS5 in
+SQLite, PostgreSQL's own text search on a server: `fulltext.py`).
 
 Claim statuses come from each claim's latest status event (ClaimStore appends one whenever a
 claim's effective status changes, and on creation); a claim without events falls back to
@@ -18,16 +19,26 @@ ClaimStore, which derives the status from its responses.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
-
 from editor_app.core.article import ArticleStatus
-from editor_app.store.search import ELLIPSIS, MARK_CLOSE, MARK_OPEN, SNIPPET_TOKENS, fts_query
+from editor_app.store.fulltext import (
+    ELLIPSIS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    PG_CONFIG,
+    PG_DOC_TEXT,
+    PG_HEADLINE_OPTIONS,
+    PG_QUERY,
+    PG_WEIGHTS,
+    SNIPPET_TOKENS,
+    candidates,
+    is_syntax_error,
+    pg_snippet,
+)
 from editor_app.store.store import Store
 
 SORT_COLUMNS = ("updated", "headline", "status", "byline", "stocks", "claims", "comments", "rank", "words", "embargo")
@@ -151,19 +162,20 @@ _SORT_SQL = {
     "byline": "a.byline COLLATE NOCASE",
     "stocks": "(SELECT t.symbol FROM article_tickers AS t WHERE t.article_id = a.id ORDER BY t.position LIMIT 1)",
     "claims": "(SELECT count(*) FROM claims AS c WHERE c.article_id = a.id)",
-    "comments": "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
+    "comments": "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = FALSE "
     "AND m.parent_id IS NULL)",
     "words": "coalesce(a.word_count, 0)",
     "embargo": "coalesce(a.embargo_at, '9999')",  # ix_articles_embargo_at; no embargo sorts last
 }
 
 
-def _where(query: LibraryQuery) -> tuple[list[str], list[Any]]:
+def _where(query: LibraryQuery, sql: _Sql | None = None) -> tuple[list[str], list[Any]]:
+    sql = sql or _SQLITE
     conds = ["a.deleted_at IS NULL"]
     params: list[Any] = []
     text = query.text.strip()
     if text:
-        conds.append("a.title LIKE ? ESCAPE '\\'")
+        conds.append(f"a.title {sql.like} ? ESCAPE '\\'")
         params.append(_like(text))
     if query.statuses:
         values = sorted(s.value for s in query.statuses)
@@ -174,7 +186,7 @@ def _where(query: LibraryQuery) -> tuple[list[str], list[Any]]:
         params.extend(query.ticker)
     byline = query.byline.strip()
     if byline:
-        conds.append("a.byline LIKE ? ESCAPE '\\'")
+        conds.append(f"a.byline {sql.like} ? ESCAPE '\\'")
         params.append(_like(byline))
     if query.updated_from is not None:
         conds.append("a.updated_at >= ?")
@@ -185,23 +197,61 @@ def _where(query: LibraryQuery) -> tuple[list[str], list[Any]]:
     return conds, params
 
 
-def _fts_candidates(search: str) -> list[str]:
-    """The sanitised MATCH expression, then the whole input as one phrase (as store.search does)."""
-    out = []
-    q = fts_query(search)
-    if q:
-        out.append(q)
-    words = " ".join(search.replace('"', " ").split())
-    if _WORD_RE.search(words):
-        phrase = '"' + words.replace('"', '""') + '"'
-        if phrase not in out:
-            out.append(phrase)
-    return out
+@dataclass(frozen=True)
+class _Sql:
+    """What differs between the engines in the library's SQL; everything else is shared."""
+
+    name: str
+    nocase: str  # how a text column sorts without case: "{}" is the column
+    like: str  # case-insensitive LIKE
+    ids: str  # full-text: the ids matching the first parameter
+    ranked: str  # full-text: (id, rank) matching it, "{order}" the rank's direction
+    one: str  # full-text: does article (second parameter) match it
+    snippet: str  # full-text: the snippet for one article
+    tickers: str  # "symbol, symbol" per article, in the tags' order, "{marks}" the ids
+
+    def sort_sql(self, sort: str) -> str:
+        if sort == "embargo" and self.name == "postgresql":
+            return "coalesce(a.embargo_at, 'infinity'::timestamp)"  # no embargo sorts last
+        if sort in ("headline", "byline"):
+            return self.nocase.format("a.title" if sort == "headline" else "a.byline")
+        return _SORT_SQL[sort]
 
 
-def _is_fts_error(exc: Exception) -> bool:
-    msg = str(getattr(exc, "orig", None) or exc)
-    return any(s in msg for s in ("fts5", "syntax", "MATCH", "no such column"))
+_SQLITE = _Sql(
+    name="sqlite",
+    nocase="{} COLLATE NOCASE",
+    like="LIKE",
+    ids="SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+    ranked=f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ? ORDER BY 2 {{order}}, rowid DESC",
+    one="SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+    snippet=(
+        f"SELECT snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}', "
+        f"{SNIPPET_TOKENS}) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"
+    ),
+    tickers=(
+        "SELECT article_id, group_concat(symbol, ', ') FROM ("
+        " SELECT article_id, symbol FROM article_tickers WHERE article_id IN ({marks})"
+        " ORDER BY article_id, position, id) GROUP BY article_id"
+    ),
+)
+_PG_MATCH = f"FROM articles AS a, {PG_QUERY} AS q WHERE a.search_doc @@ q"
+_POSTGRES = _Sql(
+    name="postgresql",
+    nocase="lower({})",
+    like="ILIKE",
+    ids=f"SELECT a.id {_PG_MATCH}",
+    ranked=f"SELECT a.id, -ts_rank({PG_WEIGHTS}, a.search_doc, q) {_PG_MATCH} ORDER BY 2 {{order}}, a.id DESC",
+    one=f"SELECT a.id {_PG_MATCH} AND a.id = ?",
+    snippet=(
+        f"SELECT ts_headline('{PG_CONFIG}', {PG_DOC_TEXT}, q, {PG_HEADLINE_OPTIONS}), "
+        f"left({PG_DOC_TEXT}, 200), right({PG_DOC_TEXT}, 200) {_PG_MATCH} AND a.id = ?"
+    ),
+    tickers=(
+        "SELECT article_id, string_agg(symbol, ', ' ORDER BY position, id) FROM article_tickers "
+        "WHERE article_id IN ({marks}) GROUP BY article_id"
+    ),
+)
 
 
 class LibraryIndex:
@@ -214,6 +264,7 @@ class LibraryIndex:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.sql = _POSTGRES if store.engine.dialect.name == "postgresql" else _SQLITE
         self._ranks: tuple[str, dict[int, float]] = ("", {})  # of the last ranked search
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -223,7 +274,10 @@ class LibraryIndex:
         try:
             cur = conn.cursor()
             try:
-                return cur.execute(sql, tuple(params)).fetchall()
+                if self.sql is _POSTGRES:
+                    sql = sql.replace("?", "%s")  # the DB-API's own placeholders (psycopg: %s)
+                cur.execute(sql, tuple(params))
+                return cur.fetchall()
             finally:
                 cur.close()
         finally:
@@ -232,26 +286,26 @@ class LibraryIndex:
     def _fts(self, search: str, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         """Run `sql` with the MATCH expression as its first parameter; on an FTS5 syntax error
         try the whole input as one phrase; nothing searchable: no rows."""
-        for match in _fts_candidates(search):
+        for match in candidates(search, self.sql.name):
             try:
                 return self._fetch(sql, (match, *params))
-            except (OperationalError, sqlite3.OperationalError) as exc:
-                if not _is_fts_error(exc):
+            except Exception as exc:  # sqlite3's or psycopg's own error: the raw DB-API cursor
+                if not is_syntax_error(exc):
                     raise
         return []
 
-    @staticmethod
-    def _select(what: str, query: LibraryQuery) -> tuple[str, list[Any]]:
-        conds, params = _where(query)
+    def _select(self, what: str, query: LibraryQuery) -> tuple[str, list[Any]]:
+        conds, params = _where(query, self.sql)
         return f"SELECT {what} FROM articles AS a WHERE {' AND '.join(conds)}", params
 
-    @staticmethod
-    def _order(query: LibraryQuery) -> str:
+    def _order(self, query: LibraryQuery) -> str:
         sort = query.effective_sort
         if sort == "rank":
             sort = "updated"
         direction = "DESC" if query.descending else "ASC"
-        order = f"{_SORT_SQL[sort]} {direction}"
+        order = f"{self.sql.sort_sql(sort)} {direction}"
+        if self.sql is _POSTGRES:  # SQLite's order: no value (an article without stocks) first
+            order += " NULLS FIRST" if direction == "ASC" else " NULLS LAST"
         if sort != "updated":
             order += f", a.updated_at {direction}"
         return order + f", a.id {direction}"
@@ -273,11 +327,7 @@ class LibraryIndex:
             return [r[0] for r in self._fetch(f"{sql} ORDER BY {self._order(query)}", params)]
         plain = query.with_(search="")
         if query.effective_sort == "rank":  # bm25: lower is better, "descending" = best first
-            order = "2 ASC" if query.descending else "2 DESC"
-            ranked = self._fts(
-                query.search,
-                f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ? ORDER BY {order}, rowid DESC",
-            )
+            ranked = self._fts(query.search, self.sql.ranked.replace("{order}", "ASC" if query.descending else "DESC"))
             self._ranks = (query.search, dict(ranked))
             hits = [r[0] for r in ranked]
             if plain.filtered:
@@ -285,7 +335,7 @@ class LibraryIndex:
                 return [i for i in hits if i in allowed]
             deleted = {r[0] for r in self._fetch("SELECT id FROM articles WHERE deleted_at IS NOT NULL")}
             return [i for i in hits if i not in deleted] if deleted else hits
-        found = {r[0] for r in self._fts(query.search, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?")}
+        found = {r[0] for r in self._fts(query.search, self.sql.ids)}
         return [i for i in self.ids(plain) if i in found] if found else []
 
     def matches(self, article_id: int, query: LibraryQuery) -> bool:
@@ -294,13 +344,7 @@ class LibraryIndex:
         if not self._fetch(f"{sql} AND a.id = ?", [*params, int(article_id)]):
             return False
         if query.is_search:
-            return bool(
-                self._fts(
-                    query.search,
-                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
-                    [int(article_id)],
-                )
-            )
+            return bool(self._fts(query.search, self.sql.one, [int(article_id)]))
         return True
 
     def rows(self, ids: Sequence[int], query: LibraryQuery | None = None) -> list[LibraryRow]:
@@ -312,7 +356,7 @@ class LibraryIndex:
         marks = ",".join("?" * len(ids))
         base = self._fetch(
             "SELECT a.id, a.title, a.status, a.byline, a.updated_at, a.slug, "
-            "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = 0 "
+            "(SELECT count(*) FROM comments AS m WHERE m.article_id = a.id AND m.resolved = FALSE "
             " AND m.parent_id IS NULL), a.word_count, a.word_target, "
             "a.embargo_at, a.killed_at IS NOT NULL AND a.status != 'published', "
             "EXISTS (SELECT 1 FROM notices AS n WHERE n.article_id = a.id AND n.published_at IS NOT NULL) "
@@ -321,14 +365,7 @@ class LibraryIndex:
         )
         uncounted = [r[0] for r in base if r[7] is None]
         counted = self._count_words(uncounted) if uncounted else {}
-        tickers = dict(
-            self._fetch(
-                "SELECT article_id, group_concat(symbol, ', ') FROM ("
-                f" SELECT article_id, symbol FROM article_tickers WHERE article_id IN ({marks})"
-                " ORDER BY article_id, position, id) GROUP BY article_id",
-                ids,
-            )
-        )
+        tickers = dict(self._fetch(self.sql.tickers.replace("{marks}", marks), ids))
         claims = self._claim_counts(ids, marks)
         snippets = self._snippets(ids, query.search) if query is not None and query.is_search else {}
         out: dict[int, LibraryRow] = {}
@@ -403,24 +440,26 @@ class LibraryIndex:
         """{id: (snippet, rank)}: one FTS lookup per row (rowid = ?), so a page costs about the
         same for a word with 50,000 hits as for a rare one. The rank comes from the last ranked
         `ids` (bm25 per row would count the hits over the whole index for every row)."""
-        sql = (
-            f"SELECT snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}', "
-            f"{SNIPPET_TOKENS}) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"
-        )
+        pg = self.sql is _POSTGRES
+        sql = self.sql.snippet.replace("?", "%s") if pg else self.sql.snippet
         ranks = self._ranks[1] if self._ranks[0] == search else {}
-        for match in _fts_candidates(search):
+        for match in candidates(search, self.sql.name):
             conn = self.store.engine.raw_connection()
             try:
                 cur = conn.cursor()
                 out: dict[int, tuple[str, float | None]] = {}
                 for aid in ids:
-                    r = cur.execute(sql, (match, aid)).fetchone()
+                    cur.execute(sql, (match, aid))
+                    r = cur.fetchone()
                     if r is not None:
-                        out[aid] = (r[0] or "", ranks.get(aid))
+                        out[aid] = (
+                            pg_snippet(r[0] or "", r[1] or "", r[2] or "") if pg else r[0] or "",
+                            ranks.get(aid),
+                        )
                 cur.close()
                 return out
-            except (OperationalError, sqlite3.OperationalError) as exc:
-                if not _is_fts_error(exc):
+            except Exception as exc:  # sqlite3's or psycopg's own error: the raw DB-API cursor
+                if not is_syntax_error(exc):
                     raise
             finally:
                 conn.close()

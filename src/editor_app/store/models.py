@@ -57,6 +57,9 @@ class ArticleRow(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     canonical_url: Mapped[str] = mapped_column(String, default="", server_default="", nullable=False)
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]", nullable=False)  # JSON list
+    # +1 on every save that changes headline, dek, byline or body: a save made from an older
+    # version is a conflict (store.save's base_version), never a silent overwrite
+    text_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1", nullable=False)
     # length target in words (NULL: none) and the body's words, kept on save (0009_word_target)
     word_target: Mapped[int | None] = mapped_column(Integer, nullable=True)
     word_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -106,6 +109,7 @@ class ClaimRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1", nullable=False)  # +1 per update
 
     appearances: Mapped[list[AppearanceRow]] = relationship(
         order_by="AppearanceRow.position", cascade="all, delete-orphan", passive_deletes=True

@@ -1,30 +1,38 @@
-"""Full-text search over headline, summary and body (SQLite FTS5, ranked by bm25, with snippets).
+"""Full-text search over headline, summary and body, ranked, with snippets (FTS5 or PostgreSQL).
 
     hits = search(store, 'xiaomi "electric vehicles" batt*')
     hits[0].snippet   # '… Ford held talks with «Xiaomi» about …'
 
-The index `articles_fts` is kept in sync by triggers (migration 0004_review), so a save is
-searchable as soon as it is committed. User input is never passed to FTS5 as syntax: every word
-becomes a quoted string, `word*` a prefix search, "…" a phrase; OR and NOT between words are
-operators, AND is implied. Any FTS5 error falls back to one quoted phrase, then to no hits.
-Articles in the trash are left out.
+The index is kept in sync by the engine (FTS5 triggers, or PostgreSQL's generated tsvector;
+migration 0004_review), so a save is searchable as soon as it is committed. How the input is
+read, the same on both engines, is in `fulltext.py`. An expression the engine refuses falls
+back to one quoted phrase, then to no hits. Articles in the trash are left out.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
+from editor_app.store.fulltext import (
+    ELLIPSIS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    PG_CONFIG,
+    PG_DOC_TEXT,
+    PG_HEADLINE_OPTIONS,
+    PG_WEIGHTS,
+    SNIPPET_TOKENS,
+    candidates,
+    fts_query,
+    is_syntax_error,
+    pg_snippet,
+)
 from editor_app.store.store import Store
 
-MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
-SNIPPET_TOKENS = 12
-_TOKEN_RE = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD_RE = re.compile(r"\w", re.UNICODE)
-_EDGE_RE = re.compile(r"^[^\w]+|[^\w]+$", re.UNICODE)  # "(ford" -> "ford", "xiaomi)" -> "xiaomi"
+__all__ = ["ELLIPSIS", "MARK_CLOSE", "MARK_OPEN", "SNIPPET_TOKENS", "SearchHit", "fts_query", "search", "search_ids"]
 
 
 @dataclass(frozen=True)
@@ -32,41 +40,10 @@ class SearchHit:
     article_id: int
     title: str
     snippet: str  # the best-matching part of headline, summary or body, matches in «…»
-    rank: float  # bm25: lower is better
+    rank: float  # lower is better (bm25 in SQLite, the negated ts_rank in PostgreSQL)
 
     def to_dict(self) -> dict:
         return {"id": self.article_id, "title": self.title, "snippet": self.snippet, "rank": self.rank}
-
-
-def _quote(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def fts_query(query: str) -> str:
-    """A safe FTS5 MATCH expression for what a user typed ('' when nothing is searchable)."""
-    parts: list[str] = []
-    pending_op: str | None = None
-    for m in _TOKEN_RE.finditer(query):
-        phrase, word = m.group(1), m.group(2)
-        if phrase is not None:
-            term = _quote(phrase) if _WORD_RE.search(phrase) else ""
-        else:
-            if word in ("OR", "NOT", "AND"):
-                if parts:
-                    pending_op = word if word != "AND" else None
-                continue
-            prefix = word.endswith("*")
-            core = _EDGE_RE.sub("", word.rstrip("*").replace('"', ""))
-            if not _WORD_RE.search(core):
-                continue
-            term = _quote(core) + ("*" if prefix else "")
-        if not term:
-            continue
-        if parts and pending_op:
-            parts.append(pending_op)
-        parts.append(term)
-        pending_op = None
-    return " ".join(parts)
 
 
 _SQL = text(
@@ -88,21 +65,38 @@ _IDS_SQL = text(
 )
 
 
+_PG_SQL = text(
+    f"""
+    SELECT a.id AS id, a.title AS title, -ts_rank({PG_WEIGHTS}, a.search_doc, q) AS rank,
+           ts_headline('{PG_CONFIG}', {PG_DOC_TEXT}, q, {PG_HEADLINE_OPTIONS}) AS snippet,
+           left({PG_DOC_TEXT}, 200) AS text_start, right({PG_DOC_TEXT}, 200) AS text_end
+    FROM articles AS a, to_tsquery('{PG_CONFIG}', :q) AS q
+    WHERE a.search_doc @@ q AND a.deleted_at IS NULL
+    ORDER BY rank, a.id DESC
+    LIMIT :limit
+    """
+)
+_PG_IDS_SQL = text(
+    f"""
+    SELECT a.id FROM articles AS a, to_tsquery('{PG_CONFIG}', :q) AS q
+    WHERE a.search_doc @@ q AND a.deleted_at IS NULL ORDER BY -ts_rank({PG_WEIGHTS}, a.search_doc, q), a.id DESC
+    """
+)
+
+
+def _pg(store: Store) -> bool:
+    return store.engine.dialect.name == "postgresql"
+
+
 def _run(store: Store, stmt, query: str, **params):
-    """Rows for the sanitised query; on an FTS5 error, for the whole input as one phrase."""
-    candidates = [fts_query(query)]
-    words = " ".join(query.replace('"', " ").split())
-    if _WORD_RE.search(words):
-        candidates.append(_quote(words))
-    for q in candidates:
-        if not q:
-            continue
+    """Rows for the query as read by `fulltext.terms`; if the engine refuses that, for the
+    whole input as one phrase; else none."""
+    for q in candidates(query, store.engine.dialect.name):
         try:
             with store._sessions() as s:
                 return list(s.execute(stmt, {"q": q, **params}))
-        except OperationalError as exc:
-            msg = str(exc.orig) if exc.orig else str(exc)
-            if "fts5" not in msg and "syntax" not in msg and "MATCH" not in msg and "no such column" not in msg:
+        except DBAPIError as exc:
+            if not is_syntax_error(exc):
                 raise
     return []
 
@@ -111,26 +105,37 @@ def search(store: Store, query: str, limit: int = 50) -> list[SearchHit]:
     """Best matches first (headline weighted over summary over body), at most `limit`."""
     if limit < 1:
         return []
+    if _pg(store):
+        rows = _run(store, _PG_SQL, query, limit=int(limit))
+        return [
+            SearchHit(r.id, r.title, pg_snippet(r.snippet or "", r.text_start or "", r.text_end or ""), float(r.rank))
+            for r in rows
+        ]
     rows = _run(store, _SQL, query, limit=int(limit))
     return [SearchHit(r.id, r.title, r.snippet or "", float(r.rank)) for r in rows]
 
 
 def search_ids(store: Store, query: str) -> list[int]:
     """Ids of every matching article (not in the trash), best first: for filtering a library."""
-    return [r[0] for r in _run(store, _IDS_SQL, query)]
+    return [r[0] for r in _run(store, _PG_IDS_SQL if _pg(store) else _IDS_SQL, query)]
 
 
 def rebuild_index(store: Store) -> None:
-    """Rebuild the index from the articles (repair; the triggers normally keep it in sync)."""
+    """Rebuild the index from the articles (repair; the engine normally keeps it in sync)."""
     with store._write() as s, s.begin():
-        s.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"))
+        if _pg(store):
+            s.execute(text("REINDEX INDEX ix_articles_search_doc"))
+        else:
+            s.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"))
 
 
 def check_index(store: Store) -> bool:
-    """FTS5 integrity check against the articles table."""
+    """The index agrees with the articles (FTS5's integrity check; PostgreSQL: every row indexed)."""
     try:
         with store._sessions() as s:
+            if _pg(store):
+                return not s.execute(text("SELECT 1 FROM articles WHERE search_doc IS NULL LIMIT 1")).first()
             s.execute(text("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"))
         return True
-    except OperationalError:
+    except DBAPIError:
         return False

@@ -6,7 +6,7 @@ Writes return what changed, so the window refreshes just the pane that shows it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,19 @@ EDITED_AFTER_APPROVAL = "Edited after approval: back to review."
 META_FIELDS = ("canonical_url", "tags", "word_target")
 
 
+class ArticleConflictError(StoreError):
+    """Someone else saved another text of the article since `base_version`: nothing was written.
+    `theirs` is the article as stored now, `mine` the fields the writer tried to save."""
+
+    def __init__(self, theirs: Article, mine: dict[str, str], base_version: int) -> None:
+        self.theirs, self.mine, self.base_version = theirs, mine, base_version
+        super().__init__(
+            f"“{theirs.display_title}” was saved by someone else while you were writing "
+            f"(you started from version {base_version}, the store has version {theirs.version}). "
+            "Nothing was overwritten: your text is still in the editor."
+        )
+
+
 @dataclass(frozen=True)
 class ArticleChange:
     """Result of a write: which article, which fields, and text the store had to alter."""
@@ -70,6 +83,7 @@ def _to_article(row: ArticleRow) -> Article:
         published_at=row.published_at,
         canonical_url=row.canonical_url or "",
         tags=normalize_tags(row.tags or "[]"),
+        version=row.text_version or 1,
         word_target=row.word_target,
         embargo_at=embargo_in_zone(row.embargo_at, row.embargo_offset),
         killed_at=row.killed_at,
@@ -95,8 +109,11 @@ def _meta_values(fields: dict) -> dict[str, str | int | None]:
     return out
 
 
-def _write_error(exc: OperationalError, path: Path) -> StoreError:
+def _write_error(exc: OperationalError, path: Path, url: str | None = None) -> StoreError:
     msg = str(exc.orig) if exc.orig else str(exc)
+    if url is not None:  # the team store: the server went away, or refused
+        first = msg.strip().splitlines()[0] if msg.strip() else "no answer"
+        return StoreWriteError(f"The desk's server at {url} did not take the save ({first}); the text stays here.")
     if "locked" in msg:
         return StoreLockedError(path)
     if "readonly" in msg:
@@ -108,10 +125,18 @@ def _write_error(exc: OperationalError, path: Path) -> StoreError:
 
 class Store:
     def __init__(
-        self, engine: Engine, path: Path, created: bool = False, *, read_only: bool = False, read_only_reason: str = ""
+        self,
+        engine: Engine,
+        path: Path,
+        created: bool = False,
+        *,
+        read_only: bool = False,
+        read_only_reason: str = "",
+        url: str | None = None,
     ) -> None:
         self.engine = engine
-        self.path = path
+        self.path = path  # the SQLite file; for a server store, this machine's folder for it
+        self.url = url  # a server store's address (without password); None for a file
         self.created = created
         self.read_only = read_only
         self.read_only_reason = read_only_reason  # why, when read_only: shown in the window and the CLI
@@ -119,16 +144,33 @@ class Store:
         self.changes = ChangeFeed()  # what every commit wrote, for whoever shows it
         self.changes.attach(self._sessions)
         self.writer = StoreWriter()  # one write at a time, in order (store/writer.py)
+        self.on_close: list[Callable[[], None]] = []  # e.g. the desk feed's listener stops
 
     # -- opening ----------------------------------------------------------------------
 
     def close(self) -> None:
+        for stop in self.on_close:
+            stop()
+        self.on_close.clear()
         self.writer.close()
         self.engine.dispose()
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for titles and messages: the file, or the server's address."""
+        return self.url or str(self.path)
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
 
     def reopen(self) -> None:
         """Open the same file again (after a restore from backup): every object holding this
         Store keeps working, on the new file."""
+        if self.is_server:
+            self.engine.dispose()  # fresh connections; the server keeps the data
+            self.changes.announce(Changes.all())
+            return
         self.engine.dispose()
         engine, _created = open_engine(self.path, backups_dir_for(self.path))
         self.engine = engine
@@ -154,7 +196,7 @@ class Store:
             with self.writer.lease(), self._sessions() as s, s.begin():
                 yield s
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
     # -- reads ------------------------------------------------------------------------
 
@@ -231,10 +273,16 @@ class Store:
                 s.flush()
                 return _to_article(row)
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
-    def save(self, article_id: int, **fields: str) -> ArticleChange:
-        """Write the given editable fields (and `slug`, which locks it). Unchanged values are skipped."""
+    def save(self, article_id: int, *, base_version: int | None = None, **fields: str) -> ArticleChange:
+        """Write the given editable fields (and `slug`, which locks it). Unchanged values are skipped.
+
+        `base_version`: the text's version the writer started from. If someone else has saved
+        another text since, nothing is written and ArticleConflictError says what the store
+        holds now (the window offers a merge); saving the text the store already holds is no
+        conflict. The row is locked for the check (FOR UPDATE on a server; SQLite's
+        transactions already take the write lock), so two simultaneous saves cannot both pass."""
         unknown = set(fields) - {*EDITABLE_FIELDS, "slug", *META_FIELDS}
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
@@ -244,9 +292,20 @@ class Store:
         replaced = 0
         try:
             with self._write() as s, s.begin():
-                row = s.get(ArticleRow, article_id)
+                row = s.get(ArticleRow, article_id, with_for_update=base_version is not None)
                 if row is None:
                     raise KeyError(article_id)
+                if base_version is not None and row.text_version != base_version:
+                    theirs = _to_article(row)
+                    clashing = {
+                        n
+                        for n in EDITABLE_FIELDS
+                        if n in fields and normalize_for_store(fields[n]).text != getattr(row, n)
+                    }
+                    if clashing:
+                        raise ArticleConflictError(
+                            theirs, {n: fields[n] for n in EDITABLE_FIELDS if n in fields}, base_version
+                        )
                 changed: set[str] = set()
                 for name in EDITABLE_FIELDS:
                     if name in fields:
@@ -277,12 +336,14 @@ class Store:
                         changed.add("slug")
                 if changed:
                     row.updated_at = utcnow()
+                if changed & set(EDITABLE_FIELDS):
+                    row.text_version = (row.text_version or 1) + 1
                 if changed & CONTENT_FIELDS and row.status == ArticleStatus.APPROVED.value:
                     self._back_to_review(s, row)
                     changed.add("status")
                 return ArticleChange(_to_article(row), frozenset(changed), replaced)
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
     def _back_to_review(self, s: Session, row: ArticleRow) -> None:
         """An approved article whose text changes goes back to review, recorded like any status
@@ -321,7 +382,7 @@ class Store:
                 row.deleted_at = utcnow() if deleted else None
                 return _to_article(row)
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc
 
     def purge(self, article_ids: Iterable[int]) -> None:
         """Delete for good (only from the trash)."""
@@ -337,4 +398,4 @@ class Store:
                 "but it cannot be deleted."
             ) from exc
         except OperationalError as exc:
-            raise _write_error(exc, self.path) from exc
+            raise _write_error(exc, self.path, self.url) from exc

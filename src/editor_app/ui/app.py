@@ -29,7 +29,7 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def run_gui(db_path: Path | None = None) -> int:
+def run_gui(db_path: Path | str | None = None) -> int:
     app = create_application()
     from editor_app.ui.transfer.store_opening import open_store_interactively
 

@@ -184,6 +184,10 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
         self.writing = WritingModes(self)  # scroll sync, focus, typewriter, full screen
         self.images = ImagesController(self)
         self.notices = NoticesController(self)  # corrections, kill, embargo (issue 15)
+        if getattr(store, "is_server", False):  # the desk's server: others write the same articles
+            from editor_app.ui.editor.conflicts import ConflictResolver
+
+            self.conflicts = ConflictResolver(self)
         if not layout_restored:
             self.layout_.first_start()
         if self.read_only:  # a second window on a store: look, copy, export; never write
@@ -243,7 +247,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
 
     def _load(self, article: Article | None) -> None:
         self.article = article
-        self.autosave.attach(article.id if article else None)
+        self.autosave.attach(article.id if article else None, article)
         self.header.load(article)
         self.highlighter.setDocument(None)
         self.editor.set_text_quietly(article.body if article else "")
@@ -304,7 +308,7 @@ class MainWindow(ArticleCommands, EditingHandlers, PreviewParts, ExportCommands,
             self,
             f"About {APP_DISPLAY_NAME}",
             f"<b>{APP_DISPLAY_NAME}</b> {__version__}<br>Editorial workstation for financial-news "
-            f"desks.<br><br>Store: {self.store.path}",
+            f"desks.<br><br>Store: {getattr(self.store, 'location', self.store.path)}",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
 from editor_app.store.errors import StoreError
-from editor_app.store.store import ArticleChange, Store
+from editor_app.store.store import ArticleChange, ArticleConflictError, Store
 
 PAUSE_MS = 600  # commit this long after the last keystroke (requirement: within 1 s)
 CEILING_MS = 4000  # ...and at least this often while typing without a pause
@@ -34,6 +34,7 @@ class AutosaveController(QObject):
     state_changed = Signal(str)
     saved = Signal(object)  # ArticleChange
     failed = Signal(str)  # a message for the writer
+    conflict = Signal(object)  # ArticleConflictError: someone else saved another text meanwhile
     _finished = Signal(object)  # Future, from the writer thread
 
     def __init__(self, store: Store, read_field: Callable[[str], str], parent: QObject | None = None) -> None:
@@ -52,6 +53,12 @@ class AutosaveController(QObject):
         self._inflight_fields: frozenset[str] = frozenset()
         self._finished.connect(self._on_finished)
         self.last_error = ""
+        # On the desk's server several people may write the same article: every save says which
+        # version of the text it started from (`base_version`), and a newer one is a conflict.
+        self.guarded = bool(getattr(store, "is_server", False))
+        self.base_version: int | None = None
+        self.base_fields: dict[str, str] = {}  # the text as last read or saved: the merge's base
+        self.pending_conflict = None  # the ArticleConflictError waiting for the writer's choice
 
     @property
     def state(self) -> SaveState:
@@ -66,12 +73,24 @@ class AutosaveController(QObject):
             self._state = state
             self.state_changed.emit(state.value)
 
-    def attach(self, article_id: int | None) -> None:
-        """Start tracking another article (call flush() first)."""
+    def attach(self, article_id: int | None, article=None) -> None:
+        """Start tracking another article (call flush() first); `article` as it was read."""
         self._timer.stop()
         self._dirty.clear()
         self.article_id = article_id
+        self.pending_conflict = None
+        self.based_on(article)
         self._set_state(SaveState.SAVED)
+
+    def based_on(self, article) -> None:
+        """The text the writer's edits start from (after a load, a save or a resolved conflict)."""
+        self.base_version = getattr(article, "version", None)
+        self.base_fields = {n: getattr(article, n) for n in ("title", "dek", "byline", "body")} if article else {}
+
+    def _save_call(self, fields: dict[str, str]):
+        if self.guarded and self.base_version is not None:
+            return self._store.save(self.article_id, base_version=self.base_version, **fields)
+        return self._store.save(self.article_id, **fields)
 
     def mark_dirty(self, field: str) -> None:
         if self.article_id is None or getattr(self._store, "read_only", False):
@@ -81,6 +100,8 @@ class AutosaveController(QObject):
         self._dirty.add(field)
         if self._state != SaveState.FAILED:
             self._set_state(SaveState.MODIFIED)
+        if self.pending_conflict is not None:
+            return  # saving waits for the writer's choice in the conflict view
         if self._since_first_edit.elapsed() >= CEILING_MS:
             if not self._timer.isActive():
                 self._timer.start(0)
@@ -103,7 +124,7 @@ class AutosaveController(QObject):
         fields = self._snapshot()
         self._set_state(SaveState.SAVING)
         self._inflight_fields = frozenset(fields)
-        future = self._writer.submit(self._store.save, self.article_id, **fields)
+        future = self._writer.submit(self._save_call, fields)
         self._inflight = future
         future.add_done_callback(self._finished.emit)  # queued to the UI thread
 
@@ -121,21 +142,39 @@ class AutosaveController(QObject):
             self._fail(exc)
             return False
         self.last_error = ""
-        self.saved.emit(future.result())
+        self._saved(future.result())
         self._set_state(SaveState.MODIFIED if self._dirty else SaveState.SAVED)
         return True
+
+    def _saved(self, change: ArticleChange) -> None:
+        self.based_on(change.article)
+        self.saved.emit(change)
 
     def _fail(self, exc: BaseException) -> None:
         self.last_error = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
         self._set_state(SaveState.FAILED)
         self.failed.emit(self.last_error)
+        if isinstance(exc, ArticleConflictError):
+            self.pending_conflict = exc  # no retry: the writer chooses (ui/editor/conflicts.py)
+            self.conflict.emit(exc)
+            return
         self._timer.start(RETRY_MS)
+
+    def resolve(self, fields: dict[str, str], over_version: int) -> bool:
+        """Save the writer's choice over the stored version `over_version`; False if refused."""
+        self.pending_conflict = None
+        self.base_version = over_version
+        self._dirty |= set(fields)
+        return self.flush(fields)
 
     # -- synchronous path (switch, close, Ctrl+S) -----------------------------------------
 
-    def flush(self) -> bool:
-        """Write everything now. Returns False if the store refused (the text stays dirty)."""
+    def flush(self, values: dict[str, str] | None = None) -> bool:
+        """Write everything now (`values`: these texts instead of the editor's). Returns False
+        if the store refused (the text stays dirty)."""
         self._timer.stop()
+        if self.pending_conflict is not None:
+            return False
         if self._inflight is not None:
             future, self._inflight = self._inflight, None
             future.exception()  # waits
@@ -144,16 +183,18 @@ class AutosaveController(QObject):
         if self.article_id is None or not self._dirty:
             return True
         fields = self._snapshot()
+        if values:
+            fields.update(values)
         self._set_state(SaveState.SAVING)
         try:
-            change: ArticleChange = self._store.save(self.article_id, **fields)
+            change: ArticleChange = self._save_call(fields)
         except (StoreError, OSError) as exc:
             self._dirty |= set(fields)
             self._fail(exc)
             return False
         self.last_error = ""
         self._set_state(SaveState.SAVED)
-        self.saved.emit(change)
+        self._saved(change)
         return True
 
     def shutdown(self) -> None:

@@ -102,4 +102,5 @@ class EditingHandlers:
             SaveState.FAILED: " (NOT SAVED)",
         }[state]
         ro = " (read-only)" if self.read_only else ""
-        self.setWindowTitle(f"{name}{mark}{ro} — {APP_DISPLAY_NAME}")
+        desk = f" — {self.store.url}" if getattr(self.store, "url", None) else ""  # the desk's server
+        self.setWindowTitle(f"{name}{mark}{ro}{desk} — {APP_DISPLAY_NAME}")

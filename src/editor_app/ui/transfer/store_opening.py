@@ -16,6 +16,7 @@ from editor_app.services.opening import open_store
 from editor_app.store.backups import BackupError, maybe_daily_backup, newest_good_backup, restore_backup
 from editor_app.store.damaged import diagnose, move_aside
 from editor_app.store.errors import StoreError, StoreReadOnlyError
+from editor_app.store.locations import is_server_url
 from editor_app.store.lock import LockFileError, StoreLock
 from editor_app.store.paths import default_store_path
 from editor_app.store.readonly import unwritable_reason
@@ -56,7 +57,9 @@ def _choose_file(parent: QWidget | None, new: bool) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def open_store_interactively(db_path: Path | None, parent: QWidget | None = None) -> OpenedStore | None:
+def open_store_interactively(db_path: Path | str | None, parent: QWidget | None = None) -> OpenedStore | None:
+    if is_server_url(db_path):
+        return _open_server(str(db_path), parent)
     path = Path(db_path) if db_path else default_store_path()
     while True:
         try:
@@ -122,6 +125,27 @@ def open_store_interactively(db_path: Path | None, parent: QWidget | None = None
             path = opened
             continue
         return opened
+
+
+def _open_server(url: str, parent: QWidget | None) -> OpenedStore | None:
+    """The desk's server: no lock file (the server arbitrates between writers); unreachable, it
+    says so and offers to try again or to work on a file."""
+    while True:
+        try:
+            return OpenedStore(open_store(url), None)
+        except StoreError as exc:
+            answer = _ask(
+                parent,
+                QMessageBox.Icon.Critical,
+                "Cannot reach the desk's server",
+                str(exc),
+                ["Try Again", "Open a File…"],
+            )
+            if answer == "Try Again":
+                continue
+            if answer is None or (path := _choose_file(parent, False)) is None:
+                return None
+            return open_store_interactively(path, parent)
 
 
 def _open_read_only(path: Path, reason: str, parent: QWidget | None) -> OpenedStore | Path | None:

@@ -33,6 +33,20 @@ FTS_STATEMENTS = [
     "INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')",
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 ]
+# PostgreSQL's own full-text search: a stored tsvector computed from the row (headline weighted
+# A, summary B, body C, as the FTS5 rank weights them), under a GIN index; no trigger needed.
+# A tsvector holds at most 1 MB: the body is indexed up to its first 300,000 characters.
+PG_STATEMENTS = [
+    # 'simple' (no stemming, like FTS5's unicode61) with accents folded, like remove_diacritics
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE TEXT SEARCH CONFIGURATION editor_app_search (COPY = simple)",
+    "ALTER TEXT SEARCH CONFIGURATION editor_app_search ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple",
+    "ALTER TABLE articles ADD COLUMN search_doc tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('editor_app_search', coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('editor_app_search', coalesce(dek, '')), 'B') || "
+    "setweight(to_tsvector('editor_app_search', left(coalesce(body, ''), 300000)), 'C')) STORED",
+    "CREATE INDEX ix_articles_search_doc ON articles USING gin (search_doc)",
+]
 
 
 def upgrade() -> None:
@@ -115,14 +129,18 @@ def upgrade() -> None:
         sa.Column("byline", sa.String, nullable=False, server_default=""),
     )
     op.create_index("ix_revisions_article_id", "revisions", ["article_id", "id"])
-    for statement in FTS_STATEMENTS:
+    for statement in FTS_STATEMENTS if op.get_bind().dialect.name == "sqlite" else PG_STATEMENTS:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for name in ("articles_fts_au", "articles_fts_ad", "articles_fts_ai"):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS articles_fts")
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("articles_fts_au", "articles_fts_ad", "articles_fts_ai"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS articles_fts")
+    else:
+        op.execute("ALTER TABLE articles DROP COLUMN search_doc")
+        op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS editor_app_search")
     op.drop_index("ix_revisions_article_id", "revisions")
     op.drop_table("revisions")
     op.drop_index("ix_comments_parent_id", "comments")

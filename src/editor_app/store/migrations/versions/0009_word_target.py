@@ -31,13 +31,14 @@ def upgrade() -> None:
     conn = op.get_bind()
     last = 0
     while True:
-        rows = conn.exec_driver_sql(
-            "SELECT id, body FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, BATCH)
+        rows = conn.execute(
+            sa.text("SELECT id, body FROM articles WHERE id > :last ORDER BY id LIMIT :n"), {"last": last, "n": BATCH}
         ).fetchall()
         if not rows:
             break
-        conn.exec_driver_sql(
-            "UPDATE articles SET word_count = ? WHERE id = ?", [(word_count(body or ""), aid) for aid, body in rows]
+        conn.execute(
+            sa.text("UPDATE articles SET word_count = :n WHERE id = :id"),
+            [{"n": word_count(body or ""), "id": aid} for aid, body in rows],
         )
         last = rows[-1][0]
 

@@ -25,6 +25,17 @@ TRIGGERS = (
     f"WHEN OLD.published_at IS NOT NULL BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END",
 )
 
+# PostgreSQL: the same rule as a trigger function (the team store, issue 16)
+PG_TRIGGERS = (
+    "CREATE FUNCTION notices_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    f"IF OLD.published_at IS NOT NULL THEN RAISE EXCEPTION '{APPEND_ONLY}'; END IF; "
+    "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER notices_published_no_update BEFORE UPDATE ON notices "
+    "FOR EACH ROW EXECUTE FUNCTION notices_append_only()",
+    "CREATE TRIGGER notices_published_no_delete BEFORE DELETE ON notices "
+    "FOR EACH ROW EXECUTE FUNCTION notices_append_only()",
+)
+
 
 def upgrade() -> None:
     op.create_table(
@@ -41,7 +52,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_notices_article", "notices", ["article_id", "id"])
     op.create_index("ix_notices_published_at", "notices", ["published_at"])
-    for sql in TRIGGERS:
+    for sql in TRIGGERS if op.get_bind().dialect.name == "sqlite" else PG_TRIGGERS:
         op.execute(sql)
     # Plain ADD COLUMN (no table rebuild): the FTS triggers on `articles` stay as they are.
     op.add_column("articles", sa.Column("embargo_at", sa.DateTime, nullable=True))  # UTC
@@ -75,8 +86,11 @@ def downgrade() -> None:
     op.drop_index("ix_articles_embargo_at", "articles")
     for column in ("killed_by", "kill_reason", "killed_at", "embargo_offset", "embargo_at"):
         op.execute(f"ALTER TABLE articles DROP COLUMN {column}")
-    op.execute("DROP TRIGGER IF EXISTS notices_published_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS notices_published_no_update")
+    on = "" if op.get_bind().dialect.name == "sqlite" else " ON notices"
+    op.execute(f"DROP TRIGGER IF EXISTS notices_published_no_delete{on}")
+    op.execute(f"DROP TRIGGER IF EXISTS notices_published_no_update{on}")
+    if on:
+        op.execute("DROP FUNCTION IF EXISTS notices_append_only()")
     op.drop_index("ix_notices_published_at", "notices")
     op.drop_index("ix_notices_article", "notices")
     op.drop_table("notices")
