@@ -107,16 +107,21 @@ def test_a_bare_draft_is_valid_too(validator):
     assert doc["uri"].startswith("urn:editor-app:article:1")
 
 
-def test_batch_export_writes_json_and_refuses_an_embargo_without_override(tmp_path, validator):
+def test_batch_export_sends_an_embargo_withheld_as_ninjs_but_refuses_the_page(tmp_path, validator):
     ok = _package()
     held = _package(
         id=8, slug="held", status=ArticleStatus.APPROVED, embargo_at=parse_embargo("2026-12-24T09:00:00+08:00")
     )
+    pages = tmp_path / "pages"
     with pytest.raises(EmbargoRefused, match="Embargoed until"):
-        export_many([ok, held], tmp_path, fmt="ninjs", now=NOW)
-    assert list(tmp_path.iterdir()) == []
-    report = export_many([ok, held], tmp_path, fmt="ninjs", now=NOW, override_embargo=True)
+        export_many([ok, held], pages, now=NOW)
+    assert not pages.exists() or list(pages.iterdir()) == []
+    report = export_many([ok, held], tmp_path, fmt="ninjs", now=NOW)
     assert report.ok and report.index is None
-    for path in sorted(tmp_path.glob("*.json")):
-        validator.validate(json.loads(path.read_text(encoding="utf-8")))
-    assert {p.name for p in tmp_path.iterdir()} == {"ford-xiaomi-deny-talks.json", "held.json"}
+    docs = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(tmp_path.glob("*.json"))}
+    for doc in docs.values():
+        validator.validate(doc)
+    assert set(docs) == {"ford-xiaomi-deny-talks.json", "held.json"}
+    assert (
+        docs["held.json"]["pubStatus"] == "withheld" and docs["ford-xiaomi-deny-talks.json"]["pubStatus"] != "withheld"
+    )

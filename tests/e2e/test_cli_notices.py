@@ -104,3 +104,17 @@ def test_history_reads_an_embargo_override_as_such(db, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Embargo overridden (exported before 24 December 2099, 09:00 (UTC+08:00)" in out
     assert "by ed: Issuer released early." in out and "→" not in out.split("Status changes:")[1].split("\n")[1]
+
+
+def test_an_embargoed_story_goes_out_as_a_withheld_ninjs_item_without_override(db, tmp_path, capsys):
+    assert run(db, "embargo", "2", "2099-12-24T09:00:00+08:00") == 0
+    out = tmp_path / "wire"
+    assert run(db, "export", "2", "--out", str(out), "--format", "ninjs") == 0
+    doc = json.loads((out / "results-under-embargo.json").read_text(encoding="utf-8"))
+    assert doc["pubStatus"] == "withheld" and doc["embargoedUntil"] == "2099-12-24T09:00:00+08:00"
+    assert run(db, "export", "2", "--out", str(tmp_path / "page")) == 1  # the page stays refused
+    capsys.readouterr()
+    assert run(db, "history", "2", "--json") == 0
+    (entry,) = json.loads(capsys.readouterr().out)["status_changes"]
+    assert "withheld ninjs item" in entry["note"] and "24 December 2099" in entry["note"]
+    assert not entry["override_reason"]

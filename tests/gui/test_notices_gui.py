@@ -146,7 +146,7 @@ def test_export_refused_under_embargo_then_overridden_with_a_reason(qtbot, make_
     assert window.store.get(other).embargo_at is not None
 
 
-def test_batch_export_as_ninjs_refused_under_embargo_then_overridden(qtbot, make_window, db_path, tmp_path):
+def test_batch_export_as_ninjs_goes_out_withheld_while_the_page_is_refused(qtbot, make_window, db_path, tmp_path):
     import json
 
     from editor_app.store.embargo import EmbargoStore
@@ -155,24 +155,21 @@ def test_batch_export_as_ninjs_refused_under_embargo_then_overridden(qtbot, make
     window = make_window()
     EmbargoStore(window.store).set_embargo(other, "2099-12-24T09:00:00+08:00")
     controller = window.export_import
-    out = tmp_path / "wire"
+    pages = tmp_path / "pages"
     when_modal(qtbot, ReasonDialog, lambda d: d.reject())
-    assert controller.start_export([aid, other], out, fmt="ninjs") is None
-    assert not out.exists()
+    assert controller.start_export([aid, other], pages) is None  # the page: refused without a reason
+    assert not pages.exists()
 
-    def override(dialog: ReasonDialog) -> None:
-        assert "Ferry timetable changes" in dialog.message.text()
-        qtbot.keyClicks(dialog.reason, "Cleared by the desk head.")
-        click(qtbot, dialog.ok)
-
-    when_modal(qtbot, ReasonDialog, override)
-    assert controller.start_export([aid, other], out, fmt="ninjs") is not None
+    out = tmp_path / "wire"
+    assert controller.start_export([aid, other], out, fmt="ninjs") is not None  # no dialog for the wire
     qtbot.waitUntil(lambda: controller.job is None, timeout=30000)
     assert controller.last_report.ok and controller.last_report.index is None
     docs = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in out.iterdir()}
     assert docs["harbour-traffic-rises.json"]["pubStatus"] == "usable"
     assert docs["ferry-timetable-changes.json"]["pubStatus"] == "withheld"
-    assert Review(window.store).status_history(other)[-1].override_reason == "Cleared by the desk head."
+    last = Review(window.store).status_history(other)[-1]
+    assert "withheld ninjs item" in last.note and not last.override_reason
+    assert all("withheld" not in c.note for c in Review(window.store).status_history(aid))
 
 
 def test_publication_before_the_embargo_is_blocked_by_the_checklist(qtbot, make_window, db_path):

@@ -133,7 +133,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.ids and not args.status:
         return _fail("name article ids or --status (e.g. --status approved)", 2)
     override = (args.override or "").strip()
-    store = _open_store(args, write=bool(override))  # an override is written to the history
+    # an override, or a withheld wire item sent ahead of its embargo, is written to the history
+    store = _open_store(args, write=bool(override) or args.format == "ninjs")
     out = Path(args.out)
     try:
         ids = list(dict.fromkeys(args.ids))
@@ -168,11 +169,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             return _fail(f"{exc} (use --override REASON)")
         except ExportError as exc:
             return _fail(str(exc))
-        if override:
+        written = embargoed([p for p in packages if p.article.id in {f.article_id for f in report.files}])
+        if written:
             from editor_app.store.embargo import EmbargoStore
 
-            for package in embargoed([p for p in packages if p.article.id in {f.article_id for f in report.files}]):
-                EmbargoStore(store).record_override(package.article.id, "exported", override, who=args.who or "")
+            for package in written:
+                if override:
+                    EmbargoStore(store).record_override(package.article.id, "exported", override, who=args.who or "")
+                else:  # ninjs: withheld until the embargo, no override needed
+                    EmbargoStore(store).record_withheld(package.article.id, who=args.who or "")
         if report.refused:
             return _fail(
                 f"{len(report.existing)} file(s) already exist, e.g. {report.existing[0]}; use --force to replace them"

@@ -20,6 +20,7 @@ from editor_app.store.settings import acting_user_in
 from editor_app.store.substore import SubStore, clean_text
 
 OVERRIDE_NOTE = "Embargo overridden ({action} before {when})"
+WITHHELD_NOTE = "Sent as a withheld ninjs item, embargoed until {when}"
 
 
 class EmbargoStore(SubStore):
@@ -54,6 +55,15 @@ class EmbargoStore(SubStore):
         reason = clean_text(reason)
         if not reason:
             raise EmbargoError("an embargo override needs its reason")
+        self._note(article_id, OVERRIDE_NOTE.format(action=action, when="{when}"), reason, who)
+
+    def record_withheld(self, article_id: int, *, who: str = "") -> None:
+        """Keep in the history that the story left ahead of its embargo as a withheld wire item
+        (no override needed: the receiver holds it until the time it carries)."""
+        self._note(article_id, WITHHELD_NOTE, None, who)
+
+    def _note(self, article_id: int, template: str, reason: str | None, who: str) -> None:
+        """A history row that leaves the status as it is; `template` names the embargo `{when}`."""
         who = acting_user_in(self.store, who)
 
         def work(s: Session) -> None:
@@ -68,7 +78,7 @@ class EmbargoStore(SubStore):
                     to_status=status,
                     who=who,
                     at=utcnow(),
-                    note=OVERRIDE_NOTE.format(action=action, when=when),
+                    note=template.format(when=when),
                     override_reason=reason,
                 )
             )

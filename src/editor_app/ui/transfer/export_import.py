@@ -230,7 +230,7 @@ class ExportImport(QObject):
             self._show(QMessageBox.Icon.Information, "Export", "No articles to export.")
             return None
         gate = getattr(window, "notices", None)  # the embargo: refused, or overridden with a reason
-        override = bool(embargoed(packages))
+        override = fmt == "html" and bool(embargoed(packages))  # ninjs goes out withheld instead
         if override and (gate is None or not gate.allow_export(packages)):
             return None
         index = len(packages) > 1 and fmt == "html"
@@ -303,6 +303,8 @@ class ExportImport(QObject):
             self._show(QMessageBox.Icon.Warning, "Export failed", error or "The export did not finish.")
             return
         window.statusBar().showMessage(report.summary(), 10000)
+        if job.fmt == "ninjs":
+            self._record_withheld(job.packages, report)
         if report.failed or report.refused or report.cancelled:
             lines = [report.summary()] + [f"• {t}: {m}" for t, m in report.failed]
             if report.cancelled and report.files:
@@ -311,6 +313,18 @@ class ExportImport(QObject):
         target = report.index or (report.files[0].path if len(report.files) == 1 else None)
         if job.open_after and target is not None and not report.cancelled:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def _record_withheld(self, packages: list[ArticlePackage], report: ExportReport) -> None:
+        """The history notes each embargoed story that left as a withheld ninjs item."""
+        from editor_app.store.embargo import EmbargoStore
+
+        sent = {f.article_id for f in report.files}
+        embargoes = EmbargoStore(self.window.store)
+        for package in embargoed([p for p in packages if p.article.id in sent]):
+            try:
+                embargoes.record_withheld(package.article.id)
+            except StoreError as exc:
+                self.window.statusBar().showMessage(f"Exported, but the history could not note it: {exc}", 15000)
 
     # -- desk settings ---------------------------------------------------------------
 
