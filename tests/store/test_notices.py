@@ -123,8 +123,34 @@ def test_kill_withdraws_without_deleting(store):
     assert len(NoticeStore(store).list(aid)) == 1
     last = Review(store).status_history(aid)[-1]
     assert (last.from_status, last.to_status) == (S.PUBLISHED, S.SPIKED) and "withdrawn" in last.note
-    with pytest.raises(NoticeError, match="killed"):
+    with pytest.raises(NoticeError, match="revive it as a draft"):
         NoticeStore(store).add(aid, "update", "Too late.")
+
+
+def test_a_killed_article_stays_killed_when_revived_until_republished_with_a_notice(store):
+    from editor_app.core.export import ArticlePackage
+    from editor_app.core.ninjs import ninjs_document
+    from editor_app.core.workflow import ReinstatementNeedsNotice
+    from editor_app.store.library_query import LibraryIndex
+
+    aid = _published(store)
+    NoticeStore(store).kill(aid, "The figures were withdrawn by the authority.", who="ed")
+    review = Review(store)
+    for target in (S.DRAFT, S.IN_REVIEW, S.APPROVED):
+        review.change_status(aid, target, who="ed", checklist_items=[])
+        a = store.get(aid)
+        assert a.killed, target  # revived, still withdrawn for readers
+        assert ninjs_document(ArticlePackage(article=a), "")["pubStatus"] == "canceled"
+        assert LibraryIndex(store).rows([aid])[0].killed  # the library says so too
+    with pytest.raises(ReinstatementNeedsNotice, match="needs a notice"):
+        review.change_status(aid, S.PUBLISHED, who="ed", checklist_items=[])
+    assert store.get(aid).status == S.APPROVED and store.get(aid).killed  # nothing changed
+    NoticeStore(store).add(aid, "update", "Republished with the authority's revised figures.", who="ed")
+    review.change_status(aid, S.PUBLISHED, who="ed", checklist_items=[])
+    a = store.get(aid)
+    assert a.status == S.PUBLISHED and not a.killed
+    assert ninjs_document(ArticlePackage(article=a), "")["pubStatus"] == "usable"
+    assert [n.published for n in NoticeStore(store).list(aid)] == [True]
 
 
 def test_kill_needs_a_published_article_and_a_reason(store):

@@ -21,6 +21,10 @@ Why these and no others:
   story's status.
 * any -> spiked: a story can be killed at any stage (published included: pulled).
 * spiked -> draft: revive a spiked story; it starts over (draft -> review -> approved ...).
+  A *killed* story (withdrawn after publication) stays killed through the revival: out of the
+  export index, its ninjs `canceled`, its page showing the withdrawal, until it is published
+  again, and that publication needs a notice saying why it is back (the store refuses it
+  without one).
 
 Moving to approved or published runs the pre-publish checklist (`core.checklist`): errors block
 the change unless the editor gives a written override reason, which is recorded with the change.
@@ -81,6 +85,17 @@ class InvalidTransition(WorkflowError):
                 f"{to_status.label.lower()}; it can go to {names}."
             )
         super().__init__(msg)
+
+
+class ReinstatementNeedsNotice(WorkflowError):
+    """A killed article published again: readers saw it withdrawn, so its return needs a notice
+    saying why (an update, clarification or correction waiting to go out with it)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This article was killed. Publishing it again needs a notice that says why it is back: "
+            "add one (Review › Add Notice, or `editor-app correct ID --kind update --text …`), then publish."
+        )
 
 
 class ChecklistBlocked(WorkflowError):

@@ -81,8 +81,10 @@ class NoticeStore(SubStore):
             row = self._article(s, article_id)
             if row.published_at is None:
                 raise NoticeError("Only a published article gets notices; before publication, edit the text instead.")
-            if row.killed_at is not None and row.status != ArticleStatus.PUBLISHED.value:
-                raise NoticeError("The article was killed: it gets no further notices.")
+            if row.killed_at is not None and row.status == ArticleStatus.SPIKED.value:
+                raise NoticeError(
+                    "The article was killed. To bring it back, revive it as a draft; its notice then says why it returns."
+                )
             now = utcnow()
             live = row.status == ArticleStatus.PUBLISHED.value
             notice = NoticeRow(

@@ -17,6 +17,7 @@ from editor_app.core.article import ArticleStatus, utcnow
 from editor_app.core.checklist import CheckItem
 from editor_app.core.workflow import (
     ChecklistBlocked,
+    ReinstatementNeedsNotice,
     StatusChange,
     check_transition,
     parse_status,
@@ -92,7 +93,9 @@ class StatusStore(SubStore):
             if to_status == ArticleStatus.PUBLISHED:
                 from editor_app.store.notices import publish_pending
 
-                publish_pending(s, row, now)  # a correction's notices go out with it
+                sent = publish_pending(s, row, now)  # a correction's notices go out with it
+                if row.killed_at is not None and not sent:
+                    raise ReinstatementNeedsNotice()  # rolls the whole change back
             change = StatusChangeRow(
                 article_id=article_id,
                 from_status=before.value,
