@@ -125,3 +125,32 @@ def test_batch_export_sends_an_embargo_withheld_as_ninjs_but_refuses_the_page(tm
     assert (
         docs["held.json"]["pubStatus"] == "withheld" and docs["ford-xiaomi-deny-talks.json"]["pubStatus"] != "withheld"
     )
+
+
+def test_the_right_of_reply_travels_with_its_claim_in_ninjs_and_json_ld(validator):
+    from editor_app.core.metadata import news_article_json_ld
+    from editor_app.core.reply import ReplyMethod, ReplyRequest
+
+    asked = ReplyRequest(
+        party="Xiaomi",
+        method=ReplyMethod.EMAIL,
+        asked_at=datetime(2026, 12, 18, 2, 0, tzinfo=UTC),
+        deadline=datetime(2026, 12, 18, 9, 0, tzinfo=UTC),  # 5 p.m. in Hong Kong, before NOW
+        zone="Asia/Hong_Kong",
+        asked_by="Ana Lee",
+        claim_key="c1",
+    )
+    package = replace(_package(), replies=[asked])
+    doc = _doc(package)
+    validator.validate(doc)
+    (claim,) = doc["associations"]
+    said = {d["role"]: d["value"] for d in claim["descriptions"]}
+    assert said["reply-statement"].startswith("Xiaomi did not respond to a request for comment by 5 p.m.")
+    assert "Asked by e-mail by Ana Lee" in said["reply-request"] and "no reply by the deadline" in said["reply-request"]
+    unasked = _doc(_package())["associations"][0]["descriptions"]
+    assert all(not d["role"].startswith("reply") for d in unasked)
+
+    ld = news_article_json_ld(package.article, claims=package.claims, replies=package.replies, now=NOW)
+    (comment,) = ld["@graph"][0]["about"][0]["comment"]
+    assert comment["@type"] == "Comment" and comment["text"] == said["reply-statement"]
+    assert comment["expires"] == "2026-12-18T09:00:00+00:00"

@@ -206,6 +206,7 @@ def export_page(
         canonical_url=canonical,
         lang=settings.lang,
         keywords=tags,
+        replies=package.replies,
     )
     correction_json_ld(data, package.notices)
     meta = social_meta_tags(

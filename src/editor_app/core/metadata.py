@@ -3,17 +3,21 @@
 Claims follow schema.org `Claim` (text, author, appearance, firstAppearance, datePublished) and
 sit in the article's `about`; companies are `Corporation`s with `tickerSymbol`, in `about` or
 `mentions` by their tag's role. A `ClaimReview` is emitted only for a claim the desk has given
-a verdict (an editor's override), never for a status merely derived from responses.
+a verdict (an editor's override), never for a status merely derived from responses. The right
+of reply rides on each claim as its `comment`s: one per request for comment, saying what the
+story says ("did not respond ... by <deadline>", or that the party answered).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from editor_app.core.article import Article
+from editor_app.core.article import Article, utcnow
 from editor_app.core.claims import Appearance, Claim
+from editor_app.core.reply import ReplyRequest, ReplyState, for_claim
 from editor_app.core.tickers.tags import TickerTag
 
 
@@ -34,7 +38,22 @@ def _appearance(a: Appearance) -> dict[str, Any]:
     return work
 
 
-def claim_json_ld(claim: Claim) -> dict[str, Any]:
+def reply_comment_json_ld(request: ReplyRequest, now: datetime) -> dict[str, Any]:
+    """A request for comment as a schema.org Comment on the claim."""
+    state = request.state(now)
+    text = request.sentence(now) or f"{request.party} responded."
+    if state is ReplyState.CLOSED and request.closed_by:
+        text = f"{request.party} responded ({request.closed_by})."
+    return {
+        "@type": "Comment",
+        "name": f"Request for comment: {request.party}",
+        "text": text,
+        "dateCreated": request.asked_at.isoformat(),
+        "expires": request.deadline.isoformat(),
+    }
+
+
+def claim_json_ld(claim: Claim, replies: Sequence[ReplyRequest] = (), now: datetime | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "Claim", "text": claim.wording or claim.display_short}
     if claim.key:
         data["@id"] = f"#claim-{claim.key}"
@@ -48,6 +67,9 @@ def claim_json_ld(claim: Claim) -> dict[str, Any]:
     when = claim.date_first_reported
     if when is not None:
         data["datePublished"] = when.isoformat()
+    asked = for_claim(replies, claim.id, claim.key)
+    if asked:
+        data["comment"] = [reply_comment_json_ld(r, now or utcnow()) for r in asked]
     return data
 
 
@@ -84,6 +106,8 @@ def news_article_json_ld(
     canonical_url: str = "",
     lang: str = "en",
     keywords: Sequence[str] = (),
+    replies: Sequence[ReplyRequest] = (),
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     news: dict[str, Any] = {
         "@type": "NewsArticle",
@@ -110,7 +134,9 @@ def news_article_json_ld(
         news["mainEntityOfPage"] = canonical_url
     if keywords:
         news["keywords"] = list(keywords)
-    about = [claim_json_ld(c) for c in claims] + [corporation_json_ld(t) for t in tickers if t.role == "about"]
+    about = [claim_json_ld(c, replies, now) for c in claims] + [
+        corporation_json_ld(t) for t in tickers if t.role == "about"
+    ]
     mentions = [corporation_json_ld(t) for t in tickers if t.role != "about"]
     if about:
         news["about"] = about

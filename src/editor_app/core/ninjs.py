@@ -21,9 +21,11 @@ import re
 from datetime import datetime
 from typing import Any
 
+from editor_app.core.article import utcnow
 from editor_app.core.embargo import under_embargo
 from editor_app.core.export import ArticlePackage, finish_body
 from editor_app.core.notices import kill_of
+from editor_app.core.reply import for_claim
 from editor_app.core.settings import DeskSettings
 
 NINJS_VERSION = "3.1"
@@ -56,7 +58,7 @@ def _words(html: str) -> tuple[int, int]:
     return len(text), len(text.split())
 
 
-def _claim(package: ArticlePackage, claim: Any) -> dict[str, Any]:
+def _claim(package: ArticlePackage, claim: Any, now: datetime) -> dict[str, Any]:
     verdict = claim.effective
     obj: dict[str, Any] = {
         "uri": f"{URN}:claim:{package.article.id or 0}:{claim.key or claim.id or 0}",
@@ -76,6 +78,10 @@ def _claim(package: ArticlePackage, claim: Any) -> dict[str, Any]:
     when = claim.date_first_reported
     if when is not None:
         obj["firstCreated"] = f"{when.isoformat()}T00:00:00Z"
+    for request in for_claim(package.replies, claim.id, claim.key):  # the right of reply
+        obj["descriptions"].append({"role": "reply-request", "value": request.describe(now)})
+        if sentence := request.sentence(now):
+            obj["descriptions"].append({"role": "reply-statement", "value": sentence})
     return obj
 
 
@@ -151,7 +157,7 @@ def ninjs_document(
             for t in package.tickers
         ]
     if package.claims:
-        doc["associations"] = [_claim(package, c) for c in package.claims]
+        doc["associations"] = [_claim(package, c, now or utcnow()) for c in package.claims]
     return doc
 
 
