@@ -191,3 +191,56 @@ def test_publication_before_the_embargo_is_blocked_by_the_checklist(qtbot, make_
     dialog = seen["dialog"]
     assert [i.code for i in dialog.items if i.level == "error"] == ["embargo"]
     assert window.store.get(other).status == S.APPROVED
+
+
+def test_the_embargo_picker_sets_a_local_time_in_its_zone_and_clears_it(qtbot, make_window, db_path):
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from editor_app.ui.notices.embargo_editor import EmbargoPicker
+
+    _aid, other = _seed(db_path)
+    window = make_window()
+    window.open_article(other)
+
+    def pick(dialog: EmbargoPicker) -> None:
+        dialog.when.setDateTime(QDateTime(QDate(2099, 12, 24), QTime(9, 0)))
+        dialog.zone.setFocus()
+        dialog.zone.lineEdit().selectAll()
+        qtbot.keyClicks(dialog.zone.lineEdit(), "Asia/Hong_Kong")
+        assert "24 December 2099, 09:00 (UTC+08:00) = 24 December 2099, 01:00 UTC" in dialog.summary.text()
+        click(qtbot, dialog.ok)
+
+    when_modal(qtbot, EmbargoPicker, pick)
+    click(qtbot, window.header.embargo_pick)
+    qtbot.waitUntil(lambda: window.store.get(other).embargo_at is not None)
+    assert window.store.get(other).embargo_at.isoformat() == "2099-12-24T09:00:00+08:00"
+    assert window.header.embargo.text() == "2099-12-24T09:00:00+08:00"
+
+    def bad_zone_then_clear(dialog: EmbargoPicker) -> None:
+        assert dialog.zone.currentText() == "Asia/Hong_Kong"  # the stored offset read back as its zone
+        dialog.zone.lineEdit().selectAll()
+        qtbot.keyClicks(dialog.zone.lineEdit(), "Mars/Base")
+        assert not dialog.ok.isEnabled() and "not a time zone" in dialog.summary.text()
+        click(qtbot, dialog.clear)
+
+    when_modal(qtbot, EmbargoPicker, bad_zone_then_clear)
+    click(qtbot, window.header.embargo_pick)
+    qtbot.waitUntil(lambda: window.store.get(other).embargo_at is None)
+    assert window.header.embargo.text() == ""
+
+
+def test_the_embargo_field_reads_a_local_time_with_its_zone_name(qtbot, make_window, db_path):
+    _aid, other = _seed(db_path)
+    window = make_window()
+    window.open_article(other)
+    field = window.header.embargo
+    field.setFocus()
+    qtbot.keyClicks(field, "2099-07-01 09:30 America/New_York")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.store.get(other).embargo_at is not None)
+    assert window.store.get(other).embargo_at.isoformat() == "2099-07-01T09:30:00-04:00"  # summer time
+    field.selectAll()
+    qtbot.keyClicks(field, "2099-12-24 09:00")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "Embargo not saved" in window.statusBar().currentMessage() and "Asia/Hong_Kong" in field.toolTip()
+    assert window.store.get(other).embargo_at.isoformat() == "2099-07-01T09:30:00-04:00"  # kept

@@ -1,7 +1,8 @@
 """The embargo: a time with its zone before which a story may not go out (no Qt, no database).
 
-Front matter `embargo: 2026-12-24T09:00:00+08:00` (ISO 8601 with an offset, or `Z`). A time
-without its zone is refused: "09:00" means nothing to a desk that spans Hong Kong and New
+Front matter `embargo: 2026-12-24T09:00:00+08:00` (ISO 8601 with an offset, or `Z`); a local
+time followed by its IANA zone (`2026-12-24 09:00 Asia/Hong_Kong`) is read too and kept as the
+offset that zone has on that day. A time without its zone is refused: "09:00" means nothing to a desk that spans Hong Kong and New
 York. Before the embargo, export and publication are refused unless an editor overrides with
 a reason, which the history keeps (`store.embargo`).
 """
@@ -15,6 +16,9 @@ from datetime import UTC, datetime, timedelta, timezone
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _LINE = re.compile(r"^embargo(?:ed)?(?:_until)?[ \t]*:[ \t]*(.*?)[ \t]*$", re.I | re.M)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$")
+_NAMED = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*)$"
+)
 
 
 class EmbargoError(ValueError):
@@ -24,8 +28,13 @@ class EmbargoError(ValueError):
 def parse_embargo(value: str) -> datetime:
     """'2026-12-24T09:00:00+08:00' -> an aware datetime (its own offset kept)."""
     text = str(value or "").strip().strip("'\"")
+    named = _NAMED.match(text)
+    if named:
+        return _in_named_zone(*named.groups())
     if not _ISO.match(text):
-        raise EmbargoError(f"the embargo {text!r} is not a time with its zone; write it like 2026-12-24T09:00:00+08:00")
+        raise EmbargoError(
+            f"the embargo {text!r} is not a time with its zone; write it like 2026-12-24T09:00:00+08:00 or 2026-12-24 09:00 Asia/Hong_Kong"
+        )
     try:
         when = datetime.fromisoformat(text.replace("z", "Z"))
     except ValueError as exc:
@@ -33,6 +42,22 @@ def parse_embargo(value: str) -> datetime:
     if when.tzinfo is None:  # the pattern requires a zone; kept for safety
         raise EmbargoError(f"the embargo {text!r} has no time zone")
     return when
+
+
+def _in_named_zone(day: str, clock: str, zone: str) -> datetime:
+    """'2026-12-24', '09:00', 'Asia/Hong_Kong' -> 09:00 at that zone's offset on that day."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        tz = UTC if zone.upper() in ("UTC", "GMT", "Z") else ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise EmbargoError(f"{zone!r} is not a time zone; use a name like Asia/Hong_Kong or America/New_York") from None
+    try:
+        local = datetime.fromisoformat(f"{day}T{clock.zfill(5) if len(clock) < 5 else clock}")
+    except ValueError as exc:
+        raise EmbargoError(f"the embargo '{day} {clock}' is not a valid time ({exc})") from None
+    aware = local.replace(tzinfo=tz)
+    return aware.astimezone(timezone(aware.utcoffset() or timedelta(0)))
 
 
 def embargo_value(body: str) -> str | None:

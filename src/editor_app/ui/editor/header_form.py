@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -25,6 +26,10 @@ from editor_app.core.article import MAX_WORD_TARGET, Article
 from editor_app.core.slug import slugify
 
 FIELDS = ("title", "dek", "byline", "slug")
+EMBARGO_TIP = (
+    "Embargo: not exported nor published before this time. Give its zone: "
+    "2026-12-24 09:00 Asia/Hong_Kong, or 2026-12-24T09:00+08:00; or use Pick…"
+)
 MAX_LINES = 4  # a field taller than this scrolls (a headline is rarely more than two lines)
 
 
@@ -141,6 +146,7 @@ class HeaderForm(QWidget):
     edited = Signal(str)
     slug_committed = Signal(str)
     embargo_committed = Signal(str)  # the embargo field was left with a changed value (core.embargo)
+    embargo_pick_requested = Signal()  # the writer asked for the date/time/zone picker
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,9 +189,19 @@ class HeaderForm(QWidget):
         slug_row.addWidget(self.word_target)
         layout.addRow("Slug", slug_row)
         self.word_target.valueChanged.connect(lambda _v: self._on_edit("word_target"))
-        self.embargo = QLineEdit(objectName="embargoField", placeholderText="none · e.g. 2026-12-24T09:00:00+08:00")
-        self.embargo.setToolTip("Embargo: not exported nor published before this time (give its zone: +08:00, Z, …)")
-        layout.addRow("Embargo", self.embargo)
+        self.embargo = QLineEdit(
+            objectName="embargoField", placeholderText="none · e.g. 2026-12-24 09:00 Asia/Hong_Kong"
+        )
+        self.embargo.setToolTip(EMBARGO_TIP)
+        self.embargo_pick = QToolButton(objectName="embargoPick", text="Pick…")
+        self.embargo_pick.setToolTip("Choose the date, time and time zone of the embargo")
+        self.embargo_pick.clicked.connect(self.embargo_pick_requested)
+        embargo_row = QHBoxLayout()
+        embargo_row.setContentsMargins(0, 0, 0, 0)
+        embargo_row.setSpacing(6)
+        embargo_row.addWidget(self.embargo, 1)
+        embargo_row.addWidget(self.embargo_pick)
+        layout.addRow("Embargo", embargo_row)
         self.embargo.editingFinished.connect(self._on_embargo_finished)
         self._embargo_before = ""
         self._loading = False
@@ -210,6 +226,12 @@ class HeaderForm(QWidget):
             self._embargo_before = text
             self.embargo_committed.emit(text)
 
+    def commit_embargo(self, value: str) -> None:
+        """A value from the picker: shown in the field and committed like a typed one."""
+        self.embargo.setText(value)
+        self.embargo.setCursorPosition(0)
+        self._on_embargo_finished()
+
     def show_embargo(self, article: Article | None) -> None:
         """The stored embargo, in the zone it was given ("" for none)."""
         when = getattr(article, "embargo_at", None) if article is not None else None
@@ -217,6 +239,7 @@ class HeaderForm(QWidget):
         self.embargo.setText(self._embargo_before)
         self.embargo.setCursorPosition(0)
         self.embargo.setEnabled(article is not None)
+        self.embargo_pick.setEnabled(article is not None)
 
     def load(self, article: Article | None) -> None:
         self._loading = True

@@ -23,6 +23,7 @@ from editor_app.core.sessions import session_clashes
 from editor_app.store.embargo import EmbargoStore
 from editor_app.store.errors import StoreError
 from editor_app.store.notices import NoticeStore
+from editor_app.ui.editor.header_form import EMBARGO_TIP
 from editor_app.ui.notices.dialogs import AddNoticeDialog, CorrectionsDialog, embargo_dialog, kill_dialog
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class NoticesController:
             review_menu.addAction(self.add_action)
             review_menu.addAction(self.kill_action)
         window.header.embargo_committed.connect(self.set_embargo)
+        window.header.embargo_pick_requested.connect(self.pick_embargo)
         window.article_loaded.connect(lambda _a: self.update_actions())
         window.changes.changed.connect(self._on_changes)
         window.autosave.saved.connect(self._on_saved)
@@ -161,6 +163,18 @@ class NoticesController:
 
     # -- embargo ----------------------------------------------------------------------------
 
+    def pick_embargo(self) -> None:
+        """Header › Embargo › Pick…: date, time and zone in a dialog, then saved as typed."""
+        from editor_app.ui.notices.embargo_editor import EmbargoPicker
+
+        w = self.window
+        if w.article is None or w.read_only:
+            return
+        picker = EmbargoPicker(getattr(w.article, "embargo_at", None), parent=w)
+        self.last_dialog = picker
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            w.header.commit_embargo(picker.value())
+
     def set_embargo(self, text: str) -> bool:
         w = self.window
         article = w.article
@@ -178,7 +192,7 @@ class NoticesController:
             w.statusBar().showMessage(f"Embargo not saved: {exc}", 15000)
             return False
         field.setStyleSheet("")
-        field.setToolTip("Embargo: not exported nor published before this time (give its zone: +08:00, Z, …)")
+        field.setToolTip(EMBARGO_TIP)
         w.article = replace(article, embargo_at=when)
         w.statusBar().showMessage(f"Embargoed until {human(when)}." if when else "No embargo.", 8000)
         w.review.update_status_ui() if hasattr(w.review, "update_status_ui") else None
