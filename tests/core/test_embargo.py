@@ -93,3 +93,23 @@ def test_checklist_blocks_publication_of_an_approved_article_before_its_embargo(
     later = datetime(2026, 12, 24, tzinfo=UTC)
     items = run_checklist(_package(ArticleStatus.APPROVED, "2026-12-23T10:00:00+08:00"), now=later)
     assert not {"embargo", "embargo_session"} & {i.code for i in items}
+
+
+def test_2027_sessions_are_known_for_hong_kong_inside_outside_and_on_a_holiday():
+    assert session_at("XHKG", parse_embargo("2027-01-04T10:00:00+08:00")) is not None  # a Monday session
+    assert session_at("XHKG", parse_embargo("2027-01-04T17:00:00+08:00")) is None  # after the close
+    assert session_at("XHKG", parse_embargo("2027-02-08T10:00:00+08:00")) is None  # Lunar New Year
+    assert session_at("XHKG", parse_embargo("2027-01-04 10:00 Asia/Hong_Kong")) is not None
+
+
+def test_an_exchange_the_table_does_not_know_that_far_ahead_is_named_not_taken_for_closed():
+    shanghai = TickerTag("600104", "XSHG", "SAIC Motor", "SSE", "about")
+    when = parse_embargo("2027-03-03T10:00:00+08:00")  # past the table's last Shanghai day
+    article = Article(id=1, title="SAIC results", dek="Profit rose.", byline="Ana", body="SAIC profit rose.\n")
+    package = ArticlePackage(
+        article=replace(article, status=ArticleStatus.APPROVED, embargo_at=when), tickers=[shanghai, XIAOMI]
+    )
+    items = {i.code: i for i in run_checklist(package, now=datetime(2027, 3, 1, tzinfo=UTC))}
+    unknown = items["embargo_session_unknown"]
+    assert unknown.level == "warning" and "SSE" in unknown.message and "31 December 2026" in unknown.message
+    assert "HKEX" in items["embargo_session"].message  # Hong Kong is known, and trading then

@@ -159,7 +159,7 @@ def embargo_findings(
     (an error once it is approved, when the next step is publication), an unreadable embargo
     line, and each session of a tagged stock's exchange the release falls in."""
     from editor_app.core.article import ArticleStatus
-    from editor_app.core.sessions import session_clashes
+    from editor_app.core.sessions import session_clashes, uncovered
 
     status = getattr(article, "status", None)
     if status == ArticleStatus.PUBLISHED:
@@ -180,5 +180,15 @@ def embargo_findings(
                 f"Embargoed until {human(when)}: publication is refused before then unless overridden with a reason.",
             )
         )
+        tickers = list(tickers)
         out += [("warning", "embargo_session", c.message(when)) for c in session_clashes(tickers, when)]
+        out += [
+            (
+                "warning",
+                "embargo_session_unknown",
+                f"The session table knows {name} only until {last:%d %B %Y}: check its trading hours "
+                f"on the release day yourself.",
+            )
+            for _mic, name, last in uncovered(tickers, when)
+        ]
     return out

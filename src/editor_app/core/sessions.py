@@ -100,6 +100,22 @@ def session_at(mic: str, when: datetime) -> Session | None:
     return None
 
 
+def uncovered(tags: Iterable[object], when: datetime) -> list[tuple[str, str, date]]:
+    """(mic, exchange as the desk writes it, last day known) for each tagged exchange in the
+    table whose sessions on the release day it does not know yet: the desk checks those by
+    hand rather than read silence as "closed"."""
+    out: dict[str, tuple[str, str, date]] = {}
+    for tag in tags:
+        mic = getattr(tag, "mic", "")
+        entry = _table()["exchanges"].get(mic)
+        if not entry or mic in out:
+            continue
+        day = when.astimezone(ZoneInfo(entry["tz"])).date()
+        if not covered(mic, day):
+            out[mic] = (mic, getattr(tag, "exchange", "") or mic, date.fromisoformat(entry["until"]))
+    return list(out.values())
+
+
 @dataclass(frozen=True)
 class SessionClash:
     """A release time inside a session of a tagged stock's exchange."""
