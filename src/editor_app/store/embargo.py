@@ -60,9 +60,9 @@ class EmbargoStore(SubStore):
     def record_withheld(self, article_id: int, *, who: str = "") -> None:
         """Keep in the history that the story left ahead of its embargo as a withheld wire item
         (no override needed: the receiver holds it until the time it carries)."""
-        self._note(article_id, WITHHELD_NOTE, None, who)
+        self._note(article_id, WITHHELD_NOTE, "", who)
 
-    def _note(self, article_id: int, template: str, reason: str | None, who: str) -> None:
+    def _note(self, article_id: int, template: str, reason: str, who: str) -> None:
         """A history row that leaves the status as it is; `template` names the embargo `{when}`."""
         who = acting_user_in(self.store, who)
 
