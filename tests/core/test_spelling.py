@@ -58,6 +58,16 @@ def test_fenced_code_and_front_matter_are_skipped():
     assert front_matter_languages(text) == ["en_GB"]
 
 
+def test_indented_code_is_skipped_but_not_a_list_items_paragraph_or_a_lazy_line():
+    text = (
+        "Intro.\n\n    x = mispeled()\n\n\tmore codde\nBack.\n\n- An item.\n\n    Its paragrph.\n\n"
+        "Plain text\n    continued lineee\n"
+    )
+    assert [w.word for w in text_words(text)] == [
+        "Intro", "Back", "An", "item", "Its", "paragrph", "Plain", "text", "continued", "lineee",
+    ]  # fmt: skip
+
+
 def test_language_tags():
     assert parse_languages("en-GB, en_us zh") == ["en_GB", "en_US", "zh"]
     assert parse_languages("!! en_US_x") == []

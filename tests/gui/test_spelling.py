@@ -82,6 +82,23 @@ def test_typed_misspelling_is_squiggled_and_desk_dictionary_clears_it(qtbot, mak
     qtbot.waitUntil(lambda: "Anothr" in squiggled(editor.document().lastBlock()), timeout=10000)
 
 
+def test_indented_code_is_not_squiggled_but_a_list_items_paragraph_is(qtbot, make_window):
+    window = make_window()
+    fresh_article(qtbot, window, "Intro line.\n\n")
+    editor = window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(qtbot, editor, "Teh table:")
+    for line in ("", "    x = recieve(compnay)", "", "- An item.", "", "    Its own paragrph here.", "", "The end."):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        editor.moveCursor(QTextCursor.MoveOperation.StartOfLine)
+        qtbot.keyClicks(editor, line)
+    doc = editor.document()
+    blocks = {doc.findBlockByNumber(n).text().strip(): doc.findBlockByNumber(n) for n in range(doc.blockCount())}
+    qtbot.waitUntil(lambda: squiggled(blocks["Teh table:"]) == ["Teh"], timeout=10000)
+    qtbot.waitUntil(lambda: squiggled(blocks["Its own paragrph here."]) == ["paragrph"], timeout=10000)
+    assert squiggled(blocks["x = recieve(compnay)"]) == []  # code: never checked
+
+
 def test_f7_walks_misspellings_and_ignore_is_per_article(qtbot, make_window):
     window = make_window()
     fresh_article(

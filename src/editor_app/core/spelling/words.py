@@ -143,11 +143,17 @@ def parse_languages(value: str) -> list[str]:
     return out
 
 
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
 class FenceTracker:
-    """Follows fenced code blocks line by line (a ```` fence is not closed by ```)."""
+    """Follows code blocks line by line: fenced ones (a ```` fence is not closed by ```) and
+    indented ones (four spaces or a tab after a blank line, outside a list item, where an
+    indented paragraph belongs to the item)."""
 
     def __init__(self) -> None:
         self.fence = ""
+        self.after = "blank"  # what the previous line was: blank, code, prose, list, list-blank
 
     def is_code(self, line: str) -> bool:
         """Feed the next line: is it code (inside a block, or a fence line itself)?"""
@@ -155,16 +161,32 @@ class FenceTracker:
         if self.fence:
             if m and m.group(1)[0] == self.fence[0] and len(m.group(1)) >= len(self.fence) and not m.group(2).strip():
                 self.fence = ""
+                self.after = "blank"
+            return True
+        if not line.strip():
+            self.after = (
+                "list-blank" if self.after in ("list", "list-blank") else ("code" if self.after == "code" else "blank")
+            )
+            return False
+        indented = line.startswith(("    ", "\t", " \t", "  \t", "   \t"))
+        if indented and self.after in ("blank", "code"):
+            self.after = "code"
             return True
         if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
             self.fence = m.group(1)
             return True
+        if _LIST_ITEM.match(line):
+            self.after = "list"
+        elif not (indented and self.after in ("list", "list-blank")):
+            self.after = "prose"
+        else:
+            self.after = "list"
         return False
 
 
 def text_words(text: str) -> Iterator[Word]:
-    """The prose words of a whole Markdown text, offsets into `text`; front matter and fenced
-    code are skipped."""
+    """The prose words of a whole Markdown text, offsets into `text`; front matter, fenced and
+    indented code are skipped."""
     pos = front_matter_end(text)
     fences = FenceTracker()
     for line in text[pos:].split("\n"):

@@ -40,6 +40,10 @@ MAX_LINE_LENGTH = 20_000
 STATE_NONE = 0
 STATE_PARAGRAPH = 1  # plain paragraph text: a following === / --- makes it a heading
 STATE_SETEXT = 2  # this line was painted as a setext heading (re-check when the next changes)
+STATE_BLANK = 3  # an empty line (an indented line after it starts a code block)
+STATE_CODE = 4  # a line of an indented code block (four spaces or a tab after a blank line)
+STATE_LIST = 5  # a list item, or an indented paragraph that belongs to one
+STATE_LIST_BLANK = 6  # an empty line inside a list (an indented line after it is the item's)
 STATE_FENCE = 1 << 10  # | (fence length << 1) | (1 if "~" else 0)
 
 # Characters writers must see: C0 controls except tab, DEL and C1 controls, Arabic letter
@@ -341,7 +345,12 @@ class MarkdownHighlighter(SlicedRecolour, QSyntaxHighlighter):
             self._mark_claims(text)
         if not (text.isascii() and text.isprintable()):
             self._mark_suspicious(text)
-        if self.spell_marks is not None and prev_state < STATE_FENCE and self.currentBlockState() < STATE_FENCE:
+        if (
+            self.spell_marks is not None
+            and prev_state < STATE_FENCE
+            and self.currentBlockState() < STATE_FENCE
+            and self.currentBlockState() != STATE_CODE
+        ):
             for start, end in self.spell_marks(self.currentBlock(), text):
                 self._overlay(start, end - start, "spelling")
 
@@ -414,10 +423,15 @@ class MarkdownHighlighter(SlicedRecolour, QSyntaxHighlighter):
     def _markdown_line(self, text: str, prev_state: int) -> int:
         """Paint one non-code line; returns its block state."""
         stripped = text.lstrip(" ")
-        if not stripped:
-            return STATE_NONE
+        if not stripped.strip():
+            if prev_state in (STATE_LIST, STATE_LIST_BLANK):
+                return STATE_LIST_BLANK
+            return STATE_CODE if prev_state == STATE_CODE else STATE_BLANK
         first = stripped[0]
         indent = len(text) - len(stripped)
+        if (indent >= 4 or first == "\t") and prev_state in (STATE_BLANK, STATE_CODE, -1):
+            self._set(0, len(text), self._formats["fence"])  # indented code: painted like fenced
+            return STATE_CODE
 
         if first in "`~" and indent <= 3:
             m = _FENCE_OPEN.match(text)
@@ -467,7 +481,7 @@ class MarkdownHighlighter(SlicedRecolour, QSyntaxHighlighter):
             marker_end = m.end("task") if m["task"] else m.end("marker")
             self._set(start + m.start("marker"), marker_end - m.start("marker"), self._formats["list"])
             self._inline(text, start + marker_end, len(text), base)
-            return STATE_NONE
+            return STATE_LIST
 
         if first == "[" and not base:
             m = _FOOTNOTE_DEF.match(text)
@@ -486,6 +500,9 @@ class MarkdownHighlighter(SlicedRecolour, QSyntaxHighlighter):
             self._inline(text, start, len(text), base)
             return STATE_NONE
 
+        if indent and prev_state in (STATE_LIST, STATE_LIST_BLANK):  # a list item's own paragraph
+            self._inline(text, 0, len(text), base)
+            return STATE_LIST
         # Plain paragraph text: a heading if the next line is a setext underline.
         state = STATE_PARAGRAPH
         if indent <= 3:

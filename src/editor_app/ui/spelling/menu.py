@@ -12,7 +12,7 @@ from editor_app.core.spelling import Word, line_words
 from editor_app.core.spelling.personal import add_personal
 from editor_app.store.errors import StoreError
 from editor_app.ui.common.text_positions import python_index, qt_position
-from editor_app.ui.editor.highlighter import STATE_FENCE
+from editor_app.ui.editor.highlighter import STATE_CODE, STATE_FENCE
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 
 def in_code(block: QTextBlock) -> bool:
-    """A line of a fenced code block, or one of its fences (the highlighter's block states)."""
+    """A line of a code block (fenced, with its fences, or indented): the highlighter's states."""
     prev = block.previous()
+    if block.userState() == STATE_CODE and block.text().strip():
+        return True
     return block.userState() >= STATE_FENCE or (prev.isValid() and prev.userState() >= STATE_FENCE)
 
 
